@@ -1,0 +1,95 @@
+# Gương Sáng — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8000
+# Development and demo run with DEBUG on; production sets DJANGO_DEBUG=0 and a real key.
+export DJANGO_DEBUG ?= 1
+export PATH := $(HOME)/.local/bin:$(PATH)
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PY := $(UV) run --frozen python
+SYSTEM_PACKAGES := chromium gettext
+
+.PHONY: run test test-fast test-pg check demo install assets messages system-deps uv lint fmt clean
+
+uv:
+	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
+		python3 -m pip install --user --quiet --disable-pip-version-check uv || \
+		python3 -m pip install --quiet --break-system-packages uv
+
+# System packages the project needs (Debian): installed with apt-get when missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "Cài gói hệ thống:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $$missing >/dev/null; \
+	fi
+
+.venv/.synced: pyproject.toml uv.lock | uv
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+install: .venv/.synced
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Front-end assets from npm, copied into static/vendor and served by WhiteNoise.
+static/vendor/.copied: node_modules/.installed
+	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css* static/vendor/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	cp node_modules/bootstrap-icons/font/bootstrap-icons.min.css static/vendor/bootstrap-icons/
+	cp -r node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	@touch $@
+
+assets: static/vendor/.copied
+
+messages: system-deps install
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
+makemessages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --no-obsolete
+
+build: system-deps install assets messages
+
+demo: build
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py seed_demo
+
+# The server on SQLite with the demo data, and the task worker beside it.
+run: demo
+	@$(PY) manage.py demo_logins
+	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+test: build
+	$(UV) run --frozen pytest -n 2 --dist loadfile
+
+test-fast: build
+	$(UV) run --frozen pytest -n 2 -m "not e2e"
+
+# The database tests again on PostgreSQL (used by .ci/run).
+test-pg: build
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
+		$(UV) run --frozen pytest -n 2 --dist loadfile -m "not e2e"
+
+check: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen mypy guongsang/core guongsang/org guongsang/people guongsang/accounts
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
+		DJANGO_ALLOWED_HOSTS=guongsang.example.vn \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+fmt: install
+	$(UV) run --frozen ruff format .
+	$(UV) run --frozen ruff check --fix .
+
+clean:
+	rm -rf var/guongsang.sqlite3* static/vendor

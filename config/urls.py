@@ -1,0 +1,18 @@
+from django.urls import include, path
+
+from guongsang.api.api import api
+from django.contrib import admin
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("tai-khoan/", include("guongsang.accounts.urls")),
+    path("to-chuc/", include("guongsang.org.urls")),
+    path("ca-nhan/", include("guongsang.people.urls")),
+    path("", include("guongsang.core.urls")),
+]
+
+handler403 = "guongsang.core.views.error_403"
+handler404 = "guongsang.core.views.error_404"
+handler500 = "guongsang.core.views.error_500"

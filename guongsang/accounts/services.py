@@ -1,0 +1,114 @@
+"""Users, role grants, passwords, API tokens."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from guongsang.accounts.models import ApiToken, RoleGrant, User
+from guongsang.core import audit
+from guongsang.core.models import AuditAction
+from guongsang.core.permissions import forget
+from guongsang.core.roles import Role
+from guongsang.org.models import Unit
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: Any,
+    username: str,
+    password: str,
+    full_name: str = "",
+    email: str = "",
+    person: Any = None,
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> User:
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(f"Tên đăng nhập “{username}” đã tồn tại.")
+    user = User(
+        username=username, full_name=full_name, email=email, person=person,
+        is_staff=is_staff, is_superuser=is_superuser,
+    )
+    user.set_password(password)
+    user.save()
+    audit.audit_create(actor=actor, obj=user)
+    return user
+
+
+@transaction.atomic
+def grant_role(*, actor: Any, user: User, role: str, unit: Unit) -> RoleGrant:
+    if role not in Role.values:
+        raise ValidationError(f"Vai trò “{role}” không tồn tại.")
+    grant, created = RoleGrant.objects.get_or_create(user=user, role=role, unit=unit)
+    if created:
+        audit.audit_create(actor=actor, obj=grant)
+        if role == Role.ADMIN and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+    forget(user)
+    return grant
+
+
+@transaction.atomic
+def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
+    audit.audit_delete(actor=actor, obj=grant)
+    user = grant.user
+    grant.delete()
+    forget(user)
+
+
+@transaction.atomic
+def password_reset_by_admin(*, actor: Any, user: User) -> str:
+    """A temporary password the user must change at the next login."""
+    temporary = secrets.token_urlsafe(9)
+    user.set_password(temporary)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    audit.audit_log(actor=actor, action=AuditAction.PASSWORD, obj=user,
+                    reason="Quản trị đặt lại mật khẩu")
+    return temporary
+
+
+@transaction.atomic
+def password_changed(*, user: User) -> None:
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+    audit.audit_log(actor=user, action=AuditAction.PASSWORD, obj=user, reason="Tự đổi mật khẩu")
+
+
+@transaction.atomic
+def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
+    """Returns the token and its key; the key is shown once and never stored."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=key[:10], key_hash=ApiToken.hash_key(key)
+    )
+    audit.audit_create(actor=actor, obj=token)
+    return token, key
+
+
+def api_token_authenticate(key: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at=None, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
+    before = audit.snapshot(token)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.audit_update(actor=actor, obj=token, before=before)

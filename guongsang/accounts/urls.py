@@ -1,0 +1,15 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from guongsang.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("xac-thuc-hai-buoc/", views.two_factor, name="two_factor"),
+    path("nguoi-dung/", views.user_list, name="user_list"),
+    path("nguoi-dung/<uuid:uuid>/dat-lai-mat-khau/", views.user_reset_password,
+         name="user_reset_password"),
+]

@@ -1,0 +1,87 @@
+"""Login, logout, password change, two-factor authentication, and user administration."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from guongsang.accounts import selectors, services
+from guongsang.accounts.forms import LoginForm, TokenForm
+from guongsang.accounts.models import User
+from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.views import require_perm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        services.password_changed(user=self.request.user)
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return response
+
+    def get_success_url(self) -> str:
+        return "/"
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.GET.get("next") or request.POST.get("next") or "/"
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if ok else "/"
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Set up TOTP on first use (QR code), then ask for a code at each login."""
+    device = TOTPDevice.objects.filter(user=request.user).order_by("-confirmed").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name="Ứng dụng xác thực",
+                                           confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if not device.confirmed:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+    context = {"form": form, "device": device, "next": _safe_next(request)}
+    if not device.confirmed:
+        context["qr_svg"] = selectors.totp_qr_svg(device)
+        context["secret"] = selectors.totp_secret_b32(device)
+    return render(request, "accounts/two_factor.html", context)
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "accounts.manage_users")
+    users = selectors.user_list(query=request.GET.get("q", ""))
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {"page": page, "q": request.GET.get("q", "")})
+
+
+@login_required
+@require_POST
+def user_reset_password(request: HttpRequest, uuid: str) -> HttpResponse:
+    require_perm(request, "accounts.manage_users")
+    user = get_visible_or_404(User.objects.all(), uuid=uuid)
+    temporary = services.password_reset_by_admin(actor=request.user, user=user)
+    return render(request, "accounts/password_reset_done.html",
+                  {"target": user, "temporary": temporary})

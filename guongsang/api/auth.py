@@ -1,0 +1,26 @@
+"""API authentication: the browser's session (with CSRF) or a bearer token for machines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, SessionAuth
+
+from guongsang.accounts.services import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(token)
+        if user is None:
+            return None
+        request.user = user
+        return user
+
+
+class BrowserSession(SessionAuth):
+    """Session auth; htmx and fetch calls from our pages send the CSRF token."""
+
+
+AUTH = [TokenAuth(), BrowserSession()]

@@ -1,0 +1,100 @@
+"""The audit log: every service writes one entry per create, update, delete or state change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from guongsang.core.models import AuditAction, AuditEntry
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The object's concrete fields as JSON; personal data masked (it is not needed here)."""
+    personal = getattr(obj, "PERSONAL_FIELDS", ())
+    secret = getattr(obj, "SECRET_FIELDS", ())
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in secret:
+            continue
+        value = getattr(obj, field.attname)
+        if field.name in personal and value:
+            value = "***"
+        data[field.attname] = _jsonable(value)
+    return data
+
+
+def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in after.items() if before.get(k) != v}
+
+
+def audit_log(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    request: HttpRequest | None = None,
+) -> AuditEntry:
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
+        object_repr = object_repr or str(obj)[:300]
+    ip = request.META.get("REMOTE_ADDR") if request is not None else None
+    return AuditEntry.objects.create(
+        actor=actor if is_user else None,
+        actor_name=(actor.get_username() if is_user else "hệ thống"),
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        before=before,
+        after=after,
+        reason=reason,
+        ip_address=ip,
+    )
+
+
+def audit_create(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
+    return audit_log(actor=actor, action=AuditAction.CREATE, obj=obj, after=snapshot(obj),
+                     reason=reason)
+
+
+def audit_update(
+    *, actor: Any, obj: models.Model, before: dict[str, Any], reason: str = ""
+) -> AuditEntry | None:
+    after = snapshot(obj)
+    diff = changed(before, after)
+    if not diff:
+        return None
+    return audit_log(
+        actor=actor, action=AuditAction.UPDATE, obj=obj,
+        before={k: before.get(k) for k in diff}, after=diff, reason=reason,
+    )
+
+
+def audit_delete(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
+    return audit_log(actor=actor, action=AuditAction.DELETE, obj=obj, before=snapshot(obj),
+                     reason=reason)

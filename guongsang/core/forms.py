@@ -1,0 +1,29 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.models import AuditAction
+
+
+class VNDateField(forms.DateField):
+    """Dates typed as dd/mm/yyyy (the browser's date picker sends yyyy-mm-dd)."""
+
+    input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+    default_error_messages = {"invalid": _("Ngày không hợp lệ (định dạng dd/mm/yyyy).")}
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.CharField(label=_("Người thực hiện"), required=False)
+    action = forms.ChoiceField(label=_("Thao tác"), required=False)
+    object_type = forms.ChoiceField(label=_("Loại đối tượng"), required=False)
+    date_from = VNDateField(label=_("Từ ngày"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = VNDateField(label=_("Đến ngày"), required=False,
+                          widget=forms.DateInput(attrs={"type": "date"}))
+    query = forms.CharField(label=_("Đối tượng"), required=False)
+
+    def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Tất cả")), *AuditAction.choices]
+        self.fields["object_type"].choices = [("", _("Tất cả"))] + [(t, t) for t in object_types]

@@ -1,0 +1,60 @@
+"""Health of the parts the application needs: the database and the task runner."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+# A queued task older than this means no worker is taking tasks.
+STALE_AFTER = timedelta(minutes=2)
+
+
+def database_status() -> dict[str, Any]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - report any failure as "down"
+        return {"status": "down", "error": str(exc)[:200]}
+    return {"status": "ok", "vendor": connection.vendor}
+
+
+def task_runner_status() -> dict[str, Any]:
+    from django.conf import settings
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    if not backend.startswith("django_tasks_db"):
+        return {"status": "ok", "backend": backend}
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        ready = DBTaskResult.objects.filter(status="READY")
+        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        finished = (
+            DBTaskResult.objects.exclude(finished_at=None)
+            .order_by("-finished_at")
+            .values_list("finished_at", flat=True)
+            .first()
+        )
+    except Exception as exc:  # noqa: BLE001
+        return {"status": "down", "error": str(exc)[:200]}
+    stale = oldest is not None and timezone.now() - oldest > STALE_AFTER
+    return {
+        "status": "degraded" if stale else "ok",
+        "backend": "database",
+        "queued": ready.count(),
+        "oldest_queued_at": oldest.isoformat() if oldest else None,
+        "last_finished_at": finished.isoformat() if finished else None,
+    }
+
+
+def health() -> dict[str, Any]:
+    db = database_status()
+    tasks = task_runner_status() if db["status"] == "ok" else {"status": "unknown"}
+    overall = "ok" if db["status"] == "ok" and tasks["status"] == "ok" else "degraded"
+    if db["status"] != "ok":
+        overall = "down"
+    return {"status": overall, "database": db, "tasks": tasks}

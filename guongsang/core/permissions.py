@@ -1,0 +1,139 @@
+"""The permission layer: roles granted over unit subtrees.
+
+Every view, API endpoint and list selector asks this module (directly or through the
+`rules` predicates each app registers in its own permissions.py) what a user may see:
+
+- `has_role(user, roles)`: does the user hold one of the roles anywhere;
+- `scope_unit_ids(user, roles)`: ids of units under the user's grants of those roles (today);
+- `in_scope(user, unit_id, roles)`: is this unit in that scope;
+- `restrict(qs, user, roles, unit_field)`: the queryset cut down to that scope;
+- `get_visible_or_404(...)`: one object from a restricted queryset, else 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import rules
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from guongsang.core.roles import Role
+
+_CACHE_ATTR = "_gs_grants"
+
+
+def _grants(user: Any) -> list[tuple[str, int]]:
+    """(role, unit id) pairs of the user, cached on the user object for the request."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = list(user.grants.values_list("role", "unit_id"))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget(user: Any) -> None:
+    """Drop the cached grants after they change."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def _as_set(roles: Iterable[str] | str) -> set[str]:
+    return {roles} if isinstance(roles, str) else {str(r) for r in roles}
+
+
+def roles_of(user: Any) -> set[str]:
+    found = {role for role, _ in _grants(user)}
+    if getattr(user, "is_superuser", False) and user.is_active:
+        found.add(Role.ADMIN)
+    return found
+
+
+def has_role(user: Any, roles: Iterable[str] | str) -> bool:
+    return bool(roles_of(user) & _as_set(roles))
+
+
+def is_superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False) and user.is_active)
+
+
+def scope_roots(user: Any, roles: Iterable[str] | str) -> list[int]:
+    wanted = _as_set(roles)
+    return [unit_id for role, unit_id in _grants(user) if role in wanted]
+
+
+def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
+    """Subquery of the unit ids the user reaches through those roles; None means every unit."""
+    from guongsang.org.selectors import closure_on
+
+    if is_superuser(user):
+        return None
+    roots = scope_roots(user, roles)
+    return closure_on().filter(ancestor_id__in=roots).values("descendant_id")
+
+
+def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool:
+    if unit_id is None:
+        return is_superuser(user)
+    ids = scope_unit_ids(user, roles)
+    if ids is None:
+        return True
+    cache = getattr(user, "_gs_scope_cache", None)
+    if cache is None:
+        cache = {}
+        user._gs_scope_cache = cache
+    key = (frozenset(_as_set(roles)), unit_id)
+    if key not in cache:
+        cache[key] = ids.filter(descendant_id=unit_id).exists()
+    return cache[key]
+
+
+def restrict(qs: QuerySet, user: Any, *, roles: Iterable[str] | str, unit_field: str) -> QuerySet:
+    """The queryset cut down to objects whose `unit_field` lies in the user's scope."""
+    ids = scope_unit_ids(user, roles)
+    if ids is None:
+        return qs
+    return qs.filter(**{f"{unit_field}__in": ids})
+
+
+def get_visible_or_404(qs: QuerySet, **lookup: Any) -> Model:
+    """Objects outside the user's scope do not exist for them: 404, not 403."""
+    try:
+        return qs.get(**lookup)
+    except (qs.model.DoesNotExist, ValueError) as exc:
+        raise Http404("Không tìm thấy hoặc bạn không có quyền xem.") from exc
+
+
+# Predicates shared by the apps' rule sets.
+@rules.predicate
+def is_admin(user: Any) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+@rules.predicate
+def is_secretariat(user: Any) -> bool:
+    return has_role(user, Role.SECRETARIAT)
+
+
+def role_predicate(*roles: str) -> rules.Predicate:
+    @rules.predicate(name=f"has_role:{'|'.join(roles)}")
+    def _check(user: Any) -> bool:
+        return has_role(user, roles)
+
+    return _check
+
+
+def unit_scope_predicate(roles: Iterable[str], unit_attr: str) -> rules.Predicate:
+    """Predicate true when getattr(obj, unit_attr) lies under one of the user's grants."""
+    frozen = frozenset(roles)
+
+    @rules.predicate(name=f"in_scope:{unit_attr}")
+    def _check(user: Any, obj: Any) -> bool:
+        if obj is None:
+            return has_role(user, frozen)
+        return in_scope(user, getattr(obj, unit_attr), frozen)
+
+    return _check

@@ -1,0 +1,89 @@
+"""Home, health, the audit log, background task progress and the error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from guongsang.core import selectors
+from guongsang.core.forms import AuditFilterForm
+from guongsang.core.health import health
+from guongsang.core.models import AuditAction, TaskStatus
+from guongsang.core.permissions import roles_of, scope_roots
+from guongsang.core.roles import Role
+from guongsang.org.models import Unit
+
+
+def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> None:
+    """The one check views make before doing anything."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    roles = sorted(roles_of(request.user))
+    grants = request.user.grants.select_related("unit").order_by("role")
+    scope_units = Unit.objects.filter(pk__in=scope_roots(request.user, list(Role)))
+    return render(
+        request,
+        "core/home.html",
+        {
+            "role_labels": [Role(r).label for r in roles],
+            "grants": grants,
+            "scope_units": scope_units,
+        },
+    )
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    report = health()
+    return JsonResponse(report, status=200 if report["status"] != "down" else 503)
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "core.view_audit")
+    form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.audit_entries(**{k: v for k, v in filters.items() if v})
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    template = "core/partials/audit_rows.html" if request.htmx else "core/audit_list.html"
+    return render(request, template, {"form": form, "page": page, "actions": AuditAction})
+
+
+@login_required
+def task_progress(request: HttpRequest, uuid: str) -> HttpResponse:
+    progress = selectors.task_progress_for(user=request.user, uuid=uuid)
+    template = "core/partials/task_progress.html" if request.htmx else "core/task_progress.html"
+    return render(request, template, {"progress": progress})
+
+
+@login_required
+def task_download(request: HttpRequest, uuid: str) -> FileResponse:
+    from django.conf import settings
+
+    progress = selectors.task_progress_for(user=request.user, uuid=uuid)
+    if progress.status != TaskStatus.DONE or not progress.result_file:
+        raise PermissionDenied("Tệp chưa sẵn sàng.")
+    path = settings.MEDIA_ROOT / progress.result_file
+    return FileResponse(path.open("rb"), as_attachment=True, filename=progress.result_name)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", {"message": str(exception or "")}, status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,101 @@
+"""Reads of the organisation over time: one indexed query each, no walk over the tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from guongsang.org.models import Unit, UnitClosure
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def active_on(on: dt.date, prefix: str = "") -> Q:
+    """Rows whose [valid_from, valid_to) contains the date `on`."""
+    return Q(**{f"{prefix}valid_from__lte": on}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": on})
+    )
+
+
+def closure_on(on: dt.date | None = None) -> QuerySet[UnitClosure]:
+    return UnitClosure.objects.filter(active_on(on or today()))
+
+
+def unit_ids_under(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet:
+    """Ids of the unit and all units under it as of `on` (default today), as a subquery."""
+    unit_id = unit.pk if isinstance(unit, Unit) else unit
+    return closure_on(on).filter(ancestor_id=unit_id).values("descendant_id")
+
+
+def units_under(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet[Unit]:
+    """Đơn vị trực thuộc X tại ngày D (X itself included)."""
+    return Unit.objects.filter(pk__in=unit_ids_under(unit, on=on))
+
+
+def unit_ids_for_counting(unit: Unit | int, *, as_of: dt.date | None = None) -> QuerySet:
+    """Units whose records count under `unit`.
+
+    With `as_of`: the subtree as it was on that date. Without: the subtree as it is today,
+    together with every unit since merged into it, so counts for years before a merge still
+    add up under the merged unit.
+    """
+    if as_of is not None:
+        return unit_ids_under(unit, on=as_of)
+    return Unit.objects.filter(current_id__in=unit_ids_under(unit)).values("pk")
+
+
+def unit_today(unit: Unit) -> Unit | None:
+    """What unit A is today: itself, its successor after a merge, or None if dissolved."""
+    current = unit.current if unit.current_id != unit.pk else unit
+    if current is None or not current.is_active:
+        return None
+    return current
+
+
+def ancestors_of(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet[Unit]:
+    unit_id = unit.pk if isinstance(unit, Unit) else unit
+    ids = closure_on(on).filter(descendant_id=unit_id, depth__gt=0).values("ancestor_id")
+    return Unit.objects.filter(pk__in=ids)
+
+
+def unit_name_on(unit: Unit, on: dt.date) -> str:
+    name = unit.names.filter(active_on(on)).values_list("name", flat=True).first()
+    return name or unit.name
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    unit: Unit
+    depth: int
+    parent_id: int | None
+
+
+def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> list[TreeRow]:
+    """The units under the given roots as of `on`, in display order (parents before children).
+
+    Three queries whatever the size: the units, their parents on that date, their depths.
+    """
+    on = on or today()
+    visible = closure_on(on).filter(ancestor_id__in=root_ids).values("descendant_id")
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=visible).order_by("name")}
+    parents = dict(
+        closure_on(on)
+        .filter(depth=1, descendant_id__in=units.keys())
+        .values_list("descendant_id", "ancestor_id")
+    )
+    children: dict[int | None, list[int]] = {}
+    for unit_id in units:
+        parent = parents.get(unit_id)
+        children.setdefault(parent if parent in units else None, []).append(unit_id)
+    rows: list[TreeRow] = []
+    stack = [(uid, 0) for uid in reversed(children.get(None, []))]
+    while stack:  # rendering order only: the membership came from the closure query above
+        uid, depth = stack.pop()
+        rows.append(TreeRow(unit=units[uid], depth=depth, parent_id=parents.get(uid)))
+        stack.extend((c, depth + 1) for c in reversed(children.get(uid, [])))
+    return rows

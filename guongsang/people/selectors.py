@@ -1,0 +1,35 @@
+"""Reads of people, always cut to the user's scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from guongsang.core.permissions import restrict
+from guongsang.people.models import Person, Position
+from guongsang.people.permissions import PERSON_VIEW_ROLES
+
+
+def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Person]:
+    qs = restrict(
+        Person.objects.select_related("home_unit"), user,
+        roles=PERSON_VIEW_ROLES, unit_field="home_unit",
+    )
+    if query:
+        qs = qs.filter(Q(full_name__icontains=query) | Q(positions__title__icontains=query))
+        qs = qs.distinct()
+    if unit is not None:
+        from guongsang.org.selectors import unit_ids_under
+
+        qs = qs.filter(home_unit__in=unit_ids_under(unit))
+    return qs.order_by("full_name", "pk")
+
+
+def person_detail(*, user: Any, uuid: Any) -> Person:
+    from guongsang.core.permissions import get_visible_or_404
+
+    qs = person_list(user=user).prefetch_related(
+        Prefetch("positions", queryset=Position.objects.select_related("unit"))
+    )
+    return get_visible_or_404(qs, uuid=uuid)  # type: ignore[return-value]

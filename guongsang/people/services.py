@@ -1,0 +1,121 @@
+"""Writes of people and positions; reading personal data in clear is logged here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from guongsang.core import audit
+from guongsang.core.formatting import nfc
+from guongsang.core.models import AuditAction
+from guongsang.org.models import Unit
+from guongsang.people.models import Gender, Person, Position
+from guongsang.people.validators import validate_citizen_id, validate_phone
+
+
+def _clean_personal(
+    *, citizen_id: str | None, date_of_birth: dt.date | None, gender: str, phone: str
+) -> tuple[str | None, str]:
+    if citizen_id:
+        citizen_id = validate_citizen_id(
+            citizen_id, date_of_birth=date_of_birth,
+            female=(gender == Gender.FEMALE) if gender else None,
+        )
+    if phone:
+        phone = validate_phone(phone)
+    return citizen_id or None, phone
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor: Any,
+    full_name: str,
+    kind: str,
+    home_unit: Unit,
+    gender: str = "",
+    citizen_id: str | None = None,
+    date_of_birth: dt.date | None = None,
+    phone: str = "",
+    address: str = "",
+    email: str = "",
+) -> Person:
+    full_name = nfc(full_name).strip()
+    if not full_name:
+        raise ValidationError("Họ và tên không được để trống.")
+    citizen_id, phone = _clean_personal(
+        citizen_id=citizen_id, date_of_birth=date_of_birth, gender=gender, phone=phone
+    )
+    if citizen_id and Person.objects.filter(citizen_id=citizen_id).exists():
+        raise ValidationError("Số định danh cá nhân này đã có trong hệ thống.")
+    person = Person.objects.create(
+        full_name=full_name, kind=kind, home_unit=home_unit, gender=gender,
+        citizen_id=citizen_id, date_of_birth=date_of_birth, phone=phone,
+        address=nfc(address), email=email,
+    )
+    audit.audit_create(actor=actor, obj=person)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
+    before = audit.snapshot(person)
+    allowed = {"full_name", "gender", "citizen_id", "date_of_birth", "phone", "address", "email",
+               "home_unit", "kind"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+    for name, value in changes.items():
+        setattr(person, name, nfc(value) if isinstance(value, str) else value)
+    person.citizen_id, person.phone = _clean_personal(
+        citizen_id=person.citizen_id, date_of_birth=person.date_of_birth,
+        gender=person.gender, phone=person.phone,
+    )
+    person.save()
+    audit.audit_update(actor=actor, obj=person, before=before)
+    return person
+
+
+@transaction.atomic
+def person_delete(*, actor: Any, person: Person, reason: str = "") -> None:
+    audit.audit_delete(actor=actor, obj=person, reason=reason)
+    person.delete()
+
+
+@transaction.atomic
+def position_assign(
+    *, actor: Any, person: Person, unit: Unit, title: str, valid_from: dt.date
+) -> Position:
+    position = Position.objects.create(
+        person=person, unit=unit, title=nfc(title), valid_from=valid_from
+    )
+    audit.audit_create(actor=actor, obj=position)
+    return position
+
+
+@transaction.atomic
+def position_end(*, actor: Any, position: Position, on: dt.date) -> Position:
+    if on <= position.valid_from:
+        raise ValidationError("Ngày kết thúc phải sau ngày bắt đầu giữ chức vụ.")
+    before = audit.snapshot(position)
+    position.valid_to = on
+    position.save(update_fields=["valid_to"])
+    audit.audit_update(actor=actor, obj=position, before=before)
+    return position
+
+
+def personal_data_reveal(*, actor: Any, person: Person, request: Any = None) -> dict[str, Any]:
+    """The personal data in clear, for a user already allowed to see it; the read is logged."""
+    audit.audit_log(
+        actor=actor, action=AuditAction.VIEW_PERSONAL_DATA, obj=person, request=request,
+        after={"fields": list(Person.PERSONAL_FIELDS)},
+    )
+    return {
+        "citizen_id": person.citizen_id or "",
+        "date_of_birth": person.date_of_birth,
+        "phone": person.phone,
+        "address": person.address,
+    }
