@@ -66,13 +66,28 @@ def scope_roots(user: Any, roles: Iterable[str] | str) -> list[int]:
 
 
 def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
-    """Subquery of the unit ids the user reaches through those roles; None means every unit."""
+    """Subquery of the unit ids the user reaches through those roles; None means every unit.
+
+    The scope is the subtree of each grant as it is today, together with the units that
+    history folded into it: units merged into a unit of the subtree, and units dissolved
+    while they were in it. Their records stay visible to the people who now own them.
+    """
+    from django.db.models import F, Q
+
+    from guongsang.org.models import Unit, UnitClosure
     from guongsang.org.selectors import closure_on
 
     if is_superuser(user):
         return None
     roots = scope_roots(user, roles)
-    return closure_on().filter(ancestor_id__in=roots).values("descendant_id")
+    today_ids = closure_on().filter(ancestor_id__in=roots).values("descendant_id")
+    dissolved_ids = UnitClosure.objects.filter(
+        ancestor_id__in=roots,
+        descendant__valid_to__isnull=False,
+        descendant__successor__isnull=True,
+        valid_to=F("descendant__valid_to"),
+    ).values("descendant_id")
+    return Unit.objects.filter(Q(current_id__in=today_ids) | Q(pk__in=dissolved_ids)).values("pk")
 
 
 def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool:
@@ -87,7 +102,7 @@ def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool
         user._gs_scope_cache = cache
     key = (frozenset(_as_set(roles)), unit_id)
     if key not in cache:
-        cache[key] = ids.filter(descendant_id=unit_id).exists()
+        cache[key] = ids.filter(pk=unit_id).exists()
     return cache[key]
 
 

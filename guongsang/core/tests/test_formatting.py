@@ -1,0 +1,27 @@
+import datetime as dt
+
+import pytest
+
+from guongsang.core.formatting import parse_vn_date, vn_date, vn_number, vn_percent
+
+
+def test_dates_read_the_vietnamese_way():
+    assert vn_date(dt.date(2022, 9, 23)) == "ngày 23 tháng 9 năm 2022"
+
+
+def test_document_dates_have_leading_zeros_for_small_days_and_january_february():
+    assert vn_date(dt.date(2024, 2, 5), leading_zeros=True) == "ngày 05 tháng 02 năm 2024"
+    assert vn_date(dt.date(2024, 9, 5), leading_zeros=True) == "ngày 05 tháng 9 năm 2024"
+
+
+def test_numbers_group_thousands_with_dots_and_decimals_with_commas():
+    assert vn_number(171228) == "171.228"
+    assert vn_number(1112000) == "1.112.000"
+    assert vn_percent(105.7) == "105,7%"
+    assert vn_percent(171228 / 162000 * 100) == "105,7%"
+
+
+def test_dates_typed_as_day_month_year_are_parsed():
+    assert parse_vn_date("23/09/2022") == dt.date(2022, 9, 23)
+    with pytest.raises(ValueError, match="dd/mm/yyyy"):
+        parse_vn_date("2022/23/09")

@@ -1,0 +1,20 @@
+import datetime as dt
+import itertools
+
+from guongsang.org.models import Unit, UnitType
+from guongsang.org.services import unit_create
+
+_codes = itertools.count(1)
+
+
+def make_unit(
+    name: str = "Đơn vị thử",
+    *,
+    parent: Unit | None = None,
+    unit_type: str = UnitType.CENTRE,
+    valid_from: dt.date = dt.date(2005, 1, 1),
+) -> Unit:
+    return unit_create(
+        actor=None, code=f"u{next(_codes)}", name=name, unit_type=unit_type,
+        parent=parent, valid_from=valid_from,
+    )

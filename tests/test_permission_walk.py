@@ -1,0 +1,128 @@
+"""Walk every URL and API endpoint as a unit officer of another unit: nothing outside their
+subtree may be seen, unmasked or changed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from guongsang.api.api import api
+from guongsang.core.models import AuditEntry, TaskProgress
+
+pytestmark = pytest.mark.django_db
+
+# Routes that are public or belong to the user themself, not to any unit.
+PUBLIC_OR_OWN = {
+    "core:healthz", "accounts:login", "accounts:logout", "accounts:password_change",
+    "accounts:two_factor", "set_language", "core:home",
+}
+# Routes open to every role, whose content must still be cut to the user's scope.
+SCOPED_LISTS = {"org:tree", "people:list", "people:export"}
+
+
+def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in {"admin", "api"}:
+                continue  # the admin site and the API are walked separately below
+            yield from _walk(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, entry
+
+
+def _object_routes(world) -> dict[str, list]:
+    """For each route that takes an object, an object of the *other* unit."""
+    progress = TaskProgress.objects.create(owner=world.other_officer, label="Xuất danh sách",
+                                           status="done", result_file="x.xlsx")
+    return {
+        "org:unit_detail": [world.other_centre.uuid],
+        "people:detail": [world.other_person.uuid],
+        "people:personal_data": [world.other_person.uuid],
+        "core:task_progress": [progress.uuid],
+        "core:task_download": [progress.uuid],
+        "accounts:user_reset_password": [world.other_officer.uuid],
+    }
+
+
+def test_every_route_is_covered_by_this_walk(world):
+    known = PUBLIC_OR_OWN | SCOPED_LISTS | set(_object_routes(world)) | {
+        "accounts:user_list", "core:audit_list",
+    }
+    routes = {name for name, _ in _walk(get_resolver())}
+    assert routes - known == set(), "new routes must be added to the permission walk"
+
+
+def test_officer_of_another_unit_gets_403_or_404_for_every_object_route(client, world):
+    client.force_login(world.officer)
+    for name, args in _object_routes(world).items():
+        url = reverse(name, args=args)
+        for method in (client.get, client.post):
+            status = method(url).status_code
+            assert status in {403, 404, 405}, f"{name} {method.__name__} → {status}"
+            if status == 405:
+                continue
+
+
+def test_officer_of_another_unit_never_sees_personal_data_in_clear(client, world):
+    client.force_login(world.officer)
+    before = AuditEntry.objects.filter(action="view_personal_data").count()
+    url = reverse("people:personal_data", args=[world.other_person.uuid])
+    assert client.post(url).status_code == 404
+    assert AuditEntry.objects.filter(action="view_personal_data").count() == before
+
+
+def test_admin_only_pages_are_forbidden_to_an_officer(client, world):
+    client.force_login(world.officer)
+    for name in ("accounts:user_list", "core:audit_list"):
+        assert client.get(reverse(name)).status_code == 403
+    response = client.get("/quan-tri/")
+    assert response.status_code == 302 and "login" in response.url
+
+
+def test_scoped_lists_show_nothing_from_the_other_unit(client, world):
+    client.force_login(world.officer)
+    for name in ("org:tree", "people:list"):
+        body = client.get(reverse(name)).content.decode()
+        assert world.other_centre.name not in body, name
+        assert world.other_person.full_name not in body, name
+        assert world.centre.name in body, name
+
+
+def _api_paths():
+    schema = api.get_openapi_schema()
+    for path, methods in schema["paths"].items():
+        for method in methods:
+            yield path, method
+
+
+def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
+    client.force_login(world.officer)
+    substitutions = {
+        "{unit_id}": str(world.other_centre.uuid),
+        "{person_id}": str(world.other_person.uuid),
+    }
+    seen = 0
+    for path, method in _api_paths():
+        url = path
+        for key, value in substitutions.items():
+            url = url.replace(key, value)
+        assert "{" not in url, f"add a substitution for {path}"
+        response = getattr(client, method)(url)
+        body = response.content.decode()
+        if "{" in path:
+            assert response.status_code in {403, 404}, f"{method} {path} → {response.status_code}"
+        else:
+            assert response.status_code in {200, 403, 404}, path
+            assert world.other_centre.name not in body and world.other_person.full_name not in body
+        seen += 1
+    assert seen >= 4
+
+
+def test_the_api_refuses_anonymous_callers(client, world):
+    for path, method in _api_paths():
+        url = path.replace("{unit_id}", str(world.centre.uuid)).replace(
+            "{person_id}", str(world.person.uuid)
+        )
+        assert getattr(client, method)(url).status_code == 401, path
