@@ -1,7 +1,5 @@
 """Project-wide test setup: tests run with the development settings and share a small world."""
 
-
-
 import pytest
 
 
@@ -19,8 +17,9 @@ def world(db):  # type: ignore[no-untyped-def]
 
     w = World()
     w.city = make_unit("Thành phố Hà Nội", unit_type=UnitType.CITY)
-    w.dept = make_unit("Sở Lao động - Thương binh và Xã hội", parent=w.city,
-                       unit_type=UnitType.DEPARTMENT)
+    w.dept = make_unit(
+        "Sở Lao động - Thương binh và Xã hội", parent=w.city, unit_type=UnitType.DEPARTMENT
+    )
     w.centre = make_unit("Trung tâm Bảo trợ xã hội 1", parent=w.dept)
     w.other_centre = make_unit("Trung tâm Bảo trợ xã hội 2", parent=w.dept)
     w.person = make_person("Lê Thị Bích Liên", unit=w.centre, female=True)

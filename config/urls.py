@@ -1,7 +1,7 @@
+from django.contrib import admin
 from django.urls import include, path
 
 from guongsang.api.api import api
-from django.contrib import admin
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

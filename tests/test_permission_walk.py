@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 # Routes that are public or belong to the user themself, not to any unit.
 PUBLIC_OR_OWN = {
-    "core:healthz", "accounts:login", "accounts:logout", "accounts:password_change",
-    "accounts:two_factor", "set_language", "core:home",
+    "core:healthz",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_change",
+    "accounts:two_factor",
+    "set_language",
+    "core:home",
 }
 # Routes open to every role, whose content must still be cut to the user's scope.
 SCOPED_LISTS = {"org:tree", "people:list", "people:export"}
@@ -34,8 +39,9 @@ def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
 
 def _object_routes(world) -> dict[str, list]:
     """For each route that takes an object, an object of the *other* unit."""
-    progress = TaskProgress.objects.create(owner=world.other_officer, label="Xuất danh sách",
-                                           status="done", result_file="x.xlsx")
+    progress = TaskProgress.objects.create(
+        owner=world.other_officer, label="Xuất danh sách", status="done", result_file="x.xlsx"
+    )
     return {
         "org:unit_detail": [world.other_centre.uuid],
         "people:detail": [world.other_person.uuid],
@@ -47,9 +53,15 @@ def _object_routes(world) -> dict[str, list]:
 
 
 def test_every_route_is_covered_by_this_walk(world):
-    known = PUBLIC_OR_OWN | SCOPED_LISTS | set(_object_routes(world)) | {
-        "accounts:user_list", "core:audit_list",
-    }
+    known = (
+        PUBLIC_OR_OWN
+        | SCOPED_LISTS
+        | set(_object_routes(world))
+        | {
+            "accounts:user_list",
+            "core:audit_list",
+        }
+    )
     routes = {name for name, _ in _walk(get_resolver())}
     assert routes - known == set(), "new routes must be added to the permission walk"
 

@@ -17,9 +17,12 @@ class LoginForm(AuthenticationForm):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Mã xác thực 6 số"), max_length=6, min_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
-                                      "pattern": "[0-9]{6}"}),
+        label=_("Mã xác thực 6 số"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
     )
 
     def clean_token(self) -> str:

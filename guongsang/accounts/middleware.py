@@ -25,7 +25,7 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if user.is_authenticated and not request.path.startswith(_OPEN_PREFIXES):
-            if needs_two_factor(user) and not user.is_verified():
+            if needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
                 return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
             if getattr(user, "must_change_password", False):
                 return redirect("accounts:password_change")

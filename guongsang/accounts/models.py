@@ -35,8 +35,9 @@ class RoleGrant(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="grants",
-                             verbose_name=_("phạm vi (đơn vị)"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="grants", verbose_name=_("phạm vi (đơn vị)")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

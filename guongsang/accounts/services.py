@@ -32,8 +32,12 @@ def user_create(
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(f"Tên đăng nhập “{username}” đã tồn tại.")
     user = User(
-        username=username, full_name=full_name, email=email, person=person,
-        is_staff=is_staff, is_superuser=is_superuser,
+        username=username,
+        full_name=full_name,
+        email=email,
+        person=person,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
     )
     user.set_password(password)
     user.save()
@@ -70,8 +74,9 @@ def password_reset_by_admin(*, actor: Any, user: User) -> str:
     user.set_password(temporary)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
-    audit.audit_log(actor=actor, action=AuditAction.PASSWORD, obj=user,
-                    reason="Quản trị đặt lại mật khẩu")
+    audit.audit_log(
+        actor=actor, action=AuditAction.PASSWORD, obj=user, reason="Quản trị đặt lại mật khẩu"
+    )
     return temporary
 
 

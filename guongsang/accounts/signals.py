@@ -23,6 +23,9 @@ def on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def on_login_failed(sender: Any, credentials: dict, request: Any = None, **kwargs: Any) -> None:
     audit_log(
-        actor=None, action=AuditAction.LOGIN_FAILED, object_type="accounts.user",
-        object_repr=str(credentials.get("username", ""))[:150], request=request,
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        object_type="accounts.user",
+        object_repr=str(credentials.get("username", ""))[:150],
+        request=request,
     )

@@ -10,6 +10,9 @@ urlpatterns = [
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("xac-thuc-hai-buoc/", views.two_factor, name="two_factor"),
     path("nguoi-dung/", views.user_list, name="user_list"),
-    path("nguoi-dung/<uuid:uuid>/dat-lai-mat-khau/", views.user_reset_password,
-         name="user_reset_password"),
+    path(
+        "nguoi-dung/<uuid:uuid>/dat-lai-mat-khau/",
+        views.user_reset_password,
+        name="user_reset_password",
+    ),
 ]

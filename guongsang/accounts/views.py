@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from guongsang.accounts import selectors, services
 from guongsang.accounts.forms import LoginForm, TokenForm
 from guongsang.accounts.models import User
+from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 
@@ -32,7 +33,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
         response = super().form_valid(form)
-        services.password_changed(user=self.request.user)
+        services.password_changed(user=self.request.user)  # type: ignore[arg-type]
         messages.success(self.request, _("Đã đổi mật khẩu."))
         return response
 
@@ -47,12 +48,13 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 @login_required
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: AuthedRequest) -> HttpResponse:
     """Set up TOTP on first use (QR code), then ask for a code at each login."""
     device = TOTPDevice.objects.filter(user=request.user).order_by("-confirmed").first()
     if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Ứng dụng xác thực",
-                                           confirmed=False)
+        device = TOTPDevice.objects.create(
+            user=request.user, name="Ứng dụng xác thực", confirmed=False
+        )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
@@ -70,7 +72,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "accounts.manage_users")
     users = selectors.user_list(query=request.GET.get("q", ""))
     page = Paginator(users, 50).get_page(request.GET.get("page"))
@@ -79,9 +81,10 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def user_reset_password(request: HttpRequest, uuid: str) -> HttpResponse:
+def user_reset_password(request: AuthedRequest, uuid: str) -> HttpResponse:
     require_perm(request, "accounts.manage_users")
     user = get_visible_or_404(User.objects.all(), uuid=uuid)
     temporary = services.password_reset_by_admin(actor=request.user, user=user)
-    return render(request, "accounts/password_reset_done.html",
-                  {"target": user, "temporary": temporary})
+    return render(
+        request, "accounts/password_reset_done.html", {"target": user, "temporary": temporary}
+    )

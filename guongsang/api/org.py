@@ -9,11 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_roots
+from guongsang.core.permissions import get_visible_or_404
 from guongsang.org import selectors
 from guongsang.org.models import Unit
-from guongsang.org.permissions import UNIT_VIEW_ROLES
-from guongsang.org.views import visible_units
 
 router = Router()
 
@@ -42,9 +40,14 @@ class UnitDetailOut(UnitOut):
 
 def _unit_out(unit: Unit) -> dict:
     return {
-        "id": unit.uuid, "code": unit.code, "name": unit.name, "short_name": unit.short_name,
-        "unit_type": unit.unit_type, "unit_type_label": str(unit.get_unit_type_display()),
-        "valid_from": unit.valid_from, "valid_to": unit.valid_to,
+        "id": unit.uuid,
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "unit_type": unit.unit_type,
+        "unit_type_label": str(unit.get_unit_type_display()),
+        "valid_from": unit.valid_from,
+        "valid_to": unit.valid_to,
     }
 
 
@@ -52,11 +55,7 @@ def _unit_out(unit: Unit) -> dict:
 def unit_tree(request: HttpRequest, as_of: dt.date | None = None) -> list[dict]:
     if not request.user.has_perm("org.view_unit"):
         raise PermissionDenied
-    if is_superuser(request.user):
-        roots = list(Unit.objects.filter(parent=None).values_list("pk", flat=True))
-    else:
-        roots = scope_roots(request.user, UNIT_VIEW_ROLES)
-    rows = selectors.unit_tree(root_ids=roots, on=as_of)
+    rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=as_of)
     uuids = {row.unit.pk: row.unit.uuid for row in rows}
     return [
         {**_unit_out(row.unit), "depth": row.depth, "parent_id": uuids.get(row.parent_id)}
@@ -67,7 +66,7 @@ def unit_tree(request: HttpRequest, as_of: dt.date | None = None) -> list[dict]:
 @router.get("/{unit_id}", response=UnitDetailOut, summary="Một đơn vị")
 def unit_detail(request: HttpRequest, unit_id: UUID, as_of: dt.date | None = None) -> dict:
     unit = get_visible_or_404(
-        visible_units(request.user).select_related("parent", "current"), uuid=unit_id
+        selectors.unit_list(user=request.user).select_related("parent", "current"), uuid=unit_id
     )
     if not request.user.has_perm("org.view_unit", unit):
         raise PermissionDenied

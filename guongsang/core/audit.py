@@ -78,8 +78,9 @@ def audit_log(
 
 
 def audit_create(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
-    return audit_log(actor=actor, action=AuditAction.CREATE, obj=obj, after=snapshot(obj),
-                     reason=reason)
+    return audit_log(
+        actor=actor, action=AuditAction.CREATE, obj=obj, after=snapshot(obj), reason=reason
+    )
 
 
 def audit_update(
@@ -90,11 +91,16 @@ def audit_update(
     if not diff:
         return None
     return audit_log(
-        actor=actor, action=AuditAction.UPDATE, obj=obj,
-        before={k: before.get(k) for k in diff}, after=diff, reason=reason,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=obj,
+        before={k: before.get(k) for k in diff},
+        after=diff,
+        reason=reason,
     )
 
 
 def audit_delete(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
-    return audit_log(actor=actor, action=AuditAction.DELETE, obj=obj, before=snapshot(obj),
-                     reason=reason)
+    return audit_log(
+        actor=actor, action=AuditAction.DELETE, obj=obj, before=snapshot(obj), reason=reason
+    )

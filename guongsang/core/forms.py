@@ -17,13 +17,17 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Người thực hiện"), required=False)
     action = forms.ChoiceField(label=_("Thao tác"), required=False)
     object_type = forms.ChoiceField(label=_("Loại đối tượng"), required=False)
-    date_from = VNDateField(label=_("Từ ngày"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = VNDateField(label=_("Đến ngày"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = VNDateField(
+        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = VNDateField(
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     query = forms.CharField(label=_("Đối tượng"), required=False)
 
     def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Tất cả")), *AuditAction.choices]
-        self.fields["object_type"].choices = [("", _("Tất cả"))] + [(t, t) for t in object_types]
+        action: forms.ChoiceField = self.fields["action"]  # type: ignore[assignment]
+        action.choices = [("", _("Tất cả")), *AuditAction.choices]
+        kind: forms.ChoiceField = self.fields["object_type"]  # type: ignore[assignment]
+        kind.choices = [("", _("Tất cả"))] + [(t, t) for t in object_types]

@@ -13,9 +13,10 @@ Every view, API endpoint and list selector asks this module (directly or through
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import rules
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -114,11 +115,14 @@ def restrict(qs: QuerySet, user: Any, *, roles: Iterable[str] | str, unit_field:
     return qs.filter(**{f"{unit_field}__in": ids})
 
 
-def get_visible_or_404(qs: QuerySet, **lookup: Any) -> Model:
+M = TypeVar("M", bound=Model)
+
+
+def get_visible_or_404(qs: QuerySet[M], **lookup: Any) -> M:
     """Objects outside the user's scope do not exist for them: 404, not 403."""
     try:
         return qs.get(**lookup)
-    except (qs.model.DoesNotExist, ValueError) as exc:
+    except (ObjectDoesNotExist, ValueError) as exc:
         raise Http404("Không tìm thấy hoặc bạn không có quyền xem.") from exc
 
 

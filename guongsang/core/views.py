@@ -14,20 +14,21 @@ from django.views.decorators.http import require_GET
 from guongsang.core import selectors
 from guongsang.core.forms import AuditFilterForm
 from guongsang.core.health import health
+from guongsang.core.http import AuthedRequest
 from guongsang.core.models import AuditAction, TaskStatus
 from guongsang.core.permissions import roles_of, scope_roots
 from guongsang.core.roles import Role
 from guongsang.org.models import Unit
 
 
-def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> None:
+def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
     """The one check views make before doing anything."""
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     roles = sorted(roles_of(request.user))
     grants = request.user.grants.select_related("unit").order_by("role")
     scope_units = Unit.objects.filter(pk__in=scope_roots(request.user, list(Role)))
@@ -49,7 +50,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "core.view_audit")
     form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
     filters = form.cleaned_data if form.is_valid() else {}
@@ -60,14 +61,14 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def task_progress(request: HttpRequest, uuid: str) -> HttpResponse:
+def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     template = "core/partials/task_progress.html" if request.htmx else "core/task_progress.html"
     return render(request, template, {"progress": progress})
 
 
 @login_required
-def task_download(request: HttpRequest, uuid: str) -> FileResponse:
+def task_download(request: AuthedRequest, uuid: str) -> FileResponse:
     from django.conf import settings
 
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)

@@ -136,7 +136,9 @@ class Cluster(PublicModel):
     number = models.PositiveSmallIntegerField(_("số cụm"))
     name = models.CharField(_("tên cụm"), max_length=255)
     organiser = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="organised_clusters",
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="organised_clusters",
         help_text=_("Cấp tổ chức cụm (ví dụ: Thành phố)."),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -99,3 +100,22 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
         rows.append(TreeRow(unit=units[uid], depth=depth, parent_id=parents.get(uid)))
         stack.extend((c, depth + 1) for c in reversed(children.get(uid, [])))
     return rows
+
+
+def unit_list(*, user: Any) -> QuerySet[Unit]:
+    """Units the user may see: their grants' subtrees and what history folded into them."""
+    from guongsang.core.permissions import restrict
+    from guongsang.org.permissions import UNIT_VIEW_ROLES
+
+    return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
+
+
+def tree_roots_for(user: Any) -> list[int]:
+    """Where the user's tree starts: the top of the organisation for a superuser, else
+    the units of their grants."""
+    from guongsang.core.permissions import is_superuser, scope_roots
+    from guongsang.org.permissions import UNIT_VIEW_ROLES
+
+    if is_superuser(user):
+        return list(Unit.objects.filter(parent=None).values_list("pk", flat=True))
+    return scope_roots(user, UNIT_VIEW_ROLES)

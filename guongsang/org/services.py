@@ -25,9 +25,7 @@ from guongsang.org.selectors import active_on, closure_on
 
 def _check_active(unit: Unit, on: dt.date) -> None:
     if unit.valid_from > on or (unit.valid_to is not None and unit.valid_to <= on):
-        raise ValidationError(
-            f"Đơn vị “{unit.name}” không hoạt động vào ngày {vn_short_date(on)}."
-        )
+        raise ValidationError(f"Đơn vị “{unit.name}” không hoạt động vào ngày {vn_short_date(on)}.")
 
 
 def _attach(unit: Unit, parent: Unit, on: dt.date) -> None:
@@ -35,9 +33,7 @@ def _attach(unit: Unit, parent: Unit, on: dt.date) -> None:
     subtree = list(closure_on(on).filter(ancestor=unit).values_list("descendant_id", "depth"))
     above = list(closure_on(on).filter(descendant=parent).values_list("ancestor_id", "depth"))
     UnitClosure.objects.bulk_create(
-        UnitClosure(
-            ancestor_id=anc, descendant_id=desc, depth=d_anc + d_desc + 1, valid_from=on
-        )
+        UnitClosure(ancestor_id=anc, descendant_id=desc, depth=d_anc + d_desc + 1, valid_from=on)
         for anc, d_anc in above
         for desc, d_desc in subtree
     )
@@ -72,8 +68,12 @@ def unit_create(
     if parent is not None:
         _check_active(parent, valid_from)
     unit = Unit.objects.create(
-        code=code, name=name, short_name=nfc(short_name), unit_type=unit_type,
-        parent=parent, valid_from=valid_from,
+        code=code,
+        name=name,
+        short_name=nfc(short_name),
+        unit_type=unit_type,
+        parent=parent,
+        valid_from=valid_from,
     )
     unit.current = unit
     unit.save(update_fields=["current"])
@@ -82,7 +82,10 @@ def unit_create(
         _attach(unit, parent, valid_from)
     UnitName.objects.create(unit=unit, name=name, valid_from=valid_from)
     UnitEvent.objects.create(
-        unit=unit, kind=UnitEventKind.CREATED, on=valid_from, related=parent,
+        unit=unit,
+        kind=UnitEventKind.CREATED,
+        on=valid_from,
+        related=parent,
         description=f"Thành lập {name}" + (f", trực thuộc {parent.name}" if parent else ""),
     )
     audit.audit_create(actor=actor, obj=unit)
@@ -106,7 +109,9 @@ def unit_rename(*, actor: Any, unit: Unit, name: str, on: dt.date, short_name: s
         unit.short_name = nfc(short_name)
     unit.save(update_fields=["name", "short_name", "updated_at"])
     UnitEvent.objects.create(
-        unit=unit, kind=UnitEventKind.RENAMED, on=on,
+        unit=unit,
+        kind=UnitEventKind.RENAMED,
+        on=on,
         description=f"Đổi tên từ “{old_name}” thành “{name}”",
     )
     audit.audit_update(actor=actor, obj=unit, before=before)
@@ -125,7 +130,10 @@ def unit_move(*, actor: Any, unit: Unit, new_parent: Unit, on: dt.date) -> Unit:
     unit.parent = new_parent
     unit.save(update_fields=["parent", "updated_at"])
     UnitEvent.objects.create(
-        unit=unit, kind=UnitEventKind.MOVED, on=on, related=new_parent,
+        unit=unit,
+        kind=UnitEventKind.MOVED,
+        on=on,
+        related=new_parent,
         description=f"Chuyển về trực thuộc {new_parent.name}",
     )
     audit.audit_update(actor=actor, obj=unit, before=before)
@@ -157,8 +165,12 @@ def unit_dissolve(*, actor: Any, unit: Unit, on: dt.date, reason: str = "") -> U
         unit=unit, kind=UnitEventKind.DISSOLVED, on=on, description=f"Giải thể. {reason}".strip()
     )
     audit.audit_log(
-        actor=actor, action=AuditAction.STATE, obj=unit, before=before,
-        after=audit.snapshot(unit), reason=reason,
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit),
+        reason=reason,
     )
     return unit
 
@@ -187,13 +199,17 @@ def unit_merge(
         if on <= unit.valid_from:
             raise ValidationError(f"Ngày sáp nhập phải sau ngày thành lập “{unit.name}”.")
     merged = unit_create(
-        actor=actor, code=code, name=name, unit_type=unit_type or units[0].unit_type,
-        valid_from=on, parent=parent if parent is not None else units[0].parent,
+        actor=actor,
+        code=code,
+        name=name,
+        unit_type=unit_type or units[0].unit_type,
+        valid_from=on,
+        parent=parent if parent is not None else units[0].parent,
     )
     for unit in units:
         before = audit.snapshot(unit)
-        child_ids = closure_on(on).filter(ancestor=unit, depth=1).values_list(
-            "descendant_id", flat=True
+        child_ids = (
+            closure_on(on).filter(ancestor=unit, depth=1).values_list("descendant_id", flat=True)
         )
         for child in Unit.objects.filter(pk__in=list(child_ids)):
             unit_move(actor=actor, unit=child, new_parent=merged, on=on)
@@ -201,18 +217,27 @@ def unit_merge(
         unit.successor = merged
         unit.save(update_fields=["valid_to", "successor", "updated_at"])
         UnitEvent.objects.create(
-            unit=unit, kind=UnitEventKind.MERGED, on=on, related=merged,
+            unit=unit,
+            kind=UnitEventKind.MERGED,
+            on=on,
+            related=merged,
             description=f"Sáp nhập vào {merged.name}",
         )
         audit.audit_log(
-            actor=actor, action=AuditAction.STATE, obj=unit, before=before,
-            after=audit.snapshot(unit), reason=reason or f"Sáp nhập vào {merged.name}",
+            actor=actor,
+            action=AuditAction.STATE,
+            obj=unit,
+            before=before,
+            after=audit.snapshot(unit),
+            reason=reason or f"Sáp nhập vào {merged.name}",
         )
     # Everything that was A or B (including what earlier merged into them) is C today.
     Unit.objects.filter(current__in=units).update(current=merged)
     names = ", ".join(u.name for u in units)
     UnitEvent.objects.create(
-        unit=merged, kind=UnitEventKind.MERGED, on=on,
+        unit=merged,
+        kind=UnitEventKind.MERGED,
+        on=on,
         description=f"Thành lập trên cơ sở sáp nhập {names}",
     )
     return merged

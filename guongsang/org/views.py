@@ -2,45 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from guongsang.core.forms import VNDateField
-from guongsang.core.permissions import get_visible_or_404, is_superuser, restrict, scope_roots
+from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.org import selectors
-from guongsang.org.models import Unit
-from guongsang.org.permissions import UNIT_VIEW_ROLES
 
 
-def _as_of(request: HttpRequest):  # type: ignore[no-untyped-def]
-    field = VNDateField(required=False)
+def _as_of(request: AuthedRequest) -> dt.date:
+    """The date of the `ngay` parameter; a bad date falls back to today with a message."""
     try:
-        return field.clean(request.GET.get("ngay", "")) or selectors.today()
-    except Exception:  # noqa: BLE001 - a bad date falls back to today, with a message
+        return VNDateField(required=False).clean(request.GET.get("ngay", "")) or selectors.today()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
         return selectors.today()
 
 
-def visible_units(user) -> "list[int] | object":  # type: ignore[no-untyped-def]
-    return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
-
-
 @login_required
-def tree(request: HttpRequest) -> HttpResponse:
+def tree(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "org.view_unit")
     on = _as_of(request)
-    if is_superuser(request.user):
-        roots = list(Unit.objects.filter(parent=None).values_list("pk", flat=True))
-    else:
-        roots = scope_roots(request.user, UNIT_VIEW_ROLES)
-    rows = selectors.unit_tree(root_ids=roots, on=on)
+    rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=on)
     return render(request, "org/tree.html", {"rows": rows, "on": on})
 
 
 @login_required
-def unit_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    unit = get_visible_or_404(visible_units(request.user), uuid=uuid)
+def unit_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
+    unit = get_visible_or_404(selectors.unit_list(user=request.user), uuid=uuid)
     require_perm(request, "org.view_unit", unit)
     context = {
         "unit": unit,

@@ -26,7 +26,9 @@ class Person(PublicModel):
     kind = models.CharField(_("loại"), max_length=16, choices=PersonKind.choices)
     gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices, blank=True)
     home_unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="people",
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="people",
         verbose_name=_("đơn vị quản lý"),
         help_text=_("Đơn vị đang quản lý hồ sơ của người này (quyết định ai được xem)."),
     )

@@ -13,8 +13,10 @@ from guongsang.people.permissions import PERSON_VIEW_ROLES
 
 def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Person]:
     qs = restrict(
-        Person.objects.select_related("home_unit"), user,
-        roles=PERSON_VIEW_ROLES, unit_field="home_unit",
+        Person.objects.select_related("home_unit"),
+        user,
+        roles=PERSON_VIEW_ROLES,
+        unit_field="home_unit",
     )
     if query:
         qs = qs.filter(Q(full_name__icontains=query) | Q(positions__title__icontains=query))

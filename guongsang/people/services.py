@@ -21,7 +21,8 @@ def _clean_personal(
 ) -> tuple[str | None, str]:
     if citizen_id:
         citizen_id = validate_citizen_id(
-            citizen_id, date_of_birth=date_of_birth,
+            citizen_id,
+            date_of_birth=date_of_birth,
             female=(gender == Gender.FEMALE) if gender else None,
         )
     if phone:
@@ -52,9 +53,15 @@ def person_create(
     if citizen_id and Person.objects.filter(citizen_id=citizen_id).exists():
         raise ValidationError("Số định danh cá nhân này đã có trong hệ thống.")
     person = Person.objects.create(
-        full_name=full_name, kind=kind, home_unit=home_unit, gender=gender,
-        citizen_id=citizen_id, date_of_birth=date_of_birth, phone=phone,
-        address=nfc(address), email=email,
+        full_name=full_name,
+        kind=kind,
+        home_unit=home_unit,
+        gender=gender,
+        citizen_id=citizen_id,
+        date_of_birth=date_of_birth,
+        phone=phone,
+        address=nfc(address),
+        email=email,
     )
     audit.audit_create(actor=actor, obj=person)
     return person
@@ -63,16 +70,27 @@ def person_create(
 @transaction.atomic
 def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
     before = audit.snapshot(person)
-    allowed = {"full_name", "gender", "citizen_id", "date_of_birth", "phone", "address", "email",
-               "home_unit", "kind"}
+    allowed = {
+        "full_name",
+        "gender",
+        "citizen_id",
+        "date_of_birth",
+        "phone",
+        "address",
+        "email",
+        "home_unit",
+        "kind",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
     for name, value in changes.items():
         setattr(person, name, nfc(value) if isinstance(value, str) else value)
     person.citizen_id, person.phone = _clean_personal(
-        citizen_id=person.citizen_id, date_of_birth=person.date_of_birth,
-        gender=person.gender, phone=person.phone,
+        citizen_id=person.citizen_id,
+        date_of_birth=person.date_of_birth,
+        gender=person.gender,
+        phone=person.phone,
     )
     person.save()
     audit.audit_update(actor=actor, obj=person, before=before)
@@ -110,7 +128,10 @@ def position_end(*, actor: Any, position: Position, on: dt.date) -> Position:
 def personal_data_reveal(*, actor: Any, person: Person, request: Any = None) -> dict[str, Any]:
     """The personal data in clear, for a user already allowed to see it; the read is logged."""
     audit.audit_log(
-        actor=actor, action=AuditAction.VIEW_PERSONAL_DATA, obj=person, request=request,
+        actor=actor,
+        action=AuditAction.VIEW_PERSONAL_DATA,
+        obj=person,
+        request=request,
         after={"fields": list(Person.PERSONAL_FIELDS)},
     )
     return {

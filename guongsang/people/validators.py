@@ -10,9 +10,69 @@ from django.core.exceptions import ValidationError
 # Province codes of Circular 59/2021/TT-BCA (001–096, with gaps of the old numbering).
 PROVINCE_CODES = frozenset(
     {
-        1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35,
-        36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70,
-        72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
+        1,
+        2,
+        4,
+        6,
+        8,
+        10,
+        11,
+        12,
+        14,
+        15,
+        17,
+        19,
+        20,
+        22,
+        24,
+        25,
+        26,
+        27,
+        30,
+        31,
+        33,
+        34,
+        35,
+        36,
+        37,
+        38,
+        40,
+        42,
+        44,
+        45,
+        46,
+        48,
+        49,
+        51,
+        52,
+        54,
+        56,
+        58,
+        60,
+        62,
+        64,
+        66,
+        67,
+        68,
+        70,
+        72,
+        74,
+        75,
+        77,
+        79,
+        80,
+        82,
+        83,
+        84,
+        86,
+        87,
+        89,
+        91,
+        92,
+        93,
+        94,
+        95,
+        96,
     }
 )
 _CID = re.compile(r"^\d{12}$")
@@ -40,8 +100,8 @@ def validate_citizen_id(
         year = century + int(value[4:6])
         if year != date_of_birth.year:
             raise ValidationError(
-                "Số định danh cá nhân không khớp với năm sinh "
-                f"({date_of_birth.year}).", code="birth_year"
+                f"Số định danh cá nhân không khớp với năm sinh ({date_of_birth.year}).",
+                code="birth_year",
             )
     if female is not None and (code % 2 == 1) != female:
         raise ValidationError("Số định danh cá nhân không khớp với giới tính.", code="gender")

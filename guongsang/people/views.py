@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.people import selectors, services
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "people.view_person")
     query = request.GET.get("q", "").strip()
     people = selectors.person_list(user=request.user, query=query)
@@ -23,17 +24,18 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def person_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def person_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     person = selectors.person_detail(user=request.user, uuid=uuid)
     require_perm(request, "people.view_person", person)
     can_unmask = request.user.has_perm("people.view_personal_data", person)
-    return render(request, "people/person_detail.html",
-                  {"person": person, "can_unmask": can_unmask})
+    return render(
+        request, "people/person_detail.html", {"person": person, "can_unmask": can_unmask}
+    )
 
 
 @login_required
 @require_POST
-def personal_data(request: HttpRequest, uuid: str) -> HttpResponse:
+def personal_data(request: AuthedRequest, uuid: str) -> HttpResponse:
     """htmx: replace the masked block by the clear values (logged)."""
     person = selectors.person_detail(user=request.user, uuid=uuid)
     require_perm(request, "people.view_personal_data", person)

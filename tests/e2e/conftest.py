@@ -11,8 +11,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -33,8 +38,7 @@ def page_for(browser):
     contexts = []
 
     def make(width: int = 1366, height: int = 768):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      locale="vi-VN")
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         contexts.append(context)
         return context.new_page()
 

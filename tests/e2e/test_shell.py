@@ -21,7 +21,8 @@ def login(page, base_url: str, username: str) -> None:
 
 
 def menu_labels(page) -> list[str]:
-    return [t.strip() for t in page.locator("#mainNav .navbar-nav.me-auto .nav-link").all_inner_texts()]
+    links = page.locator("#mainNav .navbar-nav.me-auto .nav-link")
+    return [text.strip() for text in links.all_inner_texts()]
 
 
 def test_the_menu_depends_on_the_role(live_server, world, page_for):

@@ -43,10 +43,14 @@ def test_repeated_bad_passwords_lock_the_account_even_for_the_right_password(cli
 
 def test_the_user_changes_their_password(client, world):
     _login(client, "canbo")
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-99",
-        "new_password2": "Mot-mat-khau-moi-99",
-    })
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-99",
+            "new_password2": "Mot-mat-khau-moi-99",
+        },
+    )
     assert response.status_code == 302
     world.officer.refresh_from_db()
     assert world.officer.check_password("Mot-mat-khau-moi-99")
@@ -54,9 +58,7 @@ def test_the_user_changes_their_password(client, world):
 
 def test_the_admin_resets_a_password_and_the_user_must_change_it(client, world):
     _login(client, "quantri")
-    response = client.post(
-        reverse("accounts:user_reset_password", args=[world.officer.uuid])
-    )
+    response = client.post(reverse("accounts:user_reset_password", args=[world.officer.uuid]))
     assert response.status_code == 200
     temporary = response.context["temporary"]
     world.officer.refresh_from_db()

@@ -32,8 +32,11 @@ def test_a_machine_client_uses_a_bearer_token(client, world):
 
 def test_the_tree_as_of_a_date_before_a_merge(client, world):
     merged = org_services.unit_merge(
-        actor=None, units=[world.centre, world.other_centre], on=dt.date(2019, 1, 1),
-        code="ttbtxh", name="Trung tâm Bảo trợ xã hội hợp nhất",
+        actor=None,
+        units=[world.centre, world.other_centre],
+        on=dt.date(2019, 1, 1),
+        code="ttbtxh",
+        name="Trung tâm Bảo trợ xã hội hợp nhất",
     )
     client.force_login(world.secretariat)
     before = client.get("/api/v1/units/tree", {"as_of": "2018-12-31"}).json()

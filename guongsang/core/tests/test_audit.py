@@ -12,8 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_create_update_and_delete_are_audited_with_before_and_after(world):
     person = services.person_create(
-        actor=world.secretariat, full_name="Phạm Thị Hoa", kind=PersonKind.CITIZEN,
-        home_unit=world.centre, citizen_id="001190012345", date_of_birth=dt.date(1990, 1, 2),
+        actor=world.secretariat,
+        full_name="Phạm Thị Hoa",
+        kind=PersonKind.CITIZEN,
+        home_unit=world.centre,
+        citizen_id="001190012345",
+        date_of_birth=dt.date(1990, 1, 2),
     )
     created = AuditEntry.objects.get(action="create", object_id=str(person.uuid))
     assert created.actor == world.secretariat and created.after["full_name"] == "Phạm Thị Hoa"

@@ -15,6 +15,10 @@ def make_unit(
     valid_from: dt.date = dt.date(2005, 1, 1),
 ) -> Unit:
     return unit_create(
-        actor=None, code=f"u{next(_codes)}", name=name, unit_type=unit_type,
-        parent=parent, valid_from=valid_from,
+        actor=None,
+        code=f"u{next(_codes)}",
+        name=name,
+        unit_type=unit_type,
+        parent=parent,
+        valid_from=valid_from,
     )

@@ -26,9 +26,7 @@ def tree():
 
 
 def _positions_in_2015(unit_ids) -> int:
-    return Position.objects.filter(
-        unit__in=unit_ids, valid_from__lte=D2015
-    ).count()
+    return Position.objects.filter(unit__in=unit_ids, valid_from__lte=D2015).count()
 
 
 def test_units_under_a_unit_as_of_a_date(tree):
@@ -43,11 +41,15 @@ def test_merge_keeps_counts_before_the_merge_under_the_merged_unit(tree):
     city, dept, a, b, a_team = tree
     for i, unit in enumerate([a, a, a, b, b, a_team]):
         person = make_person(f"Người {i}", unit=unit)
-        Position.objects.create(person=person, unit=unit, title="Nhân viên",
-                                valid_from=dt.date(2010, 1, 1), valid_to=MERGE)
+        Position.objects.create(
+            person=person,
+            unit=unit,
+            title="Nhân viên",
+            valid_from=dt.date(2010, 1, 1),
+            valid_to=MERGE,
+        )
 
-    merged = services.unit_merge(actor=None, units=[a, b], on=MERGE, code="c",
-                                 name="Trung tâm C")
+    merged = services.unit_merge(actor=None, units=[a, b], on=MERGE, code="c", name="Trung tâm C")
     a.refresh_from_db()
     b.refresh_from_db()
 
@@ -75,8 +77,9 @@ def test_merge_of_a_merged_unit_follows_the_chain(tree):
     city, dept, a, b, a_team = tree
     c = services.unit_merge(actor=None, units=[a, b], on=MERGE, code="c", name="C")
     d_other = make_unit("Trung tâm D", parent=dept)
-    e = services.unit_merge(actor=None, units=[c, d_other], on=dt.date(2022, 1, 1),
-                            code="e", name="E")
+    e = services.unit_merge(
+        actor=None, units=[c, d_other], on=dt.date(2022, 1, 1), code="e", name="E"
+    )
     a.refresh_from_db()
     assert selectors.unit_today(a) == e
     assert set(Unit.objects.filter(current=e)) == {a, b, c, d_other, e}
@@ -138,6 +141,12 @@ def test_names_are_stored_in_nfc(tree):
 
     _, dept, _, _, _ = tree
     decomposed = unicodedata.normalize("NFD", "Trung tâm Dịch vụ việc làm")
-    unit = services.unit_create(actor=None, code="dv", name=decomposed, unit_type="trung_tam",
-                                parent=dept, valid_from=dt.date(2010, 1, 1))
+    unit = services.unit_create(
+        actor=None,
+        code="dv",
+        name=decomposed,
+        unit_type="trung_tam",
+        parent=dept,
+        valid_from=dt.date(2010, 1, 1),
+    )
     assert unit.name == unicodedata.normalize("NFC", decomposed)

@@ -21,8 +21,13 @@ def make_person(
     born: dt.date = dt.date(1985, 4, 12),
 ) -> Person:
     return person_create(
-        actor=None, full_name=full_name, kind=PersonKind.STAFF, home_unit=unit,
+        actor=None,
+        full_name=full_name,
+        kind=PersonKind.STAFF,
+        home_unit=unit,
         gender=Gender.FEMALE if female else Gender.MALE,
-        citizen_id=citizen_id_for(born, female), date_of_birth=born,
-        phone="0912345678", address="12 Phố Huế, Hai Bà Trưng, Hà Nội",
+        citizen_id=citizen_id_for(born, female),
+        date_of_birth=born,
+        phone="0912345678",
+        address="12 Phố Huế, Hai Bà Trưng, Hà Nội",
     )

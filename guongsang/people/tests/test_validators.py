@@ -7,8 +7,10 @@ from guongsang.people.validators import validate_citizen_id, validate_phone
 
 
 def test_a_valid_citizen_id_passes():
-    assert validate_citizen_id("001185012345", date_of_birth=dt.date(1985, 1, 1),
-                               female=True) == "001185012345"
+    assert (
+        validate_citizen_id("001185012345", date_of_birth=dt.date(1985, 1, 1), female=True)
+        == "001185012345"
+    )
 
 
 @pytest.mark.parametrize(
