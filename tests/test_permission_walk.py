@@ -44,6 +44,10 @@ def _object_routes(world) -> dict[str, list]:
     )
     return {
         "org:unit_detail": [world.other_centre.uuid],
+        "org:unit_create": [world.other_centre.uuid],
+        "org:unit_rename": [world.other_centre.uuid],
+        "org:unit_merge": [world.other_centre.uuid],
+        "org:unit_dissolve": [world.other_centre.uuid],
         "people:detail": [world.other_person.uuid],
         "people:personal_data": [world.other_person.uuid],
         "core:task_progress": [progress.uuid],
