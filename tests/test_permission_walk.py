@@ -22,7 +22,7 @@ PUBLIC_OR_OWN = {
     "core:home",
 }
 # Routes open to every role, whose content must still be cut to the user's scope.
-SCOPED_LISTS = {"org:tree", "people:list", "people:export"}
+SCOPED_LISTS = {"org:tree", "people:list", "people:export", "people:create"}
 
 
 def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
@@ -50,6 +50,7 @@ def _object_routes(world) -> dict[str, list]:
         "org:unit_dissolve": [world.other_centre.uuid],
         "people:detail": [world.other_person.uuid],
         "people:personal_data": [world.other_person.uuid],
+        "people:edit": [world.other_person.uuid],
         "core:task_progress": [progress.uuid],
         "core:task_download": [progress.uuid],
         "accounts:user_reset_password": [world.other_officer.uuid],

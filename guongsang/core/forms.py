@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.models import AuditAction
+from guongsang.core.widgets import BootstrapFormMixin
 
 
 class VNDateField(forms.DateField):
@@ -13,7 +14,7 @@ class VNDateField(forms.DateField):
     default_error_messages = {"invalid": _("Ngày không hợp lệ (định dạng dd/mm/yyyy).")}
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(BootstrapFormMixin, forms.Form):
     actor = forms.CharField(label=_("Người thực hiện"), required=False)
     action = forms.ChoiceField(label=_("Thao tác"), required=False)
     object_type = forms.ChoiceField(label=_("Loại đối tượng"), required=False)

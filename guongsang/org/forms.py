@@ -5,12 +5,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit, UnitType
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class UnitCreateForm(forms.Form):
+class UnitCreateForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
     short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
     code = forms.SlugField(
@@ -22,13 +23,13 @@ class UnitCreateForm(forms.Form):
     valid_from = VNDateField(label=_("Ngày thành lập"), widget=_DATE)
 
 
-class UnitRenameForm(forms.Form):
+class UnitRenameForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên mới"), max_length=255)
     short_name = forms.CharField(label=_("Tên viết tắt mới"), max_length=100, required=False)
     on = VNDateField(label=_("Có hiệu lực từ ngày"), widget=_DATE)
 
 
-class UnitMergeForm(forms.Form):
+class UnitMergeForm(BootstrapFormMixin, forms.Form):
     others = forms.ModelMultipleChoiceField(
         label=_("Sáp nhập cùng các đơn vị"),
         queryset=Unit.objects.none(),
@@ -48,7 +49,7 @@ class UnitMergeForm(forms.Form):
         others.queryset = candidates
 
 
-class UnitDissolveForm(forms.Form):
+class UnitDissolveForm(BootstrapFormMixin, forms.Form):
     on = VNDateField(label=_("Ngày giải thể"), widget=_DATE)
     reason = forms.CharField(label=_("Căn cứ / lý do"), widget=forms.Textarea(attrs={"rows": 2}))
     confirm = forms.BooleanField(label=_("Tôi xác nhận giải thể đơn vị này."))

@@ -91,8 +91,12 @@ def unit_create(request: AuthedRequest, uuid: str) -> HttpResponse:
 def unit_rename(request: AuthedRequest, uuid: str) -> HttpResponse:
     unit = _manage(request, uuid)
     form = forms.UnitRenameForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _run(
-        form, lambda: services.unit_rename(actor=request.user, unit=unit, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            form, lambda: services.unit_rename(actor=request.user, unit=unit, **form.cleaned_data)
+        )
     ):
         messages.success(request, _("Đã đổi tên đơn vị."))
         return redirect("org:unit_detail", uuid=unit.uuid)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.people import selectors, services
+from guongsang.people.forms import PersonForm
 
 
 @login_required
@@ -41,3 +47,56 @@ def personal_data(request: AuthedRequest, uuid: str) -> HttpResponse:
     require_perm(request, "people.view_personal_data", person)
     data = services.personal_data_reveal(actor=request.user, person=person, request=request)
     return render(request, "people/partials/personal_data.html", {"person": person, "data": data})
+
+
+def _form_units(request: AuthedRequest) -> Any:
+    from guongsang.core.permissions import restrict
+    from guongsang.org.models import Unit
+    from guongsang.people.permissions import PERSON_MANAGE_ROLES
+
+    active = Unit.objects.filter(valid_to=None).order_by("name")
+    return restrict(active, request.user, roles=PERSON_MANAGE_ROLES, unit_field="pk")
+
+
+@login_required
+def person_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "people.manage_person")
+    form = PersonForm(request.POST or None, units=_form_units(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã thêm %s.") % person.full_name)
+            return redirect("people:detail", uuid=person.uuid)
+    return render(request, "people/person_form.html", {"form": form, "title": _("Thêm cá nhân")})
+
+
+@login_required
+def person_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
+    person = selectors.person_detail(user=request.user, uuid=uuid)
+    require_perm(request, "people.manage_person", person)
+    initial = {
+        "full_name": person.full_name,
+        "kind": person.kind,
+        "gender": person.gender,
+        "home_unit": person.home_unit,
+        "email": person.email,
+    }
+    form = PersonForm(
+        request.POST or None, initial=initial, units=_form_units(request), editing=True
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if v not in ("", None)}
+        try:
+            services.person_update(actor=request.user, person=person, **changes)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("people:detail", uuid=person.uuid)
+    title = _("Sửa thông tin %s") % person.full_name
+    return render(
+        request, "people/person_form.html", {"form": form, "title": title, "person": person}
+    )

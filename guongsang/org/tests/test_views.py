@@ -11,11 +11,17 @@ pytestmark = pytest.mark.django_db
 def test_the_admin_merges_two_units_from_the_unit_page(client, world):
     client.force_login(world.admin)
     url = reverse("org:unit_merge", args=[world.centre.uuid])
-    response = client.post(url, {
-        "others": [world.other_centre.pk], "name": "Trung tâm Bảo trợ xã hội hợp nhất",
-        "code": "ttbtxh-hn", "on": "01/01/2020", "reason": "Quyết định số 1/QĐ-UBND",
-        "confirm": "on",
-    })
+    response = client.post(
+        url,
+        {
+            "others": [world.other_centre.pk],
+            "name": "Trung tâm Bảo trợ xã hội hợp nhất",
+            "code": "ttbtxh-hn",
+            "on": "01/01/2020",
+            "reason": "Quyết định số 1/QĐ-UBND",
+            "confirm": "on",
+        },
+    )
     merged = Unit.objects.get(code="ttbtxh-hn")
     assert response.status_code == 302 and response.url.endswith(f"{merged.uuid}/")
     world.centre.refresh_from_db()
@@ -25,8 +31,13 @@ def test_the_admin_merges_two_units_from_the_unit_page(client, world):
 def test_a_merge_without_confirmation_or_with_a_bad_date_changes_nothing(client, world):
     client.force_login(world.admin)
     url = reverse("org:unit_merge", args=[world.centre.uuid])
-    data = {"others": [world.other_centre.pk], "name": "X", "code": "x", "on": "1/1/2020",
-            "reason": "r"}
+    data = {
+        "others": [world.other_centre.pk],
+        "name": "X",
+        "code": "x",
+        "on": "1/1/2020",
+        "reason": "r",
+    }
     assert client.post(url, data).status_code == 200
     early = {**data, "confirm": "on", "on": "01/01/1999"}
     page = client.post(url, early).content.decode()

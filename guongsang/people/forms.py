@@ -1,0 +1,40 @@
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.models import Unit
+from guongsang.people.models import Gender, PersonKind
+
+
+class PersonForm(BootstrapFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    kind = forms.ChoiceField(label=_("Loại"), choices=PersonKind.choices)
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
+    home_unit = forms.ModelChoiceField(label=_("Đơn vị quản lý"), queryset=Unit.objects.none())
+    citizen_id = forms.CharField(
+        label=_("Số định danh cá nhân (12 số)"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    date_of_birth = VNDateField(
+        label=_("Ngày sinh"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    phone = forms.CharField(label=_("Điện thoại"), max_length=15, required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], editing: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        home: forms.ModelChoiceField = self.fields["home_unit"]  # type: ignore[assignment]
+        home.queryset = units
+        if editing:
+            # Personal data is not shown in clear on the form: blank keeps the stored value.
+            for name in ("citizen_id", "date_of_birth", "phone", "address"):
+                self.fields[name].help_text = _("Để trống nếu không thay đổi.")
