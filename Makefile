@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := chromium gettext
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
 		python3 -m pip install --user --quiet --disable-pip-version-check uv || \
-		python3 -m pip install --quiet --break-system-packages uv
+		python3 -m pip install --user --quiet --break-system-packages uv
 
 # System packages the project needs (Debian): installed with apt-get when missing.
 system-deps:

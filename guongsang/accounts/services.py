@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from guongsang.accounts.models import ApiToken, RoleGrant, User
 from guongsang.core import audit
@@ -30,7 +31,7 @@ def user_create(
     is_superuser: bool = False,
 ) -> User:
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError(f"Tên đăng nhập “{username}” đã tồn tại.")
+        raise ValidationError(_("Tên đăng nhập “%(name)s” đã tồn tại.") % {"name": username})
     user = User(
         username=username,
         full_name=full_name,
@@ -48,7 +49,7 @@ def user_create(
 @transaction.atomic
 def grant_role(*, actor: Any, user: User, role: str, unit: Unit) -> RoleGrant:
     if role not in Role.values:
-        raise ValidationError(f"Vai trò “{role}” không tồn tại.")
+        raise ValidationError(_("Vai trò “%(role)s” không tồn tại.") % {"role": role})
     grant, created = RoleGrant.objects.get_or_create(user=user, role=role, unit=unit)
     if created:
         audit.audit_create(actor=actor, obj=grant)

@@ -19,6 +19,7 @@ import rules
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from guongsang.core.roles import Role
 
@@ -123,7 +124,7 @@ def get_visible_or_404(qs: QuerySet[M], **lookup: Any) -> M:
     try:
         return qs.get(**lookup)
     except (ObjectDoesNotExist, ValueError) as exc:
-        raise Http404("Không tìm thấy hoặc bạn không có quyền xem.") from exc
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem.")) from exc
 
 
 # Predicates shared by the apps' rule sets.

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from guongsang.core import selectors
@@ -24,7 +25,7 @@ from guongsang.org.models import Unit
 def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
     """The one check views make before doing anything."""
     if not request.user.has_perm(perm, obj):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
 @login_required
@@ -73,7 +74,7 @@ def task_download(request: AuthedRequest, uuid: str) -> FileResponse:
 
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     if progress.status != TaskStatus.DONE or not progress.result_file:
-        raise PermissionDenied("Tệp chưa sẵn sàng.")
+        raise PermissionDenied(_("Tệp chưa sẵn sàng."))
     path = settings.MEDIA_ROOT / progress.result_file
     return FileResponse(path.open("rb"), as_attachment=True, filename=progress.result_name)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_short_date
@@ -25,7 +26,10 @@ from guongsang.org.selectors import active_on, closure_on
 
 def _check_active(unit: Unit, on: dt.date) -> None:
     if unit.valid_from > on or (unit.valid_to is not None and unit.valid_to <= on):
-        raise ValidationError(f"Đơn vị “{unit.name}” không hoạt động vào ngày {vn_short_date(on)}.")
+        raise ValidationError(
+            _("Đơn vị “%(name)s” không hoạt động vào ngày %(date)s.")
+            % {"name": unit.name, "date": vn_short_date(on)}
+        )
 
 
 def _attach(unit: Unit, parent: Unit, on: dt.date) -> None:
@@ -62,9 +66,9 @@ def unit_create(
 ) -> Unit:
     name = nfc(name).strip()
     if not name:
-        raise ValidationError("Tên đơn vị không được để trống.")
+        raise ValidationError(_("Tên đơn vị không được để trống."))
     if Unit.objects.filter(code=code).exists():
-        raise ValidationError(f"Mã đơn vị “{code}” đã tồn tại.")
+        raise ValidationError(_("Mã đơn vị “%(code)s” đã tồn tại.") % {"code": code})
     if parent is not None:
         _check_active(parent, valid_from)
     unit = Unit.objects.create(
@@ -96,10 +100,10 @@ def unit_create(
 def unit_rename(*, actor: Any, unit: Unit, name: str, on: dt.date, short_name: str = "") -> Unit:
     name = nfc(name).strip()
     if not name:
-        raise ValidationError("Tên đơn vị không được để trống.")
+        raise ValidationError(_("Tên đơn vị không được để trống."))
     _check_active(unit, on)
     if name == unit.name:
-        raise ValidationError("Tên mới trùng với tên hiện tại.")
+        raise ValidationError(_("Tên mới trùng với tên hiện tại."))
     before = audit.snapshot(unit)
     old_name = unit.name
     unit.names.filter(active_on(on)).update(valid_to=on)
@@ -123,7 +127,9 @@ def unit_move(*, actor: Any, unit: Unit, new_parent: Unit, on: dt.date) -> Unit:
     _check_active(unit, on)
     _check_active(new_parent, on)
     if closure_on(on).filter(ancestor=unit, descendant=new_parent).exists():
-        raise ValidationError("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
+        raise ValidationError(
+            _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
+        )
     before = audit.snapshot(unit)
     _detach(unit, on)
     _attach(unit, new_parent, on)
@@ -153,10 +159,10 @@ def _close(unit: Unit, on: dt.date) -> None:
 def unit_dissolve(*, actor: Any, unit: Unit, on: dt.date, reason: str = "") -> Unit:
     _check_active(unit, on)
     if on <= unit.valid_from:
-        raise ValidationError("Ngày giải thể phải sau ngày thành lập.")
+        raise ValidationError(_("Ngày giải thể phải sau ngày thành lập."))
     if closure_on(on).filter(ancestor=unit, depth__gt=0).exists():
         raise ValidationError(
-            "Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước."
+            _("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.")
         )
     before = audit.snapshot(unit)
     _close(unit, on)
@@ -193,11 +199,13 @@ def unit_merge(
     through `Unit.current`.
     """
     if len({u.pk for u in units}) < 2:
-        raise ValidationError("Cần ít nhất hai đơn vị khác nhau để sáp nhập.")
+        raise ValidationError(_("Cần ít nhất hai đơn vị khác nhau để sáp nhập."))
     for unit in units:
         _check_active(unit, on)
         if on <= unit.valid_from:
-            raise ValidationError(f"Ngày sáp nhập phải sau ngày thành lập “{unit.name}”.")
+            raise ValidationError(
+                _("Ngày sáp nhập phải sau ngày thành lập “%(name)s”.") % {"name": unit.name}
+            )
     merged = unit_create(
         actor=actor,
         code=code,
@@ -246,7 +254,7 @@ def unit_merge(
 @transaction.atomic
 def cluster_create(*, actor: Any, number: int, name: str, organiser: Unit) -> Cluster:
     if Cluster.objects.filter(organiser=organiser, number=number).exists():
-        raise ValidationError(f"Cụm thi đua số {number} đã tồn tại.")
+        raise ValidationError(_("Cụm thi đua số %(number)s đã tồn tại.") % {"number": number})
     cluster = Cluster.objects.create(number=number, name=nfc(name), organiser=organiser)
     audit.audit_create(actor=actor, obj=cluster)
     return cluster
@@ -257,7 +265,9 @@ def cluster_add_member(
     *, actor: Any, cluster: Cluster, unit: Unit, valid_from: dt.date, is_head: bool = False
 ) -> ClusterMembership:
     if cluster.memberships.filter(active_on(valid_from), unit=unit).exists():
-        raise ValidationError(f"“{unit.name}” đã thuộc {cluster.name}.")
+        raise ValidationError(
+            _("“%(unit)s” đã thuộc %(cluster)s.") % {"unit": unit.name, "cluster": cluster.name}
+        )
     membership = ClusterMembership.objects.create(
         cluster=cluster, unit=unit, valid_from=valid_from, is_head=is_head
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
@@ -46,12 +47,12 @@ def person_create(
 ) -> Person:
     full_name = nfc(full_name).strip()
     if not full_name:
-        raise ValidationError("Họ và tên không được để trống.")
+        raise ValidationError(_("Họ và tên không được để trống."))
     citizen_id, phone = _clean_personal(
         citizen_id=citizen_id, date_of_birth=date_of_birth, gender=gender, phone=phone
     )
     if citizen_id and Person.objects.filter(citizen_id=citizen_id).exists():
-        raise ValidationError("Số định danh cá nhân này đã có trong hệ thống.")
+        raise ValidationError(_("Số định danh cá nhân này đã có trong hệ thống."))
     person = Person.objects.create(
         full_name=full_name,
         kind=kind,
@@ -83,7 +84,9 @@ def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
     }
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Không thể sửa trường: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
     for name, value in changes.items():
         setattr(person, name, nfc(value) if isinstance(value, str) else value)
     person.citizen_id, person.phone = _clean_personal(
@@ -117,7 +120,7 @@ def position_assign(
 @transaction.atomic
 def position_end(*, actor: Any, position: Position, on: dt.date) -> Position:
     if on <= position.valid_from:
-        raise ValidationError("Ngày kết thúc phải sau ngày bắt đầu giữ chức vụ.")
+        raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu giữ chức vụ."))
     before = audit.snapshot(position)
     position.valid_to = on
     position.save(update_fields=["valid_to"])

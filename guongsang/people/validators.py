@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # Province codes of Circular 59/2021/TT-BCA (001–096, with gaps of the old numbering).
 PROVINCE_CODES = frozenset(
@@ -89,10 +90,11 @@ def validate_citizen_id(
 ) -> str:
     value = (value or "").strip().replace(" ", "")
     if not _CID.match(value):
-        raise ValidationError("Số định danh cá nhân phải gồm đúng 12 chữ số.", code="format")
+        raise ValidationError(_("Số định danh cá nhân phải gồm đúng 12 chữ số."), code="format")
     if int(value[:3]) not in PROVINCE_CODES:
         raise ValidationError(
-            f"Mã tỉnh “{value[:3]}” trong số định danh cá nhân không tồn tại.", code="province"
+            _("Mã tỉnh “%(code)s” trong số định danh cá nhân không tồn tại.") % {"code": value[:3]},
+            code="province",
         )
     code = int(value[3])
     if date_of_birth is not None:
@@ -100,11 +102,12 @@ def validate_citizen_id(
         year = century + int(value[4:6])
         if year != date_of_birth.year:
             raise ValidationError(
-                f"Số định danh cá nhân không khớp với năm sinh ({date_of_birth.year}).",
+                _("Số định danh cá nhân không khớp với năm sinh (%(year)s).")
+                % {"year": date_of_birth.year},
                 code="birth_year",
             )
     if female is not None and (code % 2 == 1) != female:
-        raise ValidationError("Số định danh cá nhân không khớp với giới tính.", code="gender")
+        raise ValidationError(_("Số định danh cá nhân không khớp với giới tính."), code="gender")
     return value
 
 
@@ -113,5 +116,5 @@ def validate_phone(value: str) -> str:
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     if not re.fullmatch(r"0\d{9}", digits):
-        raise ValidationError("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.", code="phone")
+        raise ValidationError(_("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."), code="phone")
     return digits
