@@ -63,3 +63,17 @@ def test_session_calls_that_change_nothing_need_no_csrf_but_the_list_is_scoped(c
     client.force_login(world.officer)
     data = client.get("/api/v1/people").json()
     assert [r["full_name"] for r in data["items"]] == [world.person.full_name]
+
+
+def test_the_api_token_command_prints_a_working_key(client, world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("api_token", "thuongtruc", "--name", "CSDL quốc gia", stdout=out)
+    key = out.getvalue().strip().splitlines()[-1]
+    assert key.startswith("gs_")
+    assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    call_command("api_token", "thuongtruc", "--revoke", key[:10], stdout=StringIO())
+    assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
