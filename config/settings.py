@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
-        from guongsang.accounts import signals  # noqa: F401
+        from guongsang.accounts import permissions, signals  # noqa: F401

@@ -6,3 +6,7 @@ class OrgConfig(AppConfig):
     name = "guongsang.org"
     label = "org"
     verbose_name = _("Tổ chức")
+
+    def ready(self) -> None:
+        # Register this app's rules with the permission layer.
+        from guongsang.org import permissions  # noqa: F401

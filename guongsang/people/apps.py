@@ -6,3 +6,7 @@ class PeopleConfig(AppConfig):
     name = "guongsang.people"
     label = "people"
     verbose_name = _("Nhân sự")
+
+    def ready(self) -> None:
+        # Register this app's rules with the permission layer.
+        from guongsang.people import permissions  # noqa: F401
