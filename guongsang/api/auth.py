@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from guongsang.accounts.middleware import needs_two_factor
 from guongsang.accounts.services import api_token_authenticate
 
 
@@ -20,7 +21,16 @@ class TokenAuth(HttpBearer):
 
 
 class BrowserSession(SessionAuth):
-    """Session auth; htmx and fetch calls from our pages send the CSRF token."""
+    """Session auth; htmx and fetch calls from our pages send the CSRF token.
+
+    A session that still owes its second factor is not enough for the API either.
+    """
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        if user and needs_two_factor(user) and not user.is_verified():
+            return None
+        return user
 
 
 AUTH = [TokenAuth(), BrowserSession()]

@@ -77,3 +77,13 @@ def test_the_api_token_command_prints_a_working_key(client, world):
     assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
     call_command("api_token", "thuongtruc", "--revoke", key[:10], stdout=StringIO())
     assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+
+
+def test_a_session_that_owes_its_second_factor_cannot_use_the_api(client, world, settings):
+    settings.GS_REQUIRE_2FA = True
+    client.post(
+        "/tai-khoan/dang-nhap/", {"username": "thuongtruc", "password": "Mat-khau-thu-2024"}
+    )
+    assert client.get("/api/v1/people").status_code == 401
+    client.force_login(world.officer)  # a role without 2FA
+    assert client.get("/api/v1/people").status_code == 200
