@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "guongsang.org",
     "guongsang.people",
     "guongsang.accounts",
+    "guongsang.catalogue",
     "guongsang.demo",
 ]
 
