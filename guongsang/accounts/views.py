@@ -57,13 +57,19 @@ def two_factor(request: AuthedRequest) -> HttpResponse:
         )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed = device.verify_is_allowed()[0]
+        if not allowed:
+            form.add_error(
+                "token", _("Bạn đã nhập sai nhiều lần, vui lòng đợi ít giây rồi thử lại.")
+            )
+        elif device.verify_token(form.cleaned_data["token"]):
             if not device.confirmed:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
             return redirect(_safe_next(request))
-        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+        else:
+            form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
     context = {"form": form, "device": device, "next": _safe_next(request)}
     if not device.confirmed:
         context["qr_svg"] = selectors.totp_qr_svg(device)

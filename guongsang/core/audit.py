@@ -40,8 +40,12 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
     return data
 
 
+# Bookkeeping fields that change on every save and say nothing about the change itself.
+_NOISE = frozenset({"updated_at"})
+
+
 def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in after.items() if before.get(k) != v}
+    return {k: v for k, v in after.items() if k not in _NOISE and before.get(k) != v}
 
 
 def audit_log(

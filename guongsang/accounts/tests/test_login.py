@@ -77,7 +77,7 @@ def test_a_non_admin_cannot_reset_passwords(client, world):
     assert world.officer.check_password(PASSWORD)
 
 
-@override_settings(GS_REQUIRE_2FA=True)
+@override_settings(GS_REQUIRE_2FA=True, OTP_TOTP_THROTTLE_FACTOR=0)
 def test_secretariat_must_pass_two_factor_authentication(client, world):
     _login(client, "thuongtruc")
     response = client.get(reverse("core:home"))
