@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "guongsang.people",
     "guongsang.accounts",
     "guongsang.catalogue",
+    "guongsang.awards",
     "guongsang.demo",
 ]
 
