@@ -72,7 +72,7 @@ class Award(PublicModel):
         verbose_name_plural = _("lịch sử khen thưởng")
 
     def __str__(self) -> str:
-        who = self.person.full_name if self.person_id else self.unit.name
+        who = self.person.full_name if self.person is not None else self.unit.name
         return f"{self.title} {self.year} — {who}"
 
     @property
