@@ -30,3 +30,14 @@ def world(db):  # type: ignore[no-untyped-def]
     w.leader = make_user("lanhdao", role=Role.LEADER, unit=w.dept)
     w.admin = make_user("quantri", role=Role.ADMIN, unit=w.city, superuser=True)
     return w
+
+
+@pytest.fixture
+def titles(db):  # type: ignore[no-untyped-def]
+    """The seeded catalogue. Transactional tests flush what migrations seeded, so re-seed
+    (idempotent) rather than rely on the migration's rows."""
+    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
+    from guongsang.catalogue.seed import seed_catalogue
+
+    seed_catalogue(Title, Prerequisite, BaseSalary)
+    return {t.code: t for t in Title.objects.all()}

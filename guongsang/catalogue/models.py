@@ -80,6 +80,7 @@ class Title(PublicModel):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("tính trên số"),
+        # xgettext:no-python-format
         help_text=_("Ví dụ: Chiến sĩ thi đua cơ sở không quá 15% số Lao động tiên tiến."),
     )
     coefficient = models.DecimalField(_("hệ số tiền thưởng"), max_digits=5, decimal_places=2)

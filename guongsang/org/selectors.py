@@ -58,10 +58,17 @@ def unit_today(unit: Unit) -> Unit | None:
     return current
 
 
-def ancestors_of(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet[Unit]:
-    unit_id = unit.pk if isinstance(unit, Unit) else unit
-    ids = closure_on(on).filter(descendant_id=unit_id, depth__gt=0).values("ancestor_id")
-    return Unit.objects.filter(pk__in=ids)
+def ancestors_of(unit: Unit, *, on: dt.date | None = None) -> list[Unit]:
+    """The units above, from the root down, as of `on` (for an ended unit: its last day)."""
+    if on is None:
+        on = unit.valid_to - dt.timedelta(days=1) if unit.valid_to else today()
+    rows = (
+        closure_on(on)
+        .filter(descendant_id=unit.pk, depth__gt=0)
+        .select_related("ancestor")
+        .order_by("-depth")
+    )
+    return [row.ancestor for row in rows]
 
 
 def unit_name_on(unit: Unit, on: dt.date) -> str:

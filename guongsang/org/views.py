@@ -45,7 +45,7 @@ def unit_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     context = {
         "unit": unit,
         "today_unit": selectors.unit_today(unit),
-        "ancestors": selectors.ancestors_of(unit, on=unit.valid_to or selectors.today()),
+        "ancestors": selectors.ancestors_of(unit),
         "events": unit.events.select_related("related"),
         "names": unit.names.all(),
         "children": selectors.units_under(unit).exclude(pk=unit.pk).filter(parent=unit),

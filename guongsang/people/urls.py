@@ -9,4 +9,5 @@ urlpatterns = [
     path("<uuid:uuid>/sua/", views.person_edit, name="edit"),
     path("<uuid:uuid>/", views.person_detail, name="detail"),
     path("<uuid:uuid>/du-lieu-ca-nhan/", views.personal_data, name="personal_data"),
+    path("xuat-excel/", views.export, name="export"),
 ]

@@ -100,3 +100,14 @@ def person_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
     return render(
         request, "people/person_form.html", {"form": form, "title": title, "person": person}
     )
+
+
+@login_required
+@require_POST
+def export(request: AuthedRequest) -> HttpResponse:
+    """Queue the Excel export of the people the user may see; follow it on its progress page."""
+    from guongsang.people.tasks import export_people_start
+
+    require_perm(request, "people.view_person")
+    progress = export_people_start(actor=request.user, request=request)
+    return redirect("core:task_progress", uuid=progress.uuid)

@@ -8,7 +8,7 @@ from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.org import services as org_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
 
 def _title(code):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from guongsang.catalogue.models import Title
 from guongsang.catalogue.selectors import base_salary_on, reward_amount
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
 
 def _title(code: str) -> Title:

@@ -1,0 +1,77 @@
+"""/healthz: the database and the task runner, as JSON for monitoring."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _queue_task(*, age: dt.timedelta) -> None:
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    result = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="guongsang.people.tasks.export_people_xlsx",
+        backend_name="default",
+        run_after=get_date_max(),
+    )
+    # enqueued_at is set on insert (auto_now_add): move it back afterwards.
+    DBTaskResult.objects.filter(pk=result.pk).update(enqueued_at=timezone.now() - age)
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_it_reports_the_database_and_the_task_runner_as_json(client):
+    response = client.get("/healthz")
+    report = response.json()
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    assert report["status"] == "ok"
+    assert report["database"] == {"status": "ok", "vendor": connection.vendor}
+    assert report["tasks"]["status"] == "ok" and report["tasks"]["backend"] == "database"
+    assert report["tasks"]["queued"] == 0
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_it_is_open_without_logging_in(client):
+    assert client.get("/healthz").status_code == 200
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_task_queued_a_moment_ago_keeps_it_ok(client):
+    _queue_task(age=dt.timedelta(seconds=10))
+    report = client.get("/healthz").json()
+    assert report["status"] == "ok" and report["tasks"]["queued"] == 1
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_task_waiting_more_than_two_minutes_makes_it_degraded(client):
+    _queue_task(age=dt.timedelta(minutes=3))
+    response = client.get("/healthz")
+    report = response.json()
+    assert response.status_code == 200  # degraded, not down: the site still answers
+    assert report["status"] == "degraded" and report["tasks"]["status"] == "degraded"
+    assert report["tasks"]["oldest_queued_at"] is not None
+
+
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_with_tasks_run_in_the_request_there_is_no_queue_to_watch(client):
+    report = client.get("/healthz").json()
+    assert report["status"] == "ok"
+    assert report["tasks"]["backend"].endswith("ImmediateBackend")
+
+
+def test_it_is_down_with_a_503_when_the_database_does_not_answer(client, monkeypatch):
+    from guongsang.core import health
+
+    monkeypatch.setattr(
+        health, "database_status", lambda: {"status": "down", "error": "connection refused"}
+    )
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "down"

@@ -1,0 +1,29 @@
+"""Load the demo data once; a second run changes nothing."""
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from guongsang.core.formatting import vn_number
+from guongsang.demo.builder import is_seeded, seed
+
+
+class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # `make demo` has just run them with migrate
+    help = "Tạo dữ liệu mẫu (đơn vị, cán bộ, lãnh đạo, tài khoản dùng thử) nếu chưa có."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if is_seeded():
+            self.stdout.write("Dữ liệu mẫu đã có sẵn: không tạo lại.")
+            return
+        started = time.monotonic()
+        result = seed()
+        elapsed = vn_number(time.monotonic() - started, 1)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã tạo dữ liệu mẫu: {vn_number(result.units)} đơn vị, "
+                f"{vn_number(result.people)} cá nhân, {vn_number(result.positions)} chức vụ, "
+                f"{vn_number(result.users)} tài khoản ({elapsed} giây)."
+            )
+        )

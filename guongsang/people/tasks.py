@@ -1,0 +1,74 @@
+"""Background jobs of the people app: the Excel export of the list."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django_tasks import task
+
+from guongsang.core import audit
+from guongsang.core.formatting import vn_number
+from guongsang.core.models import AuditAction, TaskProgress
+from guongsang.core.tasks import (
+    progress_fail,
+    progress_finish,
+    progress_run,
+    progress_start,
+    progress_update,
+)
+
+EXPORT_LABEL = "Xuất danh sách cá nhân ra Excel"
+
+
+def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> TaskProgress:
+    """Record the export, then queue it; the progress page follows it."""
+    with transaction.atomic():
+        progress = progress_start(owner=actor, label=EXPORT_LABEL)
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=progress,
+            object_repr=EXPORT_LABEL,
+            after={"export": "people.person", "format": "xlsx", "personal_data": "masked"},
+            reason=EXPORT_LABEL,
+            request=request,
+        )
+    try:
+        export_people_xlsx.enqueue(progress.pk, actor.pk)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+@task()
+def export_people_xlsx(progress_id: int, user_id: int) -> str:
+    """The people the user may see, personal data masked, into MEDIA_ROOT/exports/."""
+    from guongsang.accounts.models import User
+    from guongsang.people import exports
+    from guongsang.people.selectors import person_list
+
+    with progress_run(progress_id), translation.override("vi"):
+        user = User.objects.get(pk=user_id)
+        relative = f"exports/{uuid.uuid4()}.xlsx"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+        def report(done: int, total: int) -> None:
+            message = f"Đã ghi {vn_number(done)}/{vn_number(total)} cá nhân."
+            progress_update(progress_id, done * 100 // max(total, 1), message)
+
+        count = exports.people_xlsx(people=person_list(user=user), path=path, on_progress=report)
+        progress_finish(
+            progress_id,
+            result_file=relative,
+            result_name=f"danh-sach-ca-nhan-{timezone.localdate():%Y%m%d}.xlsx",
+            message=f"Đã xuất {vn_number(count)} cá nhân.",
+        )
+    return relative
