@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
 SYSTEM_PACKAGES := chromium gettext
 
-.PHONY: run test test-fast test-pg check demo install assets messages system-deps uv lint fmt clean
+.PHONY: run test test-fast test-pg check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
@@ -48,8 +48,12 @@ static/vendor/.copied: node_modules/.installed
 
 assets: static/vendor/.copied
 
-messages: system-deps install
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-deps install
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
+messages: $(MO_FILES)
 
 makemessages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --no-obsolete
@@ -60,11 +64,14 @@ demo: build
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 
+demo-with-logins: build
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py seed_demo --print-logins
+
 # The server on SQLite with the demo data, and the task worker beside it.
-run: demo
-	@$(PY) manage.py demo_logins
-	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
-	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+run: demo-with-logins
+	@setsid $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 test: build

@@ -3,7 +3,8 @@
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
 
 from guongsang.core.formatting import vn_number
 from guongsang.demo.builder import is_seeded, seed
@@ -13,7 +14,17 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []  # `make demo` has just run them with migrate
     help = "Tạo dữ liệu mẫu (đơn vị, cán bộ, lãnh đạo, tài khoản dùng thử) nếu chưa có."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--print-logins", action="store_true", help="In tài khoản dùng thử sau khi tạo."
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        self._seed()
+        if options["print_logins"]:
+            call_command("demo_logins", stdout=self.stdout)
+
+    def _seed(self) -> None:
         if is_seeded():
             self.stdout.write("Dữ liệu mẫu đã có sẵn: không tạo lại.")
             return
