@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     LOGOUT = "logout", _("Đăng xuất")
     LOGIN_FAILED = "login_failed", _("Đăng nhập thất bại")
     PASSWORD = "password", _("Đổi/đặt lại mật khẩu")
+    EXPORT = "export", _("Xuất dữ liệu")
 
 
 class AuditEntry(models.Model):

@@ -9,8 +9,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.admin import AuditedModelAdmin, AuditedTabularInline
+from guongsang.core.admin import ADMIN_REASON, AuditedModelAdmin, AuditedTabularInline
 from guongsang.org.models import Cluster, ClusterMembership, Unit
+from guongsang.org.selectors import today
+from guongsang.org.services import unit_rename
 
 
 class ActiveFilter(admin.SimpleListFilter):
@@ -62,6 +64,21 @@ class UnitAdmin(AuditedModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """A new name goes through the rename service, so the name history is kept."""
+        if change and "name" in form.changed_data:
+            stored = Unit.objects.get(pk=obj.pk)
+            unit_rename(
+                actor=request.user,
+                unit=stored,
+                name=obj.name,
+                on=today(),
+                short_name=obj.short_name,
+                reason=ADMIN_REASON,
+            )
+            return
+        super().save_model(request, obj, form, change)
 
 
 class ClusterMembershipInline(AuditedTabularInline):

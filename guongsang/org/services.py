@@ -97,7 +97,9 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_rename(*, actor: Any, unit: Unit, name: str, on: dt.date, short_name: str = "") -> Unit:
+def unit_rename(
+    *, actor: Any, unit: Unit, name: str, on: dt.date, short_name: str = "", reason: str = ""
+) -> Unit:
     name = nfc(name).strip()
     if not name:
         raise ValidationError(_("Tên đơn vị không được để trống."))
@@ -118,7 +120,7 @@ def unit_rename(*, actor: Any, unit: Unit, name: str, on: dt.date, short_name: s
         on=on,
         description=f"Đổi tên từ “{old_name}” thành “{name}”",
     )
-    audit.audit_update(actor=actor, obj=unit, before=before)
+    audit.audit_update(actor=actor, obj=unit, before=before, reason=reason)
     return unit
 
 

@@ -32,7 +32,7 @@ def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> Ta
         progress = progress_start(owner=actor, label=EXPORT_LABEL)
         audit.audit_log(
             actor=actor,
-            action=AuditAction.CREATE,
+            action=AuditAction.EXPORT,
             obj=progress,
             object_repr=EXPORT_LABEL,
             after={"export": "people.person", "format": "xlsx", "personal_data": "masked"},

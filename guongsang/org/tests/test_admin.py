@@ -23,6 +23,11 @@ def test_an_admin_renaming_a_unit_writes_an_audit_entry_with_before_and_after(cl
     assert entry.actor == world.admin and entry.reason == "Sửa qua trang quản trị"
     assert entry.before == {"name": "Trung tâm Bảo trợ xã hội 1", "short_name": ""}
     assert entry.after == {"name": "Trung tâm Công tác xã hội", "short_name": "TTCTXH"}
+    # The rename went through the service: the old name stays in the unit's history.
+    assert list(world.centre.names.values_list("name", flat=True)) == [
+        "Trung tâm Bảo trợ xã hội 1",
+        "Trung tâm Công tác xã hội",
+    ]
 
 
 def test_the_tree_fields_of_a_unit_cannot_be_changed_in_the_admin(client, world):

@@ -87,7 +87,7 @@ def test_the_file_has_a_bold_frozen_header_and_set_column_widths(client, world, 
 def test_the_export_is_recorded_in_the_audit_log(client, world):
     progress = _export(client, world.officer)
     entry = AuditEntry.objects.get(object_id=str(progress.uuid))
-    assert entry.actor == world.officer and entry.action == "create"
+    assert entry.actor == world.officer and entry.action == "export"
     assert entry.after["export"] == "people.person" and entry.ip_address == "127.0.0.1"
 
 
