@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "guongsang.accounts",
     "guongsang.catalogue",
     "guongsang.awards",
+    "guongsang.movements",
     "guongsang.demo",
 ]
 
