@@ -28,7 +28,7 @@ def _jsonable(value: Any) -> Any:
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The object's concrete fields as JSON; personal data masked (it is not needed here)."""
     personal = getattr(obj, "PERSONAL_FIELDS", ())
-    secret = getattr(obj, "SECRET_FIELDS", ())
+    secret = (*getattr(obj, "SECRET_FIELDS", ()), *getattr(obj, "DERIVED_FIELDS", ()))
     data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         if field.name in secret:

@@ -55,3 +55,37 @@ def vn_percent(value: int | float | Decimal | None, decimals: int = 1) -> str:
     if value is None:
         return ""
     return f"{vn_number(value, decimals)}%"
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+_LETTER_RANK = {"ă": "a1", "â": "a2", "đ": "d1", "ê": "e1", "ô": "o1", "ơ": "o2", "ư": "u1"}
+# Tone marks break ties only: ngang, huyền, sắc, hỏi, ngã, nặng.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+_WORD_LETTERS = 8  # the longest Vietnamese syllable has 7 letters ("nghiêng")
+
+
+def _word_key(word: str) -> str:
+    """Fixed width, [0-9a-z] only, so every database collation orders it the same way."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", word.lower()):
+        decomposed = unicodedata.normalize("NFD", char)
+        tone = next((_TONES[c] for c in decomposed if c in _TONES), "0")
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        rank = _LETTER_RANK.get(base, base + "0")
+        if len(rank) == 2 and rank[0].isascii() and rank[0].isalnum():
+            letters.append(rank)
+            tones.append(tone)
+    letters, tones = letters[:_WORD_LETTERS], tones[:_WORD_LETTERS]
+    pad = _WORD_LETTERS - len(letters)
+    return "".join(letters) + "00" * pad + "".join(tones) + "0" * pad
+
+
+def vn_sort_key(full_name: str) -> str:
+    """Sort key for a Vietnamese name the way lists are kept: by given name (the last word),
+    then the family and middle names; letters in Vietnamese order, tones breaking ties."""
+    words = nfc(full_name).split()
+    if not words:
+        return ""
+    return "".join(_word_key(word) for word in [words[-1], *words[:-1]])[:240]

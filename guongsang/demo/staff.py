@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guongsang.core.formatting import nfc
+from guongsang.core.formatting import nfc, vn_sort_key
 from guongsang.demo import facts
 from guongsang.demo.org_tree import MERGE_ON, MERGED, MERGED_AWAY, UnitSpec, all_specs
 from guongsang.org.models import Unit
@@ -193,8 +193,10 @@ class StaffBuilder:
         self.hires: list[_Hire] = []
 
     def _person(self, *, home: Unit, female: bool, born: dt.date) -> Person:
+        full_name = self.ids.full_name(female=female)
         return Person(
-            full_name=self.ids.full_name(female=female),
+            full_name=full_name,
+            sort_name=vn_sort_key(full_name),
             kind=PersonKind.STAFF,
             gender=Gender.FEMALE if female else Gender.MALE,
             home_unit=home,

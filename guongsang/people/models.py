@@ -21,8 +21,11 @@ class Person(PublicModel):
     """Cá nhân. Personal data is masked by default; every unmasked view is logged."""
 
     PERSONAL_FIELDS = ("citizen_id", "date_of_birth", "phone", "address")
+    DERIVED_FIELDS = ("sort_name",)  # computed from full_name: not worth a line in the log
 
     full_name = models.CharField(_("họ và tên"), max_length=150, db_index=True)
+    # Vietnamese order (by given name, then family name); see core.formatting.vn_sort_key.
+    sort_name = models.CharField(max_length=240, db_index=True, editable=False, default="")
     kind = models.CharField(_("loại"), max_length=16, choices=PersonKind.choices)
     gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices, blank=True)
     home_unit = models.ForeignKey(
@@ -41,8 +44,8 @@ class Person(PublicModel):
     email = models.EmailField(_("thư điện tử"), blank=True)
 
     class Meta:
-        ordering = ["full_name"]
-        indexes = [models.Index(fields=["home_unit", "full_name"], name="person_unit_name_idx")]
+        ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["home_unit", "sort_name"], name="person_unit_sort_idx")]
         verbose_name = _("cá nhân")
         verbose_name_plural = _("cá nhân")
 

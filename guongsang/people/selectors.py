@@ -25,7 +25,7 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
         from guongsang.org.selectors import unit_ids_under
 
         qs = qs.filter(home_unit__in=unit_ids_under(unit))
-    return qs.order_by("full_name", "pk")
+    return qs.order_by("sort_name", "pk")
 
 
 def person_detail(*, user: Any, uuid: Any) -> Person:

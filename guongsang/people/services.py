@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from guongsang.core import audit
-from guongsang.core.formatting import nfc
+from guongsang.core.formatting import nfc, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.org.models import Unit
 from guongsang.people.models import Gender, Person, Position
@@ -55,6 +55,7 @@ def person_create(
         raise ValidationError(_("Số định danh cá nhân này đã có trong hệ thống."))
     person = Person.objects.create(
         full_name=full_name,
+        sort_name=vn_sort_key(full_name),
         kind=kind,
         home_unit=home_unit,
         gender=gender,
@@ -89,6 +90,7 @@ def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
         )
     for name, value in changes.items():
         setattr(person, name, nfc(value) if isinstance(value, str) else value)
+    person.sort_name = vn_sort_key(person.full_name)
     person.citizen_id, person.phone = _clean_personal(
         citizen_id=person.citizen_id,
         date_of_birth=person.date_of_birth,

@@ -25,3 +25,31 @@ def test_dates_typed_as_day_month_year_are_parsed():
     assert parse_vn_date("23/09/2022") == dt.date(2022, 9, 23)
     with pytest.raises(ValueError, match="dd/mm/yyyy"):
         parse_vn_date("2022/23/09")
+
+
+def test_names_sort_by_given_name_in_vietnamese_alphabetical_order():
+    from guongsang.core.formatting import vn_sort_key
+
+    names = [
+        "Vũ Văn Đức",
+        "Đinh Thị An",
+        "Bạch Liên Hương",
+        "Nguyễn Văn Dũng",
+        "Lê Thị Ánh",
+        "Trần Văn Anh",
+        "Phạm Thị Ân",
+        "Hoàng Văn Ăn",
+        "Đặng Thị Ân",
+    ]
+    ordered = sorted(names, key=vn_sort_key)
+    assert ordered == [
+        "Đinh Thị An",
+        "Trần Văn Anh",
+        "Lê Thị Ánh",
+        "Hoàng Văn Ăn",
+        "Đặng Thị Ân",
+        "Phạm Thị Ân",
+        "Nguyễn Văn Dũng",
+        "Vũ Văn Đức",
+        "Bạch Liên Hương",
+    ]

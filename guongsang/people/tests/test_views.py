@@ -70,3 +70,19 @@ def test_a_leader_sees_people_but_cannot_unmask_or_edit_them(client, world):
     url = reverse("people:personal_data", args=[world.person.uuid])
     assert client.post(url).status_code == 403
     assert client.get(reverse("people:edit", args=[world.person.uuid])).status_code == 403
+
+
+def test_the_list_is_in_vietnamese_order_by_given_name(client, world):
+    from guongsang.people.tests.factories import make_person
+
+    for name in ("Vũ Văn Đức", "Đinh Thị An", "Nguyễn Văn Dũng", "Trần Văn Anh"):
+        make_person(name, unit=world.centre)
+    client.force_login(world.officer)
+    names = [p.full_name for p in client.get(reverse("people:list")).context["page"]]
+    assert names == [
+        "Đinh Thị An",
+        "Trần Văn Anh",
+        "Nguyễn Văn Dũng",
+        "Vũ Văn Đức",
+        "Lê Thị Bích Liên",
+    ]
