@@ -41,3 +41,9 @@ def titles(db):  # type: ignore[no-untyped-def]
 
     seed_catalogue(Title, Prerequisite, BaseSalary)
     return {t.code: t for t in Title.objects.all()}
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Uploads and exports of a test go to its own folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

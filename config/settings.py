@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "guongsang.catalogue",
     "guongsang.awards",
     "guongsang.movements",
+    "guongsang.nominations",
     "guongsang.demo",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-chuc/", include("guongsang.org.urls")),
     path("ca-nhan/", include("guongsang.people.urls")),
     path("phong-trao/", include("guongsang.movements.urls")),
+    path("ho-so/", include("guongsang.nominations.urls")),
     path("", include("guongsang.core.urls")),
 ]
 

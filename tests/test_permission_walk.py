@@ -37,8 +37,27 @@ def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
             yield name, entry
 
 
+def _title():
+    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
+    from guongsang.catalogue.seed import seed_catalogue
+
+    seed_catalogue(Title, Prerequisite, BaseSalary)
+    return Title.objects.filter(target="individual").first()
+
+
 def _object_routes(world) -> dict[str, list]:
     """For each route that takes an object, an object of the *other* unit."""
+    from guongsang.catalogue.models import Title
+    from guongsang.nominations import services as nominations
+    from guongsang.nominations.tests.factories import pdf_upload
+
+    title = Title.objects.filter(target="individual").first() or _title()
+    dossier = nominations.dossier_create(
+        actor=None, unit=world.other_centre, title=title, year=2024, person=world.other_person
+    )
+    evidence = nominations.dossier_attach(
+        actor=None, dossier=dossier, kind="evidence", upload=pdf_upload()
+    )
     progress = TaskProgress.objects.create(
         owner=world.other_officer, label="Xuất danh sách", status="done", result_file="x.xlsx"
     )
@@ -54,6 +73,7 @@ def _object_routes(world) -> dict[str, list]:
         "core:task_progress": [progress.uuid],
         "core:task_download": [progress.uuid],
         "accounts:user_reset_password": [world.other_officer.uuid],
+        "nominations:file_download": [evidence.uuid],
     }
 
 

@@ -1,0 +1,207 @@
+"""Hồ sơ đề nghị khen thưởng: the nomination dossier, its files, and its history of states."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.catalogue.models import Title
+from guongsang.core.models import PublicModel
+from guongsang.org.models import Unit
+from guongsang.people.models import Person
+
+
+class Track(models.TextChoices):
+    YEARLY = "yearly", _("Thường xuyên (hằng năm)")
+    THEMATIC = "thematic", _("Chuyên đề, theo đợt")
+    AD_HOC = "ad_hoc", _("Đột xuất")
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    PUBLIC_NOTICE = "public_notice", _("Đang công khai")
+    COUNCIL = "council", _("Trình Hội đồng")
+    RECOMMENDED = "recommended", _("Hội đồng đề nghị khen")
+    NOT_RECOMMENDED = "not_recommended", _("Hội đồng không đề nghị")
+    DECIDED = "decided", _("Đã có quyết định")
+    FORWARDED = "forwarded", _("Đã trình cấp trên")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+    REJECTED = "rejected", _("Không tiếp nhận")
+
+
+# States in which a dossier still counts as a live proposal (for duplicates and quotas).
+LIVE_STATES = (
+    State.DRAFT,
+    State.SUBMITTED,
+    State.RETURNED,
+    State.ACCEPTED,
+    State.PUBLIC_NOTICE,
+    State.COUNCIL,
+    State.RECOMMENDED,
+    State.DECIDED,
+    State.FORWARDED,
+)
+
+
+class Dossier(PublicModel):
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("đơn vị đề nghị")
+    )
+    level_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="dossiers_to_review",
+        verbose_name=_("cấp xét"),
+        help_text=_("Cấp có Hội đồng TĐKT xét hồ sơ (Sở, Thành phố…): thường trực cấp này xử lý."),
+    )
+    title = models.ForeignKey(
+        Title,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("danh hiệu / hình thức"),
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    track = models.CharField(
+        _("loại khen thưởng"), max_length=16, choices=Track.choices, default=Track.YEARLY
+    )
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("cá nhân được đề nghị"),
+    )
+    nominee_unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("tập thể được đề nghị"),
+    )
+    summary = models.TextField(_("tóm tắt thành tích"), blank=True)
+    report = models.TextField(_("báo cáo thành tích"), blank=True)
+    meeting_date = models.DateField(_("ngày họp xét"), null=True, blank=True)
+    votes_yes = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
+    votes_total = models.PositiveSmallIntegerField(_("tổng số người dự họp"), null=True, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    state_changed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    forwarded_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forwarded_to",
+        help_text=_("Hồ sơ của cấp dưới mà hồ sơ này tiếp nhận khi được trình lên."),
+    )
+    outcome_note = models.CharField(_("kết quả ở cấp trên"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(nominee_unit__isnull=True))
+                | (Q(person__isnull=True) & Q(nominee_unit__isnull=False)),
+                name="dossier_one_nominee",
+                violation_error_message=_("Chọn một cá nhân hoặc một tập thể được đề nghị."),
+            ),
+            models.CheckConstraint(
+                condition=Q(votes_yes__isnull=True)
+                | Q(votes_total__isnull=True)
+                | Q(votes_yes__lte=models.F("votes_total")),
+                name="dossier_votes_consistent",
+                violation_error_message=_("Số phiếu đồng ý không thể lớn hơn số người dự họp."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["unit", "year", "state"], name="dossier_unit_year_idx"),
+            models.Index(fields=["level_unit", "state"], name="dossier_level_state_idx"),
+            models.Index(fields=["title", "year", "state"], name="dossier_title_year_idx"),
+            models.Index(fields=["person", "year"], name="dossier_person_year_idx"),
+        ]
+        verbose_name = _("hồ sơ đề nghị")
+        verbose_name_plural = _("hồ sơ đề nghị")
+
+    def __str__(self) -> str:
+        nominee = self.person.full_name if self.person is not None else str(self.nominee_unit)
+        return f"{self.title} {self.year} — {nominee}"
+
+    @property
+    def is_collective(self) -> bool:
+        return self.person_id is None
+
+
+class FileKind(models.TextChoices):
+    REPORT = "report", _("Báo cáo thành tích")
+    EVIDENCE = "evidence", _("Minh chứng")
+    MINUTES = "minutes", _("Biên bản họp xét")
+
+
+class DossierFile(PublicModel):
+    """An uploaded file, stored outside the web root and served only after a permission check."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(_("loại tệp"), max_length=16, choices=FileKind.choices)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    stored_path = models.CharField(max_length=300)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class DossierEvent(models.Model):
+    """One step of a dossier's life: from which state to which, by whom, why."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=32)
+    from_state = models.CharField(max_length=16, choices=State.choices)
+    to_state = models.CharField(max_length=16, choices=State.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"
+
+
+class CheckOverride(models.Model):
+    """The secretariat lets a dossier through an eligibility check, with a recorded reason."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="overrides")
+    check_code = models.CharField(max_length=32)
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "check_code"], name="override_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.check_code}: {self.reason}"

@@ -1,0 +1,256 @@
+"""Writes of dossiers: create, edit, attach files, move through the workflow, override checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guongsang.catalogue.models import Title
+from guongsang.core import audit
+from guongsang.core.formatting import nfc
+from guongsang.core.models import AuditAction
+from guongsang.nominations import eligibility, uploads
+from guongsang.nominations.models import (
+    CheckOverride,
+    Dossier,
+    DossierEvent,
+    DossierFile,
+    State,
+    Track,
+)
+from guongsang.nominations.permissions import can_act
+from guongsang.nominations.workflow import TRANSITIONS, sources_for
+from guongsang.org.models import Unit, UnitType
+from guongsang.org.selectors import ancestors_of
+from guongsang.people.models import Person
+
+# Units whose council reviews the dossiers of the units beneath them.
+REVIEWING_TYPES = {UnitType.DEPARTMENT, UnitType.DISTRICT, UnitType.CITY, UnitType.MINISTRY}
+EDITABLE_FIELDS = {"summary", "report", "meeting_date", "votes_yes", "votes_total", "track"}
+
+
+def reviewing_level(unit: Unit) -> Unit:
+    """The nearest unit, from the unit itself upwards, whose council reviews its dossiers."""
+    if unit.unit_type in REVIEWING_TYPES:
+        return unit
+    for ancestor in reversed(ancestors_of(unit)):
+        if ancestor.unit_type in REVIEWING_TYPES:
+            return ancestor
+    return unit
+
+
+@transaction.atomic
+def dossier_create(
+    *,
+    actor: Any,
+    unit: Unit,
+    title: Title,
+    year: int,
+    person: Person | None = None,
+    nominee_unit: Unit | None = None,
+    track: str = Track.YEARLY,
+    summary: str = "",
+    report: str = "",
+    **extra: Any,
+) -> Dossier:
+    if (person is None) == (nominee_unit is None):
+        raise ValidationError(_("Chọn một cá nhân hoặc một tập thể được đề nghị."))
+    unknown = set(extra) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(_("Không thể ghi trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    dossier = Dossier(
+        unit=unit,
+        level_unit=reviewing_level(unit),
+        title=title,
+        year=year,
+        person=person,
+        nominee_unit=nominee_unit,
+        track=track,
+        summary=nfc(summary),
+        report=nfc(report),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **extra,
+    )
+    dossier.full_clean(exclude=["created_by", "forwarded_from"])
+    dossier.save()
+    audit.audit_create(actor=actor, obj=dossier)
+    return dossier
+
+
+@transaction.atomic
+def dossier_update(*, actor: Any, dossier: Dossier, **changes: Any) -> Dossier:
+    if dossier.state not in {State.DRAFT, State.RETURNED}:
+        raise ValidationError(_("Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại."))
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(_("Không thể sửa trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    before = audit.snapshot(dossier)
+    for name, value in changes.items():
+        setattr(dossier, name, nfc(value) if isinstance(value, str) else value)
+    dossier.full_clean(exclude=["created_by", "forwarded_from"])
+    dossier.save()
+    audit.audit_update(actor=actor, obj=dossier, before=before)
+    return dossier
+
+
+@transaction.atomic
+def dossier_attach(*, actor: Any, dossier: Dossier, kind: str, upload: UploadedFile) -> DossierFile:
+    if dossier.state not in {State.DRAFT, State.RETURNED}:
+        raise ValidationError(_("Chỉ thêm tệp vào hồ sơ đang soạn hoặc bị trả lại."))
+    checked = uploads.check_upload(upload)
+    stored = uploads.store(checked, folder=str(dossier.uuid))
+    attached = DossierFile.objects.create(
+        dossier=dossier,
+        kind=kind,
+        original_name=nfc(upload.name or "tep")[:255],
+        stored_path=stored,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audit.audit_create(actor=actor, obj=attached)
+    return attached
+
+
+def _refuse(message: str) -> None:
+    raise PermissionDenied(message)
+
+
+@transaction.atomic
+def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+    """Take one step of the workflow; anything refused raises and changes nothing."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise ValidationError(_("Thao tác “%(a)s” không tồn tại.") % {"a": action})
+    # Lock the row: two people acting on one dossier at once must not both win.
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not can_act(actor, dossier, transition.roles):
+        _refuse(_("Bạn không có quyền “%(label)s” hồ sơ này.") % {"label": transition.label})
+    if dossier.state not in sources_for(transition, dossier.track):
+        raise ValidationError(
+            _("Không thể “%(label)s” hồ sơ đang ở trạng thái “%(state)s”.")
+            % {"label": transition.label, "state": dossier.get_state_display()}
+        )
+    reason = nfc(reason).strip()
+    if transition.needs_reason and not reason:
+        raise ValidationError(_("Cần ghi rõ lý do khi “%(label)s”.") % {"label": transition.label})
+    if action in {"submit", "accept"}:
+        stops = eligibility.blocking(eligibility.check_dossier(dossier))
+        if stops:
+            raise ValidationError([f.message for f in stops])
+    before = audit.snapshot(dossier)
+    source = dossier.state
+    dossier.state = transition.target
+    dossier.state_changed_at = timezone.now()
+    dossier.save(update_fields=["state", "state_changed_at", "updated_at"])
+    DossierEvent.objects.create(
+        dossier=dossier,
+        action=action,
+        from_state=source,
+        to_state=dossier.state,
+        by=_user(actor),
+        reason=reason,
+    )
+    audit.audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=dossier,
+        before=before,
+        after=audit.snapshot(dossier),
+        reason=reason or str(transition.label),
+    )
+    if action == "forward":
+        _forward(actor=actor, dossier=dossier)
+    if dossier.forwarded_from_id and dossier.state in {
+        State.DECIDED,
+        State.NOT_RECOMMENDED,
+        State.REJECTED,
+    }:
+        _report_back(actor=actor, upper=dossier)
+    return dossier
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
+    """The dossier re-enters at the level above as that level's dossier."""
+    level = dossier.level_unit
+    above = reviewing_level(level.parent) if level.parent is not None else None
+    if above is None or above.pk == level.pk:
+        raise ValidationError(_("Không có cấp trên để trình hồ sơ này."))
+    upper = Dossier.objects.create(
+        unit=level,
+        level_unit=above,
+        title=dossier.title,
+        year=dossier.year,
+        person=dossier.person,
+        nominee_unit=dossier.nominee_unit,
+        track=dossier.track,
+        summary=dossier.summary,
+        report=dossier.report,
+        meeting_date=dossier.meeting_date,
+        votes_yes=dossier.votes_yes,
+        votes_total=dossier.votes_total,
+        state=State.SUBMITTED,
+        state_changed_at=timezone.now(),
+        created_by=_user(actor),
+        forwarded_from=dossier,
+    )
+    for attached in dossier.files.all():
+        DossierFile.objects.create(
+            dossier=upper,
+            kind=attached.kind,
+            original_name=attached.original_name,
+            stored_path=attached.stored_path,
+            content_type=attached.content_type,
+            size=attached.size,
+            sha256=attached.sha256,
+            uploaded_by=attached.uploaded_by,
+        )
+    DossierEvent.objects.create(
+        dossier=upper,
+        action="received",
+        from_state=State.DRAFT,
+        to_state=State.SUBMITTED,
+        by=_user(actor),
+        reason=_("Tiếp nhận từ %(unit)s") % {"unit": level.name},
+    )
+    audit.audit_create(actor=actor, obj=upper, reason=_("Trình lên cấp trên"))
+    return upper
+
+
+def _report_back(*, actor: Any, upper: Dossier) -> None:
+    """The upper level's outcome is written on the dossier it came from."""
+    lower = Dossier.objects.select_for_update().get(forwarded_to=upper)
+    before = audit.snapshot(lower)
+    lower.outcome_note = _("%(level)s: %(state)s") % {
+        "level": upper.level_unit.name,
+        "state": upper.get_state_display(),
+    }
+    lower.save(update_fields=["outcome_note", "updated_at"])
+    audit.audit_update(actor=actor, obj=lower, before=before, reason=_("Kết quả từ cấp trên"))
+
+
+@transaction.atomic
+def check_override(*, actor: Any, dossier: Dossier, check_code: str, reason: str) -> CheckOverride:
+    if not can_act(actor, dossier, frozenset({"secretariat"})):
+        _refuse(_("Chỉ thường trực Hội đồng được cho phép vượt một điều kiện."))
+    if check_code == "missing":
+        raise ValidationError(_("Không thể bỏ qua hồ sơ còn thiếu: hãy bổ sung."))
+    if not nfc(reason).strip():
+        raise ValidationError(_("Cần ghi rõ lý do cho phép."))
+    override, _created = CheckOverride.objects.update_or_create(
+        dossier=dossier,
+        check_code=check_code,
+        defaults={"reason": nfc(reason).strip(), "by": _user(actor)},
+    )
+    audit.audit_create(actor=actor, obj=override, reason=reason)
+    return override

@@ -1,0 +1,50 @@
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from guongsang.catalogue.models import Title
+from guongsang.nominations import services
+from guongsang.nominations.models import Dossier, FileKind
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "bien-ban.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def docx_bytes() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def make_dossier(
+    world,
+    *,
+    code: str = "nguoi-tot-viec-tot-co-so",
+    person=None,
+    year=2024,
+    complete: bool = True,
+    **extra,
+) -> Dossier:
+    dossier = services.dossier_create(
+        actor=world.officer,
+        unit=world.centre,
+        title=Title.objects.get(code=code),
+        year=year,
+        person=person or world.person,
+        summary="Cứu người đuối nước ở hồ Tây." if complete else "",
+        report="Báo cáo thành tích chi tiết." if complete else "",
+        **extra,
+    )
+    if complete:
+        services.dossier_update(actor=world.officer, dossier=dossier, votes_yes=20, votes_total=22)
+        services.dossier_attach(
+            actor=world.officer, dossier=dossier, kind=FileKind.MINUTES, upload=pdf_upload()
+        )
+    return dossier

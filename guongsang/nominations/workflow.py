@@ -1,0 +1,114 @@
+"""The dossier's state machine, in one table: which action moves it from where to where,
+who may take it, and whether a reason must be given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.roles import Role
+from guongsang.nominations.models import State, Track
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: object
+    sources: frozenset[str]
+    target: str
+    roles: frozenset[Role]
+    needs_reason: bool = False
+    # Ad-hoc (đột xuất) dossiers may take this step from these extra states too.
+    ad_hoc_sources: frozenset[str] = frozenset()
+
+
+def _t(
+    action: str,
+    label: object,
+    sources: set[str],
+    target: str,
+    roles: set[Role],
+    needs_reason: bool = False,
+    ad_hoc_sources: set[str] | None = None,
+) -> Transition:
+    return Transition(
+        action,
+        label,
+        frozenset(sources),
+        target,
+        frozenset(roles),
+        needs_reason,
+        frozenset(ad_hoc_sources or ()),
+    )
+
+
+OFFICER: set[Role] = {Role.UNIT_OFFICER}
+SECRETARIAT: set[Role] = {Role.SECRETARIAT}
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in [
+        _t(
+            "submit",
+            _("Gửi hồ sơ"),
+            {State.DRAFT, State.RETURNED},
+            State.SUBMITTED,
+            OFFICER | SECRETARIAT,
+        ),
+        _t(
+            "withdraw",
+            _("Rút hồ sơ"),
+            {State.DRAFT, State.SUBMITTED, State.RETURNED},
+            State.WITHDRAWN,
+            OFFICER | SECRETARIAT,
+            needs_reason=True,
+        ),
+        _t(
+            "return",
+            _("Trả lại để bổ sung"),
+            {State.SUBMITTED},
+            State.RETURNED,
+            SECRETARIAT,
+            needs_reason=True,
+        ),
+        _t("accept", _("Tiếp nhận"), {State.SUBMITTED}, State.ACCEPTED, SECRETARIAT),
+        _t(
+            "reject",
+            _("Không tiếp nhận"),
+            {State.SUBMITTED, State.ACCEPTED, State.PUBLIC_NOTICE},
+            State.REJECTED,
+            SECRETARIAT,
+            needs_reason=True,
+        ),
+        _t("publish", _("Đưa ra công khai"), {State.ACCEPTED}, State.PUBLIC_NOTICE, SECRETARIAT),
+        # Đột xuất: an act of bravery goes to the council without the public notice period.
+        _t(
+            "to_council",
+            _("Trình Hội đồng"),
+            {State.PUBLIC_NOTICE},
+            State.COUNCIL,
+            SECRETARIAT,
+            ad_hoc_sources={State.ACCEPTED},
+        ),
+        _t(
+            "recommend", _("Hội đồng đề nghị khen"), {State.COUNCIL}, State.RECOMMENDED, SECRETARIAT
+        ),
+        _t(
+            "not_recommend",
+            _("Hội đồng không đề nghị"),
+            {State.COUNCIL},
+            State.NOT_RECOMMENDED,
+            SECRETARIAT,
+            needs_reason=True,
+        ),
+        _t("decide", _("Ký quyết định"), {State.RECOMMENDED}, State.DECIDED, {Role.SIGNER}),
+        _t("forward", _("Trình cấp trên"), {State.RECOMMENDED}, State.FORWARDED, SECRETARIAT),
+    ]
+}
+
+
+def sources_for(transition: Transition, track: str) -> frozenset[str]:
+    if track == Track.AD_HOC:
+        return transition.sources | transition.ad_hoc_sources
+    return transition.sources
