@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
 
 from guongsang.awards.models import Award
 from guongsang.awards.permissions import AWARD_VIEW_ROLES
@@ -54,3 +56,55 @@ def count_by_title(*, unit: Unit, year_from: int, year_to: int) -> dict[str, int
         .annotate(n=Count("id"))
     )
     return {row["title__code"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class TitleCounts:
+    title: str
+    counts: list[int]  # one per year of the table
+    total: int
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Awards under a unit per title (rows) and year (columns)."""
+
+    years: list[int]
+    rows: list[TitleCounts]
+    totals: list[int]  # one per year
+    total: int
+
+
+def count_table(*, user: Any, unit: Unit, years: int = 5, until: int | None = None) -> CountTable:
+    """Awards under a unit (its subtree today, merged predecessors included; revoked ones
+    left out) per title and year, for the last `years` years on record up to `until`.
+
+    A unit that has ended counts its subtree as it was on its last day. One query finds the
+    latest year on record, one grouped query counts.
+    """
+    last_day = unit.valid_to - dt.timedelta(days=1) if unit.valid_to else None
+    units = unit_ids_for_counting(unit, as_of=last_day)
+    qs = awards_visible(user=user).filter(unit__in=units, revoked_on=None)
+    if until is not None:
+        qs = qs.filter(year__lte=until)
+    latest = qs.aggregate(latest=Max("year"))["latest"]
+    if latest is None:
+        return CountTable(years=[], rows=[], totals=[], total=0)
+    span = list(range(latest - years + 1, latest + 1))
+    grouped = (
+        qs.filter(year__gte=span[0])
+        .values("year", "title_id", "title__name", "title__order")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    cells: dict[tuple[int, int], int] = {}
+    titles: dict[int, tuple[int, str]] = {}
+    for row in grouped:
+        cells[row["title_id"], row["year"]] = row["n"]
+        titles[row["title_id"]] = (row["title__order"], row["title__name"])
+    rows = []
+    for title_id, (_order, name) in sorted(titles.items(), key=lambda item: item[1]):
+        counts = [cells.get((title_id, year), 0) for year in span]
+        rows.append(TitleCounts(title=name, counts=counts, total=sum(counts)))
+    totals = [sum(row.counts[i] for row in rows) for i in range(len(span))]
+    return CountTable(years=span, rows=rows, totals=totals, total=sum(totals))

@@ -9,6 +9,7 @@ from django.db import transaction
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
+from guongsang.demo.awards import build_awards
 from guongsang.demo.org_tree import build_org
 from guongsang.demo.staff import build_public_roles, build_staff
 from guongsang.demo.users import build_users
@@ -61,4 +62,5 @@ def seed() -> SeedResult:
         },
         reason="Tạo dữ liệu mẫu (manage.py seed_demo)",
     )
+    build_awards(units)  # the award history, with its own audit entry
     return result

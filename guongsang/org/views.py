@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from guongsang.awards.selectors import unit_awards
 from guongsang.core.forms import VNDateField
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
@@ -52,6 +53,7 @@ def unit_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "clusters": unit.cluster_memberships.select_related("cluster"),
         "staff_count": unit.positions.filter(valid_to=None).count(),
         "can_manage": request.user.has_perm("org.manage_unit", unit) and unit.is_active,
+        "awards": unit_awards(user=request.user, unit=unit),
     }
     return render(request, "org/unit_detail.html", context)
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guongsang.awards.selectors import person_awards
 from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.people import selectors, services
@@ -34,9 +35,12 @@ def person_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     person = selectors.person_detail(user=request.user, uuid=uuid)
     require_perm(request, "people.view_person", person)
     can_unmask = request.user.has_perm("people.view_personal_data", person)
-    return render(
-        request, "people/person_detail.html", {"person": person, "can_unmask": can_unmask}
-    )
+    context = {
+        "person": person,
+        "can_unmask": can_unmask,
+        "awards": person_awards(user=request.user, person=person),
+    }
+    return render(request, "people/person_detail.html", context)
 
 
 @login_required

@@ -7,6 +7,15 @@ from guongsang.org.services import unit_create
 _codes = itertools.count(1)
 
 
+def _code() -> str:
+    """Letters only: admin searches by digits in names must not match test codes."""
+    n, letters = next(_codes), ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"u-{letters}"
+
+
 def make_unit(
     name: str = "Đơn vị thử",
     *,
@@ -16,7 +25,7 @@ def make_unit(
 ) -> Unit:
     return unit_create(
         actor=None,
-        code=f"u{next(_codes)}",
+        code=_code(),
         name=name,
         unit_type=unit_type,
         parent=parent,
