@@ -22,7 +22,16 @@ PUBLIC_OR_OWN = {
     "core:home",
 }
 # Routes open to every role, whose content must still be cut to the user's scope.
-SCOPED_LISTS = {"org:tree", "people:list", "people:export", "people:create"}
+SCOPED_LISTS = {
+    "org:tree",
+    "people:list",
+    "people:export",
+    "people:create",
+    "movements:list",
+    "movements:create",
+    "nominations:list",
+    "nominations:create",
+}
 
 
 def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
@@ -45,6 +54,25 @@ def _title():
     return Title.objects.filter(target="individual").first()
 
 
+def _other_movement(world):
+    """A movement the other centre runs for itself: nothing the officer may see."""
+    from guongsang.movements.models import Movement
+    from guongsang.movements.tests.factories import make_movement
+
+    name = "Phong trào nội bộ Trung tâm 2"
+    found = Movement.objects.filter(name=name).first()
+    return found or make_movement(world.other_centre, name=name)
+
+
+def _other_pledge(world):
+    """The other centre's pledge to the department's movement (which the officer does see)."""
+    from guongsang.movements.models import Pledge
+    from guongsang.movements.tests.factories import make_movement
+
+    movement = make_movement(world.dept, name="Phong trào của Sở")
+    return Pledge.objects.create(movement=movement, unit=world.other_centre)
+
+
 def _object_routes(world) -> dict[str, list]:
     """For each route that takes an object, an object of the *other* unit."""
     from guongsang.catalogue.models import Title
@@ -61,6 +89,7 @@ def _object_routes(world) -> dict[str, list]:
     progress = TaskProgress.objects.create(
         owner=world.other_officer, label="Xuất danh sách", status="done", result_file="x.xlsx"
     )
+    movement = _other_movement(world)
     return {
         "org:unit_detail": [world.other_centre.uuid],
         "org:unit_create": [world.other_centre.uuid],
@@ -74,6 +103,17 @@ def _object_routes(world) -> dict[str, list]:
         "core:task_download": [progress.uuid],
         "accounts:user_reset_password": [world.other_officer.uuid],
         "nominations:file_download": [evidence.uuid],
+        "nominations:detail": [dossier.uuid],
+        "nominations:edit": [dossier.uuid],
+        "nominations:transition": [dossier.uuid, "submit"],
+        "nominations:override": [dossier.uuid],
+        "movements:detail": [movement.uuid],
+        "movements:edit": [movement.uuid],
+        "movements:pledge_create": [movement.uuid],
+        "movements:pledge_people": [movement.uuid],
+        "movements:status": [movement.uuid],
+        "movements:status_export": [movement.uuid],
+        "movements:pledge_edit": [_other_pledge(world).uuid],
     }
 
 
@@ -127,6 +167,13 @@ def test_scoped_lists_show_nothing_from_the_other_unit(client, world):
         assert world.centre.name in body, name
 
 
+def test_the_movements_of_another_unit_are_not_listed_and_cannot_be_run(client, world):
+    movement = _other_movement(world)
+    client.force_login(world.officer)
+    assert movement.name not in client.get(reverse("movements:list")).content.decode()
+    assert client.get(reverse("movements:create")).status_code == 403
+
+
 def _api_paths():
     schema = api.get_openapi_schema()
     for path, methods in schema["paths"].items():
@@ -139,6 +186,7 @@ def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
     substitutions = {
         "{unit_id}": str(world.other_centre.uuid),
         "{person_id}": str(world.other_person.uuid),
+        "{movement_id}": str(_other_movement(world).uuid),
     }
     seen = 0
     for path, method in _api_paths():
@@ -159,7 +207,9 @@ def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
 
 def test_the_api_refuses_anonymous_callers(client, world):
     for path, method in _api_paths():
-        url = path.replace("{unit_id}", str(world.centre.uuid)).replace(
-            "{person_id}", str(world.person.uuid)
+        url = (
+            path.replace("{unit_id}", str(world.centre.uuid))
+            .replace("{person_id}", str(world.person.uuid))
+            .replace("{movement_id}", str(_other_movement(world).uuid))
         )
         assert getattr(client, method)(url).status_code == 401, path

@@ -28,6 +28,13 @@ MENU = [
     MenuItem(_("Trang chủ"), "core:home", "house", ALL_ROLES),
     MenuItem(_("Tổ chức"), "org:tree", "diagram-3", ALL_ROLES),
     MenuItem(_("Cá nhân"), "people:list", "people", ALL_ROLES),
+    MenuItem(_("Phong trào"), "movements:list", "flag", ALL_ROLES),
+    MenuItem(
+        _("Hồ sơ khen thưởng"),
+        "nominations:list",
+        "folder2-open",
+        frozenset(ALL_ROLES - {Role.JUDGE}),
+    ),
     MenuItem(_("Người dùng"), "accounts:user_list", "person-gear", frozenset({Role.ADMIN})),
     MenuItem(_("Nhật ký hệ thống"), "core:audit_list", "journal-text", frozenset({Role.ADMIN})),
 ]

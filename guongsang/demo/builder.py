@@ -10,6 +10,7 @@ from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
 from guongsang.demo.awards import build_awards
+from guongsang.demo.movements import seed_movements
 from guongsang.demo.org_tree import build_org
 from guongsang.demo.staff import build_public_roles, build_staff
 from guongsang.demo.users import build_users
@@ -63,4 +64,5 @@ def seed() -> SeedResult:
         reason="Tạo dữ liệu mẫu (manage.py seed_demo)",
     )
     build_awards(units)  # the award history, with its own audit entry
+    seed_movements()  # movements 2009–2024, their plans and pledges
     return result

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from guongsang.movements import views
 
 app_name = "movements"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.movement_list, name="list"),
+    path("them/", views.movement_create, name="create"),
+    path("<uuid:uuid>/", views.movement_detail, name="detail"),
+    path("<uuid:uuid>/sua/", views.movement_edit, name="edit"),
+    path("<uuid:uuid>/dang-ky/", views.pledge_create, name="pledge_create"),
+    path("<uuid:uuid>/dang-ky/ca-nhan/", views.pledge_people, name="pledge_people"),
+    path("<uuid:uuid>/tinh-hinh-dang-ky/", views.pledge_status, name="status"),
+    path("<uuid:uuid>/tinh-hinh-dang-ky/xuat-excel/", views.status_export, name="status_export"),
+    path("dang-ky/<uuid:uuid>/sua/", views.pledge_edit, name="pledge_edit"),
+]

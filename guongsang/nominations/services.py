@@ -26,7 +26,7 @@ from guongsang.nominations.models import (
 from guongsang.nominations.permissions import can_act
 from guongsang.nominations.workflow import TRANSITIONS, sources_for
 from guongsang.org.models import Unit, UnitType
-from guongsang.org.selectors import ancestors_of
+from guongsang.org.selectors import ancestors_of, unit_ids_under
 from guongsang.people.models import Person
 
 # Units whose council reviews the dossiers of the units beneath them.
@@ -63,6 +63,12 @@ def dossier_create(
     unknown = set(extra) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(_("Không thể ghi trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    nominee_home = person.home_unit_id if person is not None else nominee_unit.pk  # type: ignore[union-attr]
+    if not unit_ids_under(unit).filter(descendant_id=nominee_home).exists():
+        raise ValidationError(
+            _("Đối tượng được đề nghị không thuộc %(unit)s hoặc đơn vị trực thuộc.")
+            % {"unit": unit.name}
+        )
     dossier = Dossier(
         unit=unit,
         level_unit=reviewing_level(unit),

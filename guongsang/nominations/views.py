@@ -1,16 +1,221 @@
-"""Dossier files are served only through this permission check, never from the web root."""
+"""Dossier pages: the list, create and edit with files, the detail with its workflow buttons,
+and the secretariat's override. Files are served only through a permission check."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from guongsang.catalogue.models import Title
 from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
-from guongsang.nominations import selectors
+from guongsang.nominations import eligibility, selectors, services
+from guongsang.nominations.forms import DossierFilterForm, DossierForm, OverrideForm, ReasonForm
+from guongsang.nominations.models import Dossier
+from guongsang.nominations.permissions import can_act
+from guongsang.nominations.workflow import TRANSITIONS, Transition, sources_for
+from guongsang.org.models import Unit
+from guongsang.people.models import Person
+
+CREATE_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
+DESTRUCTIVE = {"withdraw", "reject", "return", "not_recommend"}
+
+
+def _dossier(request: AuthedRequest, uuid: Any) -> Dossier:
+    dossier = get_visible_or_404(selectors.dossiers_visible(user=request.user), uuid=uuid)
+    require_perm(request, "nominations.view_dossier", dossier)
+    return dossier
+
+
+def _filtered(request: AuthedRequest, form: DossierFilterForm) -> QuerySet[Dossier]:
+    dossiers = selectors.dossiers_visible(user=request.user)
+    if not form.is_valid():
+        return dossiers
+    data = form.cleaned_data
+    if data["nam"]:
+        dossiers = dossiers.filter(year=data["nam"])
+    if data["trang_thai"]:
+        dossiers = dossiers.filter(state=data["trang_thai"])
+    if data["danh_hieu"]:
+        dossiers = dossiers.filter(title=data["danh_hieu"])
+    if text := data["q"].strip():
+        dossiers = dossiers.filter(
+            Q(person__full_name__icontains=text)
+            | Q(nominee_unit__name__icontains=text)
+            | Q(unit__name__icontains=text)
+            | Q(summary__icontains=text)
+        )
+    return dossiers
+
+
+@login_required
+def dossier_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "nominations.view_dossier")
+    visible = selectors.dossiers_visible(user=request.user)
+    years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
+    titles = Title.objects.filter(pk__in=visible.values("title_id")).order_by("order", "name")
+    form = DossierFilterForm(request.GET or None, years=years, titles=titles)
+    page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
+    template = "nominations/partials/dossier_rows.html" if request.htmx else "nominations/list.html"
+    can_create = request.user.has_perm("nominations.edit_dossier")
+    return render(request, template, {"form": form, "page": page, "can_create": can_create})
+
+
+def _form_choices(request: AuthedRequest) -> dict[str, Any]:
+    """The units the user proposes for, their people, and the catalogue's titles in force."""
+    units = restrict(
+        Unit.objects.filter(valid_to=None).order_by("name"),
+        request.user,
+        roles=CREATE_ROLES,
+        unit_field="pk",
+    )
+    people = restrict(
+        Person.objects.select_related("home_unit").order_by("sort_name", "pk"),
+        request.user,
+        roles=CREATE_ROLES,
+        unit_field="home_unit",
+    )
+    titles = Title.objects.filter(valid_to=None).order_by("order", "name")
+    return {"units": units, "people": people, "titles": titles}
+
+
+def _attach_all(request: AuthedRequest, dossier: Dossier, form: DossierForm) -> int:
+    for kind, upload in form.uploads():
+        services.dossier_attach(actor=request.user, dossier=dossier, kind=kind, upload=upload)
+    return len(form.uploads())
+
+
+@login_required
+def dossier_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "nominations.edit_dossier")
+    form = DossierForm(request.POST or None, request.FILES or None, **_form_choices(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():  # the dossier and its files, or nothing
+                dossier = services.dossier_create(actor=request.user, **form.dossier_fields())
+                _attach_all(request, dossier, form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã tạo hồ sơ đề nghị."))
+            return redirect("nominations:detail", uuid=dossier.uuid)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Tạo hồ sơ")})
+
+
+@login_required
+def dossier_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
+    dossier = _dossier(request, uuid)
+    require_perm(request, "nominations.edit_dossier", dossier)
+    initial = {name: getattr(dossier, name) for name in services.EDITABLE_FIELDS}
+    form = DossierForm(request.POST or None, request.FILES or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.dossier_update(
+                    actor=request.user, dossier=dossier, **form.dossier_fields()
+                )
+                _attach_all(request, dossier, form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("nominations:detail", uuid=dossier.uuid)
+    context = {"form": form, "title": _("Sửa hồ sơ"), "dossier": dossier}
+    return render(request, "nominations/form.html", context)
+
+
+def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
+    """The workflow steps this user may take on this dossier now."""
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if dossier.state in sources_for(t, dossier.track) and can_act(user, dossier, t.roles)
+    ]
+
+
+@login_required
+def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
+    dossier = _dossier(request, uuid)
+    events = list(dossier.events.select_related("by"))
+    findings = eligibility.check_dossier(dossier)
+    context = {
+        "dossier": dossier,
+        "findings": findings,
+        "files": dossier.files.all(),
+        "events": events,
+        "last_event": events[-1] if events else None,
+        "actions": available_actions(request.user, dossier),
+        "destructive": DESTRUCTIVE,
+        "can_edit": request.user.has_perm("nominations.edit_dossier", dossier),
+        "can_override": any(f.blocking and f.code != "missing" for f in findings)
+        and request.user.has_perm("nominations.override_check", dossier),
+    }
+    return render(request, "nominations/detail.html", context)
+
+
+@login_required
+@require_POST
+def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpResponse:
+    dossier = _dossier(request, uuid)
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404(_("Thao tác không tồn tại."))
+    if not can_act(request.user, dossier, transition.roles):
+        raise PermissionDenied(
+            _("Bạn không có quyền “%(label)s” hồ sơ này.") % {"label": transition.label}
+        )
+    form = ReasonForm(request.POST, required=transition.needs_reason)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.dossier_transition(
+            actor=request.user, dossier=dossier, action=action, reason=reason
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Đã thực hiện “%(label)s” hồ sơ.") % {"label": transition.label}
+        )
+    return redirect("nominations:detail", uuid=dossier.uuid)
+
+
+def _override_codes(dossier: Dossier) -> list[tuple[str, str]]:
+    return [
+        (f.code, f.message)
+        for f in eligibility.check_dossier(dossier)
+        if f.code != "missing" and (f.blocking or f.overridden)
+    ]
+
+
+@login_required
+def dossier_override(request: AuthedRequest, uuid: str) -> HttpResponse:
+    dossier = _dossier(request, uuid)
+    require_perm(request, "nominations.override_check", dossier)
+    form = OverrideForm(request.POST or None, codes=_override_codes(dossier))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_override(actor=request.user, dossier=dossier, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã cho phép hồ sơ vượt điều kiện này."))
+            return redirect("nominations:detail", uuid=dossier.uuid)
+    return render(request, "nominations/override_form.html", {"form": form, "dossier": dossier})
 
 
 @login_required

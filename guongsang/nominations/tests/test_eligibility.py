@@ -131,3 +131,14 @@ def test_an_upload_over_the_size_limit_is_refused(world, settings):
     big = SimpleUploadedFile("lon.pdf", b"%PDF-1.4" + b"0" * 2048)
     with pytest.raises(ValidationError, match="quá lớn"):
         services.dossier_attach(actor=world.officer, dossier=dossier, kind="report", upload=big)
+
+
+def test_a_unit_cannot_nominate_someone_of_another_unit(world):
+    with pytest.raises(ValidationError, match="không thuộc"):
+        services.dossier_create(
+            actor=world.officer,
+            unit=world.centre,
+            title=Title.objects.get(code="nguoi-tot-viec-tot-co-so"),
+            year=2024,
+            person=world.other_person,
+        )

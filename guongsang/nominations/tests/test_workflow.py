@@ -109,7 +109,9 @@ def test_the_ad_hoc_track_goes_to_the_council_without_public_notice(world):
     services.dossier_transition(actor=world.secretariat, dossier=dossier, action="to_council")
     dossier.refresh_from_db()
     assert dossier.state == State.COUNCIL
-    yearly = make_dossier(world, person=world.other_person)
+    from guongsang.people.tests.factories import make_person
+
+    yearly = make_dossier(world, person=make_person("Đỗ Văn Hùng", unit=world.centre))
     Dossier.objects.filter(pk=yearly.pk).update(state=State.ACCEPTED)
     with pytest.raises(ValidationError):
         services.dossier_transition(actor=world.secretariat, dossier=yearly, action="to_council")

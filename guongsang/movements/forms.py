@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.catalogue.models import Target, Title
+from guongsang.core.formatting import nfc
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.movements.models import LegalBasis, Movement, MovementKind
+from guongsang.org.models import Unit
+from guongsang.people.models import Person
+
+
+def _date() -> forms.DateInput:
+    # ISO in the value attribute: what a browser's date picker shows and sends back.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class YearFilterForm(forms.Form):
+    nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: forms.TypedChoiceField = self.fields["nam"]  # type: ignore[assignment]
+        field.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
+        field.widget.attrs["class"] = "form-select"
+
+
+class _MovementChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Movement) -> str:  # type: ignore[override]
+        return f"{obj.name} ({obj.organiser.short_name or obj.organiser.name})"
+
+
+class MovementForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(label=_("Tên phong trào"), max_length=300)
+    kind = forms.ChoiceField(label=_("Hình thức thi đua"), choices=MovementKind.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    organiser = forms.ModelChoiceField(label=_("Cấp phát động"), queryset=Unit.objects.none())
+    launched_on = VNDateField(label=_("Ngày phát động"), widget=_date())
+    pledge_deadline = VNDateField(label=_("Hạn đăng ký thi đua"), required=False, widget=_date())
+    nomination_deadline = VNDateField(
+        label=_("Hạn nộp hồ sơ đề nghị khen thưởng"), required=False, widget=_date()
+    )
+    plan_number = forms.CharField(
+        label=_("Số kế hoạch"),
+        max_length=64,
+        required=False,
+        help_text=_("Ví dụ: 125/KH-SLĐTBXH."),
+    )
+    plan_date = VNDateField(label=_("Ngày ban hành kế hoạch"), required=False, widget=_date())
+    purpose = forms.CharField(
+        label=_("Mục đích, yêu cầu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contents = forms.CharField(
+        label=_("Nội dung kế hoạch"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Mỗi dòng một nội dung; hệ thống tự đánh số 1, 2, 3… theo thứ tự các dòng."),
+    )
+    legal_bases = forms.ModelMultipleChoiceField(
+        label=_("Căn cứ pháp lý"),
+        queryset=LegalBasis.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    linked = _MovementChoices(
+        label=_("Gắn với phong trào"),
+        queryset=Movement.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Giữ phím Ctrl (hoặc ⌘) để chọn nhiều mục."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        organisers: QuerySet[Unit],
+        movements: QuerySet[Movement],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        organiser: forms.ModelChoiceField = self.fields["organiser"]  # type: ignore[assignment]
+        organiser.queryset = organisers
+        linked: forms.ModelMultipleChoiceField = self.fields["linked"]  # type: ignore[assignment]
+        linked.queryset = movements
+
+    def clean_contents(self) -> list[str]:
+        text = nfc(self.cleaned_data.get("contents") or "")
+        lines = [line.strip() for line in text.splitlines()]
+        # "1. Nội dung" typed with its number: the number is the line's place, not the text.
+        return [_strip_number(line) for line in lines if line]
+
+
+def _strip_number(line: str) -> str:
+    head, dot, rest = line.partition(".")
+    return rest.strip() if dot and head.strip().isdigit() and rest.strip() else line
+
+
+def movement_initial(movement: Movement) -> dict[str, Any]:
+    fields = [
+        "name",
+        "kind",
+        "year",
+        "organiser",
+        "launched_on",
+        "pledge_deadline",
+        "nomination_deadline",
+        "plan_number",
+        "plan_date",
+        "purpose",
+    ]
+    initial: dict[str, Any] = {field: getattr(movement, field) for field in fields}
+    initial["contents"] = "\n".join(c.title for c in movement.contents.all())
+    initial["legal_bases"] = list(movement.legal_bases.all())
+    initial["linked"] = list(movement.linked.all())
+    return initial
+
+
+class _TitleChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Title) -> str:  # type: ignore[override]
+        target = {
+            Target.INDIVIDUAL: _("cá nhân"),
+            Target.COLLECTIVE: _("tập thể"),
+            Target.BOTH: _("cá nhân, tập thể"),
+        }[Target(obj.target)]
+        return f"{obj.name} ({target})"
+
+
+class PledgeForm(BootstrapFormMixin, forms.Form):
+    """Đăng ký thi đua: for the unit itself, or for one of its people."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị đăng ký"),
+        queryset=Unit.objects.none(),
+        to_field_name="uuid",
+        empty_label=_("— Chọn đơn vị —"),
+    )
+    person = forms.ModelChoiceField(
+        label=_("Cá nhân"),
+        queryset=Person.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("— Đăng ký cho tập thể đơn vị —"),
+        help_text=_("Để trống khi đơn vị đăng ký cho tập thể; chọn một người để đăng ký cá nhân."),
+    )
+    titles = _TitleChoices(
+        label=_("Danh hiệu, hình thức đăng ký"),
+        queryset=Title.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    commitments = forms.CharField(
+        label=_("Nội dung cam kết"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Các chỉ tiêu, việc làm cụ thể đơn vị hoặc cá nhân cam kết thực hiện."),
+    )
+    late_reason = forms.CharField(
+        label=_("Lý do ghi nhận đăng ký muộn"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bắt buộc khi ghi nhận đăng ký sau hạn; được lưu vào nhật ký."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[Unit] | None,
+        people: QuerySet[Person] | None,
+        titles: QuerySet[Title],
+        late: bool,
+        people_url: str = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if units is None:  # editing: who pledged does not change
+            del self.fields["unit"]
+            del self.fields["person"]
+        else:
+            unit: forms.ModelChoiceField = self.fields["unit"]  # type: ignore[assignment]
+            unit.queryset = units
+            if people_url:  # htmx: choosing the unit reloads the list of its people
+                unit.widget.attrs.update(
+                    {
+                        "hx-get": people_url,
+                        "hx-trigger": "change",
+                        "hx-target": "#id_person",
+                        "hx-swap": "innerHTML",
+                    }
+                )
+            person: forms.ModelChoiceField = self.fields["person"]  # type: ignore[assignment]
+            person.queryset = people if people is not None else Person.objects.none()
+        choices: forms.ModelMultipleChoiceField = self.fields["titles"]  # type: ignore[assignment]
+        choices.queryset = titles
+        choices.widget.attrs["class"] = "form-check-input"
+        if not late:
+            del self.fields["late_reason"]

@@ -1,0 +1,74 @@
+"""Background jobs of the movements app: the Excel file of who has and has not pledged."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django_tasks import task
+
+from guongsang.core import audit
+from guongsang.core.formatting import vn_number
+from guongsang.core.models import AuditAction, TaskProgress
+from guongsang.core.tasks import progress_fail, progress_finish, progress_run, progress_start
+from guongsang.movements.models import Movement
+
+EXPORT_LABEL = "Xuất tình hình đăng ký thi đua ra Excel"
+
+
+def export_status_start(
+    *, actor: Any, movement: Movement, request: HttpRequest | None = None
+) -> TaskProgress:
+    """Record the export, then queue it; the progress page follows it."""
+    with transaction.atomic():
+        progress = progress_start(owner=actor, label=f"{EXPORT_LABEL}: {movement.name}")
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.EXPORT,
+            obj=progress,
+            object_repr=f"{EXPORT_LABEL}: {movement.name}",
+            after={
+                "export": "movements.pledge_status",
+                "format": "xlsx",
+                "movement": str(movement.uuid),
+            },
+            reason=EXPORT_LABEL,
+            request=request,
+        )
+    try:
+        export_status_xlsx.enqueue(progress.pk, actor.pk, movement.pk)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+@task()
+def export_status_xlsx(progress_id: int, user_id: int, movement_id: int) -> str:
+    """The units the user sees, pledged or not, into MEDIA_ROOT/exports/."""
+    from guongsang.accounts.models import User
+    from guongsang.movements import exports, selectors
+
+    with progress_run(progress_id), translation.override("vi"):
+        user = User.objects.get(pk=user_id)
+        movement = selectors.movement_list(user=user).get(pk=movement_id)
+        status = selectors.pledge_status(user=user, movement=movement)
+        relative = f"exports/{uuid.uuid4()}.xlsx"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        count = exports.status_xlsx(status=status, path=path)
+        progress_finish(
+            progress_id,
+            result_file=relative,
+            result_name=(f"tinh-hinh-dang-ky-{movement.year}-{timezone.localdate():%Y%m%d}.xlsx"),
+            message=(
+                f"Đã xuất {vn_number(count)} đơn vị "
+                f"({vn_number(len(status.not_pledged))} chưa đăng ký)."
+            ),
+        )
+    return relative

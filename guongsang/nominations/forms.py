@@ -1,0 +1,219 @@
+"""Forms of the dossier pages: filters, the dossier itself with its files, workflow reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.catalogue.models import Title
+from guongsang.core.formatting import nfc
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.nominations.models import State, Track
+from guongsang.org.models import Unit
+from guongsang.people.models import Person
+
+ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
+
+
+class DossierFilterForm(forms.Form):
+    nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+    trang_thai = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    danh_hieu = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức"),
+        queryset=Title.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("Tất cả"),
+    )
+    q = forms.CharField(label=_("Tìm theo tên, đơn vị, thành tích"), required=False)
+
+    def __init__(self, *args: Any, years: list[int], titles: QuerySet[Title], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        year: forms.TypedChoiceField = self.fields["nam"]  # type: ignore[assignment]
+        year.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
+        state: forms.ChoiceField = self.fields["trang_thai"]  # type: ignore[assignment]
+        state.choices = [("", _("Tất cả")), *State.choices]
+        title: forms.ModelChoiceField = self.fields["danh_hieu"]  # type: ignore[assignment]
+        title.queryset = titles
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = css
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class _PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:  # type: ignore[override]
+        return f"{obj.full_name} — {obj.home_unit.name}"
+
+
+NOMINEE_CHOICES = [("person", _("Cá nhân")), ("unit", _("Tập thể"))]
+FILE_FIELDS = {"report_file": "report", "minutes_file": "minutes", "evidence_files": "evidence"}
+PLAIN_TEXT = {"summary", "report"}
+
+
+class DossierForm(BootstrapFormMixin, forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
+    title = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức đề nghị"), queryset=Title.objects.none()
+    )
+    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    track = forms.ChoiceField(label=_("Loại khen thưởng"), choices=Track.choices)
+    nominee_kind = forms.ChoiceField(
+        label=_("Đối tượng đề nghị"),
+        choices=NOMINEE_CHOICES,
+        widget=forms.Select,
+        initial="person",
+    )
+    person = _PersonChoice(
+        label=_("Cá nhân được đề nghị"),
+        queryset=Person.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        help_text=_("Chọn khi đề nghị khen cá nhân."),
+    )
+    nominee_unit = forms.ModelChoiceField(
+        label=_("Tập thể được đề nghị"),
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        help_text=_("Chọn khi đề nghị khen tập thể."),
+    )
+    summary = forms.CharField(
+        label=_("Tóm tắt thành tích"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    report = forms.CharField(
+        label=_("Báo cáo thành tích"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Nhập nội dung báo cáo, hoặc tải tệp báo cáo ở dưới."),
+    )
+    meeting_date = VNDateField(
+        label=_("Ngày họp xét"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    votes_yes = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0, required=False)
+    votes_total = forms.IntegerField(label=_("Tổng số người dự họp"), min_value=0, required=False)
+    report_file = forms.FileField(
+        label=_("Tệp báo cáo thành tích (PDF, DOCX)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+    minutes_file = forms.FileField(
+        label=_("Tệp biên bản họp xét (PDF, DOCX, ảnh)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+    evidence_files = MultipleFileField(
+        label=_("Tệp minh chứng (chọn được nhiều tệp)"),
+        required=False,
+        help_text=_("PDF, DOCX, JPEG hoặc PNG, tối đa 10 MB mỗi tệp."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[Unit] | None = None,
+        titles: QuerySet[Title] | None = None,
+        people: QuerySet[Person] | None = None,
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        if editing:
+            # Who proposes whom for what is fixed once the dossier exists.
+            for name in ("unit", "title", "year", "nominee_kind", "person", "nominee_unit"):
+                del self.fields[name]
+            return
+        for name, qs in (("unit", units), ("nominee_unit", units), ("person", people)):
+            field: forms.ModelChoiceField = self.fields[name]  # type: ignore[assignment]
+            field.queryset = qs if qs is not None else field.queryset
+        title: forms.ModelChoiceField = self.fields["title"]  # type: ignore[assignment]
+        title.queryset = titles if titles is not None else Title.objects.none()
+        self.fields["year"].initial = dt.date.today().year
+        if units is not None and len(units[:2]) == 1:
+            self.fields["unit"].initial = units[0]  # the only unit the user proposes for
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in PLAIN_TEXT:
+            if isinstance(data.get(name), str):
+                data[name] = nfc(data[name]).strip()
+        yes, total = data.get("votes_yes"), data.get("votes_total")
+        if yes is not None and total is not None and yes > total:
+            self.add_error("votes_yes", _("Số phiếu đồng ý không thể lớn hơn số người dự họp."))
+        if self.editing:
+            return data
+        if data.get("nominee_kind") == "unit":
+            data["person"] = None
+            if not data.get("nominee_unit"):
+                self.add_error("nominee_unit", _("Chọn tập thể được đề nghị."))
+        else:
+            data["nominee_unit"] = None
+            if not data.get("person"):
+                self.add_error("person", _("Chọn cá nhân được đề nghị."))
+        return data
+
+    def dossier_fields(self) -> dict[str, Any]:
+        """The cleaned values the services take (files and the nominee switch left out)."""
+        skip = set(FILE_FIELDS) | {"nominee_kind"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+    def uploads(self) -> list[tuple[str, Any]]:
+        """(file kind, upload) for every file chosen in the form."""
+        found: list[tuple[str, Any]] = []
+        for name, kind in FILE_FIELDS.items():
+            value = self.cleaned_data.get(name)
+            for upload in value if isinstance(value, list) else [value]:
+                if upload:
+                    found.append((kind, upload))
+        return found
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, required: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+
+
+class OverrideForm(BootstrapFormMixin, forms.Form):
+    check_code = forms.ChoiceField(label=_("Điều kiện được cho phép vượt"))
+    reason = forms.CharField(
+        label=_("Lý do cho phép"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Lý do được ghi vào hồ sơ và nhật ký hệ thống."),
+    )
+
+    def __init__(self, *args: Any, codes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: forms.ChoiceField = self.fields["check_code"]  # type: ignore[assignment]
+        field.choices = codes

@@ -1,0 +1,96 @@
+"""A unit officer builds a dossier and sends it; the secretariat returns it with a reason; the
+officer fixes it and sends it again; the secretariat accepts it."""
+
+import pytest
+
+from guongsang.nominations.models import Dossier, State
+
+from .test_shell import LAPTOP, PHONE, login
+
+pytestmark = pytest.mark.e2e
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+REASON = "Biên bản họp xét chưa ghi rõ số người dự họp."
+
+
+def act(page, label: str, reason: str = "") -> None:
+    """Press a workflow button; when it asks for a reason, give it and confirm."""
+    page.get_by_role("button", name=label, exact=True).click()
+    if reason:
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("Lý do (bắt buộc)").fill(reason)
+        dialog.get_by_role("button", name=f"Xác nhận: {label}").click()
+    page.get_by_text(f"Đã thực hiện “{label}” hồ sơ.").wait_for()
+
+
+def test_a_dossier_goes_out_comes_back_and_is_accepted(
+    live_server, world, titles, page_for, shot, tmp_path
+):
+    minutes = tmp_path / "bien-ban-hop-xet.pdf"
+    minutes.write_bytes(PDF)
+
+    officer = page_for(*LAPTOP)
+    login(officer, live_server.url, "canbo")
+    officer.get_by_role("navigation", name="Menu chính").get_by_role(
+        "link", name="Hồ sơ khen thưởng"
+    ).click()
+    officer.get_by_role("link", name="Tạo hồ sơ").click()
+    officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
+        str(titles["nguoi-tot-viec-tot-co-so"].pk)
+    )
+    officer.get_by_label("Năm").fill("2024")
+    officer.get_by_label("Cá nhân được đề nghị").select_option(str(world.person.uuid))
+    officer.get_by_label("Tóm tắt thành tích").fill("Cứu người đuối nước ở hồ Tây.")
+    officer.get_by_label("Báo cáo thành tích", exact=True).fill("Báo cáo thành tích chi tiết.")
+    officer.get_by_label("Số phiếu đồng ý").fill("20")
+    officer.get_by_label("Tổng số người dự họp").fill("22")
+    officer.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(str(minutes))
+    officer.get_by_role("button", name="Lưu hồ sơ").click()
+    officer.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
+    dossier = Dossier.objects.get()
+    assert officer.get_by_role("link", name="bien-ban-hop-xet.pdf").is_visible()
+    assert dossier.files.get().kind == "minutes"
+    act(officer, "Gửi hồ sơ")
+    dossier.refresh_from_db()
+    assert dossier.state == State.SUBMITTED
+
+    secretariat = page_for(*LAPTOP)
+    login(secretariat, live_server.url, "thuongtruc")
+    secretariat.goto(f"{live_server.url}/ho-so/{dossier.uuid}/")
+    shot(secretariat, "dossier-detail-secretariat-1366x768")
+    act(secretariat, "Trả lại để bổ sung", reason=REASON)
+    dossier.refresh_from_db()
+    assert dossier.state == State.RETURNED
+
+    officer.reload()
+    assert officer.locator("#return-reason").inner_text() == REASON
+    shot(officer, "dossier-returned-1366x768")
+    officer.get_by_role("link", name="Sửa hồ sơ").click()
+    officer.get_by_label("Tóm tắt thành tích").fill(
+        "Cứu hai người đuối nước ở hồ Tây (22 người dự họp)."
+    )
+    officer.get_by_role("button", name="Lưu hồ sơ").click()
+    officer.get_by_text("Đã lưu thay đổi.").wait_for()
+    act(officer, "Gửi hồ sơ")
+    dossier.refresh_from_db()
+    assert dossier.state == State.SUBMITTED
+    assert dossier.summary.startswith("Cứu hai người")
+
+    secretariat.reload()
+    act(secretariat, "Tiếp nhận")
+    dossier.refresh_from_db()
+    assert dossier.state == State.ACCEPTED
+    assert secretariat.locator("#dossier-state").inner_text() == "Đã tiếp nhận"
+    assert secretariat.get_by_text(REASON).first.is_visible()  # kept in the history
+    shot(secretariat, "dossier-detail-1366x768")
+
+    phone = page_for(*PHONE)
+    login(phone, live_server.url, "canbo")
+    phone.goto(f"{live_server.url}/ho-so/{dossier.uuid}/")
+    assert "Đã tiếp nhận" in phone.locator("#dossier-state").inner_text()
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "the dossier page scrolls sideways on a phone"
+    shot(phone, "dossier-detail-390x844")
+    phone.goto(f"{live_server.url}/ho-so/")
+    assert phone.get_by_role("link", name=world.person.full_name).is_visible()
+    shot(phone, "dossier-list-390x844")
