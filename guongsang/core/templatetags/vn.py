@@ -1,12 +1,36 @@
 """Template filters for Vietnamese dates and numbers (loaded as a builtin)."""
 
 from django import template
+from django.utils import translation
 
 from guongsang.core import formatting
 
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
 register = template.Library()
 
-register.filter("vn_date", formatting.vn_date)
+
+@register.filter
+def vn_date(value):  # type: ignore[no-untyped-def]
+    """'ngày 23 tháng 9 năm 2022'; on English pages '23 September 2022'."""
+    if value and (translation.get_language() or "vi").startswith("en"):
+        return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return formatting.vn_date(value)
+
+
 register.filter("vn_short_date", formatting.vn_short_date)
 
 

@@ -53,3 +53,14 @@ def test_names_sort_by_given_name_in_vietnamese_alphabetical_order():
         "Vũ Văn Đức",
         "Bạch Liên Hương",
     ]
+
+
+def test_the_date_filter_follows_the_page_language():
+    from django.utils import translation
+
+    from guongsang.core.templatetags.vn import vn_date as date_filter
+
+    day = dt.date(2022, 9, 23)
+    assert date_filter(day) == "ngày 23 tháng 9 năm 2022"
+    with translation.override("en"):
+        assert date_filter(day) == "23 September 2022"
