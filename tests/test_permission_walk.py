@@ -31,6 +31,11 @@ SCOPED_LISTS = {
     "movements:create",
     "nominations:list",
     "nominations:create",
+    "nominations:export",
+    "nominations:bulk",
+    "nominations:notifications",
+    "nominations:import_upload",
+    "nominations:import_template",
 }
 
 
@@ -73,6 +78,16 @@ def _other_pledge(world):
     return Pledge.objects.create(movement=movement, unit=world.other_centre)
 
 
+def _other_import(world) -> str:
+    """A file the other unit's officer uploaded for import: kept in their session only."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from guongsang.nominations import imports
+
+    content = imports.template_xlsx(imports.NOMINATIONS)
+    return imports.store_upload(SimpleUploadedFile("ds.xlsx", content))
+
+
 def _object_routes(world) -> dict[str, list]:
     """For each route that takes an object, an object of the *other* unit."""
     from guongsang.catalogue.models import Title
@@ -107,6 +122,8 @@ def _object_routes(world) -> dict[str, list]:
         "nominations:edit": [dossier.uuid],
         "nominations:transition": [dossier.uuid, "submit"],
         "nominations:override": [dossier.uuid],
+        "nominations:import_preview": ["de-nghi", _other_import(world)],
+        "nominations:import_commit": ["de-nghi", _other_import(world)],
         "movements:detail": [movement.uuid],
         "movements:edit": [movement.uuid],
         "movements:pledge_create": [movement.uuid],
@@ -181,28 +198,55 @@ def _api_paths():
             yield path, method
 
 
+def _api_write_body(world) -> dict:
+    """What a POST sends: an attempt to write for the other unit."""
+    from guongsang.catalogue.models import Title
+
+    title = Title.objects.filter(target="individual").first() or _title()
+    return {
+        "title_code": title.code,
+        "year": 2024,
+        "unit_id": str(world.other_centre.uuid),
+        "person_id": str(world.other_person.uuid),
+        "reason": "Thử thao tác trên hồ sơ của đơn vị khác",
+    }
+
+
 def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
+    from guongsang.nominations.models import Dossier
+
+    dossier = _object_routes(world)  # creates the other unit's dossier
+    other_dossier = Dossier.objects.get(uuid=dossier["nominations:detail"][0])
     client.force_login(world.officer)
     substitutions = {
         "{unit_id}": str(world.other_centre.uuid),
         "{person_id}": str(world.other_person.uuid),
         "{movement_id}": str(_other_movement(world).uuid),
+        "{dossier_id}": str(other_dossier.uuid),
+        "{action}": "withdraw",
     }
+    dossiers_before = Dossier.objects.count()
     seen = 0
     for path, method in _api_paths():
         url = path
         for key, value in substitutions.items():
             url = url.replace(key, value)
         assert "{" not in url, f"add a substitution for {path}"
-        response = getattr(client, method)(url)
+        if method == "post":
+            response = client.post(url, _api_write_body(world), content_type="application/json")
+            assert response.status_code in {400, 403, 404}, f"{method} {path}"
+        else:
+            response = getattr(client, method)(url)
         body = response.content.decode()
         if "{" in path:
             assert response.status_code in {403, 404}, f"{method} {path} → {response.status_code}"
         else:
-            assert response.status_code in {200, 403, 404}, path
+            assert response.status_code in {200, 400, 403, 404}, path
             assert world.other_centre.name not in body and world.other_person.full_name not in body
         seen += 1
     assert seen >= 4
+    other_dossier.refresh_from_db()
+    assert other_dossier.state == "draft" and Dossier.objects.count() == dossiers_before
 
 
 def test_the_api_refuses_anonymous_callers(client, world):
@@ -211,5 +255,13 @@ def test_the_api_refuses_anonymous_callers(client, world):
             path.replace("{unit_id}", str(world.centre.uuid))
             .replace("{person_id}", str(world.person.uuid))
             .replace("{movement_id}", str(_other_movement(world).uuid))
+            .replace("{dossier_id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{action}", "submit")
         )
         assert getattr(client, method)(url).status_code == 401, path
+
+
+def test_only_the_admin_may_open_the_historic_awards_import(client, world):
+    client.force_login(world.officer)
+    for name in ("nominations:import_upload", "nominations:import_template"):
+        assert client.get(reverse(name, args=["lich-su"])).status_code == 403

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from guongsang.api import movements, org, people
+from guongsang.api import movements, nominations, org, people
 from guongsang.api.auth import AUTH
 
 api = NinjaAPI(
@@ -22,6 +22,7 @@ api = NinjaAPI(
 api.add_router("/units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cá nhân"])
 api.add_router("/movements", movements.router, tags=["Phong trào"])
+api.add_router("", nominations.router)
 
 
 @api.exception_handler(Http404)

@@ -3,14 +3,16 @@ the secretariat may let a dossier through a blocking check with a recorded reaso
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Target
-from guongsang.nominations.models import LIVE_STATES, Dossier, FileKind, Track
+from guongsang.nominations.models import LIVE_STATES, Dossier, FileKind, State, Track
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,29 @@ def _quota(dossier: Dossier) -> list[Finding]:
     return []
 
 
+def _submitted_on(dossier: Dossier) -> dt.date:
+    """The day the dossier was (or, still being drafted, would be) submitted."""
+    if dossier.state in {State.DRAFT, State.RETURNED} or not dossier.pk:
+        return timezone.localdate()
+    event = dossier.events.filter(action="submit").order_by("-at", "-id").first()
+    return timezone.localdate(event.at) if event is not None else timezone.localdate()
+
+
+def _deadline(dossier: Dossier) -> list[Finding]:
+    movement = dossier.movement
+    if movement is None or movement.nomination_deadline is None:
+        return []
+    if _submitted_on(dossier) <= movement.nomination_deadline:
+        return []
+    return [
+        Finding(
+            "deadline",
+            _("Đã quá hạn nộp hồ sơ của phong trào “%(name)s” (hạn cuối: %(date)s).")
+            % {"name": movement.name, "date": movement.nomination_deadline.strftime("%d/%m/%Y")},
+        )
+    ]
+
+
 def check_dossier(dossier: Dossier) -> list[Finding]:
     kinds = set(dossier.files.values_list("kind", flat=True)) if dossier.pk else set()
     findings = [
@@ -191,6 +216,7 @@ def check_dossier(dossier: Dossier) -> list[Finding]:
         *_duplicates(dossier),
         *_prerequisites(dossier),
         *_quota(dossier),
+        *_deadline(dossier),
     ]
     overrides = dict(dossier.overrides.values_list("check_code", "reason")) if dossier.pk else {}
     return [

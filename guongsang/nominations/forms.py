@@ -13,6 +13,7 @@ from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -68,6 +69,11 @@ class _PersonChoice(forms.ModelChoiceField):
         return f"{obj.full_name} — {obj.home_unit.name}"
 
 
+class _MovementChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Movement) -> str:  # type: ignore[override]
+        return f"{obj.name} ({obj.year})"
+
+
 NOMINEE_CHOICES = [("person", _("Cá nhân")), ("unit", _("Tập thể"))]
 FILE_FIELDS = {"report_file": "report", "minutes_file": "minutes", "evidence_files": "evidence"}
 PLAIN_TEXT = {"summary", "report"}
@@ -82,6 +88,14 @@ class DossierForm(BootstrapFormMixin, forms.Form):
     )
     year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     track = forms.ChoiceField(label=_("Loại khen thưởng"), choices=Track.choices)
+    movement = _MovementChoice(
+        label=_("Phong trào thi đua"),
+        queryset=Movement.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        empty_label=_("Không gắn với phong trào"),
+        help_text=_("Phong trào cùng năm với hồ sơ; hạn nộp hồ sơ của phong trào được kiểm tra."),
+    )
     nominee_kind = forms.ChoiceField(
         label=_("Đối tượng đề nghị"),
         choices=NOMINEE_CHOICES,
@@ -140,11 +154,17 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         units: QuerySet[Unit] | None = None,
         titles: QuerySet[Title] | None = None,
         people: QuerySet[Person] | None = None,
+        movements: QuerySet[Movement] | None = None,
         editing: bool = False,
+        year: int | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.editing = editing
+        self.fixed_year = year
+        movement: forms.ModelChoiceField = self.fields["movement"]  # type: ignore[assignment]
+        if movements is not None:
+            movement.queryset = movements if year is None else movements.filter(year=year)
         if editing:
             # Who proposes whom for what is fixed once the dossier exists.
             for name in ("unit", "title", "year", "nominee_kind", "person", "nominee_unit"):
@@ -167,6 +187,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         yes, total = data.get("votes_yes"), data.get("votes_total")
         if yes is not None and total is not None and yes > total:
             self.add_error("votes_yes", _("Số phiếu đồng ý không thể lớn hơn số người dự họp."))
+        chosen, year = data.get("movement"), self.fixed_year or data.get("year")
+        if chosen is not None and year and chosen.year != year:
+            self.add_error("movement", _("Chọn một phong trào của năm %(year)s.") % {"year": year})
         if self.editing:
             return data
         if data.get("nominee_kind") == "unit":

@@ -104,6 +104,14 @@ class Dossier(PublicModel):
         help_text=_("Hồ sơ của cấp dưới mà hồ sơ này tiếp nhận khi được trình lên."),
     )
     outcome_note = models.CharField(_("kết quả ở cấp trên"), max_length=300, blank=True)
+    movement = models.ForeignKey(
+        "movements.Movement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("phong trào thi đua"),
+    )
 
     class Meta:
         ordering = ["-year", "-created_at"]
@@ -205,3 +213,24 @@ class CheckOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.check_code}: {self.reason}"
+
+
+class Notification(models.Model):
+    """Thông báo: a dossier came back or moved on; shown in the app (and e-mailed if set up)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossier_notifications"
+    )
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notifications")
+    message = models.CharField(_("nội dung"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read_idx")]
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+
+    def __str__(self) -> str:
+        return self.message

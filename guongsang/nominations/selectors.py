@@ -14,12 +14,40 @@ from guongsang.nominations.permissions import LEVEL_ROLES
 
 def dossiers_visible(*, user: Any) -> QuerySet[Dossier]:
     """Officers see their units' dossiers; the other roles those their level reviews."""
-    qs = Dossier.objects.select_related("title", "unit", "level_unit", "person", "nominee_unit")
+    qs = Dossier.objects.select_related(
+        "title", "unit", "level_unit", "person", "nominee_unit", "movement"
+    )
     if is_superuser(user):
         return qs
     officer_units = scope_unit_ids(user, {Role.UNIT_OFFICER})
     level_units = scope_unit_ids(user, LEVEL_ROLES)
     return qs.filter(Q(unit__in=officer_units) | Q(level_unit__in=level_units))
+
+
+def dossiers_filtered(
+    *,
+    user: Any,
+    year: int | None = None,
+    state: str = "",
+    title_code: str = "",
+    text: str = "",
+) -> QuerySet[Dossier]:
+    """The list page's filters (also used by its Excel export, in the background or not)."""
+    dossiers = dossiers_visible(user=user)
+    if year:
+        dossiers = dossiers.filter(year=year)
+    if state:
+        dossiers = dossiers.filter(state=state)
+    if title_code:
+        dossiers = dossiers.filter(title__code=title_code)
+    if text := text.strip():
+        dossiers = dossiers.filter(
+            Q(person__full_name__icontains=text)
+            | Q(nominee_unit__name__icontains=text)
+            | Q(unit__name__icontains=text)
+            | Q(summary__icontains=text)
+        )
+    return dossiers
 
 
 def dossier_file_for(*, user: Any, uuid: Any) -> DossierFile:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +16,8 @@ from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
-from guongsang.nominations import eligibility, uploads
+from guongsang.movements.models import Movement
+from guongsang.nominations import eligibility, notifications, uploads
 from guongsang.nominations.models import (
     CheckOverride,
     Dossier,
@@ -31,7 +34,15 @@ from guongsang.people.models import Person
 
 # Units whose council reviews the dossiers of the units beneath them.
 REVIEWING_TYPES = {UnitType.DEPARTMENT, UnitType.DISTRICT, UnitType.CITY, UnitType.MINISTRY}
-EDITABLE_FIELDS = {"summary", "report", "meeting_date", "votes_yes", "votes_total", "track"}
+EDITABLE_FIELDS = {
+    "summary",
+    "report",
+    "meeting_date",
+    "votes_yes",
+    "votes_total",
+    "track",
+    "movement",
+}
 
 
 def reviewing_level(unit: Unit) -> Unit:
@@ -56,6 +67,7 @@ def dossier_create(
     track: str = Track.YEARLY,
     summary: str = "",
     report: str = "",
+    movement: Movement | None = None,
     **extra: Any,
 ) -> Dossier:
     if (person is None) == (nominee_unit is None):
@@ -79,13 +91,24 @@ def dossier_create(
         track=track,
         summary=nfc(summary),
         report=nfc(report),
+        movement=movement,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **extra,
     )
+    _check_movement(dossier)
     dossier.full_clean(exclude=["created_by", "forwarded_from"])
     dossier.save()
     audit.audit_create(actor=actor, obj=dossier)
     return dossier
+
+
+def _check_movement(dossier: Dossier) -> None:
+    movement = dossier.movement
+    if movement is not None and movement.year != dossier.year:
+        raise ValidationError(
+            _("Phong trào “%(name)s” là của năm %(m)s, không phải năm %(y)s của hồ sơ.")
+            % {"name": movement.name, "m": movement.year, "y": dossier.year}
+        )
 
 
 @transaction.atomic
@@ -98,6 +121,7 @@ def dossier_update(*, actor: Any, dossier: Dossier, **changes: Any) -> Dossier:
     before = audit.snapshot(dossier)
     for name, value in changes.items():
         setattr(dossier, name, nfc(value) if isinstance(value, str) else value)
+    _check_movement(dossier)
     dossier.full_clean(exclude=["created_by", "forwarded_from"])
     dossier.save()
     audit.audit_update(actor=actor, obj=dossier, before=before)
@@ -171,6 +195,7 @@ def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str
         after=audit.snapshot(dossier),
         reason=reason or str(transition.label),
     )
+    notifications.notify_transition(dossier=dossier, action=action, reason=reason)
     if action == "forward":
         _forward(actor=actor, dossier=dossier)
     if dossier.forwarded_from_id and dossier.state in {
@@ -180,6 +205,34 @@ def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str
     }:
         _report_back(actor=actor, upper=dossier)
     return dossier
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What a bulk action did: the dossiers moved, and those refused with the reason why."""
+
+    done: list[Dossier] = field(default_factory=list)
+    refused: list[tuple[Dossier, str]] = field(default_factory=list)
+
+
+BULK_ACTIONS = ("accept", "return", "publish")
+
+
+def dossier_bulk_transition(
+    *, actor: Any, dossiers: Iterable[Dossier], action: str, reason: str = ""
+) -> BulkOutcome:
+    """Apply one workflow step to many dossiers, each in its own transaction: a refused dossier
+    is left unchanged and does not stop the others."""
+    outcome = BulkOutcome()
+    for dossier in dossiers:
+        try:
+            moved = dossier_transition(actor=actor, dossier=dossier, action=action, reason=reason)
+        except (PermissionDenied, ValidationError) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            outcome.refused.append((dossier, " ".join(messages)))
+        else:
+            outcome.done.append(moved)
+    return outcome
 
 
 def _user(actor: Any) -> Any:

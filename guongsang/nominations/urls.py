@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from guongsang.nominations import views
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("<uuid:uuid>/chuyen/<slug:action>/", views.dossier_transition, name="transition"),
     path("<uuid:uuid>/cho-phep/", views.dossier_override, name="override"),
     path("tep/<uuid:uuid>/", views.file_download, name="file_download"),
+    path("xuat-excel/", views.dossier_export, name="export"),
+    path("xu-ly-hang-loat/", views.dossier_bulk, name="bulk"),
+    path("thong-bao/", views.notification_list, name="notifications"),
+    path("nhap-excel/", include("guongsang.nominations.import_urls")),
 ]

@@ -3,6 +3,7 @@ and the secretariat's override. Files are served only through a permission check
 
 from __future__ import annotations
 
+import uuid as uuid_lib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,10 +21,11 @@ from django.views.decorators.http import require_POST
 
 from guongsang.catalogue.models import Title
 from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
-from guongsang.nominations import eligibility, selectors, services
+from guongsang.movements import selectors as movement_selectors
+from guongsang.nominations import eligibility, exports, notifications, selectors, services
 from guongsang.nominations.forms import DossierFilterForm, DossierForm, OverrideForm, ReasonForm
 from guongsang.nominations.models import Dossier
 from guongsang.nominations.permissions import can_act
@@ -32,6 +34,7 @@ from guongsang.org.models import Unit
 from guongsang.people.models import Person
 
 CREATE_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DESTRUCTIVE = {"withdraw", "reject", "return", "not_recommend"}
 
 
@@ -41,38 +44,106 @@ def _dossier(request: AuthedRequest, uuid: Any) -> Dossier:
     return dossier
 
 
-def _filtered(request: AuthedRequest, form: DossierFilterForm) -> QuerySet[Dossier]:
-    dossiers = selectors.dossiers_visible(user=request.user)
+def _filters(form: DossierFilterForm) -> dict[str, Any]:
     if not form.is_valid():
-        return dossiers
+        return {}
     data = form.cleaned_data
-    if data["nam"]:
-        dossiers = dossiers.filter(year=data["nam"])
-    if data["trang_thai"]:
-        dossiers = dossiers.filter(state=data["trang_thai"])
-    if data["danh_hieu"]:
-        dossiers = dossiers.filter(title=data["danh_hieu"])
-    if text := data["q"].strip():
-        dossiers = dossiers.filter(
-            Q(person__full_name__icontains=text)
-            | Q(nominee_unit__name__icontains=text)
-            | Q(unit__name__icontains=text)
-            | Q(summary__icontains=text)
-        )
-    return dossiers
+    title = data["danh_hieu"]
+    return {
+        "year": data["nam"],
+        "state": data["trang_thai"] or "",
+        "title_code": title.code if title is not None else "",
+        "text": data["q"] or "",
+    }
+
+
+def _filtered(request: AuthedRequest, form: DossierFilterForm) -> QuerySet[Dossier]:
+    return selectors.dossiers_filtered(user=request.user, **_filters(form))
 
 
 @login_required
 def dossier_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "nominations.view_dossier")
-    visible = selectors.dossiers_visible(user=request.user)
-    years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
-    titles = Title.objects.filter(pk__in=visible.values("title_id")).order_by("order", "name")
-    form = DossierFilterForm(request.GET or None, years=years, titles=titles)
+    form = _filter_form(request)
     page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
     template = "nominations/partials/dossier_rows.html" if request.htmx else "nominations/list.html"
     can_create = request.user.has_perm("nominations.edit_dossier")
-    return render(request, template, {"form": form, "page": page, "can_create": can_create})
+    context = {
+        "form": form,
+        "page": page,
+        "can_create": can_create,
+        "can_import_history": request.user.has_perm("awards.import_award"),
+        "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
+        "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
+        "query": request.GET.urlencode(),
+    }
+    return render(request, template, context)
+
+
+def _filter_form(request: AuthedRequest) -> DossierFilterForm:
+    visible = selectors.dossiers_visible(user=request.user)
+    years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
+    titles = Title.objects.filter(pk__in=visible.values("title_id")).order_by("order", "name")
+    return DossierFilterForm(request.GET or None, years=years, titles=titles)
+
+
+@login_required
+def dossier_export(request: AuthedRequest) -> HttpResponse:
+    """The filtered list as an Excel workbook."""
+    require_perm(request, "nominations.view_dossier")
+    form = _filter_form(request)
+    dossiers = _filtered(request, form)
+    if dossiers.count() > exports.SYNC_LIMIT:
+        progress = exports.export_dossiers_start(
+            actor=request.user, filters=_filters(form), request=request
+        )
+        return redirect("core:task_progress", uuid=progress.uuid)
+    response = HttpResponse(
+        exports.dossiers_xlsx(dossiers.iterator(chunk_size=500)), content_type=XLSX
+    )
+    response["Content-Disposition"] = 'attachment; filename="ho-so-de-nghi.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def dossier_bulk(request: AuthedRequest) -> HttpResponse:
+    """The secretariat applies one step to the ticked dossiers; each succeeds or is refused."""
+    if not has_role(request.user, {Role.SECRETARIAT}):
+        raise PermissionDenied(_("Chỉ thường trực Hội đồng được xử lý hàng loạt."))
+    action = request.POST.get("action", "")
+    if action not in services.BULK_ACTIONS:
+        raise Http404(_("Thao tác không tồn tại."))
+    chosen = request.POST.getlist("dossier")
+    dossiers = selectors.dossiers_visible(user=request.user).filter(uuid__in=_uuids(chosen))
+    outcome = services.dossier_bulk_transition(
+        actor=request.user,
+        dossiers=list(dossiers),
+        action=action,
+        reason=request.POST.get("reason", ""),
+    )
+    context = {"outcome": outcome, "transition": TRANSITIONS[action], "asked": len(chosen)}
+    return render(request, "nominations/bulk_result.html", context)
+
+
+def _uuids(values: list[str]) -> list[uuid_lib.UUID]:
+    found = []
+    for value in values:
+        try:
+            found.append(uuid_lib.UUID(value))
+        except ValueError:
+            continue
+    return found
+
+
+@login_required
+def notification_list(request: AuthedRequest) -> HttpResponse:
+    """The user's own notifications; posting marks them all read."""
+    if request.method == "POST":
+        notifications.notifications_mark_read(user=request.user)
+        return redirect("nominations:notifications")
+    items = notifications.notifications_for(user=request.user)[:100]
+    return render(request, "nominations/notifications.html", {"items": items})
 
 
 def _form_choices(request: AuthedRequest) -> dict[str, Any]:
@@ -90,7 +161,8 @@ def _form_choices(request: AuthedRequest) -> dict[str, Any]:
         unit_field="home_unit",
     )
     titles = Title.objects.filter(valid_to=None).order_by("order", "name")
-    return {"units": units, "people": people, "titles": titles}
+    movements = movement_selectors.movement_list(user=request.user)
+    return {"units": units, "people": people, "titles": titles, "movements": movements}
 
 
 def _attach_all(request: AuthedRequest, dossier: Dossier, form: DossierForm) -> int:
@@ -121,7 +193,14 @@ def dossier_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
     dossier = _dossier(request, uuid)
     require_perm(request, "nominations.edit_dossier", dossier)
     initial = {name: getattr(dossier, name) for name in services.EDITABLE_FIELDS}
-    form = DossierForm(request.POST or None, request.FILES or None, initial=initial, editing=True)
+    form = DossierForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        editing=True,
+        year=dossier.year,
+        movements=movement_selectors.movement_list(user=request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():

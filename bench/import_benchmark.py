@@ -1,0 +1,212 @@
+"""Excel import of 100,000 historic awards: time, peak memory, rows per second.
+
+    export DATABASE_URL=sqlite:////tmp/bench-import.sqlite3
+    uv run --frozen python bench/import_benchmark.py
+
+Prepares a scratch database (20 units, 40,000 people made with bulk_create) and a generated
+.xlsx, then measures parse + check + commit in a fresh process, so the peak memory
+(ru_maxrss) is the import's own. The file is saved the way Excel saves one (shared strings,
+a <dimension> element), not with openpyxl's write-only mode, which leaves the dimension out
+and makes every reader scan the sheet once more. Writes the numbers to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ROWS = 100_000
+UNITS = 20
+PEOPLE = 40_000
+FILE = Path(tempfile.gettempdir()) / "bench-import-100k.xlsx"
+HEADING = "## Excel import, 100,000 rows"
+
+
+def _setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    if "DATABASE_URL" not in os.environ:
+        sys.exit("Set DATABASE_URL to a scratch database, e.g. sqlite:////tmp/bench-import.sqlite3")
+    import django
+
+    django.setup()
+
+
+def _name(i: int) -> str:
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+    middles = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Ngọc", "Hữu"]
+    givens = ["An", "Bình", "Cường", "Dũng", "Hoa", "Lan", "Liên", "Nam", "Phúc", "Yến"]
+    return f"{families[i % 10]} {middles[i // 10 % 8]} {givens[i // 80 % 10]} {i}"
+
+
+def _born(i: int) -> dt.date:
+    return dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
+
+
+def prepare() -> None:
+    from django.core.management import call_command
+
+    from guongsang.accounts.models import User
+    from guongsang.org.models import Unit, UnitType
+    from guongsang.org.services import unit_create
+    from guongsang.people.models import Person, PersonKind
+
+    call_command("migrate", verbosity=0)
+    if not User.objects.filter(username="bench-admin").exists():
+        User.objects.create_superuser("bench-admin", password=None)
+    if not Unit.objects.filter(code="bench-city").exists():
+        city = unit_create(
+            actor=None,
+            code="bench-city",
+            name="Thành phố Thử nghiệm",
+            unit_type=UnitType.CITY,
+            valid_from=dt.date(2000, 1, 1),
+        )
+        for u in range(UNITS):
+            unit_create(
+                actor=None,
+                code=f"bench-u{u}",
+                name=f"Trung tâm Thử nghiệm số {u}",
+                unit_type=UnitType.CENTRE,
+                parent=city,
+                valid_from=dt.date(2000, 1, 1),
+            )
+    units = {u: Unit.objects.get(code=f"bench-u{u}") for u in range(UNITS)}
+    if not Person.objects.filter(home_unit__code="bench-u0").exists():
+        Person.objects.bulk_create(
+            (
+                Person(
+                    full_name=_name(i),
+                    kind=PersonKind.STAFF,
+                    home_unit=units[i % UNITS],
+                    date_of_birth=_born(i),
+                )
+                for i in range(PEOPLE)
+            ),
+            batch_size=5_000,
+        )
+    _write_file(units)
+
+
+def _write_file(units: dict) -> None:
+    from openpyxl import Workbook
+
+    from guongsang.nominations.imports import AWARD_COLUMNS
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws["A1"] = "LỊCH SỬ KHEN THƯỞNG"
+    ws.merge_cells("A1:H2")
+    for column, value in enumerate(AWARD_COLUMNS, start=1):
+        ws.cell(row=3, column=column, value=value)
+    rng = random.Random(7)
+    collective = 200  # 20 units × 10 years
+    for j in range(ROWS - collective):
+        i = j % (PEOPLE + 1_000)  # the last 1,000 names are not on record yet: created
+        year = 2015 + j // (PEOPLE + 1_000)
+        unit = units[i % UNITS]
+        ws.append(
+            [
+                _name(i),
+                _born(i).strftime("%d/%m/%Y"),
+                unit.code if j % 2 else unit.name,
+                "lao-dong-tien-tien" if j % 3 else "Lao động tiên tiến",
+                year,
+                "",
+                f"{rng.randint(1, 999)}/QĐ-UBND",
+                dt.datetime(year, 12, 20),
+            ]
+        )
+    for c in range(collective):
+        unit = units[c % UNITS]
+        year = 2015 + c // UNITS
+        ws.append(
+            [None, None, unit.code, "tap-the-lao-dong-tien-tien", year, "", "12/QĐ", "20/12/2020"]
+        )
+    wb.save(FILE)
+
+
+def measure() -> None:
+    """In a fresh process: store, parse, check and commit; print the numbers."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from guongsang.accounts.models import User
+    from guongsang.awards.models import Award
+    from guongsang.nominations import imports
+
+    admin = User.objects.get(username="bench-admin")
+    Award.objects.filter(source="import").delete()  # a rerun starts from the same state
+    token = imports.store_upload(SimpleUploadedFile(FILE.name, FILE.read_bytes()))
+    start = time.perf_counter()
+    result = imports.import_commit(actor=admin, token=token, kind=imports.AWARDS)
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{result.created} {result.new_people} {elapsed:.2f} {peak_mb:.0f}")
+
+
+def _record(created: int, new_people: int, seconds: float, peak_mb: float) -> None:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    rate = created / seconds
+    verdict = "met" if seconds <= 30 and peak_mb <= 500 else "NOT met"
+    section = f"""{HEADING}
+
+`bench/import_benchmark.py` — historic awards (admin import), {ROWS:,} rows in one .xlsx
+({FILE.stat().st_size / 1e6:.1f} MB): a merged banner above the header, birth dates as text,
+decision dates as real Excel dates, units by code or by name, titles by code or by name;
+{UNITS} units and {PEOPLE:,} people already on record, {new_people:,} new people created.
+Parse (openpyxl read-only) + check (one query per lookup table) + commit (people with bulk_create,
+awards with one prepared INSERT run by executemany, all in one transaction, one audit
+entry), measured in a fresh process.
+
+| measure | value |
+|---|---|
+| rows written | {created:,} |
+| time (parse + check + commit) | {seconds:.1f} s |
+| rows per second | {rate:,.0f} |
+| peak memory (ru_maxrss of the process) | {peak_mb:.0f} MB |
+| database | {engine} (scratch file) |
+| machine | 2 cores, Python {platform.python_version()}, {platform.machine()} |
+| run on | {dt.datetime.now(dt.UTC):%d/%m/%Y} |
+
+Target ≤ 30 s and ≤ 500 MB: {verdict}.
+"""
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if HEADING in text:
+        before, _sep, rest = text.partition(HEADING)
+        after = rest.split("\n## ", 1)
+        text = before + section + ("\n## " + after[1] if len(after) > 1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text)
+    print(section)
+
+
+def main() -> None:
+    _setup_django()
+    if "--measure" in sys.argv:
+        measure()
+        return
+    prepare()
+    out = subprocess.run(  # noqa: S603 (this very script)
+        [sys.executable, __file__, "--measure"], check=True, capture_output=True, text=True
+    )
+    created, new_people, seconds, peak = out.stdout.split()[-4:]
+    _record(int(created), int(new_people), float(seconds), float(peak))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,588 @@
+"""Nhập từ Excel: units import nominations, the admin imports historic awards.
+
+Pure helpers read and check the rows; `import_commit` writes every valid row in one
+transaction, or nothing. Lookups are dicts built with one query each, never a query per row.
+The uploaded file waits under MEDIA_ROOT/imports/<uuid>.xlsx between preview and commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from guongsang.awards.models import Award, AwardSource
+from guongsang.catalogue.models import Target, Title
+from guongsang.core import audit
+from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
+from guongsang.core.models import AuditAction
+from guongsang.core.permissions import has_role, restrict
+from guongsang.core.roles import Role
+from guongsang.nominations.models import LIVE_STATES, Dossier
+from guongsang.org.models import Unit
+from guongsang.people.models import Person, PersonKind
+
+NOMINATIONS = "de-nghi"
+AWARDS = "lich-su"
+KINDS = (NOMINATIONS, AWARDS)
+NOMINATION_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
+AWARD_ROLES = frozenset({Role.ADMIN})
+LARGE_FILE_ROWS = 2_000
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+BATCH = 2_000
+
+COLUMNS = [
+    "Họ và tên",
+    "Ngày sinh (dd/mm/yyyy)",
+    "Đơn vị (tên hoặc mã)",
+    "Danh hiệu/hình thức (tên hoặc mã)",
+    "Năm",
+    "Tóm tắt thành tích",
+]
+AWARD_COLUMNS = [*COLUMNS, "Số quyết định", "Ngày quyết định"]
+
+
+def columns_for(kind: str) -> list[str]:
+    return AWARD_COLUMNS if kind == AWARDS else COLUMNS
+
+
+def roles_for(kind: str) -> frozenset[str]:
+    return AWARD_ROLES if kind == AWARDS else NOMINATION_ROLES
+
+
+def may_import(user: Any, kind: str) -> bool:
+    return kind in KINDS and has_role(user, roles_for(kind))
+
+
+def _key(text: str) -> str:
+    return " ".join(nfc(text).split()).casefold()
+
+
+def template_xlsx(kind: str) -> bytes:
+    """The empty file units fill in: a title, the header row, one example row."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Danh sách"
+    heading = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" if kind == NOMINATIONS else "LỊCH SỬ KHEN THƯỞNG"
+    ws.append([heading])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(columns_for(kind))
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    example = ["Nguyễn Văn An", "12/04/1985", "Mã hoặc tên đơn vị", "lao-dong-tien-tien", 2024]
+    example.append("Hoàn thành xuất sắc nhiệm vụ")
+    if kind == AWARDS:
+        example += ["123/QĐ-SLĐTBXH", "15/12/2024"]
+    ws.append(example)
+    for letter, width in zip("ABCDEFGH", (28, 22, 34, 36, 8, 50, 20, 18), strict=False):
+        ws.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# Storage between preview and commit --------------------------------------------------------
+
+
+def import_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def store_upload(upload: UploadedFile) -> str:
+    """Keep the uploaded file under imports/<uuid>.xlsx; return the uuid."""
+    if upload.size and upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("Tệp quá lớn (tối đa 50 MB)."))
+    head = upload.read(4)
+    upload.seek(0)
+    if head[:2] != b"PK":
+        raise ValidationError(_("Tệp không phải Excel (.xlsx)."))
+    token = str(uuid.uuid4())
+    folder = import_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{token}.xlsx").open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return token
+
+
+def stored_path(token: str) -> Path:
+    return import_dir() / f"{uuid.UUID(str(token))}.xlsx"
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Row:
+    number: int
+    name: str = ""
+    birth_text: str = ""
+    unit_text: str = ""
+    title_text: str = ""
+    year_text: str = ""
+    summary: str = ""
+    decision_number: str = ""
+    decision_date_text: str = ""
+    birth: dt.date | None = None
+    year: int | None = None
+    decision_date: dt.date | None = None
+    unit: Unit | None = None
+    title: Title | None = None
+    person_id: int | None = None
+    new_person: bool = False
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_collective(self) -> bool:
+        return not self.name
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return " ".join(nfc(str(value)).split())
+
+
+def _date(value: Any) -> dt.date | None:
+    """A real Excel date or 'dd/mm/yyyy' text; raises ValueError."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    return parse_vn_date(text) if text else None
+
+
+def _is_header(values: Iterable[Any]) -> bool:
+    cells = [_key(_text(v)) for v in values]
+    return bool(cells) and cells[0].startswith("họ và tên") and "năm" in cells
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, values) after the header row, which may sit under merged title cells."""
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[0]
+        found = False
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not found:
+                found = _is_header(values)
+                continue
+            if any(v is not None and _text(v) for v in values):
+                yield number, values
+        if not found:
+            raise ValidationError(
+                _("Không tìm thấy dòng tiêu đề (bắt đầu bằng “Họ và tên”): hãy dùng tệp mẫu.")
+            )
+    finally:
+        wb.close()
+
+
+def count_rows(path: Path) -> int:
+    wb = load_workbook(path, read_only=True)
+    try:
+        return wb.worksheets[0].max_row or 0
+    finally:
+        wb.close()
+
+
+def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
+    cells = list(values) + [None] * 8
+    row = Row(
+        number=number,
+        name=_text(cells[0]),
+        birth_text=_text(cells[1]),
+        unit_text=_text(cells[2]),
+        title_text=_text(cells[3]),
+        year_text=_text(cells[4]),
+        summary=_text(cells[5]),
+    )
+    if kind == AWARDS:
+        row.decision_number, row.decision_date_text = _text(cells[6]), _text(cells[7])
+        try:
+            row.decision_date = _date(cells[7])
+        except ValueError:
+            row.errors.append(
+                _("Dòng %(n)s: ngày quyết định “%(v)s” không hợp lệ (dd/mm/yyyy).")
+                % {"n": number, "v": row.decision_date_text}
+            )
+    try:
+        row.birth = _date(cells[1])
+    except ValueError:
+        row.errors.append(
+            _("Dòng %(n)s: ngày sinh “%(v)s” không hợp lệ (dd/mm/yyyy).")
+            % {"n": number, "v": row.birth_text}
+        )
+    try:
+        row.year = int(row.year_text)
+        if not 1945 <= row.year <= 2100:
+            raise ValueError
+    except ValueError:
+        row.year = None
+        row.errors.append(
+            _("Dòng %(n)s: năm “%(v)s” không hợp lệ.") % {"n": number, "v": row.year_text}
+        )
+    return row
+
+
+# Checking ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Preview:
+    kind: str
+    rows: list[Row]
+
+    @property
+    def errors(self) -> list[str]:
+        return [e for r in self.rows for e in r.errors]
+
+    @property
+    def error_rows(self) -> int:
+        return sum(1 for r in self.rows if r.errors)
+
+    @property
+    def warning_rows(self) -> int:
+        return sum(1 for r in self.rows if r.warnings and not r.errors)
+
+    @property
+    def valid_rows(self) -> int:
+        return len(self.rows) - self.error_rows
+
+    @property
+    def new_people(self) -> int:
+        return sum(1 for r in self.rows if r.new_person and not r.errors)
+
+
+def _lookup_units(user: Any, kind: str) -> tuple[dict[str, Unit], set[int]]:
+    units: dict[str, Unit] = {}
+    for unit in Unit.objects.filter(valid_to=None).order_by("-pk"):
+        units[_key(unit.name)] = unit
+        units[_key(unit.code)] = unit
+    allowed = restrict(Unit.objects.all(), user, roles=roles_for(kind), unit_field="pk")
+    return units, set(allowed.values_list("pk", flat=True))
+
+
+def _lookup_titles() -> dict[str, Title]:
+    titles: dict[str, Title] = {}
+    for title in Title.objects.order_by("-valid_from", "-pk"):
+        titles.setdefault(_key(title.name), title)
+        titles.setdefault(_key(title.code), title)
+    return titles
+
+
+PersonKey = tuple[int, str, dt.date | None]
+
+
+def _lookup_people(unit_ids: set[int]) -> dict[PersonKey, int]:
+    found: dict[PersonKey, int] = {}
+    rows = Person.objects.filter(home_unit_id__in=unit_ids).values_list(
+        "pk", "home_unit_id", "full_name", "date_of_birth"
+    )
+    for pk, unit_id, name, born in rows.iterator(chunk_size=5_000):
+        found.setdefault((unit_id, _key(name), born), pk)
+        found.setdefault((unit_id, _key(name), None), pk)
+    return found
+
+
+NomineeKey = tuple[str, Any, int, int]  # ("p", person key or id, title id, year)
+
+
+def _existing(kind: str, title_ids: set[int], years: set[int]) -> set[tuple[str, int, int, int]]:
+    """(kind of nominee, id, title, year) already on record: live dossiers and awards."""
+    found: set[tuple[str, int, int, int]] = set()
+    dossiers = Dossier.objects.filter(
+        title_id__in=title_ids, year__in=years, state__in=LIVE_STATES
+    ).values_list("person_id", "nominee_unit_id", "title_id", "year")
+    awards = Award.objects.filter(
+        title_id__in=title_ids, year__in=years, revoked_on=None
+    ).values_list("person_id", "unit_id", "title_id", "year")
+    for person_id, unit_id, title_id, year in [*dossiers, *awards]:
+        if person_id:
+            found.add(("p", person_id, title_id, year))
+        else:
+            found.add(("u", unit_id, title_id, year))
+    return found
+
+
+def _match(row: Row, units: dict[str, Unit], allowed: set[int], titles: dict[str, Title]) -> None:
+    n = row.number
+    if not row.unit_text:
+        row.errors.append(_("Dòng %(n)s: thiếu đơn vị.") % {"n": n})
+    elif (unit := units.get(_key(row.unit_text))) is None:
+        row.errors.append(
+            _("Dòng %(n)s: không tìm thấy đơn vị “%(v)s”.") % {"n": n, "v": row.unit_text}
+        )
+    elif unit.pk not in allowed:
+        row.errors.append(
+            _("Dòng %(n)s: bạn không có quyền nhập cho đơn vị “%(v)s”.") % {"n": n, "v": unit.name}
+        )
+    else:
+        row.unit = unit
+    if not row.title_text:
+        row.errors.append(_("Dòng %(n)s: thiếu danh hiệu/hình thức.") % {"n": n})
+    elif (title := titles.get(_key(row.title_text))) is None:
+        row.errors.append(
+            _("Dòng %(n)s: không tìm thấy danh hiệu/hình thức “%(v)s”.")
+            % {"n": n, "v": row.title_text}
+        )
+    else:
+        row.title = title
+        if title.target == Target.INDIVIDUAL and row.is_collective:
+            row.errors.append(
+                _("Dòng %(n)s: thiếu họ và tên (“%(t)s” chỉ dành cho cá nhân).")
+                % {"n": n, "t": title.name}
+            )
+        elif title.target == Target.COLLECTIVE and not row.is_collective:
+            row.errors.append(
+                _("Dòng %(n)s: “%(t)s” chỉ dành cho tập thể: để trống họ và tên.")
+                % {"n": n, "t": title.name}
+            )
+
+
+def validate(raw: Iterable[tuple[int, tuple[Any, ...]]], *, user: Any, kind: str) -> Preview:
+    """Parse and check every row; a handful of queries whatever the number of rows."""
+    rows = [parse_row(number, values, kind=kind) for number, values in raw]
+    units, allowed = _lookup_units(user, kind)
+    titles = _lookup_titles()
+    for row in rows:
+        _match(row, units, allowed, titles)
+    people = _lookup_people({r.unit.pk for r in rows if r.unit is not None})
+    title_ids = {r.title.pk for r in rows if r.title is not None}
+    existing = _existing(kind, title_ids, {r.year for r in rows if r.year is not None})
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in rows:
+        if row.unit is None or row.title is None or row.year is None:
+            continue
+        n = row.number
+        if row.is_collective:
+            nominee: tuple[Any, ...] = ("u", row.unit.pk)
+        else:
+            pid = people.get((row.unit.pk, _key(row.name), row.birth))
+            if pid is None and row.birth is None:
+                pid = people.get((row.unit.pk, _key(row.name), None))
+            row.person_id, row.new_person = pid, pid is None
+            nominee = ("p", pid) if pid else ("n", row.unit.pk, _key(row.name), row.birth)
+            if row.new_person:
+                row.warnings.append(
+                    _("Dòng %(n)s: chưa có “%(v)s” trong %(u)s: sẽ tạo mới cá nhân này.")
+                    % {"n": n, "v": row.name, "u": row.unit.name}
+                )
+        key = (*nominee, row.title.pk, row.year)
+        if key in seen:
+            row.errors.append(
+                _("Dòng %(n)s: trùng với dòng %(m)s trong tệp.") % {"n": n, "m": seen[key]}
+            )
+        else:
+            seen[key] = n
+        if len(nominee) == 2 and (nominee[0], nominee[1], row.title.pk, row.year) in existing:
+            what = _("khen thưởng") if kind == AWARDS else _("đề nghị")
+            row.errors.append(
+                _("Dòng %(n)s: đã có %(what)s “%(t)s” năm %(y)s cho đối tượng này.")
+                % {"n": n, "what": what, "t": row.title.name, "y": row.year}
+            )
+        if kind == NOMINATIONS and not row.summary:
+            row.warnings.append(_("Dòng %(n)s: chưa có tóm tắt thành tích.") % {"n": n})
+    return Preview(kind=kind, rows=rows)
+
+
+def preview_file(path: Path, *, user: Any, kind: str) -> Preview:
+    return validate(read_rows(path), user=user, kind=kind)
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    rows: int
+    created: int
+    new_people: int
+    warnings: tuple[str, ...] = ()
+
+
+class RowErrors(ValidationError):
+    """Rows with errors are left: nothing was written. Carries every row's error."""
+
+    def __init__(self, message: str, *, errors: list[str]) -> None:
+        super().__init__(message)
+        self.row_errors = errors
+
+
+def result_xlsx(result: Result, path: Path) -> None:
+    """What an import did, with the warnings of its rows (people created…)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Kết quả")
+    ws.append(
+        [
+            _("Đã nhập %(n)s dòng (tạo mới %(p)s cá nhân).")
+            % {"n": result.created, "p": result.new_people}
+        ]
+    )
+    ws.append([])
+    ws.append([_("Cảnh báo")])
+    for warning in result.warnings:
+        ws.append([warning])
+    wb.save(path)
+
+
+def _create_people(rows: list[Row], actor: Any) -> int:
+    """One Person per new name + date of birth + unit, created in bulk."""
+    wanted: dict[PersonKey, Person] = {}
+    for row in rows:
+        if row.new_person and row.unit is not None:
+            key = (row.unit.pk, _key(row.name), row.birth)
+            wanted.setdefault(
+                key,
+                Person(
+                    full_name=row.name,
+                    sort_name=vn_sort_key(row.name),
+                    kind=PersonKind.STAFF,
+                    home_unit=row.unit,
+                    date_of_birth=row.birth,
+                ),
+            )
+    Person.objects.bulk_create(wanted.values(), batch_size=BATCH)
+    for row in rows:
+        if row.new_person and row.unit is not None:
+            row.person_id = wanted[(row.unit.pk, _key(row.name), row.birth)].pk
+    return len(wanted)
+
+
+def _write_awards(rows: list[Row], report: Callable[[int], None]) -> int:
+    """One INSERT prepared once and run with many rows: the ORM's bulk_create splits 100,000
+    awards into thousands of statements on SQLite (999 parameters each)."""
+    meta = Award._meta
+    names = [
+        "uuid", "created_at", "updated_at", "title", "year", "level", "target", "person",
+        "unit", "decision_number", "decision_date", "authority", "amount", "source",
+        "revoked_on", "revoke_reason",
+    ]  # fmt: skip
+    fields: list[Any] = [meta.get_field(name) for name in names]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    # Names come from the model's meta; values go as parameters.
+    table = connection.ops.quote_name(meta.db_table)
+    holders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({holders})"  # noqa: S608
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    native_uuid = connection.features.has_native_uuid_field
+    batch: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        for done, row in enumerate(rows, start=1):
+            assert row.title is not None and row.unit is not None and row.year is not None
+            key = uuid.uuid4()
+            target = Target.COLLECTIVE if row.is_collective else Target.INDIVIDUAL
+            batch.append(
+                (
+                    key if native_uuid else key.hex,
+                    now,
+                    now,
+                    row.title.pk,
+                    row.year,
+                    row.title.level,
+                    target,
+                    row.person_id,
+                    row.unit.pk,
+                    row.decision_number[:64],
+                    connection.ops.adapt_datefield_value(row.decision_date),
+                    row.title.authority,
+                    None,
+                    AwardSource.IMPORT,
+                    None,
+                    "",
+                )
+            )
+            if len(batch) >= BATCH or done == len(rows):
+                cursor.executemany(sql, batch)
+                batch = []
+                report(done)
+    return len(rows)
+
+
+def _write_dossiers(rows: list[Row], actor: Any, report: Callable[[int], None]) -> int:
+    from guongsang.nominations.services import dossier_create
+
+    people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
+    for done, row in enumerate(rows, start=1):
+        assert row.title is not None and row.unit is not None and row.year is not None
+        dossier_create(
+            actor=actor,
+            unit=row.unit,
+            title=row.title,
+            year=row.year,
+            person=people[row.person_id] if row.person_id else None,
+            nominee_unit=row.unit if row.is_collective else None,
+            summary=row.summary,
+        )
+        if done % 100 == 0:
+            report(done)
+    return len(rows)
+
+
+def import_commit(
+    *,
+    actor: Any,
+    token: str,
+    kind: str,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Result:
+    """Check the stored file again, then write all its rows in one transaction or nothing."""
+    if not may_import(actor, kind):
+        raise PermissionDenied(_("Bạn không có quyền nhập danh sách này."))
+    path = stored_path(token)
+    if not path.exists():
+        raise ValidationError(_("Tệp đã hết hạn hoặc đã được nhập: hãy tải lên lại."))
+    preview = preview_file(path, user=actor, kind=kind)
+    rows = preview.rows
+    total = len(rows)
+
+    def report(done: int) -> None:
+        if on_progress is not None:
+            on_progress(done, total, _("Đã ghi %(d)s/%(t)s dòng.") % {"d": done, "t": total})
+
+    if not rows:
+        raise ValidationError(_("Tệp không có dòng dữ liệu nào."))
+    if preview.error_rows:
+        raise RowErrors(
+            _("Còn %(n)s dòng có lỗi: sửa tệp rồi tải lên lại; chưa ghi dòng nào.")
+            % {"n": preview.error_rows},
+            errors=preview.errors,
+        )
+    with transaction.atomic():
+        new_people = _create_people(rows, actor)
+        if kind == AWARDS:
+            created = _write_awards(rows, report)
+        else:
+            created = _write_dossiers(rows, actor, report)
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.CREATE,
+            object_type="nominations.import",
+            object_id=str(token),
+            object_repr=_("Nhập Excel: %(n)s dòng") % {"n": total},
+            after={"kind": kind, "rows": total, "created": created, "new_people": new_people},
+        )
+    path.unlink(missing_ok=True)
+    warnings = tuple(w for row in rows for w in row.warnings)
+    return Result(rows=total, created=created, new_people=new_people, warnings=warnings)

@@ -1,0 +1,67 @@
+"""Background jobs of the nominations app: the Excel import of a large file."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django_tasks import task
+
+from guongsang.core.formatting import vn_number
+from guongsang.core.models import TaskProgress
+from guongsang.core.tasks import (
+    progress_fail,
+    progress_finish,
+    progress_run,
+    progress_start,
+    progress_update,
+)
+
+IMPORT_LABEL = "Nhập danh sách từ Excel"
+
+
+def import_start(*, actor: Any, token: str, kind: str) -> TaskProgress:
+    """Queue the check and the write of a stored file; the progress page follows it."""
+    with transaction.atomic():
+        progress = progress_start(owner=actor, label=IMPORT_LABEL)
+    try:
+        import_run.enqueue(progress.pk, actor.pk, token, kind)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+@task()
+def import_run(progress_id: int, user_id: int, token: str, kind: str) -> int:
+    """Parse, check and write the file in one transaction (or nothing)."""
+    from guongsang.accounts.models import User
+    from guongsang.nominations.imports import RowErrors, import_commit, result_xlsx
+
+    with progress_run(progress_id), translation.override("vi"):
+        user = User.objects.get(pk=user_id)
+
+        def report(done: int, total: int, message: str) -> None:
+            progress_update(progress_id, done * 100 // max(total, 1), message)
+
+        try:
+            result = import_commit(actor=user, token=token, kind=kind, on_progress=report)
+        except RowErrors as exc:  # the user's file, not a failure of the job: no traceback
+            progress_fail(progress_id, " ".join([exc.messages[0], *exc.row_errors[:5]]))
+            return 0
+        relative = f"exports/{uuid.uuid4()}.xlsx"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        result_xlsx(result, path)
+        progress_finish(
+            progress_id,
+            result_file=relative,
+            result_name="ket-qua-nhap-excel.xlsx",
+            message=f"Đã nhập {vn_number(result.created)} dòng"
+            f" (tạo mới {vn_number(result.new_people)} cá nhân).",
+        )
+    return result.created
