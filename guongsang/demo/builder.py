@@ -10,6 +10,7 @@ from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
 from guongsang.demo.awards import build_awards
+from guongsang.demo.dossiers import build_dossiers
 from guongsang.demo.movements import seed_movements
 from guongsang.demo.org_tree import build_org
 from guongsang.demo.staff import build_public_roles, build_staff
@@ -65,4 +66,5 @@ def seed() -> SeedResult:
     )
     build_awards(units)  # the award history, with its own audit entry
     seed_movements()  # movements 2009–2024, their plans and pledges
+    build_dossiers()  # this year's dossiers, one in every state
     return result

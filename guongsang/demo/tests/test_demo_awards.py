@@ -169,3 +169,16 @@ def test_seeding_twice_adds_no_award():
     before = Award.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
     assert Award.objects.count() == before
+
+
+def test_this_year_has_a_dossier_in_every_state_walked_through_the_workflow():
+    from django.utils import timezone
+
+    from guongsang.nominations.models import Dossier, DossierEvent, State
+
+    year = timezone.localdate().year
+    states = set(Dossier.objects.filter(year=year).values_list("state", flat=True))
+    assert states == set(State.values)
+    returned = Dossier.objects.get(year=year, state=State.RETURNED)
+    assert DossierEvent.objects.filter(dossier=returned, action="return").exclude(reason="")
+    assert Dossier.objects.filter(forwarded_from__year=year).exists()

@@ -1,0 +1,33 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from guongsang.catalogue.models import Title
+from guongsang.core.models import AuditEntry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
+
+
+def test_the_admin_edits_a_coefficient_and_the_change_is_audited(client, world):
+    title = Title.objects.get(code="nguoi-tot-viec-tot-co-so")
+    client.force_login(world.admin)
+    page = client.get(reverse("admin:catalogue_title_change", args=[title.pk]))
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"coefficient": "0.5", "criteria": '["Có hành động tốt"]'})
+    for key in ("prerequisites-TOTAL_FORMS", "prerequisites-INITIAL_FORMS"):
+        data[key] = "0"
+    response = client.post(reverse("admin:catalogue_title_change", args=[title.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    title.refresh_from_db()
+    assert title.coefficient == Decimal("0.5")
+    entry = AuditEntry.objects.get(action="update", object_id=str(title.uuid))
+    assert Decimal(entry.after["coefficient"]) == Decimal("0.5")
+
+
+def test_a_unit_officer_cannot_reach_the_catalogue_admin(client, world):
+    client.force_login(world.officer)
+    response = client.get(reverse("admin:catalogue_title_changelist"))
+    assert response.status_code == 302
