@@ -31,9 +31,31 @@ class DossierFilterForm(forms.Form):
         to_field_name="code",
         empty_label=_("Tất cả"),
     )
+    phong_trao = forms.ModelChoiceField(
+        label=_("Phong trào"),
+        queryset=Movement.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        empty_label=_("Tất cả"),
+    )
+    don_vi = forms.ModelChoiceField(
+        label=_("Đơn vị (kể cả trực thuộc)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        empty_label=_("Tất cả"),
+    )
     q = forms.CharField(label=_("Tìm theo tên, đơn vị, thành tích"), required=False)
 
-    def __init__(self, *args: Any, years: list[int], titles: QuerySet[Title], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        years: list[int],
+        titles: QuerySet[Title],
+        movements: QuerySet[Movement],
+        units: QuerySet[Unit],
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         year: forms.TypedChoiceField = self.fields["nam"]  # type: ignore[assignment]
         year.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
@@ -41,6 +63,10 @@ class DossierFilterForm(forms.Form):
         state.choices = [("", _("Tất cả")), *State.choices]
         title: forms.ModelChoiceField = self.fields["danh_hieu"]  # type: ignore[assignment]
         title.queryset = titles
+        movement: forms.ModelChoiceField = self.fields["phong_trao"]  # type: ignore[assignment]
+        movement.queryset = movements
+        unit: forms.ModelChoiceField = self.fields["don_vi"]  # type: ignore[assignment]
+        unit.queryset = units
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css

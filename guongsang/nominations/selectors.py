@@ -31,6 +31,8 @@ def dossiers_filtered(
     state: str = "",
     title_code: str = "",
     text: str = "",
+    movement_uuid: str = "",
+    unit_uuid: str = "",
 ) -> QuerySet[Dossier]:
     """The list page's filters (also used by its Excel export, in the background or not)."""
     dossiers = dossiers_visible(user=user)
@@ -40,6 +42,17 @@ def dossiers_filtered(
         dossiers = dossiers.filter(state=state)
     if title_code:
         dossiers = dossiers.filter(title__code=title_code)
+    if movement_uuid:
+        dossiers = dossiers.filter(movement__uuid=movement_uuid)
+    if unit_uuid:
+        # The unit's subtree today, with the units merged into it over the years.
+        from guongsang.org.models import Unit
+        from guongsang.org.selectors import unit_ids_for_counting
+
+        unit = Unit.objects.filter(uuid=unit_uuid).first()
+        dossiers = (
+            dossiers.filter(unit__in=unit_ids_for_counting(unit)) if unit else dossiers.none()
+        )
     if text := text.strip():
         dossiers = dossiers.filter(
             Q(person__full_name__icontains=text)

@@ -25,6 +25,7 @@ from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
 from guongsang.movements import selectors as movement_selectors
+from guongsang.movements.models import Movement
 from guongsang.nominations import eligibility, exports, notifications, selectors, services
 from guongsang.nominations.forms import DossierFilterForm, DossierForm, OverrideForm, ReasonForm
 from guongsang.nominations.models import Dossier
@@ -54,6 +55,9 @@ def _filters(form: DossierFilterForm) -> dict[str, Any]:
         "state": data["trang_thai"] or "",
         "title_code": title.code if title is not None else "",
         "text": data["q"] or "",
+        # Strings, so the background export can take the same filters.
+        "movement_uuid": str(data["phong_trao"].uuid) if data.get("phong_trao") else "",
+        "unit_uuid": str(data["don_vi"].uuid) if data.get("don_vi") else "",
     }
 
 
@@ -84,7 +88,17 @@ def _filter_form(request: AuthedRequest) -> DossierFilterForm:
     visible = selectors.dossiers_visible(user=request.user)
     years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
     titles = Title.objects.filter(pk__in=visible.values("title_id")).order_by("order", "name")
-    return DossierFilterForm(request.GET or None, years=years, titles=titles)
+    movements = Movement.objects.filter(pk__in=visible.values("movement_id")).order_by("-year")
+    units = Unit.objects.filter(pk__in=visible.values("unit_id")) | Unit.objects.filter(
+        pk__in=visible.values("level_unit_id")
+    )
+    return DossierFilterForm(
+        request.GET or None,
+        years=years,
+        titles=titles,
+        movements=movements,
+        units=units.order_by("name"),
+    )
 
 
 @login_required

@@ -150,3 +150,26 @@ def test_a_long_list_is_exported_in_the_background(client, world, tmp_path, monk
     assert progress.status == "done"
     sheet = load_workbook(tmp_path / progress.result_file).active
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [2024, 2023, 2022]
+
+
+def test_the_list_filters_by_unit_subtree(client, world):
+    from django.urls import reverse
+
+    from guongsang.catalogue.models import Title
+    from guongsang.nominations import services as dossier_services
+    from guongsang.nominations.tests.factories import make_dossier
+
+    ours = make_dossier(world)
+    theirs = dossier_services.dossier_create(
+        actor=world.other_officer,
+        unit=world.other_centre,
+        year=2024,
+        title=Title.objects.get(code="nguoi-tot-viec-tot-co-so"),
+        person=world.other_person,
+    )
+    client.force_login(world.secretariat)
+    page = client.get(reverse("nominations:list"), {"don_vi": str(world.centre.uuid)})
+    shown = {d.pk for d in page.context["page"]}
+    assert shown == {ours.pk}
+    page = client.get(reverse("nominations:list"), {"don_vi": str(world.dept.uuid)})
+    assert {d.pk for d in page.context["page"]} == {ours.pk, theirs.pk}
