@@ -21,7 +21,7 @@ from guongsang.people.models import Person
 ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
 
 
-class DossierFilterForm(forms.Form):
+class DossierFilterForm(BootstrapFormMixin, forms.Form):
     nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
     trang_thai = forms.ChoiceField(label=_("Trạng thái"), required=False)
     danh_hieu = forms.ModelChoiceField(
@@ -67,9 +67,6 @@ class DossierFilterForm(forms.Form):
         movement.queryset = movements
         unit: forms.ModelChoiceField = self.fields["don_vi"]  # type: ignore[assignment]
         unit.queryset = units
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = css
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -263,8 +263,8 @@ def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
         created_by=_user(actor),
         forwarded_from=dossier,
     )
-    for attached in dossier.files.all():
-        DossierFile.objects.create(
+    DossierFile.objects.bulk_create(
+        DossierFile(
             dossier=upper,
             kind=attached.kind,
             original_name=attached.original_name,
@@ -272,8 +272,10 @@ def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
             content_type=attached.content_type,
             size=attached.size,
             sha256=attached.sha256,
-            uploaded_by=attached.uploaded_by,
+            uploaded_by_id=attached.uploaded_by_id,
         )
+        for attached in dossier.files.all()
+    )
     DossierEvent.objects.create(
         dossier=upper,
         action="received",
