@@ -6,7 +6,7 @@ export DJANGO_DEBUG ?= 1
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
-SYSTEM_PACKAGES := chromium gettext
+SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: run test test-fast test-pg check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
@@ -20,6 +20,9 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
+	dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 		echo "Cài gói hệ thống:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -38,7 +41,8 @@ node_modules/.installed: package.json package-lock.json
 
 # Front-end assets from npm, copied into static/vendor and served by WhiteNoise.
 static/vendor/.copied: node_modules/.installed
-	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons
+	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons static/vendor/chartjs
+	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* static/vendor/bootstrap/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/

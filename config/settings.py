@@ -47,6 +47,12 @@ INSTALLED_APPS = [
     "guongsang.awards",
     "guongsang.movements",
     "guongsang.nominations",
+    "guongsang.council",
+    "guongsang.decisions",
+    "guongsang.contests",
+    "guongsang.targets",
+    "guongsang.stats",
+    "guongsang.showcase",
     "guongsang.demo",
 ]
 

@@ -12,6 +12,12 @@ urlpatterns = [
     path("ca-nhan/", include("guongsang.people.urls")),
     path("phong-trao/", include("guongsang.movements.urls")),
     path("ho-so/", include("guongsang.nominations.urls")),
+    path("hoi-dong/", include("guongsang.council.urls")),
+    path("quyet-dinh/", include("guongsang.decisions.urls")),
+    path("cuoc-thi/", include("guongsang.contests.urls")),
+    path("chi-tieu/", include("guongsang.targets.urls")),
+    path("thong-ke/", include("guongsang.stats.urls")),
+    path("vuon-hoa/", include("guongsang.showcase.urls")),
     path("", include("guongsang.core.urls")),
 ]
 

@@ -11,6 +11,30 @@ from guongsang.core.models import AuditEntry, TaskProgress
 
 pytestmark = pytest.mark.django_db
 
+# Apps added later describe their own routes in guongsang/<app>/tests/walk.py, which may define
+# PUBLIC_OR_OWN, SCOPED_LISTS, ADMIN_ONLY (sets of route names), PUBLIC_API_PATHS (API paths open
+# to anonymous callers), object_routes(world) -> {route: args for an object of the other unit}
+# and api_substitutions(world) -> {"{param}": value of the other unit}.
+WALK_APPS = ("council", "decisions", "contests", "targets", "stats", "showcase")
+
+
+def _walk_modules():
+    import importlib
+
+    for app in WALK_APPS:
+        try:
+            yield importlib.import_module(f"guongsang.{app}.tests.walk")
+        except ModuleNotFoundError:
+            continue
+
+
+def _walk_set(name: str) -> set:
+    found: set = set()
+    for module in _walk_modules():
+        found |= set(getattr(module, name, ()))
+    return found
+
+
 # Routes that are public or belong to the user themself, not to any unit.
 PUBLIC_OR_OWN = {
     "core:healthz",
@@ -105,7 +129,11 @@ def _object_routes(world) -> dict[str, list]:
         owner=world.other_officer, label="Xuất danh sách", status="done", result_file="x.xlsx"
     )
     movement = _other_movement(world)
-    return {
+    extra: dict[str, list] = {}
+    for module in _walk_modules():
+        if hasattr(module, "object_routes"):
+            extra.update(module.object_routes(world))
+    return extra | {
         "org:unit_detail": [world.other_centre.uuid],
         "org:unit_create": [world.other_centre.uuid],
         "org:unit_rename": [world.other_centre.uuid],
@@ -138,6 +166,9 @@ def test_every_route_is_covered_by_this_walk(world):
     known = (
         PUBLIC_OR_OWN
         | SCOPED_LISTS
+        | _walk_set("PUBLIC_OR_OWN")
+        | _walk_set("SCOPED_LISTS")
+        | _walk_set("ADMIN_ONLY")
         | set(_object_routes(world))
         | {
             "accounts:user_list",
@@ -169,7 +200,8 @@ def test_officer_of_another_unit_never_sees_personal_data_in_clear(client, world
 
 def test_admin_only_pages_are_forbidden_to_an_officer(client, world):
     client.force_login(world.officer)
-    for name in ("accounts:user_list", "core:audit_list"):
+    # ADMIN_ONLY of the apps' walks: routes without arguments that a unit officer may not open.
+    for name in ("accounts:user_list", "core:audit_list", *sorted(_walk_set("ADMIN_ONLY"))):
         assert client.get(reverse(name)).status_code == 403
     response = client.get("/quan-tri/")
     assert response.status_code == 302 and "login" in response.url
@@ -191,11 +223,22 @@ def test_the_movements_of_another_unit_are_not_listed_and_cannot_be_run(client, 
     assert client.get(reverse("movements:create")).status_code == 403
 
 
-def _api_paths():
+def _api_paths(include_public: bool = False):
     schema = api.get_openapi_schema()
+    public = _walk_set("PUBLIC_API_PATHS")
     for path, methods in schema["paths"].items():
+        if (path.removeprefix("/api/v1") in public or path in public) and not include_public:
+            continue
         for method in methods:
             yield path, method
+
+
+def _extra_substitutions(world) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for module in _walk_modules():
+        if hasattr(module, "api_substitutions"):
+            found.update(module.api_substitutions(world))
+    return found
 
 
 def _api_write_body(world) -> dict:
@@ -224,6 +267,7 @@ def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
         "{movement_id}": str(_other_movement(world).uuid),
         "{dossier_id}": str(other_dossier.uuid),
         "{action}": "withdraw",
+        **_extra_substitutions(world),
     }
     dossiers_before = Dossier.objects.count()
     seen = 0
@@ -250,7 +294,10 @@ def test_every_api_endpoint_refuses_or_hides_the_other_unit(client, world):
 
 
 def test_the_api_refuses_anonymous_callers(client, world):
+    extra = _extra_substitutions(world)
     for path, method in _api_paths():
+        for key, value in extra.items():
+            path = path.replace(key, value)
         url = (
             path.replace("{unit_id}", str(world.centre.uuid))
             .replace("{person_id}", str(world.person.uuid))

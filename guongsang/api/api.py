@@ -4,7 +4,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from guongsang.api import movements, nominations, org, people
+from guongsang.api import (
+    contests,
+    council,
+    decisions,
+    movements,
+    nominations,
+    org,
+    people,
+    showcase,
+    stats,
+    targets,
+)
 from guongsang.api.auth import AUTH
 
 api = NinjaAPI(
@@ -23,6 +34,12 @@ api.add_router("/units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cá nhân"])
 api.add_router("/movements", movements.router, tags=["Phong trào"])
 api.add_router("", nominations.router)
+api.add_router("/council", council.router, tags=["Hội đồng"])
+api.add_router("/decisions", decisions.router, tags=["Quyết định"])
+api.add_router("/contests", contests.router, tags=["Cuộc thi viết"])
+api.add_router("/targets", targets.router, tags=["Chỉ tiêu"])
+api.add_router("/stats", stats.router, tags=["Thống kê"])
+api.add_router("/showcase", showcase.router, tags=["Vườn hoa"])
 
 
 @api.exception_handler(Http404)

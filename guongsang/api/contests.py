@@ -1,0 +1,5 @@
+"""API: cuộc thi viết."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: hội đồng thi đua, khen thưởng."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: quyết định khen thưởng."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: thống kê và báo cáo."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: chỉ tiêu chuyên môn."""
+
+from ninja import Router
+
+router = Router()

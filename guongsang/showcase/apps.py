@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShowcaseConfig(AppConfig):
+    name = "guongsang.showcase"
+    label = "showcase"
+    verbose_name = _("Vườn hoa Người tốt, việc tốt")

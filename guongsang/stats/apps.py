@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatsConfig(AppConfig):
+    name = "guongsang.stats"
+    label = "stats"
+    verbose_name = _("Thống kê và báo cáo")
