@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "guongsang.targets",
     "guongsang.stats",
     "guongsang.showcase",
+    "guongsang.reports",
+    "guongsang.books",
+    "guongsang.conference",
     "guongsang.demo",
 ]
 

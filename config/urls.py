@@ -18,6 +18,9 @@ urlpatterns = [
     path("chi-tieu/", include("guongsang.targets.urls")),
     path("thong-ke/", include("guongsang.stats.urls")),
     path("vuon-hoa/", include("guongsang.showcase.urls")),
+    path("bao-cao/", include("guongsang.reports.urls")),
+    path("sach/", include("guongsang.books.urls")),
+    path("hoi-nghi/", include("guongsang.conference.urls")),
     path("", include("guongsang.core.urls")),
 ]
 

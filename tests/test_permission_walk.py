@@ -15,7 +15,17 @@ pytestmark = pytest.mark.django_db
 # PUBLIC_OR_OWN, SCOPED_LISTS, ADMIN_ONLY (sets of route names), PUBLIC_API_PATHS (API paths open
 # to anonymous callers), object_routes(world) -> {route: args for an object of the other unit}
 # and api_substitutions(world) -> {"{param}": value of the other unit}.
-WALK_APPS = ("council", "decisions", "contests", "targets", "stats", "showcase")
+WALK_APPS = (
+    "council",
+    "decisions",
+    "contests",
+    "targets",
+    "stats",
+    "reports",
+    "showcase",
+    "books",
+    "conference",
+)
 
 
 def _walk_modules():

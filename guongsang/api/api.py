@@ -5,6 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from guongsang.api import (
+    books,
+    conference,
+    reports,
     contests,
     council,
     decisions,
@@ -40,6 +43,9 @@ api.add_router("/contests", contests.router, tags=["Cuộc thi viết"])
 api.add_router("/targets", targets.router, tags=["Chỉ tiêu"])
 api.add_router("/stats", stats.router, tags=["Thống kê"])
 api.add_router("/showcase", showcase.router, tags=["Vườn hoa"])
+api.add_router("/reports", reports.router, tags=["Báo cáo"])
+api.add_router("/books", books.router, tags=["Sách"])
+api.add_router("/conferences", conference.router, tags=["Hội nghị"])
 
 
 @api.exception_handler(Http404)

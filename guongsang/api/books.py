@@ -1,0 +1,5 @@
+"""API: sách những bông hoa đẹp."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: hội nghị biểu dương."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API: báo cáo tổng kết."""
+
+from ninja import Router
+
+router = Router()
