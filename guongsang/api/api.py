@@ -7,7 +7,6 @@ from ninja import NinjaAPI
 from guongsang.api import (
     books,
     conference,
-    reports,
     contests,
     council,
     decisions,
@@ -15,6 +14,7 @@ from guongsang.api import (
     nominations,
     org,
     people,
+    reports,
     showcase,
     stats,
     targets,
