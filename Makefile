@@ -6,7 +6,7 @@ export DJANGO_DEBUG ?= 1
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
-SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
 .PHONY: run test test-fast test-pg check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
@@ -21,6 +21,7 @@ system-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
 	dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
@@ -92,7 +93,7 @@ test-pg: build
 check: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy guongsang/core guongsang/org guongsang/people guongsang/accounts guongsang/catalogue guongsang/awards guongsang/nominations
+	$(UV) run --frozen mypy guongsang/core guongsang/org guongsang/people guongsang/accounts guongsang/catalogue guongsang/awards guongsang/nominations guongsang/stats
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		DJANGO_ALLOWED_HOSTS=guongsang.example.vn \

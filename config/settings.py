@@ -20,6 +20,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY phải được đặt khi DJANGO_DEBUG=0.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public address printed on certificates (QR code and verification link).
+SITE_URL = env_str("GS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PORT = env_int("PORT", 8000)
 
 INSTALLED_APPS = [

@@ -1,5 +1,127 @@
-"""API: hội nghị biểu dương."""
+"""API: hội nghị biểu dương — the conferences the caller may see, with their programme,
+guests and honourees."""
 
-from ninja import Router
+# No "from __future__ import annotations": ninja resolves the annotations at runtime.
+import datetime as dt
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from guongsang.conference import selectors
+from guongsang.conference.models import Conference, Honouree
 
 router = Router()
+
+
+class ConferenceOut(Schema):
+    id: UUID = Field(alias="uuid")
+    name: str
+    organiser_id: UUID = Field(alias="organiser.uuid")
+    organiser_name: str = Field(alias="organiser.name")
+    held_on: dt.date
+    starts_at: dt.time | None
+    place: str
+    award_year: int
+    is_public: bool
+
+
+class GuestOut(Schema):
+    full_name: str
+    role: str
+    organisation: str
+
+
+class ItemOut(Schema):
+    starts_at: dt.time
+    title: str
+    speaker: str
+
+
+class HonoureeOut(Schema):
+    award_id: UUID
+    name: str
+    target: str
+    unit_name: str
+    title_code: str
+    title_name: str
+    year: int
+    decision_number: str
+    decision_date: dt.date | None
+
+    @staticmethod
+    def resolve_award_id(obj: Honouree) -> UUID:
+        return obj.award.uuid
+
+    @staticmethod
+    def resolve_name(obj: Honouree) -> str:
+        return obj.name
+
+    @staticmethod
+    def resolve_target(obj: Honouree) -> str:
+        return obj.award.target
+
+    @staticmethod
+    def resolve_unit_name(obj: Honouree) -> str:
+        return obj.award.unit.name
+
+    @staticmethod
+    def resolve_title_code(obj: Honouree) -> str:
+        return obj.award.title.code
+
+    @staticmethod
+    def resolve_title_name(obj: Honouree) -> str:
+        return obj.award.title.name
+
+    @staticmethod
+    def resolve_year(obj: Honouree) -> int:
+        return obj.award.year
+
+    @staticmethod
+    def resolve_decision_number(obj: Honouree) -> str:
+        return obj.award.decision_number
+
+    @staticmethod
+    def resolve_decision_date(obj: Honouree) -> dt.date | None:
+        return obj.award.decision_date
+
+
+class ConferenceDetailOut(ConferenceOut):
+    guests: list[GuestOut]
+    programme: list[ItemOut]
+    honourees: list[HonoureeOut]
+
+    @staticmethod
+    def resolve_guests(obj: Conference) -> list[object]:
+        return list(obj.guests.all())
+
+    @staticmethod
+    def resolve_programme(obj: Conference) -> list[object]:
+        return list(obj.items.all())
+
+    @staticmethod
+    def resolve_honourees(obj: Conference) -> list[object]:
+        return list(obj.honourees.all())
+
+
+@router.get("", response=list[ConferenceOut], summary="Danh sách hội nghị biểu dương")
+@paginate(PageNumberPagination, page_size=50)
+def conference_list(request: HttpRequest, year: int | None = None) -> QuerySet[Conference]:
+    if not request.user.has_perm("conference.view_conference"):
+        raise PermissionDenied
+    return selectors.conference_list(user=request.user, year=year)
+
+
+@router.get(
+    "/{conference_id}",
+    response=ConferenceDetailOut,
+    summary="Một hội nghị: đại biểu, chương trình, người được biểu dương",
+)
+def conference_detail(request: HttpRequest, conference_id: UUID) -> Conference:
+    conference = selectors.conference_detail(user=request.user, uuid=conference_id)
+    if not request.user.has_perm("conference.view_conference", conference):
+        raise PermissionDenied
+    return conference

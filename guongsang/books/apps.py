@@ -6,3 +6,6 @@ class BooksConfig(AppConfig):
     name = "guongsang.books"
     label = "books"
     verbose_name = _("Sách Những bông hoa đẹp")
+
+    def ready(self) -> None:
+        from guongsang.books import permissions  # noqa: F401

@@ -6,3 +6,6 @@ class ConferenceConfig(AppConfig):
     name = "guongsang.conference"
     label = "conference"
     verbose_name = _("Hội nghị biểu dương")
+
+    def ready(self) -> None:
+        from guongsang.conference import permissions  # noqa: F401

@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from guongsang.conference import views
 
 app_name = "conference"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.conference_list, name="list"),
+    path("tao-moi/", views.conference_create, name="create"),
+    path("<uuid:uuid>/", views.conference_detail, name="detail"),
+    path("<uuid:uuid>/sua/", views.conference_edit, name="edit"),
+    path("<uuid:uuid>/xoa/", views.conference_delete, name="delete"),
+    path("<uuid:uuid>/dai-bieu/", views.guest_add, name="guest_add"),
+    path("<uuid:uuid>/dai-bieu/<int:pk>/xoa/", views.guest_remove, name="guest_remove"),
+    path("<uuid:uuid>/chuong-trinh/", views.item_add, name="item_add"),
+    path("<uuid:uuid>/chuong-trinh/<int:pk>/xoa/", views.item_remove, name="item_remove"),
+    path("<uuid:uuid>/bieu-duong/", views.honourees_pick, name="honourees_pick"),
+    path("<uuid:uuid>/bieu-duong/bo/", views.honourees_remove, name="honourees_remove"),
+    path("<uuid:uuid>/tham-luan/", views.report_add, name="report_add"),
+    path("<uuid:uuid>/tham-luan/<int:pk>/xoa/", views.report_remove, name="report_remove"),
+    path("<uuid:uuid>/tai-lieu/<slug:kind>.<str:fmt>", views.document, name="document"),
+    path("<uuid:uuid>/ngay-hoi-nghi/", views.day, name="day"),
+]

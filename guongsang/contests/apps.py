@@ -6,3 +6,6 @@ class ContestsConfig(AppConfig):
     name = "guongsang.contests"
     label = "contests"
     verbose_name = _("Cuộc thi viết")
+
+    def ready(self) -> None:
+        from guongsang.contests import permissions  # noqa: F401

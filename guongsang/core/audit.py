@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 
 from guongsang.core.models import AuditAction, AuditEntry
@@ -22,6 +23,8 @@ def _jsonable(value: Any) -> Any:
         return value.pk
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
+    if isinstance(value, FieldFile):  # a file is logged by its stored name
+        return value.name or ""
     return value
 
 

@@ -6,3 +6,6 @@ class CouncilConfig(AppConfig):
     name = "guongsang.council"
     label = "council"
     verbose_name = _("Hội đồng thi đua, khen thưởng")
+
+    def ready(self) -> None:
+        from guongsang.council import permissions  # noqa: F401

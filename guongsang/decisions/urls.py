@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from guongsang.decisions import submission_views, views
 
 app_name = "decisions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.decision_list, name="list"),
+    path("soan/", views.decision_draft, name="draft"),
+    path("<uuid:uuid>/", views.decision_detail, name="detail"),
+    path("<uuid:uuid>/sua/", views.decision_edit, name="edit"),
+    path("<uuid:uuid>/ky/", views.decision_sign, name="sign"),
+    path("<uuid:uuid>/docx/", views.decision_docx, name="docx"),
+    path("<uuid:uuid>/pdf/", views.decision_pdf, name="pdf"),
+    path("<uuid:uuid>/danh-sach.xlsx", views.decision_xlsx, name="xlsx"),
+    path("<uuid:uuid>/giay-khen/", views.decision_certificates, name="certificates"),
+    path("<uuid:uuid>/thu-hoi/", views.decision_revoke, name="revoke"),
+    path("to-trinh/", submission_views.submission_list, name="submissions"),
+    path("to-trinh/soan/", submission_views.submission_create, name="submission_create"),
+    path("to-trinh/<uuid:uuid>/", submission_views.submission_detail, name="submission_detail"),
+    path("to-trinh/<uuid:uuid>/trinh/", submission_views.submission_send, name="submission_send"),
+    path("to-trinh/<uuid:uuid>/docx/", submission_views.submission_docx, name="submission_docx"),
+    path("to-trinh/<uuid:uuid>/pdf/", submission_views.submission_pdf, name="submission_pdf"),
+]

@@ -70,6 +70,15 @@ EMULATION_UNITS = (
 ADVANCED_SHARE = 0.85  # of the staff who worked the year, this share is rated Lao động tiên tiến
 WORKED_THE_YEAR_FROM = (3, 1)  # hired by 1 March: about ten months of work in the year
 REVOKED_YEAR = 2022  # one Lao động tiên tiến of this year is revoked, to show how it looks
+# The "Người tốt, việc tốt" of the years the articles report are not written here: the
+# decisions demo takes them through dossiers, the council and signed decisions, which record
+# them (guongsang/decisions/demo.py, reading `planned_in_decisions`).
+DECIDED_IN_SYSTEM = {
+    (facts.YEAR_2022.year, GOOD_PERSON_BASE),
+    (facts.YEAR_2022.year, GOOD_PERSON_CITY),
+    (facts.YEAR_2023.year, GOOD_PERSON_BASE),
+    (facts.YEAR_2023.year, GOOD_PERSON_CITY),
+}
 
 
 @dataclass(frozen=True)
@@ -323,17 +332,21 @@ class AwardHistory:
                 chosen.add(person_id)
         return chosen
 
+    def held_back(self) -> list[Award]:
+        """The rows that decisions in the system will record instead (not saved here)."""
+        return [a for a in self.rows if (a.year, a.title.code) in DECIDED_IN_SYSTEM]
+
     def save(self) -> dict[str, int]:
-        Award.objects.bulk_create(self.rows, batch_size=500)
+        kept = [a for a in self.rows if (a.year, a.title.code) not in DECIDED_IN_SYSTEM]
+        Award.objects.bulk_create(kept, batch_size=500)
+        self.rows = kept
         counts: dict[str, int] = defaultdict(int)
-        for award in self.rows:
+        for award in kept:
             counts[award.title.code] += 1
         return dict(counts)
 
 
-def build_awards(units: dict[str, Unit]) -> int:
-    """Write the demo's award history; returns how many awards it wrote."""
-    seed_catalogue(Title, Prerequisite, BaseSalary)  # idempotent: the rows a migration seeds
+def _history(department: Unit) -> AwardHistory:
     codes = (
         GOOD_PERSON_BASE,
         GOOD_PERSON_CITY,
@@ -342,9 +355,37 @@ def build_awards(units: dict[str, Unit]) -> int:
         BASE_EMULATION_FIGHTER,
     )
     titles = {t.code: t for t in Title.objects.filter(code__in=codes)}
-    history = AwardHistory(titles=titles, department=units[facts.DEPARTMENT])
+    history = AwardHistory(titles=titles, department=department)
     history.good_people_and_collectives()
     history.emulation_titles()
+    return history
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An award the decisions demo confers through a signed decision."""
+
+    code: str
+    year: int
+    person_id: int
+    unit_id: int
+    on: dt.date  # the date of the decision the history chose
+
+
+def planned_in_decisions() -> list[Planned]:
+    """The held-back rows, recomputed: the same seed over the same staff gives the same people
+    (the history is built in memory again, nothing is written)."""
+    department = Unit.objects.get(code=facts.DEPARTMENT)
+    return [
+        Planned(a.title.code, a.year, a.person_id, a.unit_id, a.decision_date)  # type: ignore[arg-type]
+        for a in _history(department).held_back()
+    ]
+
+
+def build_awards(units: dict[str, Unit]) -> int:
+    """Write the demo's award history; returns how many awards it wrote."""
+    seed_catalogue(Title, Prerequisite, BaseSalary)  # idempotent: the rows a migration seeds
+    history = _history(units[facts.DEPARTMENT])
     counts = history.save()
     audit_log(
         actor=None,

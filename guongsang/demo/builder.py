@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import transaction
 
@@ -32,6 +33,22 @@ class SeedResult:
 def is_seeded() -> bool:
     """The department is there: the demo (or a real installation) must not be touched."""
     return Unit.objects.filter(code=facts.DEPARTMENT).exists()
+
+
+# Each domain app seeds its own part of the demo, in this order: the 2022–2023 cycles go through
+# council sessions into signed decisions (which write those years' awards), and the later steps
+# read what the earlier ones made.
+DOMAIN_STEPS = (
+    "council",
+    "decisions",
+    "contests",
+    "targets",
+    "stats",
+    "showcase",
+    "books",
+    "conference",
+    "reports",
+)
 
 
 @transaction.atomic
@@ -67,4 +84,6 @@ def seed() -> SeedResult:
     build_awards(units)  # the award history, with its own audit entry
     seed_movements()  # movements 2009–2024, their plans and pledges
     build_dossiers()  # this year's dossiers, one in every state
+    for step in DOMAIN_STEPS:  # councils, decisions, contests, targets, stories, events, reports
+        import_module(f"guongsang.{step}.demo").seed()
     return result

@@ -79,6 +79,8 @@ PATHS: list[tuple[str, str, str, list]] = [
     ),
     # Đột xuất: an act of bravery goes to the council without the public notice.
     ("council", "nguoi-tot-viec-tot-co-so", Track.AD_HOC, ["submit", "accept", "to_council"]),
+    # Accepted late: it stays "accepted" while the others are on public notice.
+    ("accepted", "nguoi-tot-viec-tot-co-so", Track.YEARLY, ["submit", "accept"]),
 ]
 SUMMARIES = [
     "Dũng cảm cứu người bị đuối nước trên sông Hồng.",

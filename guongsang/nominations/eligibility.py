@@ -71,9 +71,14 @@ def _missing(dossier: Dossier, kinds: set[str]) -> list[Finding]:
 
 def _duplicates(dossier: Dossier) -> list[Finding]:
     found = []
-    others = Dossier.objects.filter(
-        _nominee_q(dossier), year=dossier.year, state__in=LIVE_STATES
-    ).exclude(pk=dossier.pk)
+    # A forwarded dossier and the one it was forwarded from are the same proposal, not two.
+    others = (
+        Dossier.objects.filter(_nominee_q(dossier), year=dossier.year, state__in=LIVE_STATES)
+        .exclude(pk=dossier.pk)
+        .exclude(forwarded_from=dossier)
+    )
+    if dossier.forwarded_from_id:
+        others = others.exclude(pk=dossier.forwarded_from_id)
     same = others.filter(title_id=dossier.title_id).select_related("unit").first()
     if same is not None:
         found.append(

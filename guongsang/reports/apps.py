@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "guongsang.reports"
     label = "reports"
     verbose_name = _("Báo cáo tổng kết")
+
+    def ready(self) -> None:
+        from guongsang.reports import permissions  # noqa: F401

@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from guongsang.reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("mo/", views.report_create, name="create"),
+    path("<uuid:uuid>/", views.detail, name="detail"),
+    path("<uuid:uuid>/mo-dau/", views.save_introduction, name="introduction"),
+    path("<uuid:uuid>/kiem-tra/", views.check, name="check"),
+    path("<uuid:uuid>/xuat/<str:fmt>/", views.build, name="build"),
+]

@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from guongsang.showcase import views
 
 app_name = "showcase"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("duyet/", views.browse, name="browse"),
+    path("tim-kiem/", views.search, name="search"),
+    path("bao-tin/", views.tip_create, name="tip_create"),
+    path("bao-tin/da-gui/", views.tip_thanks, name="tip_thanks"),
+    path("xac-minh/", views.certificate_check, name="certificate_check"),
+    path("xac-minh/<str:code>/", views.certificate, name="certificate"),
+    path("anh/<uuid:uuid>/", views.photo, name="photo"),
+    path("<int:year>/", views.browse, name="year"),
+    path("<int:year>/<slug:slug>/", views.story_detail, name="story"),
+    # The secretariat's pages (login, role and unit scope checked in each view).
+    path("quan-ly/cau-chuyen/", views.manage_stories, name="manage_stories"),
+    path("quan-ly/cau-chuyen/tao/", views.story_create, name="story_create"),
+    path("quan-ly/cau-chuyen/<uuid:uuid>/", views.story_edit, name="story_edit"),
+    path("quan-ly/cau-chuyen/<uuid:uuid>/dong-y/", views.story_consent, name="story_consent"),
+    path("quan-ly/cau-chuyen/<uuid:uuid>/dang/", views.story_publish, name="story_publish"),
+    path("quan-ly/cau-chuyen/<uuid:uuid>/go/", views.story_withdraw, name="story_withdraw"),
+    path("quan-ly/tin-bao/", views.tips, name="tips"),
+    path("quan-ly/tin-bao/<uuid:uuid>/", views.tip_detail, name="tip_detail"),
+    path("quan-ly/tin-bao/<uuid:uuid>/lien-he/", views.tip_contact, name="tip_contact"),
+    path("quan-ly/tin-bao/<uuid:uuid>/tiep-nhan/", views.tip_accept, name="tip_accept"),
+    path("quan-ly/tin-bao/<uuid:uuid>/tu-choi/", views.tip_reject, name="tip_reject"),
+    path("quan-ly/tin-bao/<uuid:uuid>/gop/", views.tip_merge, name="tip_merge"),
+    path("quan-ly/tin-bao/<uuid:uuid>/lap-ho-so/", views.tip_dossier, name="tip_dossier"),
+]

@@ -6,3 +6,6 @@ class TargetsConfig(AppConfig):
     name = "guongsang.targets"
     label = "targets"
     verbose_name = _("Chỉ tiêu chuyên môn")
+
+    def ready(self) -> None:
+        from guongsang.targets import permissions  # noqa: F401

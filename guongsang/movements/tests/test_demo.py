@@ -85,5 +85,5 @@ def _secretariat():
     from guongsang.accounts.models import User
 
     user = User.objects.get(username="thuongtruc")
-    assert user.grants.get().unit == Unit.objects.get(code=facts.DEPARTMENT)
+    assert user.grants.get(role="secretariat").unit == Unit.objects.get(code=facts.DEPARTMENT)
     return user

@@ -1,0 +1,88 @@
+"""Building the book in the background: PDF then EPUB, with progress on the task page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django_tasks import task
+
+from guongsang.books.models import Book
+from guongsang.core import audit
+from guongsang.core.models import AuditAction, TaskProgress
+from guongsang.core.tasks import (
+    progress_fail,
+    progress_finish,
+    progress_run,
+    progress_start,
+    progress_update,
+)
+
+BUILD_LABEL = "Dựng sách “%(title)s” %(year)s (PDF, EPUB)"
+
+
+def book_build_start(*, actor: Any, book: Book, request: HttpRequest | None = None) -> TaskProgress:
+    """Record the request, queue the build and follow it on the task page."""
+    if not book.entries.exists():
+        raise ValidationError("Sách chưa có câu chuyện nào: hãy chọn câu chuyện trước khi dựng.")
+    label = BUILD_LABEL % {"title": book.title, "year": book.year}
+    with transaction.atomic():
+        progress = progress_start(owner=actor, label=label)
+        Book.objects.filter(pk=book.pk).update(progress=progress)
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.EXPORT,
+            obj=book,
+            after={"export": "books.book", "format": "pdf+epub"},
+            reason=label,
+            request=request,
+        )
+    try:
+        build_book.enqueue(progress.pk, book.pk)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+def _save(relative: str, content: bytes) -> None:
+    path = Path(settings.MEDIA_ROOT) / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+@task()
+def build_book(progress_id: int, book_id: int) -> str:
+    """Compile the PDF and the EPUB into MEDIA_ROOT/books/<uuid>/; the task's result is the PDF."""
+    from guongsang.books.compile import book_epub, book_pdf
+    from guongsang.books.selectors import book_with_entries
+
+    with progress_run(progress_id), translation.override("vi"):
+        book = book_with_entries(book_id)
+        count = len(book.entries.all())
+        if not count:
+            raise ValidationError("Sách chưa có câu chuyện nào.")
+        progress_update(progress_id, 5, f"Đang dàn trang PDF ({count} câu chuyện)…")
+        pdf = book_pdf(book)
+        progress_update(progress_id, 70, "Đang tạo EPUB…")
+        epub = book_epub(book)
+        progress_update(progress_id, 90, "Đang lưu tệp…")
+        stamp = timezone.now().strftime("%Y%m%d%H%M%S")
+        base = f"books/{book.uuid}/nhung-bong-hoa-dep-{book.year}-{stamp}"
+        _save(f"{base}.pdf", pdf)
+        _save(f"{base}.epub", epub)
+        Book.objects.filter(pk=book.pk).update(
+            pdf_file=f"{base}.pdf", epub_file=f"{base}.epub", built_at=timezone.now()
+        )
+        progress_finish(
+            progress_id,
+            result_file=f"{base}.pdf",
+            result_name=f"nhung-bong-hoa-dep-{book.year}.pdf",
+            message=f"Đã dựng sách: {count} câu chuyện; tải PDF hoặc EPUB ở trang của sách.",
+        )
+    return f"{base}.pdf"

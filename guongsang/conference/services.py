@@ -1,0 +1,278 @@
+"""Writes of a conference and its parts; each one atomic and in the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from guongsang.awards.models import Award
+from guongsang.conference.models import Conference, Guest, Honouree, ProgrammeItem, SpeakerReport
+from guongsang.core import audit
+from guongsang.core.formatting import nfc
+from guongsang.core.models import AuditAction
+from guongsang.org.models import Unit
+from guongsang.org.selectors import unit_ids_for_counting
+from guongsang.people.models import Person
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+
+
+def _text(value: str | None) -> str:
+    return nfc(value or "").strip()
+
+
+def _snapshot(conference: Conference) -> dict[str, Any]:
+    return {
+        **audit.snapshot(conference),
+        "guests": [f"{g.full_name} — {g.role}" for g in conference.guests.all()],
+        "items": [f"{i.starts_at:%H:%M} {i.title}" for i in conference.items.all()],
+        "honourees": [h.award_id for h in conference.honourees.all()],
+        "reports": [f"{r.speaker}: {r.title}" for r in conference.reports.all()],
+    }
+
+
+def _log_change(actor: Any, conference: Conference, before: dict[str, Any], reason: str) -> None:
+    after = _snapshot(conference)
+    diff = audit.changed(before, after)
+    if diff:
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=conference,
+            before={k: before.get(k) for k in diff},
+            after=diff,
+            reason=reason,
+        )
+
+
+def _check(*, name: str, place: str, award_year: int, held_on: dt.date) -> None:
+    if not name:
+        raise ValidationError(_("Hãy nhập tên hội nghị."))
+    if not place:
+        raise ValidationError(_("Hãy nhập địa điểm tổ chức."))
+    if not 1945 <= award_year <= held_on.year + 1:
+        raise ValidationError(_("Năm khen thưởng không hợp lệ."))
+
+
+@transaction.atomic
+def conference_create(
+    *,
+    actor: Any,
+    organiser: Unit,
+    name: str,
+    held_on: dt.date,
+    place: str,
+    award_year: int,
+    starts_at: dt.time | None = None,
+    is_public: bool = False,
+    notes: str = "",
+) -> Conference:
+    name, place = _text(name), _text(place)
+    _check(name=name, place=place, award_year=award_year, held_on=held_on)
+    conference = Conference.objects.create(
+        organiser=organiser,
+        name=name,
+        held_on=held_on,
+        starts_at=starts_at,
+        place=place,
+        award_year=award_year,
+        is_public=is_public,
+        notes=_text(notes),
+    )
+    audit.audit_create(actor=actor, obj=conference)
+    return conference
+
+
+@transaction.atomic
+def conference_update(*, actor: Any, conference: Conference, **fields: Any) -> Conference:
+    before = audit.snapshot(conference)
+    for key in ("name", "place", "notes"):
+        if key in fields:
+            fields[key] = _text(fields[key])
+    for key, value in fields.items():
+        setattr(conference, key, value)
+    _check(
+        name=conference.name,
+        place=conference.place,
+        award_year=conference.award_year,
+        held_on=conference.held_on,
+    )
+    conference.save()
+    audit.audit_update(actor=actor, obj=conference, before=before)
+    return conference
+
+
+@transaction.atomic
+def conference_delete(*, actor: Any, conference: Conference) -> None:
+    audit.audit_delete(actor=actor, obj=conference, reason=_("Xoá hội nghị"))
+    conference.delete()
+
+
+@transaction.atomic
+def guest_add(
+    *,
+    actor: Any,
+    conference: Conference,
+    full_name: str = "",
+    role: str = "",
+    organisation: str = "",
+    person: Person | None = None,
+) -> Guest:
+    full_name = _text(full_name) or (person.full_name if person else "")
+    if not full_name:
+        raise ValidationError(_("Hãy nhập họ tên đại biểu hoặc chọn một cá nhân."))
+    before = _snapshot(conference)
+    order = (conference.guests.aggregate(m=Max("order"))["m"] or 0) + 1
+    guest = Guest.objects.create(
+        conference=conference,
+        order=order,
+        full_name=full_name,
+        role=_text(role),
+        organisation=_text(organisation),
+        person=person,
+    )
+    _log_change(actor, conference, before, _("Thêm đại biểu"))
+    return guest
+
+
+@transaction.atomic
+def guest_remove(*, actor: Any, guest: Guest) -> None:
+    conference = guest.conference
+    before = _snapshot(conference)
+    guest.delete()
+    _log_change(actor, conference, before, _("Bỏ đại biểu"))
+
+
+@transaction.atomic
+def item_add(
+    *, actor: Any, conference: Conference, starts_at: dt.time, title: str, speaker: str = ""
+) -> ProgrammeItem:
+    title = _text(title)
+    if not title:
+        raise ValidationError(_("Hãy nhập nội dung của mục chương trình."))
+    if conference.starts_at and starts_at < conference.starts_at:
+        raise ValidationError(_("Mục chương trình không thể bắt đầu trước giờ khai mạc hội nghị."))
+    before = _snapshot(conference)
+    item = ProgrammeItem.objects.create(
+        conference=conference, starts_at=starts_at, title=title, speaker=_text(speaker)
+    )
+    _log_change(actor, conference, before, _("Thêm mục chương trình"))
+    return item
+
+
+@transaction.atomic
+def item_remove(*, actor: Any, item: ProgrammeItem) -> None:
+    conference = item.conference
+    before = _snapshot(conference)
+    item.delete()
+    _log_change(actor, conference, before, _("Bỏ mục chương trình"))
+
+
+@transaction.atomic
+def honourees_add(*, actor: Any, conference: Conference, awards: Iterable[Award]) -> int:
+    """Add the awards (of the organiser's subtree, not revoked) not already on the list."""
+    awards = list(awards)
+    allowed = set(
+        Award.objects.filter(
+            pk__in=[a.pk for a in awards],
+            unit_id__in=unit_ids_for_counting(conference.organiser_id),
+            revoked_on__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+    if len(allowed) != len({a.pk for a in awards}):
+        raise ValidationError(
+            _("Chỉ chọn được khen thưởng còn hiệu lực của các đơn vị thuộc đơn vị tổ chức.")
+        )
+    before = _snapshot(conference)
+    present = set(conference.honourees.values_list("award_id", flat=True))
+    order = conference.honourees.aggregate(m=Max("order"))["m"] or 0
+    new = []
+    for award in awards:
+        if award.pk in present:
+            continue
+        order += 1
+        present.add(award.pk)
+        new.append(Honouree(conference=conference, award=award, order=order))
+    Honouree.objects.bulk_create(new)
+    if new:
+        _log_change(actor, conference, before, _("Thêm người được biểu dương"))
+    return len(new)
+
+
+@transaction.atomic
+def honourees_remove(*, actor: Any, conference: Conference, honourees: Sequence[Honouree]) -> int:
+    before = _snapshot(conference)
+    count, _detail = conference.honourees.filter(pk__in=[h.pk for h in honourees]).delete()
+    if count:
+        _log_change(actor, conference, before, _("Bỏ người được biểu dương"))
+    return count
+
+
+def report_text(upload: Any) -> str:
+    """The text of an uploaded report: DOCX paragraphs or UTF-8 plain text."""
+    name = (upload.name or "").lower()
+    if upload.size > MAX_REPORT_BYTES:
+        raise ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
+    data = upload.read()
+    if name.endswith(".docx"):
+        from docx import Document
+
+        try:
+            document = Document(io.BytesIO(data))
+        except Exception as exc:  # not a DOCX after all
+            raise ValidationError(_("Không đọc được tệp DOCX.")) from exc
+        return "\n".join(p.text for p in document.paragraphs if p.text.strip())
+    if name.endswith(".txt"):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(_("Tệp văn bản phải dùng bảng mã UTF-8.")) from exc
+    raise ValidationError(_("Chỉ nhận tệp .docx hoặc .txt."))
+
+
+@transaction.atomic
+def report_add(
+    *,
+    actor: Any,
+    conference: Conference,
+    speaker: str,
+    title: str,
+    role: str = "",
+    body: str = "",
+    upload: Any = None,
+) -> SpeakerReport:
+    source_name = ""
+    if upload is not None:
+        body = report_text(upload)
+        source_name = upload.name[:200]
+    speaker, title, body = _text(speaker), _text(title), _text(body)
+    if not speaker or not title:
+        raise ValidationError(_("Hãy nhập người trình bày và tiêu đề bài tham luận."))
+    if not body:
+        raise ValidationError(_("Bài tham luận chưa có nội dung: hãy nhập hoặc tải tệp lên."))
+    before = _snapshot(conference)
+    report = SpeakerReport.objects.create(
+        conference=conference,
+        speaker=speaker,
+        role=_text(role),
+        title=title,
+        body=body,
+        source_name=source_name,
+    )
+    _log_change(actor, conference, before, _("Thêm bài tham luận"))
+    return report
+
+
+@transaction.atomic
+def report_remove(*, actor: Any, report: SpeakerReport) -> None:
+    conference = report.conference
+    before = _snapshot(conference)
+    report.delete()
+    _log_change(actor, conference, before, _("Bỏ bài tham luận"))

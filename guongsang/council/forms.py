@@ -1,0 +1,86 @@
+"""Forms of the council pages: bind and validate; services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.council.models import AgendaItem, Choice, Council, CouncilMember
+from guongsang.nominations.models import Dossier
+
+
+class DossierChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        nominee = obj.person.full_name if obj.person_id else str(obj.nominee_unit)
+        return f"{nominee} — {obj.title.name} {obj.year} ({obj.unit.name})"
+
+
+class NoticeForm(BootstrapFormMixin, forms.Form):
+    title = forms.CharField(label=_("Tiêu đề"), max_length=255, required=False)
+    starts_on = VNDateField(label=_("Ngày bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}))
+    working_days = forms.IntegerField(
+        label=_("Số ngày làm việc"), min_value=1, max_value=30, initial=5
+    )
+    dossiers = DossierChoiceField(
+        label=_("Hồ sơ công khai"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
+        self.fields["dossiers"].widget.attrs["class"] = "form-check-input"
+
+
+class ObjectionForm(BootstrapFormMixin, forms.Form):
+    dossier = forms.ModelChoiceField(label=_("Hồ sơ"), queryset=Dossier.objects.none())
+    who = forms.CharField(label=_("Người phản ánh"), max_length=150)
+    contact = forms.CharField(label=_("Liên hệ"), max_length=200, required=False)
+    text = forms.CharField(label=_("Nội dung phản ánh"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
+
+
+class AnswerForm(BootstrapFormMixin, forms.Form):
+    answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SessionForm(BootstrapFormMixin, forms.Form):
+    council = forms.ModelChoiceField(label=_("Hội đồng"), queryset=Council.objects.none())
+    held_on = VNDateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Địa điểm"), max_length=255)
+    dossiers = DossierChoiceField(
+        label=_("Chương trình: hồ sơ đưa ra Hội đồng"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, councils: Any, dossiers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = councils  # type: ignore[attr-defined]
+        self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
+        self.fields["dossiers"].widget.attrs["class"] = "form-check-input"
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Lựa chọn"), choices=Choice.choices, widget=forms.RadioSelect
+    )
+
+
+class WrittenOpinionForm(BootstrapFormMixin, forms.Form):
+    item = forms.ModelChoiceField(label=_("Hồ sơ"), queryset=AgendaItem.objects.none())
+    member = forms.ModelChoiceField(
+        label=_("Thành viên vắng mặt"), queryset=CouncilMember.objects.none()
+    )
+    choice = forms.ChoiceField(label=_("Ý kiến"), choices=Choice.choices)
+
+    def __init__(self, *args: Any, items: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]

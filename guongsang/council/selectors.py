@@ -1,0 +1,175 @@
+"""Reads of the council's work, cut to what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from guongsang.core.permissions import is_superuser, scope_unit_ids
+from guongsang.council.models import (
+    AgendaItem,
+    Council,
+    CouncilMember,
+    CouncilSession,
+    Participation,
+    PublicNotice,
+    SessionStatus,
+)
+from guongsang.council.permissions import MANAGE_ROLES, READ_ROLES
+from guongsang.nominations.models import Dossier, State, Track
+from guongsang.nominations.services import REVIEWING_TYPES
+from guongsang.people.models import Position
+
+
+def sessions_visible(*, user: Any) -> QuerySet[CouncilSession]:
+    """Sessions of the levels the user reads, and of the councils the user sits on."""
+    qs = CouncilSession.objects.select_related("council", "level_unit")
+    if is_superuser(user):
+        return qs
+    member_of = CouncilMember.objects.filter(user=user).values("council_id")
+    return qs.filter(Q(level_unit__in=scope_unit_ids(user, READ_ROLES)) | Q(council__in=member_of))
+
+
+def notices_visible(*, user: Any) -> QuerySet[PublicNotice]:
+    qs = PublicNotice.objects.select_related("level_unit")
+    if is_superuser(user):
+        return qs
+    return qs.filter(level_unit__in=scope_unit_ids(user, READ_ROLES))
+
+
+def _in_managed_levels(qs: QuerySet, user: Any, field: str) -> QuerySet:
+    ids = scope_unit_ids(user, MANAGE_ROLES)
+    return qs if ids is None else qs.filter(**{f"{field}__in": ids})
+
+
+def councils_managed(*, user: Any) -> QuerySet[Council]:
+    return _in_managed_levels(Council.objects.filter(active=True), user, "unit")
+
+
+def _managed_dossiers(user: Any) -> QuerySet[Dossier]:
+    qs = Dossier.objects.select_related("title", "person", "nominee_unit", "unit")
+    return _in_managed_levels(qs, user, "level_unit")
+
+
+def dossiers_to_publish(*, user: Any) -> QuerySet[Dossier]:
+    return _managed_dossiers(user).filter(
+        state=State.ACCEPTED, track__in=[Track.YEARLY, Track.THEMATIC]
+    )
+
+
+def dossiers_for_agenda(*, user: Any) -> QuerySet[Dossier]:
+    busy = AgendaItem.objects.filter(
+        session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN]
+    ).values("dossier_id")
+    return (
+        _managed_dossiers(user)
+        .filter(
+            Q(state__in=[State.PUBLIC_NOTICE, State.COUNCIL])
+            | Q(state=State.ACCEPTED, track=Track.AD_HOC)
+        )
+        .exclude(pk__in=busy)
+    )
+
+
+def agenda(session: CouncilSession) -> list[AgendaItem]:
+    return list(
+        session.items.select_related(
+            "dossier__title",
+            "dossier__person__home_unit__parent",
+            "dossier__nominee_unit__parent",
+            "dossier__unit",
+        )
+        .prefetch_related("dossier__objections")
+        .order_by("order", "id")
+    )
+
+
+HEAD_TITLES = ("giám đốc", "trưởng", "hiệu trưởng", "chủ tịch", "chánh", "thủ trưởng")
+
+
+def _is_head(title: str) -> bool:
+    words = title.lower().removeprefix("phó ").strip()
+    return words.startswith(HEAD_TITLES)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Xung đột lợi ích of a member with an agenda item."""
+
+    member: CouncilMember
+    kind: str  # "self" (may not vote), "superior", "same_unit"
+    label: str
+
+
+def conflicts(session: CouncilSession, items: list[AgendaItem]) -> dict[int, list[Conflict]]:
+    """Members who are the nominee (refused at the ballot), the nominee's direct superior (a
+    head or deputy head of the nominee's unit; of the unit above it for a collective, or for a
+    person when that unit is in the same institution) or who work in the nominee's unit
+    (flagged for the chair to decide)."""
+    from django.utils.translation import gettext as _
+
+    members = [
+        m for m in session.council.members.select_related("user__person") if m.user.person_id
+    ]
+    person_ids = [m.user.person_id for m in members]
+    positions = list(
+        Position.objects.filter(person_id__in=person_ids, valid_to__isnull=True).select_related(
+            "unit"
+        )
+    )
+    by_person: dict[int, list[Position]] = {}
+    for position in positions:
+        by_person.setdefault(position.person_id, []).append(position)
+    found: dict[int, list[Conflict]] = {}
+    for item in items:
+        dossier = item.dossier
+        if dossier.person is not None:
+            home_unit = dossier.person.home_unit
+            # A person's superiors: the heads of their unit and, inside the same institution
+            # (a division of a centre), of the unit above; not the department's director.
+            parent = home_unit.parent
+            above = parent.pk if parent and parent.unit_type not in REVIEWING_TYPES else None
+        else:
+            assert dossier.nominee_unit is not None
+            home_unit = dossier.nominee_unit
+            above = home_unit.parent_id  # a collective's superior heads the unit above it
+        home = home_unit.pk
+        superior_units = {home, above} - {None}
+        rows: list[Conflict] = []
+        for member in members:
+            person = member.user.person
+            assert person is not None
+            held = by_person.get(person.pk, [])
+            if person.pk == dossier.person_id:
+                rows.append(Conflict(member, "self", _("là người được đề nghị: không bỏ phiếu")))
+            elif any(p.unit_id in superior_units and _is_head(p.title) for p in held):
+                rows.append(Conflict(member, "superior", _("là lãnh đạo trực tiếp")))
+            elif person.home_unit_id == home or any(p.unit_id == home for p in held):
+                rows.append(Conflict(member, "same_unit", _("cùng đơn vị")))
+        if rows:
+            found[item.pk] = rows
+    return found
+
+
+def member_of(session: CouncilSession, user: Any) -> CouncilMember | None:
+    return CouncilMember.objects.filter(council_id=session.council_id, user=user).first()
+
+
+def voted_item_ids(member: CouncilMember | None, items: list[AgendaItem]) -> set[int]:
+    if member is None:
+        return set()
+    return set(
+        Participation.objects.filter(member=member, item__in=items).values_list(
+            "item_id", flat=True
+        )
+    )
+
+
+def open_sessions_for_member(*, user: Any) -> QuerySet[CouncilSession]:
+    return (
+        CouncilSession.objects.filter(status=SessionStatus.OPEN, council__members__user=user)
+        .select_related("council", "level_unit")
+        .distinct()
+    )

@@ -1,0 +1,90 @@
+"""Councils, members and sessions for the tests, built through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from guongsang.accounts.tests.factories import make_user
+from guongsang.catalogue.models import BallotRule, Title
+from guongsang.core.roles import Role
+from guongsang.council import services
+from guongsang.council.models import Council, CouncilSession, MemberRole
+from guongsang.nominations import services as nominations
+from guongsang.nominations.models import Dossier
+from guongsang.nominations.tests.factories import make_dossier
+from guongsang.people.tests.factories import make_person
+
+HELD_ON = dt.date(2024, 11, 20)
+NAMES = [
+    "Nguyễn Thị Hồng Nhung",
+    "Trần Quốc Việt",
+    "Lê Thị Thanh Hương",
+    "Phạm Đức Thắng",
+    "Hoàng Thị Yến",
+    "Đặng Văn Lộc",
+    "Bùi Thị Ánh Tuyết",
+    "Đỗ Mạnh Hùng",
+    "Vũ Thị Ngọc Diệp",
+    "Ngô Quang Trường",
+]
+
+
+def make_council(world, n: int = 7, *, prefix: str = "uv") -> Council:
+    members = []
+    for index in range(n):
+        user = make_user(f"{prefix}{index + 1}", role=Role.COUNCIL_MEMBER, unit=world.dept)
+        user.full_name = NAMES[index % len(NAMES)]
+        user.save(update_fields=["full_name"])
+        role = MemberRole.CHAIR if index == 0 else MemberRole.MEMBER
+        members.append((user, role))
+    return services.council_create(
+        actor=world.secretariat,
+        unit=world.dept,
+        name="Hội đồng Thi đua - Khen thưởng Sở",
+        members=members,
+    )
+
+
+def accepted_dossier(world, *, name: str = "", person=None, year: int = 2024) -> Dossier:
+    if person is None and name:
+        person = make_person(name, unit=world.centre)
+    dossier = make_dossier(world, person=person, year=year)
+    nominations.dossier_transition(actor=world.officer, dossier=dossier, action="submit")
+    return nominations.dossier_transition(actor=world.secretariat, dossier=dossier, action="accept")
+
+
+def set_rule(code: str, rule: str, threshold: str, strictly_above: bool) -> None:
+    Title.objects.filter(code=code).update(
+        ballot_rule=rule, ballot_threshold=Decimal(threshold), ballot_strictly_above=strictly_above
+    )
+
+
+def ninety_percent_rule() -> None:
+    set_rule("nguoi-tot-viec-tot-co-so", BallotRule.OF_ALL_MEMBERS, "90", False)
+
+
+def open_session(
+    world, council: Council, dossiers: list[Dossier], *, present: int | None = None
+) -> CouncilSession:
+    """Notice, session, attendance of the first `present` members, voting open."""
+    services.notice_publish(
+        actor=world.secretariat, dossiers=dossiers, starts_on=dt.date(2024, 11, 4)
+    )
+    session = services.session_create(
+        actor=world.secretariat,
+        council=council,
+        held_on=HELD_ON,
+        place="Phòng họp số 1",
+        dossiers=dossiers,
+    )
+    members = list(council.members.select_related("user"))
+    count = len(members) if present is None else present
+    services.attendance_record(
+        actor=world.secretariat, session=session, present_users=[m.user for m in members[:count]]
+    )
+    return services.voting_open(actor=world.secretariat, session=session)
+
+
+def members_of(council: Council) -> list:
+    return [m.user for m in council.members.select_related("user").order_by("order")]

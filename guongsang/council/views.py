@@ -1,0 +1,367 @@
+"""Council pages: public notice with objections, sessions (agenda, attendance, voting window,
+written opinions, tally, minutes), the member's ballot page and the published tally."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
+from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.views import require_perm
+from guongsang.council import minutes, selectors, services
+from guongsang.council.forms import (
+    AnswerForm,
+    NoticeForm,
+    ObjectionForm,
+    SessionForm,
+    VoteForm,
+    WrittenOpinionForm,
+)
+from guongsang.council.models import (
+    AgendaItem,
+    Ballot,
+    CouncilSession,
+    Objection,
+    PublicNotice,
+    SessionStatus,
+)
+
+
+def _errors(request: AuthedRequest, exc: ValidationError | PermissionDenied) -> None:
+    texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+    for text in texts:
+        messages.error(request, text)
+
+
+def _session(request: AuthedRequest, uuid: Any, perm: str = "council.read") -> CouncilSession:
+    session = get_visible_or_404(selectors.sessions_visible(user=request.user), uuid=uuid)
+    require_perm(request, perm, session)
+    return session
+
+
+def _notice(request: AuthedRequest, uuid: Any, perm: str = "council.read_notices") -> PublicNotice:
+    notice = get_visible_or_404(selectors.notices_visible(user=request.user), uuid=uuid)
+    require_perm(request, perm, notice)
+    return notice
+
+
+# ----------------------------------------------------------------------------- notices
+
+
+@login_required
+def notice_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "council.read_notices")
+    notices = selectors.notices_visible(user=request.user).prefetch_related("dossiers")
+    can_manage = request.user.has_perm("council.manage")
+    return render(
+        request, "council/notice_list.html", {"notices": notices, "can_manage": can_manage}
+    )
+
+
+@login_required
+def notice_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "council.manage")
+    form = NoticeForm(
+        request.POST or None, dossiers=selectors.dossiers_to_publish(user=request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            notice = services.notice_publish(
+                actor=request.user,
+                dossiers=list(data["dossiers"]),
+                starts_on=data["starts_on"],
+                working_days=data["working_days"],
+                title=data["title"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Đã đưa danh sách ra công khai."))
+            return redirect("council:notice_detail", uuid=notice.uuid)
+    return render(request, "council/notice_form.html", {"form": form})
+
+
+@login_required
+def notice_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    notice = _notice(request, uuid)
+    dossiers = notice.dossiers.select_related("title", "person", "nominee_unit", "unit")
+    objections = notice.objections.select_related(
+        "dossier__person", "dossier__nominee_unit", "answered_by"
+    )
+    can_manage = request.user.has_perm("council.manage", notice)
+    context = {
+        "notice": notice,
+        "dossiers": dossiers,
+        "objections": objections,
+        "can_manage": can_manage,
+        "form": ObjectionForm(dossiers=dossiers) if can_manage else None,
+        "answer_form": AnswerForm(),
+    }
+    return render(request, "council/notice_detail.html", context)
+
+
+@login_required
+@require_POST
+def objection_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    notice = _notice(request, uuid, "council.manage")
+    form = ObjectionForm(request.POST, dossiers=notice.dossiers.all())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.objection_record(
+                actor=request.user,
+                notice=notice,
+                dossier=data["dossier"],
+                who=data["who"],
+                text=data["text"],
+                contact=data["contact"],
+            )
+            messages.success(request, _("Đã ghi nhận ý kiến phản ánh."))
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+    else:
+        messages.error(request, _("Cần chọn hồ sơ, ghi người phản ánh và nội dung."))
+    return redirect("council:notice_detail", uuid=notice.uuid)
+
+
+@login_required
+@require_POST
+def objection_answer(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    visible = selectors.notices_visible(user=request.user).values("pk")
+    objection = get_visible_or_404(
+        Objection.objects.filter(notice__in=visible).select_related("notice"), uuid=uuid
+    )
+    require_perm(request, "council.manage", objection.notice)
+    form = AnswerForm(request.POST)
+    try:
+        answer = form.data.get("answer", "")
+        services.objection_answer(actor=request.user, objection=objection, answer=answer)
+        messages.success(request, _("Đã ghi câu trả lời."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("council:notice_detail", uuid=objection.notice.uuid)
+
+
+# ----------------------------------------------------------------------------- sessions
+
+
+@login_required
+def session_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "council.read")
+    sessions = selectors.sessions_visible(user=request.user)
+    can_manage = request.user.has_perm("council.manage")
+    return render(
+        request, "council/session_list.html", {"sessions": sessions, "can_manage": can_manage}
+    )
+
+
+@login_required
+def session_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "council.manage")
+    form = SessionForm(
+        request.POST or None,
+        councils=selectors.councils_managed(user=request.user),
+        dossiers=selectors.dossiers_for_agenda(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = services.session_create(
+                actor=request.user,
+                council=data["council"],
+                held_on=data["held_on"],
+                place=data["place"],
+                dossiers=list(data["dossiers"]),
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Đã tạo phiên họp."))
+            return redirect("council:session_detail", uuid=session.uuid)
+    return render(request, "council/session_form.html", {"form": form})
+
+
+@login_required
+def session_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _session(request, uuid)
+    items = selectors.agenda(session)
+    attendance = list(session.attendance.select_related("member__user").order_by("member__order"))
+    can_manage = request.user.has_perm("council.manage", session)
+    absent = session.council.members.filter(
+        pk__in=[a.member_id for a in attendance if not a.present]
+    ).select_related("user")
+    conflicts = selectors.conflicts(session, items)
+    for item in items:
+        item.rule_label = services.rule_text(item)  # type: ignore[attr-defined]
+        item.conflicts = conflicts.get(item.pk, [])  # type: ignore[attr-defined]
+    member = selectors.member_of(session, request.user)
+    context = {
+        "session": session,
+        "items": items,
+        "attendance": attendance,
+        "can_manage": can_manage,
+        "written_form": WrittenOpinionForm(
+            items=session.items.filter(ballot_rule="all_members"), members=absent
+        ),
+        "voted": selectors.voted_item_ids(member, items) if member else None,
+    }
+    return render(request, "council/session_detail.html", context)
+
+
+@login_required
+@require_POST
+def session_attendance(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _session(request, uuid, "council.manage")
+    chosen = set(request.POST.getlist("present"))
+    users = [m.user for m in session.council.members.select_related("user") if str(m.pk) in chosen]
+    try:
+        services.attendance_record(actor=request.user, session=session, present_users=users)
+        messages.success(request, _("Đã ghi điểm danh."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+@login_required
+@require_POST
+def session_open(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _session(request, uuid, "council.manage")
+    try:
+        services.voting_open(actor=request.user, session=session)
+        messages.success(request, _("Đã mở bỏ phiếu."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+@login_required
+def session_close(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """GET asks for confirmation; POST closes the window and counts."""
+    session = _session(request, uuid, "council.manage")
+    if request.method != "POST":
+        return render(request, "council/session_close.html", {"session": session})
+    try:
+        services.voting_close(actor=request.user, session=session)
+        messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+@login_required
+@require_POST
+def written_opinion(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _session(request, uuid, "council.manage")
+    form = WrittenOpinionForm(
+        request.POST, items=session.items.all(), members=session.council.members.all()
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            receipt = services.written_opinion_record(
+                actor=request.user,
+                item=data["item"],
+                member_user=data["member"].user,
+                choice=data["choice"],
+            )
+            messages.success(
+                request, _("Đã nhập ý kiến bằng văn bản. Mã biên nhận: %(r)s") % {"r": receipt}
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+    else:
+        messages.error(request, _("Cần chọn hồ sơ, thành viên và ý kiến."))
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+def _tallied(request: AuthedRequest, uuid: Any) -> CouncilSession:
+    session = _session(request, uuid)
+    if session.status != SessionStatus.TALLIED:
+        raise PermissionDenied(_("Phiên họp chưa kiểm phiếu."))
+    return session
+
+
+@login_required
+def minutes_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _tallied(request, uuid)
+    name = f"bien-ban-hop-hoi-dong-{session.held_on:%Y%m%d}.docx"
+    return file_response(minutes.minutes_docx(session), name, DOCX_MIME)
+
+
+@login_required
+def minutes_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _tallied(request, uuid)
+    name = f"bien-ban-hop-hoi-dong-{session.held_on:%Y%m%d}.pdf"
+    return file_response(minutes.minutes_pdf(session), name, PDF_MIME)
+
+
+@login_required
+def tally(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Kết quả kiểm phiếu: counts per dossier and every receipt counted (without choices)."""
+    session = _tallied(request, uuid)
+    items = selectors.agenda(session)
+    receipts = Ballot.objects.filter(item__session=session).order_by("receipt")
+    by_item: dict[int, list[str]] = {}
+    for ballot in receipts.values("item_id", "receipt"):
+        by_item.setdefault(ballot["item_id"], []).append(ballot["receipt"])
+    rows = [(item, by_item.get(item.pk, [])) for item in items]
+    return render(request, "council/tally.html", {"session": session, "rows": rows})
+
+
+# ----------------------------------------------------------------------------- ballots
+
+
+@login_required
+def my_ballots(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "council.vote")
+    sessions = []
+    for session in selectors.open_sessions_for_member(user=request.user):
+        items = selectors.agenda(session)
+        member = selectors.member_of(session, request.user)
+        sessions.append((session, items, selectors.voted_item_ids(member, items)))
+    person_id = request.user.person_id
+    own = {
+        i.pk
+        for _s, items, _v in sessions
+        for i in items
+        if person_id and i.dossier.person_id == person_id
+    }
+    context = {"sessions": sessions, "own": own, "form": VoteForm()}
+    return render(request, "council/my_ballots.html", context)
+
+
+@login_required
+@require_POST
+def vote(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Cast a ballot; the receipt is shown in this response only (never kept in the session)."""
+    visible = selectors.sessions_visible(user=request.user).values("pk")
+    item = get_visible_or_404(
+        AgendaItem.objects.filter(session__in=visible).select_related("session", "dossier__person"),
+        uuid=uuid,
+    )
+    require_perm(request, "council.vote", item.session)
+    form = VoteForm(request.POST)
+    receipt, error = "", ""
+    if not form.is_valid():
+        error = _("Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
+    else:
+        try:
+            receipt = services.ballot_cast(
+                voter=request.user, item=item, choice=form.cleaned_data["choice"]
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            error = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    context = {"item": item, "receipt": receipt, "error": error}
+    template = "council/partials/vote_result.html" if request.htmx else "council/vote_result.html"
+    # htmx swaps only 2xx answers: the message is the content there.
+    return render(request, template, context, status=400 if error and not request.htmx else 200)

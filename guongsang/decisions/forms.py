@@ -1,0 +1,122 @@
+"""Forms of the decision pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.formatting import nfc
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.decisions.models import Decision, Recipient
+from guongsang.nominations.models import Dossier
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DossierChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Dossier) -> str:  # type: ignore[override]
+        who = obj.person.full_name if obj.person_id else str(obj.nominee_unit)
+        return f"{who} — {obj.title.name} {obj.year} ({obj.unit.name})"
+
+
+class DraftForm(BootstrapFormMixin, forms.Form):
+    dossiers = DossierChoice(
+        label=_("Hồ sơ Hội đồng đã đề nghị khen"),
+        queryset=Dossier.objects.none(),
+        to_field_name="uuid",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Chọn ít nhất một hồ sơ.")},
+    )
+    summary = forms.CharField(
+        label=_("Trích yếu (để trống: hệ thống tự ghi)"), required=False, max_length=500
+    )
+    decision_date = VNDateField(label=_("Ngày dự kiến ký"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: forms.ModelMultipleChoiceField = self.fields["dossiers"]  # type: ignore[assignment]
+        field.queryset = dossiers
+        field.widget.attrs["class"] = "form-check-input"
+
+
+class DecisionForm(BootstrapFormMixin, forms.ModelForm):
+    decision_date = VNDateField(label=_("Ngày dự kiến ký"), required=False, widget=DATE)
+
+    class Meta:
+        model = Decision
+        fields = ["summary", "decision_date", "legal_bases", "articles", "recipients_list"]
+        widgets = {
+            "legal_bases": forms.Textarea(attrs={"rows": 5}),
+            "articles": forms.Textarea(attrs={"rows": 6}),
+            "recipients_list": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        return {k: nfc(v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+class SignForm(BootstrapFormMixin, forms.Form):
+    on = VNDateField(label=_("Ngày ký"), widget=DATE)
+    signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=200)
+    as_deputy = forms.BooleanField(
+        label=_("Cấp phó ký thay (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)"), required=False
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận ký: quyết định được cấp số và không thể sửa sau khi ký."),
+        error_messages={"required": _("Cần xác nhận trước khi ký.")},
+    )
+
+
+class RecipientChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Recipient) -> str:  # type: ignore[override]
+        return f"{obj.name} — {obj.title.name}"
+
+
+class RevokeForm(BootstrapFormMixin, forms.Form):
+    lines = RecipientChoice(
+        label=_("Thu hồi khen thưởng của"),
+        queryset=Recipient.objects.none(),
+        to_field_name="uuid",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Chọn ít nhất một người hoặc tập thể.")},
+    )
+    reason = forms.CharField(label=_("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, lines: QuerySet[Recipient], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: forms.ModelMultipleChoiceField = self.fields["lines"]  # type: ignore[assignment]
+        field.queryset = lines
+        field.widget.attrs["class"] = "form-check-input"
+
+
+class SubmissionDraftForm(BootstrapFormMixin, forms.Form):
+    dossiers = DossierChoice(
+        label=_("Hồ sơ đề nghị cấp trên khen"),
+        queryset=Dossier.objects.none(),
+        to_field_name="uuid",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Chọn ít nhất một hồ sơ.")},
+    )
+    summary = forms.CharField(
+        label=_("Trích yếu (để trống: hệ thống tự ghi)"), required=False, max_length=500
+    )
+
+    def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: forms.ModelMultipleChoiceField = self.fields["dossiers"]  # type: ignore[assignment]
+        field.queryset = dossiers
+        field.widget.attrs["class"] = "form-check-input"
+
+
+class SendForm(BootstrapFormMixin, forms.Form):
+    on = VNDateField(label=_("Ngày trình"), widget=DATE)
+    signer_name = forms.CharField(label=_("Họ và tên người ký tờ trình"), max_length=200)
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận trình: các hồ sơ được chuyển lên cấp trên."),
+        error_messages={"required": _("Cần xác nhận trước khi trình.")},
+    )

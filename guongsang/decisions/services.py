@@ -1,0 +1,641 @@
+"""Writes of decisions: draft from recommended dossiers, edit the draft, sign (number, amounts,
+awards on record, dossiers decided), revoke by a later decision; and the submissions (tờ trình)
+that forward what the authority does not confer to the level above."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guongsang.awards import services as award_services
+from guongsang.catalogue.models import Level, Title
+from guongsang.catalogue.selectors import reward_amount
+from guongsang.core import audit
+from guongsang.core.formatting import nfc, vn_short_date
+from guongsang.core.models import AuditAction
+from guongsang.decisions import codes
+from guongsang.decisions.models import (
+    AuthorityProfile,
+    Decision,
+    DecisionKind,
+    DecisionState,
+    NumberCounter,
+    Recipient,
+    Series,
+    Submission,
+    SubmissionItem,
+    SubmissionState,
+)
+from guongsang.decisions.permissions import DRAFT_ROLES, SIGN_ROLES, can_at
+from guongsang.nominations import services as dossier_services
+from guongsang.nominations.models import Dossier, State
+from guongsang.org.models import Unit, UnitType
+
+DRAFT_FIELDS = {"summary", "legal_bases", "articles", "recipients_list", "decision_date", "reason"}
+
+DEFAULT_BASES = (
+    "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+    "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
+    "thi hành một số điều của Luật Thi đua, khen thưởng",
+    "Quy chế thi đua, khen thưởng của {issuer}",
+    "Theo đề nghị của Thường trực Hội đồng Thi đua - Khen thưởng",
+)
+DEFAULT_RECIPIENTS_LIST = (
+    "Như Điều 3",
+    "Ban Thi đua - Khen thưởng Thành phố",
+    "Lưu: VT, TĐKT",
+)
+
+
+# --- the authority's profile and numbers -----------------------------------------------------
+
+
+def profile_for(authority: Unit) -> AuthorityProfile:
+    """The authority's header, titles and code; a sensible default when none is configured."""
+    profile = AuthorityProfile.objects.filter(authority=authority).first()
+    if profile is not None:
+        return profile
+    parent = authority.parent
+    if authority.unit_type == UnitType.CITY:
+        code, head, deputy, parent_name = "UBND", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", ""
+        issuer = f"ỦY BAN NHÂN DÂN {authority.name.upper()}"
+    else:
+        # "Sở Lao động - Thương binh và Xã hội" → "SLĐTBXH"
+        words = [w for w in authority.name.split() if w.isalpha() and w.lower() != "và"]
+        code = "".join(w[0] for w in words).upper()
+        head, deputy = "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+        issuer = authority.name.upper()
+        parent_name = f"UBND {parent.name.upper()}" if parent is not None else ""
+    return AuthorityProfile(
+        authority=authority,
+        code=code,
+        parent_name=parent_name,
+        issuer_name=issuer,
+        head_title=head,
+        deputy_title=deputy,
+    )
+
+
+def take_number(*, authority: Unit, series: str, year: int) -> int:
+    """The next number of the authority's register for the series and year.
+
+    The counter row is locked (select_for_update) for the rest of the caller's transaction, so
+    two signings at once wait for each other: no number is given twice, none is skipped (a
+    failed signing rolls its increment back with everything else)."""
+    try:
+        with transaction.atomic():  # savepoint: a concurrent first insert must not poison us
+            NumberCounter.objects.get_or_create(authority=authority, series=series, year=year)
+    except IntegrityError:
+        pass
+    counter = NumberCounter.objects.select_for_update().get(
+        authority=authority, series=series, year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+# --- drafting ----------------------------------------------------------------------------
+
+
+def may_confer(authority: Unit, title: Title) -> bool:
+    """A department (or district) confers the titles marked so; the city all but national."""
+    if authority.unit_type == UnitType.CITY:
+        return title.level != Level.NATIONAL
+    if authority.unit_type == UnitType.MINISTRY:
+        return True
+    return title.conferred_by_department
+
+
+def _require(user: Any, authority: Unit, roles: frozenset[str], message: str) -> None:
+    if not can_at(user, authority.pk, roles):
+        raise PermissionDenied(message)
+
+
+def _default_summary(titles: Iterable[Title], year: int) -> str:
+    names = sorted({t.name for t in titles})
+    return _("Về việc tặng %(titles)s năm %(year)s") % {"titles": ", ".join(names), "year": year}
+
+
+def _default_articles(issuer: str, count_people: int, count_units: int, titles: str) -> str:
+    who = []
+    if count_units:
+        who.append(_("%(n)s tập thể") % {"n": count_units})
+    if count_people:
+        who.append(_("%(n)s cá nhân") % {"n": count_people})
+    return "\n".join(
+        [
+            _("Tặng %(titles)s cho %(who)s đã có thành tích tiêu biểu (có danh sách kèm theo).")
+            % {"titles": titles, "who": _(" và ").join(who)},
+            _(
+                "Tiền thưởng kèm theo theo quy định hiện hành, chi từ Quỹ thi đua, "
+                "khen thưởng của %(issuer)s."
+            )
+            % {"issuer": issuer},
+            _(
+                "Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thường trực Hội đồng "
+                "Thi đua - Khen thưởng, Thủ trưởng các đơn vị có liên quan và các cá nhân, "
+                "tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."
+            ),
+        ]
+    )
+
+
+@transaction.atomic
+def decision_draft(
+    *,
+    actor: Any,
+    authority: Unit,
+    dossiers: Sequence[Dossier],
+    summary: str = "",
+    decision_date: dt.date | None = None,
+    amends: Decision | None = None,
+) -> Decision:
+    """Dự thảo quyết định from the council's recommended dossiers of this authority."""
+    _require(actor, authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được soạn quyết định."))
+    if not dossiers:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
+    ids = [d.pk for d in dossiers]
+    rows = list(
+        Dossier.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .select_related("title", "person", "nominee_unit", "unit")
+        .order_by("title__order", "nominee_unit__name", "person__full_name", "pk")
+    )
+    problems = []
+    for dossier in rows:
+        if dossier.state != State.RECOMMENDED:
+            problems.append(
+                _("“%(d)s” chưa được Hội đồng đề nghị khen (đang “%(s)s”).")
+                % {"d": dossier, "s": dossier.get_state_display()}
+            )
+        elif dossier.level_unit_id != authority.pk:
+            problems.append(_("“%(d)s” không do Hội đồng của cơ quan này xét.") % {"d": dossier})
+        elif not may_confer(authority, dossier.title):
+            problems.append(
+                _("“%(t)s” không thuộc thẩm quyền quyết định: hãy lập tờ trình cấp trên.")
+                % {"t": dossier.title.name}
+            )
+    taken = Recipient.objects.filter(dossier__in=ids, decision__kind=DecisionKind.AWARD)
+    for line in taken.select_related("decision"):
+        problems.append(
+            _("“%(d)s” đã có trong một quyết định khác.") % {"d": line.dossier}  # type: ignore[attr-defined]
+        )
+    if problems:
+        raise ValidationError(problems)
+    profile = profile_for(authority)
+    years = {d.year for d in rows}
+    year = max(years)
+    titles = {d.title for d in rows}
+    people = sum(1 for d in rows if d.person_id)
+    decision = Decision.objects.create(
+        authority=authority,
+        kind=DecisionKind.AWARD,
+        year=year,
+        code=f"{Series.DECISION}-{profile.code}",
+        decision_date=decision_date,
+        summary=nfc(summary).strip() or _default_summary(titles, year),
+        legal_bases="\n".join(b.format(issuer=authority.name) for b in DEFAULT_BASES),
+        articles=_default_articles(
+            authority.name,
+            people,
+            len(rows) - people,
+            ", ".join(sorted({_quoted(t.name) for t in titles})),
+        ),
+        recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
+        amends=amends,
+        created_by=_user(actor),
+    )
+    on = decision_date or timezone.localdate()
+    Recipient.objects.bulk_create(
+        Recipient(
+            decision=decision,
+            order=i,
+            dossier=d,
+            title=d.title,
+            person=d.person,
+            unit=d.nominee_unit if d.person_id is None else (d.person.home_unit or d.unit),
+            achievement=d.summary,
+            amount=_amount(d.title, on, collective=d.person_id is None),
+        )
+        for i, d in enumerate(rows, start=1)
+    )
+    audit.audit_create(actor=actor, obj=decision, reason=_("Soạn dự thảo quyết định"))
+    return decision
+
+
+def _amount(title: Title, on: dt.date, *, collective: bool) -> int:
+    return reward_amount(title=title, on=on, collective=collective)
+
+
+@transaction.atomic
+def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decision:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    _require(
+        actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được sửa dự thảo.")
+    )
+    if decision.is_signed:
+        raise ValidationError(
+            _("Quyết định đã ký không sửa được: hãy ban hành quyết định sửa đổi, bổ sung.")
+        )
+    unknown = set(changes) - DRAFT_FIELDS
+    if unknown:
+        raise ValidationError(_("Không thể sửa trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    before = audit.snapshot(decision)
+    for name, value in changes.items():
+        setattr(decision, name, nfc(value).strip() if isinstance(value, str) else value)
+    if not decision.summary or not decision.articles.strip():
+        raise ValidationError(_("Cần có trích yếu và ít nhất một điều."))
+    decision.save()
+    if "decision_date" in changes and decision.decision_date:
+        _reprice(decision, decision.decision_date)
+    audit.audit_update(actor=actor, obj=decision, before=before)
+    return decision
+
+
+@transaction.atomic
+def decision_delete_draft(*, actor: Any, decision: Decision) -> None:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    _require(
+        actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được huỷ dự thảo.")
+    )
+    if decision.is_signed:
+        raise ValidationError(_("Quyết định đã ký không thể xoá."))
+    audit.audit_delete(actor=actor, obj=decision, reason=_("Huỷ dự thảo quyết định"))
+    decision.delete()
+
+
+def _reprice(decision: Decision, on: dt.date) -> None:
+    lines = list(decision.recipients.select_related("title"))
+    for line in lines:
+        if decision.kind == DecisionKind.AWARD:
+            line.amount = _amount(line.title, on, collective=line.person_id is None)
+        else:
+            line.amount = 0
+    Recipient.objects.bulk_update(lines, ["amount"])
+
+
+# --- revocation --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def revocation_draft(
+    *, actor: Any, decision: Decision, lines: Sequence[Recipient], reason: str
+) -> Decision:
+    """Dự thảo quyết định thu hồi: lines of a signed decision, and why."""
+    _require(
+        actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được soạn quyết định.")
+    )
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError(_("Cần ghi rõ lý do thu hồi."))
+    if not decision.is_signed or decision.kind != DecisionKind.AWARD:
+        raise ValidationError(_("Chỉ thu hồi được khen thưởng của một quyết định đã ký."))
+    if not lines:
+        raise ValidationError(_("Chọn ít nhất một người hoặc tập thể bị thu hồi."))
+    for line in lines:
+        if line.decision_id != decision.pk:
+            raise ValidationError(_("Dòng được chọn không thuộc quyết định này."))
+        if line.award is not None and line.award.is_revoked:
+            raise ValidationError(_("“%(n)s” đã bị thu hồi.") % {"n": line.name})
+    revocation = Decision.objects.create(
+        authority=decision.authority,
+        kind=DecisionKind.REVOCATION,
+        year=decision.year,
+        code=decision.code,
+        summary=_("Về việc thu hồi khen thưởng tại Quyết định số %(n)s ngày %(d)s")
+        % {"n": decision.full_number, "d": vn_short_date(decision.decision_date)},
+        legal_bases="\n".join(b.format(issuer=decision.authority.name) for b in DEFAULT_BASES),
+        articles="\n".join(
+            [
+                _(
+                    "Thu hồi khen thưởng đã tặng tại Quyết định số %(n)s ngày %(d)s đối với "
+                    "%(k)s có tên trong danh sách kèm theo. Lý do: %(r)s."
+                )
+                % {
+                    "n": decision.full_number,
+                    "d": vn_short_date(decision.decision_date),
+                    "k": len(lines),
+                    "r": reason.rstrip("."),
+                },
+                _("Quyết định có hiệu lực kể từ ngày ký."),
+            ]
+        ),
+        recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
+        reason=reason,
+        amends=decision,
+        created_by=_user(actor),
+    )
+    Recipient.objects.bulk_create(
+        Recipient(
+            decision=revocation,
+            order=i,
+            title=line.title,
+            person=line.person,
+            unit=line.unit,
+            achievement=reason,
+            amount=0,
+            revokes=line,
+        )
+        for i, line in enumerate(lines, start=1)
+    )
+    audit.audit_create(actor=actor, obj=revocation, reason=reason)
+    return revocation
+
+
+# --- signing -----------------------------------------------------------------------------
+
+
+# SQLite has one writer at a time and no row locks: threads of one process queue here rather
+# than fail with "database is locked". PostgreSQL relies on the counter's row lock.
+_SQLITE_WRITER = threading.RLock()
+
+
+@contextmanager
+def _serialised() -> Iterator[None]:
+    if connection.vendor == "sqlite":
+        with _SQLITE_WRITER:
+            yield
+    else:
+        yield
+
+
+def decision_sign(
+    *,
+    actor: Any,
+    decision: Decision,
+    on: dt.date | None = None,
+    signer_name: str = "",
+    as_deputy: bool = False,
+) -> Decision:
+    with _serialised():
+        return _sign(
+            actor=actor, decision=decision, on=on, signer_name=signer_name, as_deputy=as_deputy
+        )
+
+
+@transaction.atomic
+def _sign(
+    *,
+    actor: Any,
+    decision: Decision,
+    on: dt.date | None,
+    signer_name: str,
+    as_deputy: bool,
+) -> Decision:
+    """Ký: the number from the register, the amounts on the signing date, the awards on record,
+    the dossiers decided (and, for a dossier forwarded from below, the outcome written back)."""
+    decision = Decision.objects.select_for_update().select_related("authority").get(pk=decision.pk)
+    _require(actor, decision.authority, SIGN_ROLES, _("Bạn không có quyền ký quyết định này."))
+    if decision.is_signed:
+        raise ValidationError(_("Quyết định này đã được ký."))
+    on = on or timezone.localdate()
+    signer_name = nfc(signer_name).strip() or _full_name(actor)
+    if not signer_name:
+        raise ValidationError(_("Cần ghi họ tên người ký."))
+    lines = list(
+        decision.recipients.select_related("title", "person", "unit", "dossier", "revokes__award")
+    )
+    if not lines:
+        raise ValidationError(_("Quyết định chưa có danh sách kèm theo."))
+    if decision.amends_id and decision.amends.decision_date and on < decision.amends.decision_date:  # type: ignore[union-attr,operator]
+        raise ValidationError(_("Quyết định sửa đổi, thu hồi phải ký sau quyết định được sửa."))
+    before = audit.snapshot(decision)
+    decision.number = take_number(
+        authority=decision.authority, series=Series.DECISION, year=on.year
+    )
+    decision.number_year = on.year
+    decision.decision_date = on
+    decision.state = DecisionState.SIGNED
+    decision.signer_name = signer_name
+    decision.signed_as_deputy = as_deputy
+    decision.signed_by = _user(actor)
+    decision.signed_at = timezone.now()
+    decision.save()
+    if decision.kind == DecisionKind.AWARD:
+        _confer(actor=actor, decision=decision, lines=lines)
+    else:
+        _revoke(actor=actor, decision=decision, lines=lines)
+    audit.audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=decision,
+        before=before,
+        after=audit.snapshot(decision),
+        reason=_("Ký quyết định số %(n)s") % {"n": decision.full_number},
+    )
+    return decision
+
+
+def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+    on = decision.decision_date
+    assert on is not None
+    used = set(
+        Recipient.objects.exclude(certificate_code=None).values_list("certificate_code", flat=True)
+    )
+    for line in lines:
+        line.amount = _amount(line.title, on, collective=line.person_id is None)
+        code = codes.new_code()
+        while code in used:
+            code = codes.new_code()
+        used.add(code)
+        line.certificate_code = code
+        line.award = award_services.award_record(
+            actor=actor,
+            title=line.title,
+            year=decision.year,
+            unit=line.unit,
+            person=line.person,
+            decision_number=decision.full_number,
+            decision_date=on,
+            amount=line.amount,
+        )
+        if line.dossier is not None:
+            dossier = dossier_services.dossier_transition(
+                actor=actor, dossier=line.dossier, action="decide"
+            )
+            if dossier.forwarded_from_id:
+                _record_outcome(actor=actor, upper=dossier, decision=decision)
+    Recipient.objects.bulk_update(lines, ["amount", "certificate_code", "award"])
+
+
+def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
+    """The level above decided: say so on the department's dossier and its submission."""
+    lower = Dossier.objects.select_for_update().get(pk=upper.forwarded_from_id)
+    before = audit.snapshot(lower)
+    lower.outcome_note = _("%(level)s: được khen tại Quyết định số %(n)s ngày %(d)s") % {
+        "level": upper.level_unit.name,
+        "n": decision.full_number,
+        "d": vn_short_date(decision.decision_date),
+    }
+    lower.save(update_fields=["outcome_note", "updated_at"])
+    audit.audit_update(actor=actor, obj=lower, before=before, reason=_("Kết quả từ cấp trên"))
+    SubmissionItem.objects.filter(dossier=lower).update(
+        upper=upper,
+        conferred=True,
+        outcome_number=decision.full_number,
+        outcome_date=decision.decision_date,
+    )
+
+
+def _revoke(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+    on = decision.decision_date
+    assert on is not None
+    for line in lines:
+        original = line.revokes
+        if original is None or original.award is None:
+            raise ValidationError(_("Dòng thu hồi không gắn với khen thưởng nào."))
+        award_services.award_revoke(
+            actor=actor,
+            award=original.award,
+            on=on,
+            reason=decision.reason,
+            decision_number=decision.full_number,
+        )
+
+
+# --- submissions (tờ trình) --------------------------------------------------------------
+
+
+def upper_level(authority: Unit) -> Unit | None:
+    """The level above whose council takes forwarded dossiers in this installation, if any."""
+    if authority.parent is None:
+        return None
+    return dossier_services.reviewing_level(authority.parent)
+
+
+@transaction.atomic
+def submission_draft(
+    *,
+    actor: Any,
+    authority: Unit,
+    dossiers: Sequence[Dossier],
+    summary: str = "",
+    body: str = "",
+    to_unit: Unit | None = None,
+) -> Submission:
+    """Tờ trình. `to_unit` defaults to the level above in this installation; a level outside it
+    (the Government, through the Ministry) receives the package and the documents instead."""
+    _require(actor, authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được lập tờ trình."))
+    if not dossiers:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
+    rows = list(
+        Dossier.objects.select_for_update(of=("self",))
+        .filter(pk__in=[d.pk for d in dossiers])
+        .select_related("title", "person", "nominee_unit")
+        .order_by("title__order", "nominee_unit__name", "person__full_name", "pk")
+    )
+    problems = []
+    for dossier in rows:
+        if dossier.state != State.RECOMMENDED or dossier.level_unit_id != authority.pk:
+            problems.append(
+                _("“%(d)s” chưa được Hội đồng của cơ quan này đề nghị.") % {"d": dossier}
+            )
+        elif may_confer(authority, dossier.title):
+            problems.append(
+                _("“%(t)s” do cơ quan này quyết định, không cần trình.") % {"t": dossier.title.name}
+            )
+    if SubmissionItem.objects.filter(dossier__in=rows).exists():
+        problems.append(_("Có hồ sơ đã nằm trong một tờ trình khác."))
+    if problems:
+        raise ValidationError(problems)
+    to_unit = to_unit or upper_level(authority)
+    if to_unit is None:
+        raise ValidationError(_("Không có cấp trên để trình: chọn cơ quan nhận tờ trình."))
+    profile = profile_for(authority)
+    year = max(d.year for d in rows)
+    titles = ", ".join(sorted({_quoted(d.title.name) for d in rows}))
+    submission = Submission.objects.create(
+        authority=authority,
+        to_unit=to_unit,
+        year=year,
+        code=f"{Series.SUBMISSION}-{profile.code}",
+        summary=nfc(summary).strip()
+        or _("Về việc đề nghị tặng %(t)s năm %(y)s") % {"t": titles, "y": year},
+        body=nfc(body).strip()
+        or _(
+            "Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng, %(issuer)s kính trình "
+            "%(to)s xem xét, tặng %(t)s cho %(n)s trường hợp có tên trong danh sách kèm theo."
+        )
+        % {"issuer": authority.name, "to": to_unit.name, "t": titles, "n": len(rows)},
+        created_by=_user(actor),
+    )
+    SubmissionItem.objects.bulk_create(
+        SubmissionItem(submission=submission, order=i, dossier=d)
+        for i, d in enumerate(rows, start=1)
+    )
+    audit.audit_create(actor=actor, obj=submission, reason=_("Lập tờ trình"))
+    return submission
+
+
+def submission_send(
+    *, actor: Any, submission: Submission, on: dt.date | None = None, signer_name: str = ""
+) -> Submission:
+    with _serialised():
+        return _send(actor=actor, submission=submission, on=on, signer_name=signer_name)
+
+
+@transaction.atomic
+def _send(
+    *, actor: Any, submission: Submission, on: dt.date | None, signer_name: str
+) -> Submission:
+    """Trình: the number of the register, and each dossier forwarded to the level above."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _require(actor, submission.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được trình."))
+    if submission.state != SubmissionState.DRAFT:
+        raise ValidationError(_("Tờ trình này đã được gửi."))
+    on = on or timezone.localdate()
+    before = audit.snapshot(submission)
+    submission.number = take_number(
+        authority=submission.authority, series=Series.SUBMISSION, year=on.year
+    )
+    submission.submitted_on = on
+    submission.signer_name = nfc(signer_name).strip()
+    submission.state = SubmissionState.SENT
+    submission.save()
+    items = list(submission.items.select_related("dossier"))
+    above = upper_level(submission.authority)
+    if above is not None and above.pk == submission.to_unit_id:
+        for item in items:
+            dossier_services.dossier_transition(actor=actor, dossier=item.dossier, action="forward")
+            item.upper = Dossier.objects.get(forwarded_from=item.dossier)
+        SubmissionItem.objects.bulk_update(items, ["upper"])
+    else:  # outside this installation: the package and the documents carry it
+        note = _("Đã trình %(to)s (Tờ trình số %(n)s)") % {
+            "to": submission.to_unit.name,
+            "n": submission.full_number,
+        }
+        for item in items:
+            before_item = audit.snapshot(item.dossier)
+            item.dossier.outcome_note = note
+            item.dossier.save(update_fields=["outcome_note", "updated_at"])
+            audit.audit_update(actor=actor, obj=item.dossier, before=before_item)
+    audit.audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=submission,
+        before=before,
+        after=audit.snapshot(submission),
+        reason=_("Trình cấp trên"),
+    )
+    return submission
+
+
+def _quoted(name: str) -> str:
+    return name if "“" in name else f"“{name}”"
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _full_name(actor: Any) -> str:
+    return (getattr(actor, "full_name", "") or "").strip()

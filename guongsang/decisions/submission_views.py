@@ -1,0 +1,123 @@
+"""Tờ trình pages: the list, drafting from recommended dossiers the level does not confer,
+the detail with each dossier's outcome above, sending (with confirmation), DOCX and PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
+from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.views import require_perm
+from guongsang.decisions import documents, selectors, services
+from guongsang.decisions.forms import SendForm, SubmissionDraftForm
+from guongsang.decisions.models import Submission, SubmissionState
+
+
+def _submission(
+    request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision"
+) -> Submission:
+    submission = get_visible_or_404(selectors.submissions_visible(user=request.user), uuid=uuid)
+    require_perm(request, perm, submission)
+    return submission
+
+
+@login_required
+def submission_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "decisions.view_decision")
+    page = Paginator(selectors.submissions_visible(user=request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    can_draft = request.user.has_perm("decisions.draft_decision")
+    return render(request, "decisions/submission_list.html", {"page": page, "can_draft": can_draft})
+
+
+@login_required
+def submission_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "decisions.draft_decision")
+    available = selectors.dossiers_to_forward(user=request.user)
+    form = SubmissionDraftForm(request.POST or None, dossiers=available)
+    if request.method == "POST" and form.is_valid():
+        chosen = list(form.cleaned_data["dossiers"])
+        levels = {d.level_unit for d in chosen}
+        if len(levels) > 1:
+            form.add_error("dossiers", _("Các hồ sơ phải cùng một cấp xét."))
+        else:
+            try:
+                submission = services.submission_draft(
+                    actor=request.user,
+                    authority=levels.pop(),
+                    dossiers=chosen,
+                    summary=form.cleaned_data["summary"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã lập dự thảo tờ trình."))
+                return redirect("decisions:submission_detail", uuid=submission.uuid)
+    return render(
+        request, "decisions/submission_form.html", {"form": form, "count": len(available)}
+    )
+
+
+@login_required
+def submission_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    submission = _submission(request, uuid)
+    items = [
+        (item, selectors.item_outcome_label(item))
+        for item in selectors.submission_items(submission)
+    ]
+    can_send = submission.state == SubmissionState.DRAFT and request.user.has_perm(
+        "decisions.draft_decision", submission
+    )
+    return render(
+        request,
+        "decisions/submission_detail.html",
+        {"submission": submission, "items": items, "can_send": can_send},
+    )
+
+
+@login_required
+def submission_send(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    submission = _submission(request, uuid, "decisions.draft_decision")
+    initial = {"on": timezone.localdate(), "signer_name": ""}
+    form = SendForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.submission_send(
+                actor=request.user,
+                submission=submission,
+                on=form.cleaned_data["on"],
+                signer_name=form.cleaned_data["signer_name"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã trình tờ trình số %(n)s.") % {"n": sent.full_number})
+            return redirect("decisions:submission_detail", uuid=sent.uuid)
+    return render(
+        request, "decisions/submission_send.html", {"submission": submission, "form": form}
+    )
+
+
+@login_required
+def submission_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    submission = _submission(request, uuid)
+    content = documents.submission_docx(submission)
+    return file_response(content, documents.submission_filename(submission, "docx"), DOCX_MIME)
+
+
+@login_required
+def submission_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    submission = _submission(request, uuid)
+    content = documents.submission_pdf(submission)
+    return file_response(content, documents.submission_filename(submission, "pdf"), PDF_MIME)

@@ -1,0 +1,65 @@
+"""Background job: the certificates of a signed decision as one PDF, with progress."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from guongsang.core.formatting import vn_number
+from guongsang.core.models import TaskProgress
+from guongsang.core.tasks import (
+    progress_fail,
+    progress_finish,
+    progress_run,
+    progress_start,
+    progress_update,
+)
+from guongsang.decisions.models import Decision, DecisionKind
+
+CERTIFICATES_LABEL = "In giấy khen, bằng khen của quyết định"
+
+
+def certificates_start(*, actor: Any, decision: Decision) -> TaskProgress:
+    if not decision.is_signed or decision.kind != DecisionKind.AWARD:
+        raise ValidationError(_("Chỉ in được giấy khen của quyết định khen thưởng đã ký."))
+    with transaction.atomic():
+        progress = progress_start(owner=actor, label=f"{CERTIFICATES_LABEL} {decision.full_number}")
+    try:
+        certificates_run.enqueue(progress.pk, decision.pk)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+@task()
+def certificates_run(progress_id: int, decision_id: int) -> int:
+    from guongsang.decisions import certificates
+
+    with progress_run(progress_id), translation.override("vi"):
+        decision = Decision.objects.select_related("authority").get(pk=decision_id)
+        items = certificates.for_decision(decision)
+
+        def report(done: int, total: int) -> None:
+            progress_update(progress_id, done * 100 // max(total, 1), f"{done}/{total}")
+
+        pdf = certificates.render(items, total=len(items), on_progress=report)
+        relative = f"exports/{uuid.uuid4()}.pdf"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
+        progress_finish(
+            progress_id,
+            result_file=relative,
+            result_name=f"giay-khen-{decision.full_number.replace('/', '-')}.pdf",
+            message=f"Đã in {vn_number(len(items))} giấy khen, bằng khen.",
+        )
+    return len(items)

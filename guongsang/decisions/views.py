@@ -1,0 +1,198 @@
+"""Decision pages: the register, drafting from recommended dossiers, editing the draft, signing
+with confirmation, the DOCX/PDF/XLSX downloads, certificates in the background, revocation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
+from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.views import require_perm
+from guongsang.decisions import documents, selectors, services, tasks
+from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
+from guongsang.decisions.models import Decision, DecisionKind
+
+
+def _decision(request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision") -> Decision:
+    decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
+    require_perm(request, perm, decision)
+    return decision
+
+
+def _errors(request: AuthedRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@login_required
+def decision_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "decisions.view_decision")
+    decisions = selectors.decisions_visible(user=request.user)
+    if year := request.GET.get("nam", "").strip():
+        decisions = decisions.filter(year=int(year)) if year.isdigit() else decisions.none()
+    page = Paginator(decisions, 25).get_page(request.GET.get("page"))
+    can_draft = request.user.has_perm("decisions.draft_decision")
+    return render(
+        request, "decisions/list.html", {"page": page, "can_draft": can_draft, "year": year}
+    )
+
+
+@login_required
+def decision_draft(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "decisions.draft_decision")
+    available = selectors.dossiers_to_decide(user=request.user)
+    form = DraftForm(request.POST or None, dossiers=available)
+    if request.method == "POST" and form.is_valid():
+        chosen = list(form.cleaned_data["dossiers"])
+        levels = {d.level_unit for d in chosen}
+        if len(levels) > 1:
+            form.add_error("dossiers", _("Các hồ sơ phải cùng một cấp xét (cùng cơ quan ký)."))
+        else:
+            try:
+                decision = services.decision_draft(
+                    actor=request.user,
+                    authority=levels.pop(),
+                    dossiers=chosen,
+                    summary=form.cleaned_data["summary"],
+                    decision_date=form.cleaned_data["decision_date"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã soạn dự thảo quyết định."))
+                return redirect("decisions:detail", uuid=decision.uuid)
+    return render(request, "decisions/draft.html", {"form": form, "count": len(available)})
+
+
+@login_required
+def decision_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid)
+    lines = selectors.decision_recipients(decision)
+    user = request.user
+    context = {
+        "decision": decision,
+        "lines": lines,
+        "total": sum(line.amount for line in lines),
+        "can_edit": not decision.is_signed and user.has_perm("decisions.draft_decision", decision),
+        "can_sign": not decision.is_signed and user.has_perm("decisions.sign_decision", decision),
+        "can_certify": decision.is_signed and decision.kind == DecisionKind.AWARD,
+        "can_revoke": decision.is_signed
+        and decision.kind == DecisionKind.AWARD
+        and user.has_perm("decisions.draft_decision", decision),
+        "amendments": decision.amendments.order_by("created_at"),
+    }
+    return render(request, "decisions/detail.html", context)
+
+
+@login_required
+def decision_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid, "decisions.draft_decision")
+    if decision.is_signed:
+        messages.error(request, _("Quyết định đã ký không sửa được."))
+        return redirect("decisions:detail", uuid=decision.uuid)
+    form = DecisionForm(request.POST or None, instance=Decision.objects.get(pk=decision.pk))
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.decision_update(actor=request.user, decision=decision, **changes)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu dự thảo."))
+            return redirect("decisions:detail", uuid=decision.uuid)
+    return render(request, "decisions/edit.html", {"decision": decision, "form": form})
+
+
+@login_required
+def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid, "decisions.sign_decision")
+    initial = {
+        "on": decision.decision_date or timezone.localdate(),
+        "signer_name": request.user.full_name,
+    }
+    form = SignForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signed = services.decision_sign(
+                actor=request.user,
+                decision=decision,
+                on=form.cleaned_data["on"],
+                signer_name=form.cleaned_data["signer_name"],
+                as_deputy=form.cleaned_data["as_deputy"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã ký quyết định số %(n)s.") % {"n": signed.full_number})
+            return redirect("decisions:detail", uuid=signed.uuid)
+    lines = selectors.decision_recipients(decision)
+    return render(
+        request, "decisions/sign.html", {"decision": decision, "form": form, "lines": lines}
+    )
+
+
+@login_required
+def decision_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid)
+    content = documents.decision_docx(decision)
+    return file_response(content, documents.decision_filename(decision, "docx"), DOCX_MIME)
+
+
+@login_required
+def decision_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid)
+    content = documents.decision_pdf(decision)
+    return file_response(content, documents.decision_filename(decision, "pdf"), PDF_MIME)
+
+
+@login_required
+def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid)
+    content = documents.annex_xlsx(decision)
+    return file_response(content, documents.decision_filename(decision, "xlsx"), XLSX_MIME)
+
+
+@login_required
+@require_POST
+def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid)
+    try:
+        progress = tasks.certificates_start(actor=request.user, decision=decision)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("decisions:detail", uuid=decision.uuid)
+    return redirect("core:task_progress", uuid=progress.uuid)
+
+
+@login_required
+def decision_revoke(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    decision = _decision(request, uuid, "decisions.draft_decision")
+    lines = decision.recipients.select_related("title", "person", "unit").filter(
+        award__revoked_on__isnull=True, award__isnull=False
+    )
+    form = RevokeForm(request.POST or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revocation = services.revocation_draft(
+                actor=request.user,
+                decision=decision,
+                lines=list(form.cleaned_data["lines"].select_related("award")),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã soạn dự thảo quyết định thu hồi: trình ký."))
+            return redirect("decisions:detail", uuid=revocation.uuid)
+    return render(request, "decisions/revoke.html", {"decision": decision, "form": form})

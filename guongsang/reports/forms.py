@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.models import Unit
+from guongsang.reports.selectors import units_for_reports
+
+
+class OpenReportForm(BootstrapFormMixin, forms.Form):
+    don_vi = forms.ModelChoiceField(
+        label=_("Đơn vị (cả các đơn vị trực thuộc)"),
+        queryset=Unit.objects.none(),
+        to_field_name="uuid",
+    )
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = units_for_reports(user=user)  # type: ignore[attr-defined]
+        self.fields["nam"].initial = timezone.localdate().year - 1
+
+
+class IntroductionForm(BootstrapFormMixin, forms.Form):
+    introduction = forms.CharField(
+        label=_("Phần mở đầu"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Các số liệu gõ trong phần này (ví dụ “tăng 5 bài so với năm trước”, “22 cá nhân”, "
+            "“đạt 105,7% kế hoạch”) được đối chiếu với dữ liệu khi lưu."
+        ),
+    )

@@ -1,0 +1,77 @@
+"""Background build of an annual report (DOCX, PDF or XLSX) with progress."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from guongsang.core import audit
+from guongsang.core.models import AuditAction, TaskProgress
+from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.tasks import (
+    progress_fail,
+    progress_finish,
+    progress_run,
+    progress_start,
+    progress_update,
+)
+from guongsang.reports.models import AnnualReport, ReportFormat
+from guongsang.reports.permissions import VIEW_ROLES
+
+BUILD_LABEL = "Xuất báo cáo tổng kết"
+
+
+def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
+    """Queue the build of `report` in `fmt`; the task page follows its progress."""
+    if fmt not in ReportFormat.values:
+        raise ValidationError(_("Định dạng “%(f)s” không hỗ trợ.") % {"f": fmt})
+    if not (has_role(by, VIEW_ROLES) and in_scope(by, report.unit_id, VIEW_ROLES)):
+        raise PermissionDenied(_("Bạn không có quyền xem báo cáo này."))
+    with transaction.atomic():
+        progress = progress_start(owner=by, label=f"{BUILD_LABEL} {report.year} ({fmt.upper()})")
+        AnnualReport.objects.filter(pk=report.pk).update(last_build=progress, last_format=fmt)
+        audit.audit_log(actor=by, action=AuditAction.EXPORT, obj=report, after={"format": fmt})
+    try:
+        build_run.enqueue(progress.pk, by.pk, report.pk, fmt)
+    except Exception:
+        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
+        raise
+    return progress
+
+
+def file_name(report: AnnualReport, fmt: str) -> str:
+    return f"bao-cao-tong-ket-{report.year}-{report.unit.code}.{fmt}"
+
+
+@task()
+def build_run(progress_id: int, user_id: int, report_id: int, fmt: str) -> str:
+    from guongsang.accounts.models import User
+    from guongsang.reports.documents import BUILDERS
+    from guongsang.reports.figures import report_figures
+
+    with progress_run(progress_id), translation.override("vi"):
+        user = User.objects.get(pk=user_id)
+        report = AnnualReport.objects.select_related("unit", "unit__parent").get(pk=report_id)
+        progress_update(progress_id, 10, "Đang tính số liệu…")
+        data = report_figures(user=user, unit=report.unit, year=report.year)
+        progress_update(progress_id, 50, "Đang dựng văn bản…")
+        content = BUILDERS[fmt](report, data)
+        relative = f"exports/{uuid.uuid4()}.{fmt}"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        progress_finish(
+            progress_id,
+            result_file=relative,
+            result_name=file_name(report, fmt),
+            message="Đã xuất báo cáo.",
+        )
+    return relative

@@ -1,0 +1,127 @@
+"""Annual report pages: the list, opening a report, the report with its checked figures,
+saving the introduction (htmx: warnings come back at once) and building the files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guongsang.core.formatting import nfc
+from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.views import require_perm
+from guongsang.reports import selectors, services
+from guongsang.reports.charts import svg_bar_chart
+from guongsang.reports.checks import Finding, warnings_for
+from guongsang.reports.documents import aligned, charts_of, narrative, tables
+from guongsang.reports.figures import report_figures
+from guongsang.reports.forms import IntroductionForm, OpenReportForm
+from guongsang.reports.models import AnnualReport, ReportFormat
+from guongsang.reports.tasks import build_start
+
+
+def _report(request: AuthedRequest, uuid: str, perm: str = "reports.view_report") -> AnnualReport:
+    report = get_visible_or_404(selectors.reports_visible(user=request.user), uuid=uuid)
+    require_perm(request, perm, report)
+    return report
+
+
+@login_required
+def report_list(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "reports.view_report")
+    reports = selectors.reports_visible(user=request.user)
+    form = OpenReportForm(user=request.user)
+    return render(request, "reports/list.html", {"reports": reports, "form": form})
+
+
+@login_required
+def report_create(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "reports.edit_report")
+    form = OpenReportForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_open(
+                by=request.user, unit=form.cleaned_data["don_vi"], year=form.cleaned_data["nam"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("reports:detail", uuid=report.uuid)
+    reports = selectors.reports_visible(user=request.user)
+    return render(request, "reports/list.html", {"reports": reports, "form": form})
+
+
+@login_required
+def detail(request: AuthedRequest, uuid: str) -> HttpResponse:
+    report = _report(request, uuid)
+    data = report_figures(user=request.user, unit=report.unit, year=report.year)
+    context = {
+        "report": report,
+        "data": data,
+        "tables": {key: aligned(table) for key, table in tables(data).items()},
+        "narrative": narrative(data),
+        "charts": [svg_bar_chart(*chart) for chart in charts_of(data)],
+        "warnings": warnings_for(report.introduction, data),
+        "form": IntroductionForm(initial={"introduction": report.introduction}),
+        "can_edit": request.user.has_perm("reports.edit_report", report),
+        "formats": ReportFormat.choices,
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@login_required
+@require_POST
+def save_introduction(request: AuthedRequest, uuid: str) -> HttpResponse:
+    report = _report(request, uuid, "reports.edit_report")
+    form = IntroductionForm(request.POST)
+    warnings: list[Finding] = []
+    saved = False
+    if form.is_valid():
+        try:
+            report, warnings = services.report_save_introduction(
+                by=request.user, report=report, introduction=form.cleaned_data["introduction"]
+            )
+            saved = True
+        except ValidationError as exc:
+            form.add_error("introduction", exc)
+    if request.htmx:
+        return render(
+            request,
+            "reports/partials/warnings.html",
+            {"warnings": warnings, "saved": saved, "errors": form.errors},
+        )
+    if saved:
+        if warnings:
+            messages.warning(request, _("Đã lưu; có số liệu không khớp với dữ liệu, xem cảnh báo."))
+        else:
+            messages.success(request, _("Đã lưu phần mở đầu."))
+    return redirect("reports:detail", uuid=report.uuid)
+
+
+@login_required
+@require_POST
+def check(request: AuthedRequest, uuid: str) -> HttpResponse:
+    """Check a text without saving it (htmx, as the officer types a stated figure)."""
+    report = _report(request, uuid)
+    data = report_figures(user=request.user, unit=report.unit, year=report.year)
+    text = nfc(request.POST.get("introduction", ""))[:20_000]
+    return render(
+        request,
+        "reports/partials/warnings.html",
+        {"warnings": warnings_for(text, data), "saved": False, "checked": True},
+    )
+
+
+@login_required
+@require_POST
+def build(request: AuthedRequest, uuid: str, fmt: str) -> HttpResponse:
+    report = _report(request, uuid)
+    if fmt not in ReportFormat.values:
+        raise Http404(_("Định dạng không hỗ trợ."))
+    progress = build_start(by=request.user, report=report, fmt=fmt)
+    return redirect("core:task_progress", uuid=progress.uuid)

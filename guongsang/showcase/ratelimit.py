@@ -1,0 +1,30 @@
+"""A small fixed-window rate limit per client address, kept in Django's cache."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+TIP_LIMIT = (5, 60 * 60)  # five tips an hour from one address
+LOOKUP_LIMIT = (20, 10 * 60)  # twenty certificate checks in ten minutes
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The peer address (REMOTE_ADDR: the reverse proxy must set it to the client's)."""
+    return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def allow(request: HttpRequest, scope: str, limit: tuple[int, int]) -> bool:
+    """Count one more request of ``scope`` from this address; False once over the limit."""
+    count, window = limit
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"gs:rl:{scope}:{digest}"
+    cache.add(key, 0, timeout=window)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        used = 1
+    return used <= count

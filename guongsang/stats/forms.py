@@ -1,0 +1,72 @@
+"""Filters of the statistics pages (year range, unit subtree, level, target, dimensions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.catalogue.models import Level, Target
+from guongsang.core.forms import VNDateField
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.models import Unit
+from guongsang.stats.services import DIMENSIONS, MAX_YEAR, MIN_YEAR
+
+ALL = [("", _("Tất cả"))]
+
+
+class StatsFilterForm(BootstrapFormMixin, forms.Form):
+    tu_nam = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    den_nam = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    don_vi = forms.ModelChoiceField(
+        label=_("Đơn vị (kể cả trực thuộc)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        empty_label=_("Toàn bộ phạm vi của tôi"),
+    )
+    cap = forms.ChoiceField(label=_("Cấp"), choices=ALL + list(Level.choices), required=False)
+    doi_tuong = forms.ChoiceField(
+        label=_("Đối tượng"),
+        choices=ALL + [c for c in Target.choices if c[0] != Target.BOTH],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        a, b = data.get("tu_nam"), data.get("den_nam")
+        if a is not None and b is not None and a > b:
+            raise forms.ValidationError(_("Năm bắt đầu phải không sau năm kết thúc."))
+        if a is not None and b is not None and b - a > 60:
+            raise forms.ValidationError(_("Chọn tối đa 60 năm."))
+        return data
+
+
+class StatsTableForm(StatsFilterForm):
+    chieu = forms.MultipleChoiceField(
+        label=_("Thống kê theo"),
+        choices=[(k, v) for k, v in DIMENSIONS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    ngay = VNDateField(
+        label=_("Cơ cấu đơn vị tại ngày (để trống: hôm nay)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    thu_hoi = forms.BooleanField(label=_("Tính cả khen thưởng đã thu hồi"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("ngay") and not data.get("don_vi"):
+            self.add_error("ngay", _("Cần chọn đơn vị khi thống kê theo cơ cấu tại một ngày."))
+        if data.get("ngay") and data["ngay"] > dt.date.today():
+            self.add_error("ngay", _("Ngày không được sau hôm nay."))
+        return data

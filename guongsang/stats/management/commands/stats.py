@@ -1,0 +1,92 @@
+"""manage.py stats: the award statistics of the screens, on the command line.
+
+manage.py stats --from-year 2009 --to-year 2021 --by level,title,target --format json
+manage.py stats --from-year 2022 --to-year 2023 --by year,title --unit so-ldtbxh
+manage.py stats --from-year 2009 --to-year 2021 --format xlsx --output thong-ke.xlsx
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from guongsang.core.formatting import parse_vn_date
+from guongsang.org.models import Unit
+from guongsang.stats.exports import stats_text, stats_xlsx
+from guongsang.stats.services import DIMENSIONS, award_stats, parse_dimensions
+
+
+def find_unit(value: str) -> Unit:
+    try:
+        key = uuid.UUID(value)
+    except ValueError:
+        unit = Unit.objects.filter(code=value).first()
+    else:
+        unit = Unit.objects.filter(uuid=key).first()
+    if unit is None:
+        raise CommandError(f"Không tìm thấy đơn vị “{value}” (mã hoặc UUID).")
+    return unit
+
+
+class Command(BaseCommand):
+    help = "Thống kê khen thưởng theo năm, cấp, danh hiệu, đối tượng, đơn vị, loại."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--from-year", type=int, required=True)
+        parser.add_argument("--to-year", type=int, required=True)
+        parser.add_argument(
+            "--by", default="year", help=f"Các chiều, cách nhau dấu phẩy: {', '.join(DIMENSIONS)}"
+        )
+        parser.add_argument(
+            "--unit", help="Mã hoặc UUID của đơn vị (mặc định: tất cả đơn vị)", default=""
+        )
+        parser.add_argument(
+            "--as-of", default="", help="Cơ cấu đơn vị tại ngày dd/mm/yyyy (mặc định: hôm nay)"
+        )
+        parser.add_argument("--level", action="append", default=[], help="base, city, national")
+        parser.add_argument("--target", action="append", default=[], help="individual, collective")
+        parser.add_argument("--title", action="append", default=[], help="mã danh hiệu")
+        parser.add_argument("--kind", action="append", default=[], help="title, form")
+        parser.add_argument("--include-revoked", action="store_true")
+        parser.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
+        parser.add_argument("--output", default="", help="Tệp kết quả (bắt buộc với xlsx)")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        if opts["format"] == "xlsx" and not opts["output"]:
+            raise CommandError("Cần --output TỆP khi xuất xlsx.")
+        unit = find_unit(opts["unit"]) if opts["unit"] else None
+        try:
+            as_of = parse_vn_date(opts["as_of"]) if opts["as_of"] else None
+            result = award_stats(
+                user=None,
+                from_year=opts["from_year"],
+                to_year=opts["to_year"],
+                by=parse_dimensions(opts["by"]),
+                unit=unit,
+                as_of=as_of,
+                levels=opts["level"] or None,
+                targets=opts["target"] or None,
+                title_codes=opts["title"] or None,
+                kinds=opts["kind"] or None,
+                include_revoked=opts["include_revoked"],
+            )
+        except (ValidationError, ValueError) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            raise CommandError(" ".join(messages)) from exc
+        if opts["format"] == "json":
+            text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+        elif opts["format"] == "table":
+            text = stats_text(result)
+        else:
+            Path(opts["output"]).write_bytes(stats_xlsx(result))
+            self.stdout.write(f"Đã ghi {opts['output']} ({len(result.rows)} dòng).")
+            return
+        if opts["output"]:
+            Path(opts["output"]).write_text(text, encoding="utf-8")
+        else:
+            self.stdout.write(text)

@@ -1,0 +1,106 @@
+"""Bảng tổng hợp khen thưởng: award counts per unit, year, title, level, target and revoked
+state, kept equal to the award table by database triggers (migration 0002, PostgreSQL and
+SQLite), so grouped statistics over millions of awards read a few thousand rows."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardCount(models.Model):
+    """One cell of the summary: how many awards share this unit, year, title, level, target
+    and revoked state. Written only by the triggers on awards_award (and `stats_rebuild`)."""
+
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    title = models.ForeignKey(
+        "catalogue.Title",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    level = models.CharField(_("cấp"), max_length=16)
+    target = models.CharField(_("đối tượng"), max_length=16)
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+    n = models.PositiveIntegerField(_("số lượt"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "title", "level", "target", "revoked"],
+                name="stats_awardcount_key",
+            )
+        ]
+        indexes = [
+            models.Index(
+                # every column the report reads: an index-only scan on PostgreSQL
+                fields=["year", "revoked", "unit", "title", "level", "target", "n"],
+                name="stats_awardcount_year_idx",
+            )
+        ]
+        verbose_name = _("ô tổng hợp khen thưởng")
+        verbose_name_plural = _("bảng tổng hợp khen thưởng")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.year}/{self.title_id}: {self.n}"
+
+
+class SubtreeCount(models.Model):
+    """The same counts rolled up to every unit above (the unit itself included), along the
+    tree as it stood on RollupState.built_on, merged units folded into what they became:
+    "awards under X" for any X is one index range scan, whatever the size of X's subtree.
+    Kept by the same triggers while the tree does not change; a tree change or a new day
+    marks it stale, and the service then counts from AwardCount until `stats_refresh`."""
+
+    ancestor = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    title = models.ForeignKey(
+        "catalogue.Title",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    level = models.CharField(_("cấp"), max_length=16)
+    target = models.CharField(_("đối tượng"), max_length=16)
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+    n = models.PositiveIntegerField(_("số lượt"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ancestor", "year", "title", "level", "target", "revoked"],
+                name="stats_subtreecount_key",
+            )
+        ]
+        verbose_name = _("ô tổng hợp theo cây đơn vị")
+        verbose_name_plural = _("bảng tổng hợp theo cây đơn vị")
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id}/{self.year}/{self.title_id}: {self.n}"
+
+
+class RollupState(models.Model):
+    """One row: the date whose tree SubtreeCount follows, and whether the tree changed since."""
+
+    built_on = models.DateField(null=True, blank=True)
+    stale = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("trạng thái bảng tổng hợp")
+        verbose_name_plural = _("trạng thái bảng tổng hợp")
+
+    def __str__(self) -> str:
+        return f"{self.built_on} ({'stale' if self.stale else 'fresh'})"

@@ -1,0 +1,172 @@
+"""Statistics pages: the dashboard (charts with their tables, JSON for the charts, Excel) and
+the grouped table (choose the dimensions; cumulative and year-over-year columns; Excel).
+
+Every figure comes from services.award_stats or selectors.dashboard, cut to the user's scope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from guongsang.core.formatting import vn_number
+from guongsang.core.http import AuthedRequest
+from guongsang.core.views import require_perm
+from guongsang.org.selectors import unit_list
+from guongsang.stats import exports, selectors
+from guongsang.stats.forms import StatsFilterForm, StatsTableForm
+from guongsang.stats.selectors import Chart, DashboardFilter
+from guongsang.stats.services import STATS_ROLES, StatsResult, award_stats
+
+PERM = "stats.view_stats"
+
+
+def _units(request: AuthedRequest) -> Any:
+    from guongsang.core.permissions import scope_unit_ids
+
+    scope = scope_unit_ids(request.user, STATS_ROLES)
+    units = unit_list(user=request.user).filter(valid_to=None)
+    if scope is not None:
+        units = units.filter(pk__in=scope)
+    return units.order_by("name")
+
+
+def _form(request: AuthedRequest, form_class: type[StatsFilterForm]) -> StatsFilterForm:
+    start = selectors.default_filter(request.user)
+    data = request.GET.copy()
+    data.setdefault("tu_nam", str(start.from_year))
+    data.setdefault("den_nam", str(start.to_year))
+    if form_class is StatsTableForm and "chieu" not in data:
+        data.setlist("chieu", ["year", "level", "title"])
+    return form_class(data, units=_units(request))
+
+
+def _filter(form: StatsFilterForm) -> DashboardFilter:
+    if not form.is_valid():
+        raise ValidationError(
+            [str(e) for errors in form.errors.values() for e in errors]
+            or [_("Bộ lọc không hợp lệ.")]
+        )
+    d = form.cleaned_data
+    return DashboardFilter(
+        from_year=d["tu_nam"],
+        to_year=d["den_nam"],
+        unit=d.get("don_vi"),
+        levels=(d["cap"],) if d.get("cap") else (),
+        targets=(d["doi_tuong"],) if d.get("doi_tuong") else (),
+    )
+
+
+def _bad_request(exc: ValidationError, *, as_json: bool = False) -> HttpResponse:
+    message = " ".join(exc.messages)
+    if as_json:
+        return JsonResponse({"detail": message}, status=400)
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=exports.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, PERM)
+    form = _form(request, StatsFilterForm)
+    charts: list[Chart] = []
+    if form.is_valid():
+        charts = selectors.dashboard(user=request.user, f=_filter(form))
+    context = {"form": form, "charts": charts, "query": request.GET.urlencode()}
+    return render(request, "stats/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def dashboard_data(request: AuthedRequest) -> HttpResponse:
+    """The charts' data as JSON (what the page's Chart.js draws)."""
+    require_perm(request, PERM)
+    try:
+        f = _filter(_form(request, StatsFilterForm))
+    except ValidationError as exc:
+        return _bad_request(exc, as_json=True)
+    charts = selectors.dashboard(user=request.user, f=f)
+    return JsonResponse({"charts": [c.as_dict() for c in charts]})
+
+
+@login_required
+@require_GET
+def dashboard_xlsx(request: AuthedRequest) -> HttpResponse:
+    """Every chart's table on its own sheet (or one chart: ?bieu_do=key)."""
+    require_perm(request, PERM)
+    try:
+        f = _filter(_form(request, StatsFilterForm))
+    except ValidationError as exc:
+        return _bad_request(exc)
+    charts = selectors.dashboard(user=request.user, f=f)
+    wanted = request.GET.get("bieu_do", "")
+    if wanted:
+        charts = [c for c in charts if c.key == wanted]
+    name = f"bang-dieu-khien-{wanted or 'tat-ca'}-{f.from_year}-{f.to_year}.xlsx"
+    return _xlsx(exports.charts_xlsx(charts), name)
+
+
+def _table_result(request: AuthedRequest) -> tuple[StatsFilterForm, StatsResult]:
+    form = _form(request, StatsTableForm)
+    f = _filter(form)
+    d = form.cleaned_data
+    result = award_stats(
+        user=request.user,
+        from_year=f.from_year,
+        to_year=f.to_year,
+        by=d.get("chieu") or ("year",),
+        unit=f.unit,
+        as_of=d.get("ngay"),
+        levels=f.levels or None,
+        targets=f.targets or None,
+        include_revoked=bool(d.get("thu_hoi")),
+    )
+    return form, result
+
+
+@login_required
+@require_GET
+def table(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, PERM)
+    form: StatsFilterForm
+    result: StatsResult | None
+    try:
+        form, result = _table_result(request)
+    except ValidationError:
+        form, result = _form(request, StatsTableForm), None
+        form.is_valid()
+    context = {
+        "form": form,
+        "result": result,
+        "headers": exports.headers(result) if result else [],
+        "rows": exports.shown_rows(result) if result else [],
+        "description": exports.describe(result) if result else "",
+        "total": vn_number(result.total) if result else "",
+        "dims": len(result.by) if result else 0,
+        "extra_cols": len(exports.headers(result)) - len(result.by) - 1 if result else 0,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "stats/table.html", context)
+
+
+@login_required
+@require_GET
+def table_xlsx(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, PERM)
+    try:
+        _form_unused, result = _table_result(request)
+    except ValidationError as exc:
+        return _bad_request(exc)
+    return _xlsx(exports.stats_xlsx(result), f"thong-ke-{result.from_year}-{result.to_year}.xlsx")

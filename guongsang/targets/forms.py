@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.permissions import restrict
+from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.models import Unit
+from guongsang.targets.models import Indicator
+
+
+def units_for(user: Any, roles: frozenset[str]):
+    return restrict(Unit.objects.filter(valid_to=None), user, roles=roles, unit_field="pk")
+
+
+class _UnitChoice(forms.ModelChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=Unit.objects.none(), to_field_name="uuid", **kwargs)
+
+
+class IndicatorForm(BootstrapFormMixin, forms.Form):
+    code = forms.SlugField(label=_("Mã chỉ tiêu"), max_length=64)
+    name = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255)
+    measure = forms.CharField(label=_("Đơn vị tính"), max_length=32, initial="người")
+    description = forms.CharField(
+        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
+    active = forms.BooleanField(label=_("Đang dùng"), required=False, initial=True)
+
+
+class FilterForm(BootstrapFormMixin, forms.Form):
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    don_vi = _UnitChoice(label=_("Đơn vị"), required=False, empty_label=_("Tất cả đơn vị được xem"))
+
+    def __init__(self, *args: Any, user: Any, roles: frozenset[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = units_for(user, roles)  # type: ignore[attr-defined]
+
+
+class FigureForm(BootstrapFormMixin, forms.Form):
+    """One figure: the yearly plan (no month) or one month's result."""
+
+    don_vi = _UnitChoice(label=_("Đơn vị"))
+    chi_tieu = forms.ModelChoiceField(
+        label=_("Chỉ tiêu"), queryset=Indicator.objects.filter(active=True), to_field_name="code"
+    )
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    thang = forms.IntegerField(label=_("Tháng"), min_value=1, max_value=12)
+    so_lieu = forms.CharField(
+        label=_("Số liệu"),
+        max_length=20,
+        help_text=_("Viết như thường dùng: 171.228 hoặc 12,5."),
+    )
+
+    def __init__(self, *args: Any, user: Any, roles: frozenset[str], monthly: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = units_for(user, roles)  # type: ignore[attr-defined]
+        self.fields["nam"].initial = timezone.localdate().year
+        if not monthly:
+            del self.fields["thang"]
+        else:
+            self.fields["thang"].initial = timezone.localdate().month
+
+
+class UploadForm(BootstrapFormMixin, forms.Form):
+    tep = forms.FileField(label=_("Tệp Excel (.xlsx)"))

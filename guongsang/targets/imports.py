@@ -1,0 +1,190 @@
+"""Nhập chỉ tiêu từ Excel: yearly plans and monthly results in one sheet.
+
+A row with a month is a monthly result; a row without one is the yearly plan. The file is
+stored between preview and commit (the nominations import's storage helpers); the preview
+lists each row's errors in Vietnamese; the commit writes every row or none.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from guongsang.core.permissions import has_role, in_scope
+from guongsang.nominations.imports import _text, store_upload, stored_path
+from guongsang.org.models import Unit
+from guongsang.targets import services
+from guongsang.targets.models import Indicator
+from guongsang.targets.permissions import PLAN_ROLES, RESULT_ROLES
+
+COLUMNS = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Tháng (trống: kế hoạch năm)", "Số liệu"]
+MAX_ROWS = 5_000
+
+__all__ = ["commit", "preview", "store_upload", "template_xlsx"]
+
+
+def template_xlsx() -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Chỉ tiêu"
+    ws.append(["KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN CHỈ TIÊU"])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(COLUMNS)
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    ws.append(["tt-dich-vu-viec-lam", "viec-lam", 2024, None, 90000])
+    ws.append(["tt-dich-vu-viec-lam", "viec-lam", 2024, 1, 7200])
+    for letter, width in zip("ABCDE", (30, 26, 8, 28, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    codes = wb.create_sheet("Mã chỉ tiêu")
+    codes.append(["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính"])
+    for indicator in Indicator.objects.filter(active=True):
+        codes.append([indicator.code, indicator.name, indicator.measure])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@dataclass
+class Row:
+    number: int
+    unit_text: str
+    indicator_text: str
+    year: int | None = None
+    month: int | None = None
+    value: Decimal | None = None
+    unit: Unit | None = None
+    indicator: Indicator | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return _("Kết quả tháng %(m)s") % {"m": self.month} if self.month else _("Kế hoạch năm")
+
+
+@dataclass
+class Preview:
+    rows: list[Row]
+
+    @property
+    def errors(self) -> list[str]:
+        return [e for row in self.rows for e in row.errors]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not self.errors
+
+
+def preview(*, user: Any, token: str) -> Preview:
+    """Read and check every row (two queries for the lookups, none per row)."""
+    path = stored_path(token)
+    if not path.exists():
+        raise ValidationError(_("Không tìm thấy tệp đã tải lên; hãy tải lại."))
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        raw = list(wb.worksheets[0].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    header = next((i for i, r in enumerate(raw) if r and _text(r[0]).lower() == "mã đơn vị"), None)
+    if header is None:
+        raise ValidationError(
+            _("Không tìm thấy dòng tiêu đề (bắt đầu bằng “Mã đơn vị”): hãy dùng tệp mẫu.")
+        )
+    body = [(i + 1, r) for i, r in enumerate(raw) if i > header and any(_text(v) for v in r or ())]
+    if len(body) > MAX_ROWS:
+        raise ValidationError(_("Tệp có quá nhiều dòng (tối đa 5.000)."))
+    unit_keys = {_text(r[0]) for _, r in body if r}
+    indicator_keys = {_text(r[1]) for _, r in body if len(r) > 1}
+    units = {u.code: u for u in Unit.objects.filter(code__in=unit_keys)}
+    units.update({u.name: u for u in Unit.objects.filter(name__in=unit_keys)})
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=indicator_keys)}
+    indicators.update({i.name: i for i in Indicator.objects.filter(name__in=indicator_keys)})
+    seen: set[tuple] = set()
+    rows = []
+    for number, values in body:
+        cells = [*values, None, None, None, None, None]
+        row = Row(number, _text(cells[0]), _text(cells[1]))
+        err = row.errors.append
+        row.unit = units.get(row.unit_text)
+        row.indicator = indicators.get(row.indicator_text)
+        if row.unit is None:
+            err(_("Dòng %(n)s: không có đơn vị “%(v)s”.") % {"n": number, "v": row.unit_text})
+        if row.indicator is None:
+            err(
+                _("Dòng %(n)s: không có chỉ tiêu “%(v)s”.") % {"n": number, "v": row.indicator_text}
+            )
+        elif not row.indicator.active:
+            err(
+                _("Dòng %(n)s: chỉ tiêu “%(v)s” không còn dùng.")
+                % {"n": number, "v": row.indicator.name}
+            )
+        try:
+            row.year = int(_text(cells[2]))
+            if not services.MIN_YEAR <= row.year <= services.MAX_YEAR:
+                raise ValueError
+        except ValueError:
+            row.year = None
+            err(_("Dòng %(n)s: năm “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[2])})
+        month = _text(cells[3])
+        if month:
+            try:
+                row.month = int(month)
+                if not 1 <= row.month <= 12:
+                    raise ValueError
+            except ValueError:
+                err(_("Dòng %(n)s: tháng “%(v)s” không hợp lệ (1–12).") % {"n": number, "v": month})
+        try:
+            row.value = services.parse_number(cells[4])
+            if row.value < 0 or not row.value.is_finite():
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            err(
+                _("Dòng %(n)s: số liệu “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[4])}
+            )
+        if row.unit is not None:
+            roles = RESULT_ROLES if month else PLAN_ROLES
+            if not (has_role(user, roles) and in_scope(user, row.unit.pk, roles)):
+                err(
+                    _("Dòng %(n)s: bạn không được nhập %(k)s cho “%(u)s”.")
+                    % {"n": number, "k": row.kind.lower(), "u": row.unit.name}
+                )
+        key = (row.unit_text, row.indicator_text, row.year, row.month)
+        if key in seen:
+            err(_("Dòng %(n)s: trùng với một dòng ở trên.") % {"n": number})
+        seen.add(key)
+        rows.append(row)
+    return Preview(rows)
+
+
+@transaction.atomic
+def commit(*, user: Any, token: str) -> int:
+    """Write every row, or nothing when any row has an error."""
+    checked = preview(user=user, token=token)
+    if not checked.ok:
+        raise ValidationError([_("Tệp còn lỗi, chưa ghi dòng nào."), *checked.errors[:20]])
+    for row in checked.rows:
+        assert row.unit and row.indicator and row.year is not None
+        if row.month:
+            services.result_set(
+                by=user,
+                indicator=row.indicator,
+                unit=row.unit,
+                year=row.year,
+                month=row.month,
+                value=row.value,
+            )
+        else:
+            services.plan_set(
+                by=user, indicator=row.indicator, unit=row.unit, year=row.year, value=row.value
+            )
+    stored_path(token).unlink(missing_ok=True)
+    return len(checked.rows)

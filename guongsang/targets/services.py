@@ -1,0 +1,148 @@
+"""Writes of sector targets: indicators, yearly plans, monthly results. Each one audited."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from guongsang.core import audit
+from guongsang.core.formatting import nfc
+from guongsang.core.permissions import has_role, in_scope
+from guongsang.org.models import Unit
+from guongsang.targets.models import Indicator, Plan, Result
+from guongsang.targets.permissions import INDICATOR_ROLES, PLAN_ROLES, RESULT_ROLES
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _check(user: Any, unit: Unit, roles: frozenset[str]) -> None:
+    if user is not None and not (has_role(user, roles) and in_scope(user, unit.pk, roles)):
+        raise PermissionDenied(_("Bạn không có quyền với đơn vị này."))
+
+
+def parse_number(value: Any) -> Decimal:
+    """A figure as officers type it: "171.228" and "1.250,5" (Vietnamese), "12,5", "12.5";
+    numbers from Excel as they are. Raises InvalidOperation/ValueError."""
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = nfc(str(value)).strip().replace(" ", "")
+    if "," in text or text.count(".") > 1 or ("." in text and len(text.split(".")[-1]) == 3):
+        text = text.replace(".", "").replace(",", ".")
+    return Decimal(text)
+
+
+def _value(value: Any) -> Decimal:
+    try:
+        number = parse_number(value)
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError(_("Số liệu “%(v)s” không hợp lệ.") % {"v": value}) from exc
+    if not number.is_finite() or number < 0:
+        raise ValidationError(_("Số liệu không được âm."))
+    return number
+
+
+def _year(year: int) -> int:
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise ValidationError(_("Năm %(y)s không hợp lệ.") % {"y": year})
+    return int(year)
+
+
+@transaction.atomic
+def indicator_save(
+    *,
+    by: Any,
+    code: str,
+    name: str,
+    measure: str,
+    description: str = "",
+    order: int = 0,
+    active: bool = True,
+    indicator: Indicator | None = None,
+) -> Indicator:
+    """Tạo / sửa chỉ tiêu (admin only)."""
+    if by is not None and not has_role(by, INDICATOR_ROLES):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được khai báo chỉ tiêu."))
+    name, measure = nfc(name).strip(), nfc(measure).strip()
+    if not name or not measure or not code:
+        raise ValidationError(_("Cần nhập mã, tên và đơn vị tính của chỉ tiêu."))
+    clash = Indicator.objects.filter(code=code)
+    if indicator is not None:
+        clash = clash.exclude(pk=indicator.pk)
+    if clash.exists():
+        raise ValidationError(_("Mã chỉ tiêu “%(c)s” đã có.") % {"c": code})
+    fields = {
+        "code": code,
+        "name": name,
+        "measure": measure,
+        "description": nfc(description).strip(),
+        "order": order,
+        "active": active,
+    }
+    if indicator is None:
+        indicator = Indicator.objects.create(**fields)
+        audit.audit_create(actor=by, obj=indicator)
+        return indicator
+    before = audit.snapshot(indicator)
+    for key, value in fields.items():
+        setattr(indicator, key, value)
+    indicator.save()
+    audit.audit_update(actor=by, obj=indicator, before=before)
+    return indicator
+
+
+@transaction.atomic
+def plan_set(*, by: Any, indicator: Indicator, unit: Unit, year: int, value: Any) -> Plan:
+    """Đặt kế hoạch năm của một chỉ tiêu cho một đơn vị (creates or replaces)."""
+    _check(by, unit, PLAN_ROLES)
+    year, number = _year(year), _value(value)
+    plan = Plan.objects.select_for_update().filter(indicator=indicator, unit=unit, year=year)
+    existing = plan.first()
+    if existing is None:
+        created = Plan.objects.create(indicator=indicator, unit=unit, year=year, value=number)
+        audit.audit_create(actor=by, obj=created)
+        return created
+    before = audit.snapshot(existing)
+    existing.value = number
+    existing.save(update_fields=["value", "updated_at"])
+    audit.audit_update(actor=by, obj=existing, before=before)
+    return existing
+
+
+@transaction.atomic
+def result_set(
+    *, by: Any, indicator: Indicator, unit: Unit, year: int, month: int, value: Any
+) -> Result:
+    """Nhập kết quả tháng (creates or replaces the month's figure)."""
+    _check(by, unit, RESULT_ROLES)
+    year, number = _year(year), _value(value)
+    if not 1 <= int(month) <= 12:
+        raise ValidationError(_("Tháng %(m)s không hợp lệ (1–12).") % {"m": month})
+    if not indicator.active:
+        raise ValidationError(_("Chỉ tiêu “%(n)s” không còn dùng.") % {"n": indicator.name})
+    existing = (
+        Result.objects.select_for_update()
+        .filter(indicator=indicator, unit=unit, year=year, month=month)
+        .first()
+    )
+    if existing is None:
+        created = Result.objects.create(
+            indicator=indicator, unit=unit, year=year, month=month, value=number
+        )
+        audit.audit_create(actor=by, obj=created)
+        return created
+    before = audit.snapshot(existing)
+    existing.value = number
+    existing.save(update_fields=["value", "updated_at"])
+    audit.audit_update(actor=by, obj=existing, before=before)
+    return existing
+
+
+@transaction.atomic
+def result_delete(*, by: Any, result: Result) -> None:
+    _check(by, result.unit, RESULT_ROLES)
+    audit.audit_delete(actor=by, obj=result)
+    result.delete()

@@ -1,0 +1,82 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from guongsang.targets.models import Plan, Result
+from guongsang.targets.tests.factories import make_indicator
+
+
+def _xlsx(rows) -> SimpleUploadedFile:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN CHỈ TIÊU"])
+    ws.append(["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Tháng (trống: kế hoạch năm)", "Số liệu"])
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return SimpleUploadedFile("ct.xlsx", out.getvalue())
+
+
+@pytest.mark.django_db
+def test_the_template_downloads_with_the_indicator_codes(client, world):
+    make_indicator()
+    client.force_login(world.officer)
+    response = client.get(reverse("targets:import_template"))
+    wb = load_workbook(io.BytesIO(response.content))
+    assert wb["Chỉ tiêu"]["A2"].value == "Mã đơn vị"
+    assert wb["Mã chỉ tiêu"]["A2"].value == "viec-lam"
+
+
+@pytest.mark.django_db
+def test_a_file_with_one_bad_row_shows_the_errors_and_writes_nothing(client, world):
+    make_indicator()
+    client.force_login(world.secretariat)
+    upload = _xlsx(
+        [
+            [world.centre.code, "viec-lam", 2023, None, 1000],
+            [world.centre.code, "viec-lam", 2023, 1, 120],
+            [world.centre.code, "khong-co", 2023, 13, "abc"],
+        ]
+    )
+    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    assert response.status_code == 302
+    preview = client.get(response.url).content.decode()
+    assert "Dòng 5: không có chỉ tiêu “khong-co”" in preview
+    assert "Dòng 5: tháng “13” không hợp lệ" in preview
+    assert "Dòng 5: số liệu “abc” không hợp lệ" in preview
+    committed = client.post(response.url)
+    assert committed.status_code == 200
+    assert "chưa ghi dòng nào" in committed.content.decode()
+    assert not Plan.objects.exists() and not Result.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_clean_file_is_written_whole(client, world):
+    make_indicator()
+    client.force_login(world.secretariat)
+    upload = _xlsx(
+        [
+            [world.centre.code, "viec-lam", 2023, None, 1000],
+            [world.centre.name, "Giải quyết việc làm", 2023, 1, "1.250"],
+        ]
+    )
+    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    assert client.post(response.url).status_code == 302
+    assert Plan.objects.get().value == 1000
+    assert Result.objects.get().value == 1250
+
+
+@pytest.mark.django_db
+def test_an_officer_cannot_import_figures_of_another_unit(client, world):
+    make_indicator()
+    client.force_login(world.officer)
+    upload = _xlsx([[world.other_centre.code, "viec-lam", 2023, 1, 5]])
+    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    body = client.get(response.url).content.decode()
+    assert "bạn không được nhập" in body
+    client.post(response.url)
+    assert not Result.objects.exists()
