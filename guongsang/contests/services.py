@@ -963,7 +963,7 @@ def authors_commend(
     if problems:
         raise ValidationError(problems)
     note = nfc(note).strip()[:300]
-    contest_name = f"{contest.name} năm {contest.year}"
+    contest_name = _("%(name)s năm %(year)s") % {"name": contest.name, "year": contest.year}
     made: list[tuple[Entry, Dossier]] = []
     for entry in entries:
         person = entry.author_person

@@ -18,8 +18,10 @@ common the words are (the result is the same either way, see ``_pg_newest``):
   public story's words and date, in publication order). First the newest ``PROBE_ROWS``
   stories are tested one by one, newest first (an index-ordered scan that stops at the
   ``CANDIDATES``-th match: a few milliseconds for common words such as "nguoi tot viec tot").
-  If they hold enough matches to expect the rest soon, the walk goes on further; otherwise the
-  words are rare and the GIN index on the words lists every match (few by then) with its date.
+  If they hold enough matches for the walk to meet the rest sooner than the GIN index would
+  answer (``WALK_ROWS_PER_TERM``), the walk goes on; otherwise the words are rare together and
+  the GIN index on the words lists every match with its date, without reading showcase_story.
+  Either way the candidates are the newest matches by (published_at or created_at, id).
 - PostgreSQL with another queryset, SQLite (FTS5) and other databases: the full-text match
   filtered to growing windows back from the newest story (``WINDOWS_DAYS``).
 
@@ -54,14 +56,14 @@ MIN_PREFIX = 3  # the last word is matched as a prefix only from this length
 CANDIDATES = 100
 # PostgreSQL: how many of the newest public stories are tested one by one before deciding
 # between walking on (common words) and the GIN index (rare words). Measured at 1,000,000
-# stories: the walk tests ~2 stories per µs (10,000 in ~5 ms); the GIN path costs 10–30 ms
-# for the index lookup when the words are individually common (more for a common prefix),
-# plus ~2 µs per match.
+# stories: the walk tests ~3 stories per µs (10,000 in ~3 ms); the GIN lookup costs ~8–10 ms
+# per query word when the words are individually common, even if few stories have them all
+# (it intersects long lists), plus ~2 µs a match.
 PROBE_ROWS = 10_000
-# Walk on when the probe found at least CANDIDATES / SCAN_MIN_SHARE matches: the walk then
-# reads about PROBE_ROWS × SCAN_MIN_SHARE rows (~30 ms at most); below that the matches are
-# few (< CANDIDATES / SCAN_MIN_SHARE per PROBE_ROWS stories) and the GIN index is cheaper.
-SCAN_MIN_SHARE = 6
+# The GIN lookup's cost per query word, in stories the walk tests in the same time. The walk
+# goes on when it is expected to reach CANDIDATES matches within that budget (it reads at most
+# twice the expected number of stories, then gives up for the GIN index).
+WALK_ROWS_PER_TERM = 27_000
 # Other paths: the newest CANDIDATES matches are looked for in growing windows back from the
 # newest story: a common word fills the first window (few rows to read), a rare one reaches
 # the last (few matches anyway). The result is exactly the newest CANDIDATES matches.
@@ -148,11 +150,12 @@ def _pg_newest(terms: list[str], k: int) -> list[int]:
     found = _pg_scan(tsquery, k, PROBE_ROWS)
     if len(found) >= k:
         return found
-    if found and len(found) * SCAN_MIN_SHARE >= k:
-        # Common enough: about PROBE_ROWS * k / len(found) rows hold k matches; read twice that.
-        found = _pg_scan(tsquery, k, 2 * PROBE_ROWS * k // len(found))
-        if len(found) >= k:
-            return found
+    if found:
+        expected_rows = PROBE_ROWS * k // len(found)  # the walk's rows to meet k matches
+        if expected_rows <= WALK_ROWS_PER_TERM * len(terms):
+            found = _pg_scan(tsquery, k, 2 * expected_rows)
+            if len(found) >= k:
+                return found
     return _pg_gin(tsquery, k)
 
 
@@ -231,4 +234,31 @@ def rebuild_sqlite_index() -> None:
             cursor.execute(statement)
 
 
-__all__ = ["normalise", "rebuild_sqlite_index", "search_stories", "sqlite_index_in_place"]
+def rebuild_pg_words() -> None:
+    """Refill showcase_story_words in publication order (PostgreSQL; after a bulk load).
+
+    The trigger keeps the table right row by row; rows written in publication order (as they
+    are when stories are published one by one) make the newest-first walk read few pages.
+    """
+    import importlib
+
+    migration = importlib.import_module("guongsang.showcase.migrations.0004_search_words")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in [
+            *migration.PG_DROP_INDEXES,
+            "TRUNCATE showcase_story_words",
+            *migration.PG_FILL,
+            *migration.PG_INDEXES,
+        ]:
+            cursor.execute(statement)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE showcase_story_words")
+
+
+__all__ = [
+    "normalise",
+    "rebuild_pg_words",
+    "rebuild_sqlite_index",
+    "search_stories",
+    "sqlite_index_in_place",
+]

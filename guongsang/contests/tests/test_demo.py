@@ -18,7 +18,17 @@ def test_demo_contests_reproduce_the_figures(titles):
     c2023 = Contest.objects.get(year=2023)
     final = c2023.rounds.get(number=3)
     assert final.round_entries.count() == 5
-    assert Commendation.objects.filter(entry__contest=c2023).count() == 2
+    commended = list(
+        Commendation.objects.filter(entry__contest=c2023).select_related("recipient__decision")
+    )
+    assert len(commended) == 2
+    decision = commended[0].decision
+    assert decision.is_signed and decision.signed_by.username == "giamdoc"
+    assert {c.decision for c in commended} == {decision}
+    assert decision.full_number.endswith("/QĐ-SLĐTBXH") and decision.decision_date.year == 2023
+    for c in commended:
+        assert c.award.decision_number == decision.full_number and c.award.year == 2023
+        assert c.award.title.code == "giay-khen-giam-doc-so" and c.award.source == "decision"
     c2022 = Contest.objects.get(year=2022)
     assert (
         c2022.status == "published"

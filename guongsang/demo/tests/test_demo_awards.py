@@ -162,10 +162,10 @@ def test_each_award_carries_a_decision_of_its_year_a_source_and_its_reward():
 def test_one_audit_entry_covers_the_award_history():
     """The history before 2022 is written in one go; 2022–2023 come from signed decisions,
     each award with its own audit entry."""
-    decided = Award.objects.exclude(source="import")
+    decided = Award.objects.filter(decision_line__isnull=False)
     decided_ids = {str(uuid) for uuid in decided.values_list("uuid", flat=True)}
     [entry] = AuditEntry.objects.filter(object_type=AUDIT_TYPE).exclude(object_id__in=decided_ids)
-    assert entry.after["awards"] == Award.objects.filter(source="import").count()
+    assert entry.after["awards"] == Award.objects.filter(decision_line__isnull=True).count()
 
 
 def test_seeding_twice_adds_no_award():

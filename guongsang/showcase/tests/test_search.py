@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from guongsang.showcase.models import Story
+from guongsang.showcase import search
+from guongsang.showcase.models import Story, StoryStatus, published_stories
 from guongsang.showcase.search import search_stories, sqlite_index_in_place
 from guongsang.showcase.tests.factories import make_story
 from guongsang.showcase.text import normalise, query_terms, slugify_vi
@@ -96,8 +97,6 @@ def test_the_last_word_is_a_prefix(stories):
 
 
 def test_only_the_newest_candidates_are_ranked(stories, monkeypatch):
-    from guongsang.showcase import search
-
     monkeypatch.setattr(search, "CANDIDATES", 2)
     # The two newest matches only, ranked among themselves (title hit first).
     assert _titles("nguoi tot viec tot") == ["Cô giáo tận tụy", "Việc nhỏ"]
@@ -114,6 +113,18 @@ def test_index_follows_edits_and_deletes(stories):
     story.save()
     assert _titles("quynh") == ["Chuyện ở làng Quỳnh"]
     assert "Chuyện ở làng Quỳnh" not in _titles("viec tot")
+    story.status = StoryStatus.WITHDRAWN
+    story.save()
+    assert _titles("quynh") == []
+    story.status = StoryStatus.PUBLISHED
+    story.save()
+    assert _titles("quynh") == ["Chuyện ở làng Quỳnh"]
+    draft = stories["draft"]
+    draft.status = StoryStatus.PUBLISHED
+    draft.consent_recorded_at = timezone.now()
+    draft.published_at = timezone.now()
+    draft.save()
+    assert _titles("chua dang") == ["Người tốt, việc tốt chưa đăng"]
     Story.objects.filter(pk=story.pk).delete()
     assert _titles("quynh") == []
 
@@ -124,13 +135,121 @@ def test_empty_or_punctuation_query_finds_nothing(stories):
     assert _titles('" OR 1=1 --') == []  # FTS syntax and SQL are neutralised
 
 
+def _expected(query, k):
+    """The documented rule, computed in Python over every public story."""
+    terms = query_terms(query)
+    last = terms[-1]
+
+    def matches(story):
+        words = story.search_text.split()
+        if not all(t in words for t in terms[:-1]):
+            return False
+        return last in words or (len(last) >= 3 and any(w.startswith(last) for w in words))
+
+    found = [s for s in published_stories() if matches(s)]
+    newest = sorted(found, key=lambda s: (s.published_at, s.pk), reverse=True)[:k]
+    phrase = " " + " ".join(terms)
+
+    def rank(story):
+        title = f" {story.search_title} "
+        in_title = all(f" {t} " in title for t in terms[:-1]) and f" {last}" in title
+        return (in_title, phrase in f" {story.search_text} ", story.published_at, story.pk)
+
+    return [s.title for s in sorted(newest, key=rank, reverse=True)]
+
+
+@pytest.fixture
+def crowd(stories, world):
+    """Thirty more stories: "viec tot" in many, "lang" in a few, in a scrambled date order."""
+    base = timezone.now() - dt.timedelta(days=400)
+    for n in range(30):
+        body = "Việc tốt của người tốt." if n % 3 else "Chuyện ở làng bên sông."
+        title = f"Việc tốt số {n}" if n % 4 == 0 else f"Câu chuyện {n}"
+        make_story(
+            title,
+            unit=world.centre,
+            body=body,
+            published_at=base + dt.timedelta(days=(n * 7) % 30),
+        )
+
+
+@pytest.mark.parametrize(
+    ("probe_rows", "walk_rows", "candidates"),
+    [(10_000, 27_000, 100), (3, 1, 5), (6, 100, 5), (4, 3, 8), (1, 2, 3)],
+)
+def test_every_strategy_ranks_the_newest_matches(
+    crowd, monkeypatch, probe_rows, walk_rows, candidates
+):
+    # PostgreSQL walks the newest stories, walks further, or asks the GIN index depending on
+    # these settings; whichever it does, the result is the documented rule.
+    monkeypatch.setattr(search, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(search, "WALK_ROWS_PER_TERM", walk_rows)
+    monkeypatch.setattr(search, "CANDIDATES", candidates)
+    for query in ("viec tot", "nguoi tot viec tot", "lang", "lan", "cau chuyen", "tot so 1"):
+        assert _titles(query) == _expected(query, candidates), query
+    assert len(_titles("viec tot")) == min(candidates, 27)  # 23 + 4 in `stories`
+
+
+def test_pg_walk_and_gin_index_agree(crowd):
+    if connection.vendor != "postgresql":
+        assert not hasattr(connection, "pg_version")  # the SQLite path has no such strategies
+        return
+    for query in ("viec tot", "lang", "cau chuyen", "zzz"):
+        tsquery = search._pg_tsquery(query_terms(query))
+        for k in (1, 4, 100):
+            walked = search._pg_scan(tsquery, k, 1_000)
+            assert walked == search._pg_gin(tsquery, k), (query, k)
+            assert walked == search._pg_newest(query_terms(query), k), (query, k)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")  # the GIN query's settings do not leak
+        assert cursor.fetchone()[0] == "on"
+
+
 def test_search_index_in_place():
     if connection.vendor == "sqlite":
         assert sqlite_index_in_place()
     else:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE tablename = 'showcase_story' "
-                "AND indexname = 'showcase_story_search_gin'"
+                "SELECT indexname FROM pg_indexes WHERE tablename IN "
+                "('showcase_story', 'showcase_story_words') ORDER BY indexname"
             )
-            assert cursor.fetchone() is not None
+            names = {row[0] for row in cursor.fetchall()}
+            assert {
+                "showcase_story_search_gin",
+                "showcase_story_words_gin",
+                "showcase_story_words_newest",
+            } <= names
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'showcase_story'::regclass "
+                "AND tgname LIKE 'showcase_story_words%%' ORDER BY tgname"
+            )
+            assert [row[0] for row in cursor.fetchall()] == [
+                "showcase_story_words_sync",
+                "showcase_story_words_truncate",
+            ]
+
+
+def test_pg_words_table_holds_exactly_the_public_stories(stories):
+    if connection.vendor != "postgresql":
+        assert _titles("chua dang") == []  # drafts are filtered by the query itself
+        return
+    Story.objects.filter(pk=stories["body"].pk).delete()
+
+    def ids():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT story_id FROM showcase_story_words ORDER BY story_id")
+            return [row[0] for row in cursor.fetchall()]
+
+    public = sorted(published_stories().values_list("pk", flat=True))
+    assert len(public) == 3
+    assert ids() == public
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM showcase_story_words")
+    search.rebuild_pg_words()  # refilled from showcase_story, indexes rebuilt
+    assert ids() == public
+    assert _titles("nguoi tot viec tot") == [
+        "Người tốt, việc tốt ở Trung tâm",
+        "Ông Đặng Văn Hòa nhặt được của rơi",
+        "Việc nhỏ",
+    ]
