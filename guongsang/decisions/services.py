@@ -41,13 +41,30 @@ from guongsang.org.models import Unit, UnitType
 
 DRAFT_FIELDS = {"summary", "legal_bases", "articles", "recipients_list", "decision_date", "reason"}
 
-DEFAULT_BASES = (
+# The legal bases in force on the decision date: the 2022 Law and Decree 98/2023 from 1/1/2024,
+# the 2003 Law (amended 2005, 2013) and Decree 91/2017 before.
+LAW_2022_FROM = dt.date(2024, 1, 1)
+BASES_FROM_2024 = (
     "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
     "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
     "thi hành một số điều của Luật Thi đua, khen thưởng",
+)
+BASES_BEFORE_2024 = (
+    "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
+    "Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
+    "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết "
+    "thi hành một số điều của Luật Thi đua, khen thưởng",
+)
+LOCAL_BASES = (
     "Quy chế thi đua, khen thưởng của {issuer}",
     "Theo đề nghị của Thường trực Hội đồng Thi đua - Khen thưởng",
 )
+
+
+def default_bases(on: dt.date) -> tuple[str, ...]:
+    return (BASES_FROM_2024 if on >= LAW_2022_FROM else BASES_BEFORE_2024) + LOCAL_BASES
+
+
 DEFAULT_RECIPIENTS_LIST = (
     "Như Điều 3",
     "Ban Thi đua - Khen thưởng Thành phố",
@@ -203,7 +220,10 @@ def decision_draft(
         code=f"{Series.DECISION}-{profile.code}",
         decision_date=decision_date,
         summary=nfc(summary).strip() or _default_summary(titles, year),
-        legal_bases="\n".join(b.format(issuer=authority.name) for b in DEFAULT_BASES),
+        legal_bases="\n".join(
+            b.format(issuer=authority.name)
+            for b in default_bases(decision_date or timezone.localdate())
+        ),
         articles=_default_articles(
             authority.name,
             people,
@@ -222,7 +242,7 @@ def decision_draft(
             dossier=d,
             title=d.title,
             person=d.person,
-            unit=d.nominee_unit if d.person_id is None else (d.person.home_unit or d.unit),
+            unit=d.nominee_unit if d.person is None else (d.person.home_unit or d.unit),
             achievement=d.summary,
             amount=_amount(d.title, on, collective=d.person_id is None),
         )
@@ -313,7 +333,9 @@ def revocation_draft(
         code=decision.code,
         summary=_("Về việc thu hồi khen thưởng tại Quyết định số %(n)s ngày %(d)s")
         % {"n": decision.full_number, "d": vn_short_date(decision.decision_date)},
-        legal_bases="\n".join(b.format(issuer=decision.authority.name) for b in DEFAULT_BASES),
+        legal_bases="\n".join(
+            b.format(issuer=decision.authority.name) for b in default_bases(timezone.localdate())
+        ),
         articles="\n".join(
             [
                 _(
@@ -469,6 +491,7 @@ def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
 
 def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
     """The level above decided: say so on the department's dossier and its submission."""
+    assert upper.forwarded_from_id is not None  # only forwarded dossiers come back
     lower = Dossier.objects.select_for_update().get(pk=upper.forwarded_from_id)
     before = audit.snapshot(lower)
     lower.outcome_note = _("%(level)s: được khen tại Quyết định số %(n)s ngày %(d)s") % {

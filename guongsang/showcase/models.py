@@ -125,7 +125,7 @@ class Story(PublicModel):
 
     @property
     def honouree_name(self) -> str:
-        if self.person_id is not None:
+        if self.person is not None:
             return self.person.full_name
         return self.collective_name or self.unit.name
 
@@ -143,7 +143,7 @@ class Story(PublicModel):
         from guongsang.showcase.text import normalise
 
         parts = [self.title, self.summary, self.body, self.collective_name]
-        if self.person_id is not None:
+        if self.person is not None:
             parts.append(self.person.full_name)
         if self.unit_id is not None:
             parts.append(self.unit.name)
