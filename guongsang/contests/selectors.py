@@ -57,7 +57,10 @@ def contests_visible(*, user: Any) -> QuerySet[Contest]:
     from guongsang.org.selectors import closure_on
 
     qs = Contest.objects.select_related("organiser").annotate(
-        submitted=Count("entries", filter=Q(entries__status=EntryStatus.SUBMITTED))
+        # distinct: the scope filter below joins the panel, one row per judge
+        submitted=Count(
+            "entries", filter=Q(entries__status=EntryStatus.SUBMITTED), distinct=True
+        )
     )
     if is_superuser(user):
         return qs

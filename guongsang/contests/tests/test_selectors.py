@@ -24,3 +24,15 @@ def test_entry_counts_by_year_counts_submitted_entries_per_year_in_one_query(
     assert entry_counts_by_year(to_year=2022, unit_ids=[world.other_centre.pk]) == {2022: 1}
     assert entry_counts_by_year(level=Level.CITY) == {2023: 1}
     assert entry_counts_by_year(level=None) == {2022: 4, 2023: 2}
+
+
+def test_the_contest_list_counts_each_entry_once_whatever_the_size_of_the_panel(world):
+    from guongsang.contests.selectors import contests_visible
+    from guongsang.contests.tests.factories import judged_contest
+
+    contest, panel = judged_contest(world, judges=4)
+    for _ in range(3):
+        make_entry(contest, world.other_centre)
+    for user in (panel[1], world.secretariat):
+        [row] = contests_visible(user=user).filter(pk=contest.pk)
+        assert row.submitted == 3
