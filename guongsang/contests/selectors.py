@@ -58,9 +58,7 @@ def contests_visible(*, user: Any) -> QuerySet[Contest]:
 
     qs = Contest.objects.select_related("organiser").annotate(
         # distinct: the scope filter below joins the panel, one row per judge
-        submitted=Count(
-            "entries", filter=Q(entries__status=EntryStatus.SUBMITTED), distinct=True
-        )
+        submitted=Count("entries", filter=Q(entries__status=EntryStatus.SUBMITTED), distinct=True)
     )
     if is_superuser(user):
         return qs
