@@ -93,7 +93,7 @@ test-pg: build
 check: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy guongsang/core guongsang/org guongsang/people guongsang/accounts guongsang/catalogue guongsang/awards guongsang/nominations guongsang/stats
+	$(UV) run --frozen mypy guongsang
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		DJANGO_ALLOWED_HOSTS=guongsang.example.vn \

@@ -12,6 +12,14 @@ from guongsang.core.roles import TWO_FACTOR_ROLES
 
 # Paths a user may reach before finishing 2FA or changing a temporary password.
 _OPEN_PREFIXES = ("/tai-khoan/", "/i18n/", "/static/", "/healthz", "/api/")
+# The public site needs no login at all: its pages must not even read the session, so that
+# they stay cacheable by proxies (no "Vary: Cookie"). Its moderation pages are staff pages.
+_PUBLIC_SITE = "/vuon-hoa/"
+_PUBLIC_SITE_STAFF = "/vuon-hoa/quan-ly/"
+
+
+def _is_public_page(path: str) -> bool:
+    return path.startswith(_PUBLIC_SITE) and not path.startswith(_PUBLIC_SITE_STAFF)
 
 
 def needs_two_factor(user) -> bool:  # type: ignore[no-untyped-def]
@@ -23,8 +31,10 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(_OPEN_PREFIXES) or _is_public_page(request.path):
+            return self.get_response(request)
         user = request.user
-        if user.is_authenticated and not request.path.startswith(_OPEN_PREFIXES):
+        if user.is_authenticated:
             if needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
                 return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
             if getattr(user, "must_change_password", False):

@@ -58,7 +58,11 @@ def unit_tree(request: HttpRequest, as_of: dt.date | None = None) -> list[dict]:
     rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=as_of)
     uuids = {row.unit.pk: row.unit.uuid for row in rows}
     return [
-        {**_unit_out(row.unit), "depth": row.depth, "parent_id": uuids.get(row.parent_id)}
+        {
+            **_unit_out(row.unit),
+            "depth": row.depth,
+            "parent_id": None if row.parent_id is None else uuids.get(row.parent_id),
+        }
         for row in rows
     ]
 

@@ -48,7 +48,7 @@ class StoryOut(Schema):
 
     @staticmethod
     def resolve_award_title(obj: Story) -> str | None:
-        return obj.award.title.name if obj.award_id else None
+        return obj.award.title.name if obj.award is not None else None
 
 
 class StoryDetailOut(StoryOut):
@@ -100,7 +100,7 @@ class TipOut(Schema):
 
     @staticmethod
     def resolve_dossier_id(obj: Tip) -> UUID | None:
-        return obj.dossier.uuid if obj.dossier_id else None
+        return obj.dossier.uuid if obj.dossier is not None else None
 
 
 @router.get(

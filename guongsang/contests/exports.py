@@ -19,7 +19,7 @@ from guongsang.core.documents import (
 
 def _head(rnd: Round) -> Letterhead:
     organiser = rnd.contest.organiser
-    parent = organiser.parent.name.upper() if organiser.parent_id else ""
+    parent = organiser.parent.name.upper() if organiser.parent is not None else ""
     return Letterhead(
         parent=parent, issuer=organiser.name.upper(), number="", place="Hà Nội", date=None
     )
@@ -81,6 +81,7 @@ def scores_xlsx(rnd: Round) -> bytes:
     sheet 3: the judges' calibration."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from guongsang.accounts.models import User
     from guongsang.contests.models import Assignment, AssignmentStatus
@@ -93,6 +94,7 @@ def scores_xlsx(rnd: Round) -> bytes:
     advanced = dict(rnd.round_entries.values_list("entry_id", "advanced"))
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook has one worksheet, active
     ws.title = "Xếp hạng"
     ws.append([f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
     ws["A1"].font = Font(bold=True)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from guongsang.contests import exports, scoring, selectors, services
 from guongsang.contests.models import Assignment, AssignmentStatus, Entry, Round
-from guongsang.contests.views import _confirmed, _managed
+from guongsang.contests.views import _confirmed, _managed, _posted
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
@@ -143,7 +143,7 @@ def assignment_move(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
     sheet = get_visible_or_404(Assignment.objects.select_related("round__contest"), uuid=uuid)
     _managed(request, sheet.round.contest.uuid)
-    judge = User.objects.filter(uuid=request.POST.get("judge") or None).first()
+    judge = _posted(request, User.objects.all(), "judge")
     try:
         if judge is None:
             raise ValidationError(_("Chọn giám khảo."))
@@ -161,8 +161,8 @@ def judge_replace(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
     contest = _managed(request, uuid)
     if _confirmed(request):
-        judge = User.objects.filter(uuid=request.POST.get("judge") or None).first()
-        replacement = User.objects.filter(uuid=request.POST.get("replacement") or None).first()
+        judge = _posted(request, User.objects.all(), "judge")
+        replacement = _posted(request, User.objects.all(), "replacement")
         try:
             if judge is None:
                 raise ValidationError(_("Chọn giám khảo cần thay."))
@@ -187,10 +187,8 @@ def conflict_declare(request: AuthedRequest, uuid: Any) -> HttpResponse:
     from guongsang.org.models import Unit
 
     contest = _managed(request, uuid)
-    judge = User.objects.filter(
-        uuid=request.POST.get("judge") or None, contest_panels__contest=contest
-    ).first()
-    unit = Unit.objects.filter(uuid=request.POST.get("unit") or None).first()
+    judge = _posted(request, User.objects.filter(contest_panels__contest=contest), "judge")
+    unit = _posted(request, Unit.objects.all(), "unit")
     try:
         if judge is None or unit is None:
             raise ValidationError(_("Chọn giám khảo và đơn vị."))

@@ -4,12 +4,13 @@ entries (their unit's officers), the near-duplicate report and the statistics.""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -39,6 +40,15 @@ def _entry(request: AuthedRequest, uuid: Any) -> Entry:
     entry = get_visible_or_404(selectors.entries_visible(user=request.user), uuid=uuid)
     require_perm(request, "contests.view_entry", entry)
     return entry
+
+
+M = TypeVar("M", bound=Model)
+
+
+def _posted(request: AuthedRequest, qs: QuerySet[M], name: str) -> M | None:
+    """The object of ``qs`` whose uuid was posted as ``name``; None when the field is empty."""
+    value = request.POST.get(name)
+    return qs.filter(uuid=value).first() if value else None
 
 
 def _confirmed(request: AuthedRequest) -> bool:
@@ -133,7 +143,7 @@ def panel_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
     from guongsang.accounts.models import User
 
     contest = _managed(request, uuid)
-    judge = User.objects.filter(uuid=request.POST.get("judge") or None).first()
+    judge = _posted(request, User.objects.all(), "judge")
     if judge is None:
         messages.error(request, _("Chọn giám khảo."))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from django import forms
@@ -34,6 +35,9 @@ class NoticeForm(BootstrapFormMixin, forms.Form):
         self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
         self.fields["dossiers"].widget.attrs["class"] = "form-check-input"
 
+    def clean_quorum(self) -> Fraction:
+        return Fraction(self.cleaned_data.get("quorum") or "2/3")
+
 
 class ObjectionForm(BootstrapFormMixin, forms.Form):
     dossier = forms.ModelChoiceField(label=_("Hồ sơ"), queryset=Dossier.objects.none())
@@ -50,10 +54,25 @@ class AnswerForm(BootstrapFormMixin, forms.Form):
     answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+QUORUM_CHOICES = [
+    ("2/3", _("Hai phần ba (2/3) tổng số thành viên")),
+    ("1/2", _("Một nửa (1/2) tổng số thành viên")),
+    ("3/4", _("Ba phần tư (3/4) tổng số thành viên")),
+    ("1/1", _("Toàn thể thành viên")),
+]
+
+
 class SessionForm(BootstrapFormMixin, forms.Form):
     council = forms.ModelChoiceField(label=_("Hội đồng"), queryset=Council.objects.none())
     held_on = VNDateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
+    quorum = forms.ChoiceField(
+        label=_("Số thành viên tối thiểu có mặt"),
+        choices=QUORUM_CHOICES,
+        initial="2/3",
+        required=False,
+        help_text=_("Theo quy chế của Hội đồng; mặc định hai phần ba tổng số thành viên."),
+    )
     dossiers = DossierChoiceField(
         label=_("Chương trình: hồ sơ đưa ra Hội đồng"),
         queryset=None,

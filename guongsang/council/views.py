@@ -182,6 +182,7 @@ def session_create(request: AuthedRequest) -> HttpResponse:
                 held_on=data["held_on"],
                 place=data["place"],
                 dossiers=list(data["dossiers"]),
+                quorum=data["quorum"],
             )
         except (ValidationError, PermissionDenied) as exc:
             _errors(request, exc)

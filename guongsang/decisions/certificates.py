@@ -8,6 +8,7 @@ verification code with a QR code to the public check /vuon-hoa/xac-minh/<code>/.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ class Certificate:
     title: str
     achievement: str
     decision_number: str
-    decision_date: object
+    decision_date: dt.date | None
     place: str
     sign_prefix: str
     sign_title: str

@@ -135,10 +135,12 @@ def annex_xlsx(decision: Decision) -> bytes:
     """Danh sách kèm theo for the accountant: one row a recipient, the amount as a number."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     context = decision_context(decision)
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, active
     sheet.title = "Danh sách kèm theo"
     sheet.append([f"DANH SÁCH {context['annex_heading']}"])
     sheet.append(
@@ -189,7 +191,7 @@ def submission_context(submission: Submission) -> dict[str, Any]:
             {
                 "index": i,
                 "name": dossier.person.full_name
-                if dossier.person_id
+                if dossier.person is not None
                 else str(dossier.nominee_unit),
                 "unit": dossier.unit.name,
                 "title": dossier.title.name,

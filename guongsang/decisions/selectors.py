@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
@@ -18,6 +18,9 @@ from guongsang.decisions.models import (
     SubmissionItem,
 )
 from guongsang.decisions.permissions import VIEW_ROLES
+
+if TYPE_CHECKING:
+    from guongsang.nominations.models import Dossier
 
 
 def decisions_visible(*, user: Any) -> QuerySet[Decision]:
@@ -141,6 +144,13 @@ def dossiers_to_forward(*, user: Any) -> QuerySet:
     return _recommended(user=user).exclude(_confers()).order_by("level_unit", "title__order", "pk")
 
 
+def _nominee_name(dossier: Dossier) -> str:
+    if dossier.person is not None:
+        return dossier.person.full_name
+    assert dossier.nominee_unit is not None  # CheckConstraint: a person or a nominee unit
+    return dossier.nominee_unit.name
+
+
 def submission_package(submission: Submission) -> dict[str, Any]:
     """The machine-readable package of a tờ trình (for the level above's database)."""
     items = []
@@ -155,7 +165,7 @@ def submission_package(submission: Submission) -> dict[str, Any]:
                 "title": d.title.name,
                 "year": d.year,
                 "target": "individual" if d.person_id else "collective",
-                "name": d.person.full_name if d.person_id else d.nominee_unit.name,
+                "name": _nominee_name(d),
                 "unit": d.unit.name,
                 "summary": d.summary,
                 "council_votes_yes": d.votes_yes,

@@ -146,7 +146,7 @@ def _awards() -> list[Award]:
 
 def _story_for(award: Award, rng: random.Random, secretary: User | None) -> Story:
     unit = award.unit
-    if award.person_id is not None:
+    if award.person is not None:
         name = award.person.full_name
         values = {"name": name, "unit": unit.name, "year": str(award.year)}
         if name == facts.HONOUREE_MEDICAL.full_name:

@@ -51,9 +51,15 @@ class BrowseForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, years: list[int], units: QuerySet, titles: QuerySet, **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["nam"].choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
-        self.fields["don_vi"].queryset = units
-        self.fields["danh_hieu"].queryset = titles
+        year = self.fields["nam"]
+        unit = self.fields["don_vi"]
+        title = self.fields["danh_hieu"]
+        assert isinstance(year, forms.TypedChoiceField)
+        assert isinstance(unit, forms.ModelChoiceField)
+        assert isinstance(title, forms.ModelChoiceField)
+        year.choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
+        unit.queryset = units
+        title.queryset = titles
 
 
 class TipForm(BootstrapFormMixin, forms.ModelForm):
@@ -158,16 +164,22 @@ class StoryForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, units: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.order_by("name")
-        self.fields["person"].queryset = Person.objects.filter(home_unit__in=units).only(
+        unit = self.fields["unit"]
+        person = self.fields["person"]
+        award = self.fields["award"]
+        assert isinstance(unit, forms.ModelChoiceField)
+        assert isinstance(person, forms.ModelChoiceField)
+        assert isinstance(award, forms.ModelChoiceField)
+        unit.queryset = units.order_by("name")
+        person.queryset = Person.objects.filter(home_unit__in=units).only(
             "uuid", "full_name", "sort_name"
         )
-        self.fields["person"].to_field_name = "uuid"
-        self.fields["unit"].to_field_name = "uuid"
-        self.fields["award"].queryset = Award.objects.filter(unit__in=units).select_related(
+        person.to_field_name = "uuid"
+        unit.to_field_name = "uuid"
+        award.queryset = Award.objects.filter(unit__in=units).select_related(
             "title", "person", "unit"
         )
-        self.fields["award"].to_field_name = "uuid"
+        award.to_field_name = "uuid"
         self.fields["photo"].widget.attrs["accept"] = ".jpg,.jpeg,.png,.webp"
 
     def clean_photo(self) -> Any:
@@ -205,11 +217,16 @@ class MergeForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, tips: QuerySet, stories: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tip"].queryset = tips
-        self.fields["story"].queryset = stories
+        tip = self.fields["tip"]
+        story = self.fields["story"]
+        assert isinstance(tip, forms.ModelChoiceField)
+        assert isinstance(story, forms.ModelChoiceField)
+        tip.queryset = tips
+        story.queryset = stories
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # forms.Form.clean() returns cleaned_data
         if bool(data.get("tip")) == bool(data.get("story")):
             raise forms.ValidationError(_("Chọn một tin báo hoặc một câu chuyện để gộp vào."))
         return data
@@ -233,14 +250,21 @@ class TipToDossierForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet, titles: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.order_by("name")
-        self.fields["title"].queryset = titles
-        self.fields["person"].queryset = Person.objects.filter(home_unit__in=units).only(
+        unit = self.fields["unit"]
+        title = self.fields["title"]
+        person = self.fields["person"]
+        assert isinstance(unit, forms.ModelChoiceField)
+        assert isinstance(title, forms.ModelChoiceField)
+        assert isinstance(person, forms.ModelChoiceField)
+        unit.queryset = units.order_by("name")
+        title.queryset = titles
+        person.queryset = Person.objects.filter(home_unit__in=units).only(
             "uuid", "full_name", "sort_name"
         )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # forms.Form.clean() returns cleaned_data
         title, person = data.get("title"), data.get("person")
         if title is not None:
             if title.target == "individual" and person is None:

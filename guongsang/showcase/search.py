@@ -164,7 +164,7 @@ def _newest_in_windows(matching: QuerySet[Story], base: QuerySet[Story], k: int)
     newest: list[int] = []
     for days in WINDOWS_DAYS if latest is not None else (None,):
         window = matching
-        if days is not None:
+        if days is not None and latest is not None:
             window = matching.filter(published_at__gte=latest - dt.timedelta(days=days))
         newest = list(window.values_list("pk", flat=True)[:k])
         if len(newest) >= k:

@@ -72,7 +72,9 @@ def facet_years() -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
         return list(published_stories().values("year").annotate(n=Count("id")).order_by("-year"))
 
-    return cache.get_or_set("showcase:facet:years", compute, FACET_SECONDS)
+    rows = cache.get_or_set("showcase:facet:years", compute, FACET_SECONDS)
+    assert rows is not None  # compute() always returns a list
+    return rows
 
 
 def _facet_ids(key: str, field: str) -> list[int]:
@@ -85,7 +87,9 @@ def _facet_ids(key: str, field: str) -> list[int]:
             .distinct()
         )
 
-    return cache.get_or_set(f"showcase:facet:{key}", compute, FACET_SECONDS)
+    ids = cache.get_or_set(f"showcase:facet:{key}", compute, FACET_SECONDS)
+    assert ids is not None  # compute() always returns a list
+    return ids
 
 
 def facet_units() -> QuerySet[Unit]:

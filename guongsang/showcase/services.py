@@ -58,10 +58,9 @@ def _check_story(story: Story) -> None:
         )
     if story.photo and not story.photo_alt.strip():
         raise ValidationError(_("Ảnh cần có mô tả (cho người dùng trình đọc màn hình)."))
-    if story.award_id is not None:
-        award = story.award
-        if award.person_id is not None and award.person_id != story.person_id:
-            raise ValidationError(_("Khen thưởng đã chọn không phải của cá nhân này."))
+    award = story.award  # None without a query when award_id is None
+    if award is not None and award.person_id not in (None, story.person_id):
+        raise ValidationError(_("Khen thưởng đã chọn không phải của cá nhân này."))
 
 
 @transaction.atomic

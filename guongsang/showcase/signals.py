@@ -10,7 +10,9 @@ PAGES_VERSION = "showcase:pages:version"
 
 
 def pages_version() -> int:
-    return cache.get_or_set(PAGES_VERSION, 1, None)
+    version = cache.get_or_set(PAGES_VERSION, 1, None)
+    assert version is not None  # get_or_set returns the stored value or the default 1
+    return version
 
 
 @receiver(post_save, sender=Story)

@@ -514,7 +514,7 @@ def tip_merge(request: AuthedRequest, uuid: Any) -> HttpResponse:
 def tip_dossier(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """Turn the tip into a draft nomination of a unit the secretariat picks."""
     tip = _tip(request, uuid)
-    if tip.dossier_id is not None:
+    if tip.dossier is not None:
         return redirect("nominations:detail", uuid=tip.dossier.uuid)
     form = TipToDossierForm(
         request.POST or None,

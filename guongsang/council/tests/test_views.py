@@ -67,10 +67,12 @@ def test_a_session_is_run_from_the_pages(client, world, titles):
             "held_on": "20/11/2024",
             "place": "Phòng họp số 1",
             "dossiers": [dossier.pk],
+            "quorum": "1/2",
         },
     )
     assert response.status_code == 302, response.content.decode()[:500]
     session = CouncilSession.objects.get()
+    assert (session.quorum_numerator, session.quorum_denominator) == (1, 2)
     members = list(council.members.order_by("order"))
     client.post(
         reverse("council:session_attendance", args=[session.uuid]),
