@@ -20,7 +20,7 @@ from guongsang.core.roles import Role
 from guongsang.movements import selectors as movement_selectors
 from guongsang.nominations import eligibility, selectors, services
 from guongsang.nominations.models import Dossier, Track
-from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 from guongsang.people.models import Person
 
 dossier_router = Router(tags=["Hồ sơ khen thưởng"])
@@ -188,7 +188,7 @@ def dossier_create(request: HttpRequest, payload: DossierIn) -> Status[Dossier]:
     if not request.user.has_perm("nominations.edit_dossier"):
         raise PermissionDenied
     user = request.user
-    units = restrict(Unit.objects.filter(valid_to=None), user, roles=CREATE_ROLES, unit_field="pk")
+    units = units_acting(user=user, roles=CREATE_ROLES)
     if payload.unit_id is not None:
         unit = _one_of(units, payload.unit_id, _("Không có quyền đề nghị cho đơn vị này."))
     else:

@@ -20,21 +20,15 @@ from guongsang.books.forms import BookForm
 from guongsang.books.models import Book
 from guongsang.books.permissions import BOOK_MANAGE_ROLES
 from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
-from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 from guongsang.showcase.models import Story
 
 MIME = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 
 def _organisers(request: AuthedRequest) -> Any:
-    return restrict(
-        Unit.objects.filter(valid_to=None).order_by("name"),
-        request.user,
-        roles=BOOK_MANAGE_ROLES,
-        unit_field="pk",
-    )
+    return units_acting(user=request.user, roles=BOOK_MANAGE_ROLES)
 
 
 def _book(request: AuthedRequest, uuid: Any, *, manage: bool = False) -> Book:

@@ -26,19 +26,13 @@ from guongsang.conference.forms import (
 from guongsang.conference.models import Conference
 from guongsang.conference.permissions import CONFERENCE_MANAGE_ROLES
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
-from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import restrict
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.views import require_perm
-from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 
 
 def _organisers(request: AuthedRequest) -> Any:
-    return restrict(
-        Unit.objects.filter(valid_to=None).order_by("name"),
-        request.user,
-        roles=CONFERENCE_MANAGE_ROLES,
-        unit_field="pk",
-    )
+    return units_acting(user=request.user, roles=CONFERENCE_MANAGE_ROLES)
 
 
 def _conference(request: AuthedRequest, uuid: Any, *, manage: bool = False) -> Conference:
@@ -120,8 +114,7 @@ def _after_change(
     request: AuthedRequest, conference: Conference, error: Any = None
 ) -> HttpResponse:
     if error is not None:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
+        report_errors(request, error)
     return redirect("conference:detail", uuid=conference.uuid)
 
 

@@ -23,6 +23,8 @@ from typing import Any, Protocol
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from guongsang.core.formatting import unaccent
+
 SHINGLE = 3
 NUM_PERM = 128
 # Measured on generated texts (bench/near_duplicate_benchmark.py, 45,000 unrelated pairs):
@@ -42,9 +44,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # --- text ---------------------------------------------------------------------------------
 def fold(word: str) -> str:
     """Lower case, no diacritics, đ → d: 'Đặng' → 'dang'."""
-    word = word.lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unaccent(word).lower()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def unaccent(text: str) -> str:
+    """'Người tốt, việc tốt Đặng' → 'Nguoi tot, viec tot Dang': no tone or vowel marks, đ → d.
+    What search and text comparison match on, whether or not the person typed the marks."""
+    text = (text or "").replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def vn_date(value: dt.date | None, *, leading_zeros: bool = False) -> str:
     """'ngày 23 tháng 9 năm 2022'; documents (Decree 30) want 'ngày 05 tháng 02 năm 2024'."""
     if value is None:

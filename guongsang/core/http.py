@@ -12,3 +12,11 @@ if TYPE_CHECKING:
 class AuthedRequest(HttpRequest):
     user: "User"  # type: ignore[assignment]
     htmx: HtmxDetails
+
+
+def report_errors(request: HttpRequest, exc: Exception) -> None:
+    """Show a refused action's reasons as error messages on the next page (one per reason)."""
+    from django.contrib import messages
+
+    for text in getattr(exc, "messages", None) or [str(exc)]:
+        messages.error(request, text)

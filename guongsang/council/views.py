@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.council import minutes, selectors, services
@@ -34,12 +34,6 @@ from guongsang.council.models import (
     PublicNotice,
     SessionStatus,
 )
-
-
-def _errors(request: AuthedRequest, exc: ValidationError | PermissionDenied) -> None:
-    texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-    for text in texts:
-        messages.error(request, text)
 
 
 def _session(request: AuthedRequest, uuid: Any, perm: str = "council.read") -> CouncilSession:
@@ -84,7 +78,7 @@ def notice_create(request: AuthedRequest) -> HttpResponse:
                 title=data["title"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            report_errors(request, exc)
         else:
             messages.success(request, _("Đã đưa danh sách ra công khai."))
             return redirect("council:notice_detail", uuid=notice.uuid)
@@ -128,7 +122,7 @@ def objection_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
             )
             messages.success(request, _("Đã ghi nhận ý kiến phản ánh."))
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            report_errors(request, exc)
     else:
         messages.error(request, _("Cần chọn hồ sơ, ghi người phản ánh và nội dung."))
     return redirect("council:notice_detail", uuid=notice.uuid)
@@ -148,7 +142,7 @@ def objection_answer(request: AuthedRequest, uuid: Any) -> HttpResponse:
         services.objection_answer(actor=request.user, objection=objection, answer=answer)
         messages.success(request, _("Đã ghi câu trả lời."))
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        report_errors(request, exc)
     return redirect("council:notice_detail", uuid=objection.notice.uuid)
 
 
@@ -185,7 +179,7 @@ def session_create(request: AuthedRequest) -> HttpResponse:
                 quorum=data["quorum"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            report_errors(request, exc)
         else:
             messages.success(request, _("Đã tạo phiên họp."))
             return redirect("council:session_detail", uuid=session.uuid)
@@ -229,7 +223,7 @@ def session_attendance(request: AuthedRequest, uuid: Any) -> HttpResponse:
         services.attendance_record(actor=request.user, session=session, present_users=users)
         messages.success(request, _("Đã ghi điểm danh."))
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        report_errors(request, exc)
     return redirect("council:session_detail", uuid=session.uuid)
 
 
@@ -241,7 +235,7 @@ def session_open(request: AuthedRequest, uuid: Any) -> HttpResponse:
         services.voting_open(actor=request.user, session=session)
         messages.success(request, _("Đã mở bỏ phiếu."))
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        report_errors(request, exc)
     return redirect("council:session_detail", uuid=session.uuid)
 
 
@@ -255,7 +249,7 @@ def session_close(request: AuthedRequest, uuid: Any) -> HttpResponse:
         services.voting_close(actor=request.user, session=session)
         messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        report_errors(request, exc)
     return redirect("council:session_detail", uuid=session.uuid)
 
 
@@ -279,7 +273,7 @@ def written_opinion(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 request, _("Đã nhập ý kiến bằng văn bản. Mã biên nhận: %(r)s") % {"r": receipt}
             )
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            report_errors(request, exc)
     else:
         messages.error(request, _("Cần chọn hồ sơ, thành viên và ý kiến."))
     return redirect("council:session_detail", uuid=session.uuid)

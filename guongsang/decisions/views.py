@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.decisions import documents, selectors, services, tasks
@@ -28,11 +28,6 @@ def _decision(request: AuthedRequest, uuid: Any, perm: str = "decisions.view_dec
     decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
     require_perm(request, perm, decision)
     return decision
-
-
-def _errors(request: AuthedRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -170,7 +165,7 @@ def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
     try:
         progress = tasks.certificates_start(actor=request.user, decision=decision)
     except ValidationError as exc:
-        _errors(request, exc)
+        report_errors(request, exc)
         return redirect("decisions:detail", uuid=decision.uuid)
     return redirect("core:task_progress", uuid=progress.uuid)
 

@@ -17,14 +17,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import AwardKind
 from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
 from guongsang.movements import selectors, services
 from guongsang.movements.forms import MovementForm, PledgeForm, YearFilterForm, movement_initial
 from guongsang.movements.models import Movement
 from guongsang.movements.permissions import MOVEMENT_MANAGE_ROLES
 from guongsang.org.models import Unit
-from guongsang.org.selectors import today
+from guongsang.org.selectors import today, units_acting
 
 
 @login_required
@@ -77,12 +76,7 @@ def _pledge_context(request: AuthedRequest, movement: Movement, page: Any) -> di
 
 
 def _movement_form(request: AuthedRequest, movement: Movement | None = None) -> MovementForm:
-    organisers = restrict(
-        Unit.objects.filter(valid_to=None).order_by("name"),
-        request.user,
-        roles=MOVEMENT_MANAGE_ROLES,
-        unit_field="pk",
-    )
+    organisers = units_acting(user=request.user, roles=MOVEMENT_MANAGE_ROLES)
     others = selectors.movement_list(user=request.user)
     if movement is not None:
         others = others.exclude(pk=movement.pk)

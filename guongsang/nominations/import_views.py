@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.nominations import imports
 
 SESSION_KEY = "nomination_imports"
@@ -112,8 +112,7 @@ def import_commit(request: AuthedRequest, kind: str, token: str) -> HttpResponse
     try:
         result = imports.import_commit(actor=request.user, token=token, kind=kind)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        report_errors(request, exc)
         return redirect("nominations:import_preview", kind=kind, token=token)
     messages.success(
         request,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.catalogue.models import Title
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
@@ -32,6 +32,7 @@ from guongsang.nominations.models import Dossier
 from guongsang.nominations.permissions import can_act
 from guongsang.nominations.workflow import TRANSITIONS, Transition, sources_for
 from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 from guongsang.people.models import Person
 
 CREATE_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
@@ -162,12 +163,7 @@ def notification_list(request: AuthedRequest) -> HttpResponse:
 
 def _form_choices(request: AuthedRequest) -> dict[str, Any]:
     """The units the user proposes for, their people, and the catalogue's titles in force."""
-    units = restrict(
-        Unit.objects.filter(valid_to=None).order_by("name"),
-        request.user,
-        roles=CREATE_ROLES,
-        unit_field="pk",
-    )
+    units = units_acting(user=request.user, roles=CREATE_ROLES)
     people = restrict(
         Person.objects.select_related("home_unit").order_by("sort_name", "pk"),
         request.user,
@@ -278,8 +274,7 @@ def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpRe
             actor=request.user, dossier=dossier, action=action, reason=reason
         )
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        report_errors(request, exc)
     else:
         messages.success(
             request, _("Đã thực hiện “%(label)s” hồ sơ.") % {"label": transition.label}

@@ -117,6 +117,15 @@ def unit_list(*, user: Any) -> QuerySet[Unit]:
     return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
 
 
+def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
+    """Units in force that the user may act for with these roles (forms' unit choices)."""
+    from guongsang.core.permissions import restrict
+
+    return restrict(
+        Unit.objects.filter(valid_to=None).order_by("name"), user, roles=roles, unit_field="pk"
+    )
+
+
 def tree_roots_for(user: Any) -> list[int]:
     """Where the user's tree starts: the top of the organisation for a superuser, else
     the units of their grants."""

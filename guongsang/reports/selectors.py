@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from guongsang.core.permissions import restrict
 from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 from guongsang.reports.models import AnnualReport
 from guongsang.reports.permissions import EDIT_ROLES, VIEW_ROLES
 
@@ -19,4 +20,4 @@ def reports_visible(*, user: Any) -> QuerySet[AnnualReport]:
 
 def units_for_reports(*, user: Any) -> QuerySet[Unit]:
     """Units the user may open a report for (active units in the editing scope)."""
-    return restrict(Unit.objects.filter(valid_to=None), user, roles=EDIT_ROLES, unit_field="pk")
+    return units_acting(user=user, roles=EDIT_ROLES)

@@ -1,16 +1,10 @@
 """Text helpers for the showcase: the unaccented search form, slugs, masking."""
 
 import re
-import unicodedata
+
+from guongsang.core.formatting import unaccent
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def strip_diacritics(text: str) -> str:
-    """'Người tốt, việc tốt Đặng' -> 'Nguoi tot, viec tot Dang' (đ/Đ -> d/D)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
 def normalise(text: str) -> str:
@@ -19,7 +13,7 @@ def normalise(text: str) -> str:
     Punctuation becomes a space, so the SQLite FTS5 and the PostgreSQL 'simple' parser see the
     same tokens (plain ASCII letters and digits).
     """
-    return _NON_WORD.sub(" ", strip_diacritics(text or "").lower()).strip()
+    return _NON_WORD.sub(" ", unaccent(text or "").lower()).strip()
 
 
 def query_terms(query: str, *, limit: int = 8) -> list[str]:

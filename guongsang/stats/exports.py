@@ -14,8 +14,6 @@ from openpyxl.utils import get_column_letter
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.stats.services import DIMENSIONS, StatsResult
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def headers(result: StatsResult) -> list[str]:
     cols = [str(DIMENSIONS[d]) for d in result.by] + [_("Số lượt")]

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number
 from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
@@ -70,12 +71,6 @@ def _bad_request(exc: ValidationError, *, as_json: bool = False) -> HttpResponse
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exports.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 @require_GET
 def dashboard(request: AuthedRequest) -> HttpResponse:
@@ -115,7 +110,7 @@ def dashboard_xlsx(request: AuthedRequest) -> HttpResponse:
     if wanted:
         charts = [c for c in charts if c.key == wanted]
     name = f"bang-dieu-khien-{wanted or 'tat-ca'}-{f.from_year}-{f.to_year}.xlsx"
-    return _xlsx(exports.charts_xlsx(charts), name)
+    return file_response(exports.charts_xlsx(charts), name, XLSX_MIME)
 
 
 def _table_result(request: AuthedRequest) -> tuple[StatsFilterForm, StatsResult]:
@@ -169,4 +164,5 @@ def table_xlsx(request: AuthedRequest) -> HttpResponse:
         _form_unused, result = _table_result(request)
     except ValidationError as exc:
         return _bad_request(exc)
-    return _xlsx(exports.stats_xlsx(result), f"thong-ke-{result.from_year}-{result.to_year}.xlsx")
+    name = f"thong-ke-{result.from_year}-{result.to_year}.xlsx"
+    return file_response(exports.stats_xlsx(result), name, XLSX_MIME)

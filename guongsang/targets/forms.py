@@ -6,14 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.permissions import restrict
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
+from guongsang.org.selectors import units_acting
 from guongsang.targets.models import Indicator
 
 
 def units_for(user: Any, roles: frozenset[str]):
-    return restrict(Unit.objects.filter(valid_to=None), user, roles=roles, unit_field="pk")
+    return units_acting(user=user, roles=roles)
 
 
 class _UnitChoice(forms.ModelChoiceField):
