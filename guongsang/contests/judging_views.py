@@ -26,8 +26,9 @@ from guongsang.core.views import require_perm
 @login_required
 def judge_home(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "contests.judge")
+    # The contest being judged now comes first; finished years follow.
     sheets = selectors.judge_assignments(user=request.user).order_by(
-        "round__contest__year", "round__number", "entry__code"
+        "-round__contest__year", "-round__number", "entry__code"
     )
     return render(request, "contests/judge_home.html", {"sheets": sheets})
 

@@ -112,10 +112,11 @@ def judge_assignments(*, user: Any) -> QuerySet[Assignment]:
     )
     excluded: set[int] = set()
     for contest in Contest.objects.filter(panel__judge=user):
+        conflicted = conflict_unit_ids(user, contest)  # once per contest, not per sheet
         excluded |= {
             pk
             for pk in qs.filter(round__contest=contest).values_list("entry__unit_id", flat=True)
-            if pk in conflict_unit_ids(user, contest)
+            if pk in conflicted
         }
     return qs.exclude(entry__unit_id__in=excluded)
 

@@ -73,9 +73,9 @@ def dossiers_for_agenda(*, user: Any) -> QuerySet[Dossier]:
     )
 
 
-def agenda(session: CouncilSession) -> list[AgendaItem]:
-    return list(
-        session.items.select_related(
+def _agenda_items(qs: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
+    return (
+        qs.select_related(
             "dossier__title",
             "dossier__person__home_unit__parent",
             "dossier__nominee_unit__parent",
@@ -84,6 +84,10 @@ def agenda(session: CouncilSession) -> list[AgendaItem]:
         .prefetch_related("dossier__objections")
         .order_by("order", "id")
     )
+
+
+def agenda(session: CouncilSession) -> list[AgendaItem]:
+    return list(_agenda_items(session.items.all()))
 
 
 HEAD_TITLES = ("giám đốc", "trưởng", "hiệu trưởng", "chủ tịch", "chánh", "thủ trưởng")
@@ -173,3 +177,34 @@ def open_sessions_for_member(*, user: Any) -> QuerySet[CouncilSession]:
         .select_related("council", "level_unit")
         .distinct()
     )
+
+
+def open_ballots_for_member(
+    *, user: Any
+) -> list[tuple[CouncilSession, list[AgendaItem], set[int]]]:
+    """The open sessions the user sits on, each with its agenda and the items the user has
+    voted on: a fixed number of queries however many sessions are open."""
+    sessions = list(open_sessions_for_member(user=user))
+    if not sessions:
+        return []
+    items_by_session: dict[int, list[AgendaItem]] = {s.pk: [] for s in sessions}
+    for item in _agenda_items(AgendaItem.objects.filter(session__in=sessions)):
+        items_by_session[item.session_id].append(item)
+    member_by_council = {
+        m.council_id: m.pk
+        for m in CouncilMember.objects.filter(
+            user=user, council_id__in={s.council_id for s in sessions}
+        )
+    }
+    council_by_item = {item.pk: s.council_id for s in sessions for item in items_by_session[s.pk]}
+    voted = {
+        item_id
+        for item_id, member_id in Participation.objects.filter(
+            member_id__in=member_by_council.values(), item_id__in=council_by_item
+        ).values_list("item_id", "member_id")
+        if member_by_council.get(council_by_item[item_id]) == member_id
+    }
+    return [
+        (s, items_by_session[s.pk], {i.pk for i in items_by_session[s.pk] if i.pk in voted})
+        for s in sessions
+    ]

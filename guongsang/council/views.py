@@ -319,11 +319,7 @@ def tally(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 def my_ballots(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "council.vote")
-    sessions = []
-    for session in selectors.open_sessions_for_member(user=request.user):
-        items = selectors.agenda(session)
-        member = selectors.member_of(session, request.user)
-        sessions.append((session, items, selectors.voted_item_ids(member, items)))
+    sessions = selectors.open_ballots_for_member(user=request.user)
     person_id = request.user.person_id
     own = {
         i.pk

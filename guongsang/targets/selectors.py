@@ -177,6 +177,12 @@ def unit_score(*, user: Any, year: int, unit: Unit | int, to_month: int = 12) ->
     return score_of(attainment(user=user, year=year, unit=unit, to_month=to_month))
 
 
+def latest_year(*, user: Any) -> int | None:
+    """The most recent year with a plan the user may see: what the targets page opens on."""
+    found = plans_visible(user=user).order_by("-year").values_list("year", flat=True).first()
+    return int(found) if found is not None else None
+
+
 def latest_month(*, year: int, unit: Unit | int | None = None) -> int:
     """The last month with a result in the year (0 when none): 'to date'."""
     qs = _cut(Result.objects.filter(year=year), unit)

@@ -30,7 +30,8 @@ SESSION_TOKENS = "targets_import_tokens"
 
 def _filters(request: AuthedRequest) -> tuple[FilterForm, int, Unit | None]:
     form = FilterForm(request.GET or None, user=request.user, roles=VIEW_ROLES)
-    year, unit = timezone.localdate().year, None
+    year = selectors.latest_year(user=request.user) or timezone.localdate().year
+    unit = None
     if form.is_valid():
         year = form.cleaned_data["nam"] or year
         unit = form.cleaned_data["don_vi"]

@@ -180,3 +180,23 @@ def test_the_session_list_does_not_query_per_row(
     client.force_login(world.secretariat)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("council:session_list")).status_code == 200
+
+
+def test_my_ballots_does_not_query_per_open_session(
+    client, world, titles, django_assert_max_num_queries
+):
+    from guongsang.council import services
+
+    council = make_council(world, 3)
+    sessions = [
+        open_session(world, council, [accepted_dossier(world, name=name)])
+        for name in ("Mai Văn Tú", "Lý Thị Hoa", "Tô Văn Hải", "Đỗ Thị Lan")
+    ]
+    voter = members_of(council)[0]
+    services.ballot_cast(voter=voter, item=sessions[1].items.get(), choice="yes")
+    client.force_login(voter)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("council:my_ballots")).content.decode()
+    for name in ("Mai Văn Tú", "Lý Thị Hoa", "Tô Văn Hải", "Đỗ Thị Lan"):
+        assert name in page
+    assert page.count("Bạn đã bỏ phiếu cho hồ sơ này") == 1

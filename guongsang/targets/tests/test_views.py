@@ -124,3 +124,12 @@ def test_only_the_admin_manages_indicators(client, world, figures):
     assert response.status_code == 302
     figures.refresh_from_db()
     assert figures.name == "Giải quyết việc làm mới"
+
+
+def test_the_targets_page_opens_on_the_latest_year_with_a_plan(client, world):
+    from guongsang.targets.models import Plan
+
+    Plan.objects.create(indicator=make_indicator(), unit=world.centre, year=2023, value=100)
+    client.force_login(world.officer)
+    response = client.get(reverse("targets:index"))
+    assert response.status_code == 200 and response.context["year"] == 2023
