@@ -61,7 +61,7 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-deps ins
 messages: $(MO_FILES)
 
 makemessages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --no-obsolete --no-location
 
 build: system-deps install assets messages
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("cuoc-thi/", include("guongsang.contests.urls")),
     path("chi-tieu/", include("guongsang.targets.urls")),
     path("thong-ke/", include("guongsang.stats.urls")),
+    path("vuon-hoa/cong-khai/", include("guongsang.council.public_urls")),
     path("vuon-hoa/", include("guongsang.showcase.urls")),
     path("bao-cao/", include("guongsang.reports.urls")),
     path("sach/", include("guongsang.books.urls")),

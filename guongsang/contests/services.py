@@ -930,7 +930,8 @@ def authors_commend(
     from guongsang.decisions.permissions import DRAFT_ROLES, can_at
     from guongsang.decisions.services import decision_draft
     from guongsang.nominations.models import Dossier, State, Track
-    from guongsang.nominations.services import dossier_create, dossier_transition
+    from guongsang.nominations.services import dossier_create, dossier_transition, procedure_step
+    from guongsang.nominations.workflow import TRANSITIONS
 
     entries = list(entries)
     if not entries:
@@ -1001,7 +1002,8 @@ def authors_commend(
             ("recommend", _("Đề nghị khen theo kết quả %(c)s: bài %(code)s %(result)s.")),
         ]
         for action, reason in steps:
-            dossier = dossier_transition(
+            step = procedure_step if TRANSITIONS[action].procedure else dossier_transition
+            dossier = step(
                 actor=actor,
                 dossier=dossier,
                 action=action,

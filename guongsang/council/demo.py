@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from guongsang.accounts.models import User
@@ -124,7 +125,7 @@ def _council(unit: Unit, name: str, spec: list[tuple[str, str, str, str]]) -> Co
     )
 
 
-def _before_working_days(day: dt.date, days: int) -> dt.date:
+def before_working_days(day: dt.date, days: int) -> dt.date:
     """A start date whose notice period of `days` working days ends before `day`."""
     start = day - dt.timedelta(days=1)
     while services.add_working_days(start, days) >= day or start.weekday() >= 5:
@@ -165,7 +166,7 @@ def run_session(
             services.notice_publish(
                 actor=actor,
                 dossiers=to_publish,
-                starts_on=_before_working_days(held_on, 5),
+                starts_on=before_working_days(held_on, 5),
                 title=f"Công khai danh sách đề nghị khen thưởng năm {year}",
             )
         for dossier in dossiers:
@@ -249,11 +250,16 @@ def seed() -> CouncilSession | None:
             text=OBJECTION_TEXT,
         )
         services.objection_answer(actor=secretariat, objection=objection, answer=OBJECTION_ANSWER)
-    agenda = list(
-        mine.filter(state__in=[State.PUBLIC_NOTICE, State.COUNCIL]).exclude(
-            pk__in=[d.pk for d in accepted]
-        )
+    # On today's agenda: what has ended its notice with every objection answered, and the
+    # ad-hoc dossiers, which skip the notice.
+    candidates = list(
+        mine.filter(
+            Q(state__in=[State.PUBLIC_NOTICE, State.COUNCIL])
+            | Q(state=State.ACCEPTED, track=Track.AD_HOC)
+        ).exclude(pk__in=[d.pk for d in accepted])
     )
+    blocked = services.agenda_blockers(candidates, on=today)
+    agenda = [d for d in candidates if d.pk not in blocked]
     if not agenda:
         return None
     session = services.session_create(

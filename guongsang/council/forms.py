@@ -15,16 +15,26 @@ from guongsang.nominations.models import Dossier
 
 
 class DossierChoiceField(forms.ModelMultipleChoiceField):
+    """Each dossier named by its nominee, title and year, proposing unit and state."""
+
     def label_from_instance(self, obj: Any) -> str:
         nominee = obj.person.full_name if obj.person_id else str(obj.nominee_unit)
-        return f"{nominee} — {obj.title.name} {obj.year} ({obj.unit.name})"
+        return (
+            f"{nominee} — {obj.title.name} {obj.year} · {obj.unit.name} · {obj.get_state_display()}"
+        )
 
 
 class NoticeForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Tiêu đề"), max_length=255, required=False)
-    starts_on = VNDateField(label=_("Ngày bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = VNDateField(
+        label=_("Ngày bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     working_days = forms.IntegerField(
-        label=_("Số ngày làm việc"), min_value=1, max_value=30, initial=5
+        label=_("Số ngày làm việc"),
+        min_value=1,
+        max_value=30,
+        initial=5,
+        help_text=_("Không ít hơn thời gian công khai theo quy chế của cấp xét."),
     )
     dossiers = DossierChoiceField(
         label=_("Hồ sơ công khai"), queryset=None, widget=forms.CheckboxSelectMultiple
@@ -33,10 +43,6 @@ class NoticeForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
-        self.fields["dossiers"].widget.attrs["class"] = "form-check-input"
-
-    def clean_quorum(self) -> Fraction:
-        return Fraction(self.cleaned_data.get("quorum") or "2/3")
 
 
 class ObjectionForm(BootstrapFormMixin, forms.Form):
@@ -50,13 +56,39 @@ class ObjectionForm(BootstrapFormMixin, forms.Form):
         self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
 
 
+class NomineeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        nominee = obj.person.full_name if obj.person_id else str(obj.nominee_unit)
+        return f"{nominee} — {obj.title.name} {obj.year} ({obj.unit.name})"
+
+
+class PublicObjectionForm(BootstrapFormMixin, forms.Form):
+    """A citizen's objection to a dossier of a running notice."""
+
+    dossier = NomineeChoiceField(
+        label=_("Phản ánh về"), queryset=Dossier.objects.none(), widget=forms.RadioSelect
+    )
+    who = forms.CharField(label=_("Họ và tên người phản ánh (hoặc tên tổ chức)"), max_length=150)
+    contact = forms.CharField(
+        label=_("Số điện thoại hoặc thư điện tử"),
+        max_length=200,
+        required=False,
+        help_text=_("Để Thường trực Hội đồng trả lời bạn; không bao giờ được công bố."),
+    )
+    text = forms.CharField(label=_("Nội dung phản ánh"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
+
+
 class AnswerForm(BootstrapFormMixin, forms.Form):
     answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+# Never below two thirds of all members (services.MIN_QUORUM).
 QUORUM_CHOICES = [
     ("2/3", _("Hai phần ba (2/3) tổng số thành viên")),
-    ("1/2", _("Một nửa (1/2) tổng số thành viên")),
     ("3/4", _("Ba phần tư (3/4) tổng số thành viên")),
     ("1/1", _("Toàn thể thành viên")),
 ]
@@ -64,7 +96,9 @@ QUORUM_CHOICES = [
 
 class SessionForm(BootstrapFormMixin, forms.Form):
     council = forms.ModelChoiceField(label=_("Hội đồng"), queryset=Council.objects.none())
-    held_on = VNDateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = VNDateField(
+        label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
     quorum = forms.ChoiceField(
         label=_("Số thành viên tối thiểu có mặt"),
@@ -83,13 +117,20 @@ class SessionForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils  # type: ignore[attr-defined]
         self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
-        self.fields["dossiers"].widget.attrs["class"] = "form-check-input"
+
+    def clean_quorum(self) -> Fraction:
+        return Fraction(self.cleaned_data.get("quorum") or "2/3")
 
 
 class VoteForm(forms.Form):
     choice = forms.ChoiceField(
         label=_("Lựa chọn"), choices=Choice.choices, widget=forms.RadioSelect
     )
+    # The first post shows the choice back; the ballot is cast only with confirm=1.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def choice_label(self) -> str:
+        return str(dict(Choice.choices).get(self.cleaned_data.get("choice", ""), ""))
 
 
 class WrittenOpinionForm(BootstrapFormMixin, forms.Form):

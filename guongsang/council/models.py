@@ -49,6 +49,10 @@ class Council(PublicModel):
     )
     name = models.CharField(_("tên Hội đồng"), max_length=255)
     active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Thời gian công khai: the regulation of each authority sets it (5 working days by default).
+    notice_working_days = models.PositiveSmallIntegerField(
+        _("thời gian công khai (ngày làm việc)"), default=5
+    )
 
     class Meta:
         ordering = ["name"]

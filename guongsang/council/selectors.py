@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from guongsang.core.permissions import is_superuser, scope_unit_ids
 from guongsang.council.models import (
@@ -37,6 +37,23 @@ def notices_visible(*, user: Any) -> QuerySet[PublicNotice]:
     if is_superuser(user):
         return qs
     return qs.filter(level_unit__in=scope_unit_ids(user, READ_ROLES))
+
+
+def notices_running(*, on: Any) -> QuerySet[PublicNotice]:
+    """The notices open for objections on the day `on`, for the public site."""
+    return (
+        PublicNotice.objects.filter(starts_on__lte=on, ends_on__gte=on)
+        .select_related("level_unit")
+        .prefetch_related(
+            Prefetch(
+                "dossiers",
+                queryset=Dossier.objects.select_related(
+                    "title", "person", "nominee_unit", "unit"
+                ).order_by("pk"),
+            )
+        )
+        .order_by("ends_on", "pk")
+    )
 
 
 def _in_managed_levels(qs: QuerySet, user: Any, field: str) -> QuerySet:
@@ -81,7 +98,7 @@ def _agenda_items(qs: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
             "dossier__nominee_unit__parent",
             "dossier__unit",
         )
-        .prefetch_related("dossier__objections")
+        .prefetch_related("dossier__objections", "dossier__files")
         .order_by("order", "id")
     )
 
@@ -208,3 +225,52 @@ def open_ballots_for_member(
         (s, items_by_session[s.pk], {i.pk for i in items_by_session[s.pk] if i.pk in voted})
         for s in sessions
     ]
+
+
+@dataclass
+class BallotLine:
+    """One agenda item as a member sees it on the ballot page: the dossier to read, and
+    whether and why the member may vote on it."""
+
+    item: AgendaItem
+    findings: list[Any]
+    conflicts: list[Conflict]
+    voted: bool
+    absent: bool
+
+    @property
+    def recused(self) -> bool:
+        return any(c.kind == "self" for c in self.conflicts)
+
+    @property
+    def can_vote(self) -> bool:
+        return not (self.voted or self.absent or self.recused)
+
+
+def ballot_sheet(*, user: Any) -> list[tuple[CouncilSession, list[BallotLine]]]:
+    """The open sessions the user sits on, each item with what the member needs to decide:
+    the summary and report, files, objections and answers, eligibility checks, conflicts."""
+    from guongsang.council.models import Attendance
+    from guongsang.nominations.eligibility import check_dossier
+
+    sheet = []
+    for session, items, voted in open_ballots_for_member(user=user):
+        member = member_of(session, user)
+        present = Attendance.objects.filter(session=session, member=member, present=True).exists()
+        found = conflicts(session, items)
+        mine = {
+            item_id: [c for c in rows if c.member.pk == getattr(member, "pk", None)]
+            for item_id, rows in found.items()
+        }
+        lines = [
+            BallotLine(
+                item=item,
+                findings=check_dossier(item.dossier),
+                conflicts=mine.get(item.pk, []),
+                voted=item.pk in voted,
+                absent=not present,
+            )
+            for item in items
+        ]
+        sheet.append((session, lines))
+    return sheet

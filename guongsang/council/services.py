@@ -47,10 +47,14 @@ from guongsang.council.models import (
 )
 from guongsang.council.permissions import can_manage_level
 from guongsang.nominations.models import Dossier, State, Track
-from guongsang.nominations.services import dossier_transition
+from guongsang.nominations.services import procedure_step
 from guongsang.org.models import Unit
 
 DEFAULT_QUORUM = Fraction(2, 3)
+# Quy chế Hội đồng: a session is valid with at least two thirds of all members present; a
+# council may ask for more, never for less.
+MIN_QUORUM = Fraction(2, 3)
+DEFAULT_NOTICE_DAYS = 5
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed back
 
 
@@ -106,10 +110,11 @@ def notice_publish(
     actor: Any,
     dossiers: Iterable[Dossier],
     starts_on: dt.date,
-    working_days: int = 5,
+    working_days: int | None = None,
     title: str = "",
 ) -> PublicNotice:
-    """Công khai: publish accepted dossiers of one level for `working_days` working days."""
+    """Công khai: publish accepted dossiers of one level for `working_days` working days, never
+    fewer than the period the level's council sets (5 by default)."""
     dossiers = list(dossiers)
     if not dossiers:
         raise ValidationError(_("Chọn ít nhất một hồ sơ để công khai."))
@@ -118,9 +123,16 @@ def notice_publish(
         raise ValidationError(_("Các hồ sơ công khai cùng đợt phải thuộc cùng một cấp xét."))
     level = dossiers[0].level_unit
     _require_manage(actor, level.pk)
+    period = notice_period(level)
+    if working_days is None:
+        working_days = period
+    if working_days < period:
+        raise ValidationError(
+            _("Thời gian công khai của cấp này ít nhất %(n)s ngày làm việc.") % {"n": period}
+        )
     ends_on = add_working_days(starts_on, working_days)
     for dossier in dossiers:
-        dossier_transition(actor=actor, dossier=dossier, action="publish")
+        procedure_step(actor=actor, dossier=dossier, action="publish")
     years = sorted({d.year for d in dossiers})
     notice = PublicNotice.objects.create(
         level_unit=level,
@@ -171,6 +183,34 @@ def objection_record(
 
 
 @transaction.atomic
+def objection_submit(
+    *, notice: PublicNotice, dossier: Dossier, who: str, text: str, contact: str = ""
+) -> Objection:
+    """Ý kiến phản ánh sent by a citizen from the public notice page, while the notice runs.
+    The contact is kept for the answer and never shown in public."""
+    today = timezone.localdate()
+    if not notice.starts_on <= today <= notice.ends_on:
+        raise ValidationError(_("Đợt công khai này không còn nhận ý kiến phản ánh."))
+    if not notice.dossiers.filter(pk=dossier.pk).exists():
+        raise ValidationError(_("Hồ sơ này không có trong đợt công khai."))
+    who, text = nfc(who).strip(), nfc(text).strip()
+    if not who:
+        raise ValidationError(_("Cần ghi tên người (hoặc tổ chức) phản ánh."))
+    if not text:
+        raise ValidationError(_("Cần ghi nội dung phản ánh."))
+    objection = Objection.objects.create(
+        notice=notice,
+        dossier=dossier,
+        who_name=who[:150],
+        contact=nfc(contact).strip()[:200],
+        received_at=timezone.now(),
+        text=text,
+    )
+    audit.audit_create(actor=None, obj=objection, reason=_("Gửi qua trang công khai"))
+    return objection
+
+
+@transaction.atomic
 def objection_answer(*, actor: Any, objection: Objection, answer: str) -> Objection:
     _require_manage(actor, objection.notice.level_unit_id)
     answer = nfc(answer).strip()
@@ -186,6 +226,46 @@ def objection_answer(*, actor: Any, objection: Objection, answer: str) -> Object
 
 
 # --------------------------------------------------------------------------- the council
+
+
+def notice_period(level: Unit | int) -> int:
+    """The working days a notice of this level lasts: its council's rule, or the default."""
+    level_id = level if isinstance(level, int) else level.pk
+    days = (
+        Council.objects.filter(unit_id=level_id, active=True)
+        .values_list("notice_working_days", flat=True)
+        .first()
+    )
+    return days or DEFAULT_NOTICE_DAYS
+
+
+def agenda_blockers(dossiers: Iterable[Dossier], *, on: dt.date) -> dict[int, str]:
+    """Why each dossier may not go on an agenda yet: its public notice still runs (or never
+    ran), or an objection to it is unanswered. Ad-hoc dossiers skip the notice."""
+    dossiers = list(dossiers)
+    ids = [d.pk for d in dossiers]
+    last_end: dict[int, dt.date] = {}
+    for dossier_id, ends_on in PublicNotice.dossiers.through.objects.filter(
+        dossier_id__in=ids
+    ).values_list("dossier_id", "publicnotice__ends_on"):
+        last_end[dossier_id] = max(ends_on, last_end.get(dossier_id, ends_on))
+    open_objections = set(
+        Objection.objects.filter(dossier_id__in=ids, answer="").values_list("dossier_id", flat=True)
+    )
+    blockers: dict[int, str] = {}
+    for dossier in dossiers:
+        last = last_end.get(dossier.pk)
+        if dossier.track != Track.AD_HOC and last is None:
+            blockers[dossier.pk] = _("Hồ sơ “%(d)s” chưa được công khai.") % {"d": dossier}
+        elif dossier.track != Track.AD_HOC and last is not None and last >= on:
+            blockers[dossier.pk] = _(
+                "Hồ sơ “%(d)s” đang công khai đến hết ngày %(end)s: chỉ đưa ra Hội đồng sau đó."
+            ) % {"d": dossier, "end": last.strftime("%d/%m/%Y")}
+        elif dossier.pk in open_objections:
+            blockers[dossier.pk] = _("Hồ sơ “%(d)s” còn ý kiến phản ánh chưa được trả lời.") % {
+                "d": dossier
+            }
+    return blockers
 
 
 def council_for(unit: Unit) -> Council | None:
@@ -240,7 +320,7 @@ def _enter_council(actor: Any, dossier: Dossier) -> None:
     if dossier.state == State.PUBLIC_NOTICE or (
         dossier.state == State.ACCEPTED and dossier.track == Track.AD_HOC
     ):
-        dossier_transition(actor=actor, dossier=dossier, action="to_council")
+        procedure_step(actor=actor, dossier=dossier, action="to_council")
         return
     raise ValidationError(
         _("Hồ sơ “%(d)s” đang ở trạng thái “%(s)s”, chưa thể đưa ra Hội đồng.")
@@ -263,8 +343,13 @@ def session_create(
     if not council.active:
         raise ValidationError(_("Hội đồng này không còn hoạt động."))
     quorum = Fraction(quorum)
-    if not 0 < quorum <= 1:
-        raise ValidationError(_("Tỷ lệ thành viên tối thiểu phải lớn hơn 0 và không quá 1."))
+    if not MIN_QUORUM <= quorum <= 1:
+        raise ValidationError(
+            _(
+                "Số thành viên tối thiểu có mặt phải từ hai phần ba (2/3) "
+                "tổng số thành viên trở lên."
+            )
+        )
     place = nfc(place).strip()
     if not place:
         raise ValidationError(_("Cần ghi địa điểm họp."))
@@ -288,6 +373,13 @@ def session_create(
         raise ValidationError(
             _("Hồ sơ “%(d)s” đã có trong một phiên họp chưa kiểm phiếu.") % {"d": busy[0].dossier}
         )
+    # The notice must be over both today and on the day of the meeting.
+    blockers = agenda_blockers(
+        [d for d in dossiers if d.state != State.COUNCIL],
+        on=min(timezone.localdate(), held_on),
+    )
+    if blockers:
+        raise ValidationError(list(blockers.values()))
     for dossier in dossiers:
         _enter_council(actor, dossier)
     members = list(council.members.all())
@@ -397,10 +489,35 @@ def _cast(*, item: AgendaItem, member: CouncilMember, choice: str, written: bool
     try:
         with transaction.atomic():
             Participation.objects.create(item=item, member=member, written=written)
-            Ballot.objects.create(item=item, choice=choice, written=written, receipt=receipt)
+            _rewrite_ballots(
+                item, Ballot(item=item, choice=choice, written=written, receipt=receipt)
+            )
     except IntegrityError as exc:
         raise ValidationError(_("Thành viên này đã bỏ phiếu cho hồ sơ này.")) from exc
     return receipt
+
+
+def _rewrite_ballots(item: AgendaItem, new: Ballot) -> None:
+    """Store the item's ballots anew, with the new one among them: fresh random keys, written
+    in the order of their random receipt codes. So, between two votes as after the tally, no
+    key, row order or row version tells which ballot came with which participation (see
+    docs/ballot-secrecy.md)."""
+    ballots = [
+        Ballot(item=item, choice=b.choice, written=b.written, receipt=b.receipt)
+        for b in Ballot.objects.filter(item=item)
+    ]
+    ballots.append(new)
+    ballots.sort(key=lambda b: b.receipt)
+    Ballot.objects.filter(item=item).delete()
+    Ballot.objects.bulk_create(ballots)
+
+
+def _checkpoint() -> None:
+    """SQLite keeps the page versions of recent commits in its WAL file until a checkpoint:
+    fold them into the database at once so that the file holds no earlier ballot table."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def is_nominee(member: CouncilMember, dossier: Dossier) -> bool:
@@ -435,6 +552,7 @@ def ballot_cast(*, voter: User, item: AgendaItem, choice: str) -> str:
         if is_nominee(member, item.dossier):
             raise ValidationError(_("Thành viên không bỏ phiếu cho hồ sơ đề nghị khen chính mình."))
         receipt = _cast(item=item, member=member, choice=choice, written=False)
+        transaction.on_commit(_checkpoint)
         audit.audit_log(
             actor=voter,
             action=AuditAction.CREATE,
@@ -475,6 +593,7 @@ def written_opinion_record(*, actor: Any, item: AgendaItem, member_user: User, c
         if is_nominee(member, item.dossier):
             raise ValidationError(_("Thành viên không bỏ phiếu cho hồ sơ đề nghị khen chính mình."))
         receipt = _cast(item=item, member=member, choice=choice, written=True)
+        transaction.on_commit(_checkpoint)
         audit.audit_log(
             actor=actor,
             action=AuditAction.CREATE,
@@ -615,9 +734,9 @@ def voting_close(*, actor: Any, session: CouncilSession) -> list[ItemResult]:
             item.outcome = Outcome.RECOMMENDED if recommended else Outcome.NOT_RECOMMENDED
             item.save()
             if recommended:
-                dossier_transition(actor=actor, dossier=item.dossier, action="recommend")
+                procedure_step(actor=actor, dossier=item.dossier, action="recommend")
             else:
-                dossier_transition(
+                procedure_step(
                     actor=actor,
                     dossier=item.dossier,
                     action="not_recommend",

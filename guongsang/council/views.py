@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -64,8 +65,12 @@ def notice_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def notice_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "council.manage")
+    council = selectors.councils_managed(user=request.user).first()
+    period = council.notice_working_days if council else services.DEFAULT_NOTICE_DAYS
     form = NoticeForm(
-        request.POST or None, dossiers=selectors.dossiers_to_publish(user=request.user)
+        request.POST or None,
+        dossiers=selectors.dossiers_to_publish(user=request.user),
+        initial={"working_days": period, "starts_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -162,10 +167,12 @@ def session_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def session_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "council.manage")
+    candidates = selectors.dossiers_for_agenda(user=request.user)
+    waiting = services.agenda_blockers(candidates, on=timezone.localdate())
     form = SessionForm(
         request.POST or None,
         councils=selectors.councils_managed(user=request.user),
-        dossiers=selectors.dossiers_for_agenda(user=request.user),
+        dossiers=candidates.exclude(pk__in=list(waiting)),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -183,7 +190,8 @@ def session_create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("Đã tạo phiên họp."))
             return redirect("council:session_detail", uuid=session.uuid)
-    return render(request, "council/session_form.html", {"form": form})
+    context = {"form": form, "waiting": list(waiting.values())}
+    return render(request, "council/session_form.html", context)
 
 
 @login_required
@@ -319,15 +327,7 @@ def tally(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 def my_ballots(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "council.vote")
-    sessions = selectors.open_ballots_for_member(user=request.user)
-    person_id = request.user.person_id
-    own = {
-        i.pk
-        for _s, items, _v in sessions
-        for i in items
-        if person_id and i.dossier.person_id == person_id
-    }
-    context = {"sessions": sessions, "own": own, "form": VoteForm()}
+    context = {"sheet": selectors.ballot_sheet(user=request.user)}
     return render(request, "council/my_ballots.html", context)
 
 
@@ -345,6 +345,13 @@ def vote(request: AuthedRequest, uuid: Any) -> HttpResponse:
     receipt, error = "", ""
     if not form.is_valid():
         error = _("Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
+    elif not form.cleaned_data["confirm"]:
+        # Nothing is stored until the member confirms the choice shown back to them.
+        context = {"item": item, "choice": form.cleaned_data["choice"], "form": form}
+        template = (
+            "council/partials/vote_confirm.html" if request.htmx else "council/vote_confirm.html"
+        )
+        return render(request, template, context)
     else:
         try:
             receipt = services.ballot_cast(

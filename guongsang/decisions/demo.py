@@ -78,7 +78,7 @@ def _users() -> dict[str, User]:
     return users
 
 
-def _profiles(department: Unit, city: Unit) -> None:
+def ensure_profiles(department: Unit, city: Unit) -> None:
     AuthorityProfile.objects.get_or_create(
         authority=department,
         defaults={
@@ -261,11 +261,17 @@ def _cycle(year: int, plan: list[Any], ctx: dict[str, Any]) -> None:
             dossiers.dossier_transition(actor=city_secretariat, dossier=upper, action="accept")
         )
     extra = ctx.get("city_extra", {}).get(year, [])
+    # The city council meets before the first decision it leads to (the enterprises' one in
+    # 2022), and after the department's submission arrived.
+    city_held = city_on - dt.timedelta(days=7)
+    if extra and year == ENTERPRISE_DECISION_2022.year:
+        city_held = min(city_held, ENTERPRISE_DECISION_2022 - dt.timedelta(days=1))
+    assert city_held > held_on + dt.timedelta(days=2), (city_held, held_on)
     city_recommended = _council(
         unit=city,
         year=year,
         items=[*uppers, *extra],
-        held_on=city_on - dt.timedelta(days=7),
+        held_on=city_held,
         place=PLACE_CITY,
         actor=city_secretariat,
     )
@@ -423,7 +429,7 @@ def seed() -> int:
         return 0
     department = Unit.objects.get(code=facts.DEPARTMENT)
     city = Unit.objects.get(code=facts.CITY)
-    _profiles(department, city)
+    ensure_profiles(department, city)
     codes = [
         GOOD_PERSON_BASE,
         GOOD_PERSON_CITY,

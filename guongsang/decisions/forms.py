@@ -66,6 +66,24 @@ class SignForm(BootstrapFormMixin, forms.Form):
     as_deputy = forms.BooleanField(
         label=_("Cấp phó ký thay (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)"), required=False
     )
+    backdate_reason = forms.CharField(
+        label=_("Lý do ghi ngày ký sớm hơn hôm nay"),
+        required=False,
+        max_length=300,
+        help_text=_("Chỉ cần khi ngày ký sớm hơn hôm nay quá 3 ngày."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        from guongsang.decisions.services import needs_backdate_reason
+
+        data = super().clean() or {}
+        on = data.get("on")
+        if on and needs_backdate_reason(on) and not nfc(data.get("backdate_reason", "")).strip():
+            self.add_error(
+                "backdate_reason", _("Ngày ký sớm hơn hôm nay quá 3 ngày: cần ghi lý do.")
+            )
+        return data
+
     confirm = forms.BooleanField(
         label=_("Tôi xác nhận ký: quyết định được cấp số và không thể sửa sau khi ký."),
         error_messages={"required": _("Cần xác nhận trước khi ký.")},

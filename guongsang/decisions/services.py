@@ -397,11 +397,49 @@ def decision_sign(
     on: dt.date | None = None,
     signer_name: str = "",
     as_deputy: bool = False,
+    backdate_reason: str = "",
 ) -> Decision:
     with _serialised():
         return _sign(
-            actor=actor, decision=decision, on=on, signer_name=signer_name, as_deputy=as_deputy
+            actor=actor,
+            decision=decision,
+            on=on,
+            signer_name=signer_name,
+            as_deputy=as_deputy,
+            backdate_reason=backdate_reason,
         )
+
+
+# Signing a few days after the date written on a decision is ordinary (the paper went round
+# for initials); more than this asks the signer why.
+BACKDATE_GRACE_DAYS = 3
+
+
+def _check_date(decision: Decision, on: dt.date) -> None:
+    """A decision is never dated before the council session that recommended its dossiers."""
+    from guongsang.council.models import AgendaItem, Outcome, SessionStatus
+
+    met = (
+        AgendaItem.objects.filter(
+            dossier__in=decision.recipients.exclude(dossier=None).values("dossier_id"),
+            outcome=Outcome.RECOMMENDED,
+            session__status=SessionStatus.TALLIED,
+        )
+        .order_by("-session__held_on")
+        .values_list("session__held_on", flat=True)
+        .first()
+    )
+    if met is not None and on < met:
+        raise ValidationError(
+            _("Ngày ký không được trước ngày họp Hội đồng đã đề nghị khen (%(d)s).")
+            % {"d": vn_short_date(met)}
+        )
+
+
+def needs_backdate_reason(on: dt.date) -> bool:
+    """Signing on the page with a date more than a few days back asks the signer why (the
+    command line and the demo record past decisions with their own dates)."""
+    return on < timezone.localdate() - dt.timedelta(days=BACKDATE_GRACE_DAYS)
 
 
 @transaction.atomic
@@ -412,6 +450,7 @@ def _sign(
     on: dt.date | None,
     signer_name: str,
     as_deputy: bool,
+    backdate_reason: str = "",
 ) -> Decision:
     """Ký: the number from the register, the amounts on the signing date, the awards on record,
     the dossiers decided (and, for a dossier forwarded from below, the outcome written back)."""
@@ -420,6 +459,7 @@ def _sign(
     if decision.is_signed:
         raise ValidationError(_("Quyết định này đã được ký."))
     on = on or timezone.localdate()
+    _check_date(decision, on)
     signer_name = nfc(signer_name).strip() or _full_name(actor)
     if not signer_name:
         raise ValidationError(_("Cần ghi họ tên người ký."))
@@ -452,7 +492,16 @@ def _sign(
         obj=decision,
         before=before,
         after=audit.snapshot(decision),
-        reason=_("Ký quyết định số %(n)s") % {"n": decision.full_number},
+        reason=" — ".join(
+            filter(
+                None,
+                [
+                    _("Ký quyết định số %(n)s") % {"n": decision.full_number},
+                    nfc(backdate_reason).strip()
+                    and _("ký lùi ngày: %(r)s") % {"r": nfc(backdate_reason).strip()},
+                ],
+            )
+        ),
     )
     return decision
 
@@ -481,8 +530,11 @@ def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
             amount=line.amount,
         )
         if line.dossier is not None:
-            dossier = dossier_services.dossier_transition(
-                actor=actor, dossier=line.dossier, action="decide"
+            dossier = dossier_services.procedure_step(
+                actor=actor,
+                dossier=line.dossier,
+                action="decide",
+                reason=_("Quyết định số %(n)s") % {"n": decision.full_number},
             )
             if dossier.forwarded_from_id:
                 _record_outcome(actor=actor, upper=dossier, decision=decision)

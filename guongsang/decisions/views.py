@@ -125,6 +125,7 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 on=form.cleaned_data["on"],
                 signer_name=form.cleaned_data["signer_name"],
                 as_deputy=form.cleaned_data["as_deputy"],
+                backdate_reason=form.cleaned_data["backdate_reason"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)

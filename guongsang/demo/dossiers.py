@@ -3,6 +3,8 @@ screen of the nomination work has something to show."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -10,6 +12,7 @@ from guongsang.accounts.models import User
 from guongsang.catalogue.models import Title
 from guongsang.nominations import services
 from guongsang.nominations.models import Dossier, FileKind, Track
+from guongsang.nominations.workflow import TRANSITIONS
 from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person
 
@@ -104,7 +107,8 @@ def build_dossiers() -> int:
     )
     titles = {t.code: t for t in Title.objects.filter(code__startswith="nguoi-tot-viec-tot")}
     year = timezone.localdate().year
-    for index, (_state, code, track, steps) in enumerate(PATHS):
+    by_target: dict[str, list[Dossier]] = {}
+    for index, (state, code, track, steps) in enumerate(PATHS):
         dossier = services.dossier_create(
             actor=officer,
             unit=centre,
@@ -130,8 +134,63 @@ def build_dossiers() -> int:
         )
         for step in steps:
             action, reason = step if isinstance(step, tuple) else (step, "")
-            actor = {"submit": officer, "withdraw": officer, "decide": signer}.get(
-                action, secretariat
+            if TRANSITIONS[action].procedure is not None:
+                break  # notice, agenda, tally and signing follow from the procedure below
+            actor = officer if action in {"submit", "withdraw"} else secretariat
+            dossier = services.dossier_transition(
+                actor=actor, dossier=dossier, action=action, reason=reason
             )
-            services.dossier_transition(actor=actor, dossier=dossier, action=action, reason=reason)
+        by_target.setdefault(state, []).append(dossier)
+    _through_the_procedure(by_target, secretariat=secretariat, signer=signer)
     return Dossier.objects.filter(year=year).count()
+
+
+def _through_the_procedure(
+    by_target: dict[str, list[Dossier]], *, secretariat: User, signer: User
+) -> None:
+    """Take the dossiers meant to be past acceptance through the real procedure: a notice
+    running today; a notice that ended, for the dossiers that wait for today's session; and a
+    session held last week whose tally recommends or not, then a decision signed today and a
+    dossier forwarded to the city."""
+    from guongsang.council import demo as council_demo
+    from guongsang.council import services as council
+    from guongsang.decisions import services as decisions
+    from guongsang.decisions.demo import ensure_profiles
+
+    today = timezone.localdate()
+    council.notice_publish(actor=secretariat, dossiers=by_target["public_notice"], starts_on=today)
+    waiting = [d for d in by_target["council"] if d.track != Track.AD_HOC]
+    council.notice_publish(
+        actor=secretariat,
+        dossiers=waiting,
+        starts_on=council_demo.before_working_days(today, council.DEFAULT_NOTICE_DAYS),
+    )
+    last_week = today - dt.timedelta(days=7)
+    refused = by_target["not_recommended"][0]
+    past = [
+        *by_target["recommended"],
+        refused,
+        *by_target["decided"],
+        *by_target["forwarded"],
+    ]
+    council_demo.run_session(
+        council=council_demo.department_council(),
+        year=today.year,
+        dossiers=past,
+        held_on=last_week,
+        place=council_demo.DEPARTMENT_PLACE,
+        actor=secretariat,
+        votes={refused.pk: (2, 3, 1)},
+    )
+    department = by_target["decided"][0].level_unit
+    ensure_profiles(department, department.parent)
+    draft = decisions.decision_draft(
+        actor=secretariat,
+        authority=by_target["decided"][0].level_unit,
+        dossiers=by_target["decided"],
+        decision_date=today,
+    )
+    decisions.decision_sign(actor=signer, decision=draft, on=today)
+    for dossier in by_target["forwarded"]:
+        dossier.refresh_from_db()
+        services.dossier_transition(actor=secretariat, dossier=dossier, action="forward")

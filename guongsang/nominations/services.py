@@ -27,7 +27,7 @@ from guongsang.nominations.models import (
     Track,
 )
 from guongsang.nominations.permissions import can_act
-from guongsang.nominations.workflow import TRANSITIONS, sources_for
+from guongsang.nominations.workflow import TRANSITIONS, Transition, sources_for
 from guongsang.org.models import Unit, UnitType
 from guongsang.org.selectors import ancestors_of, unit_ids_under
 from guongsang.people.models import Person
@@ -152,12 +152,40 @@ def _refuse(message: str) -> None:
     raise PermissionDenied(message)
 
 
-@transaction.atomic
 def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str = "") -> Dossier:
-    """Take one step of the workflow; anything refused raises and changes nothing."""
+    """Take one step of the workflow by hand; anything refused raises and changes nothing.
+
+    The steps of the council procedure (public notice, agenda, tally, signing) are refused
+    here: they follow only from the procedure itself (see `procedure_step`)."""
+    transition = _transition(action)
+    if transition.procedure is not None:
+        raise ValidationError(
+            _("“%(label)s” chỉ diễn ra qua %(procedure)s, không chuyển trực tiếp được.")
+            % {"label": transition.label, "procedure": transition.procedure}
+        )
+    return _apply(actor=actor, dossier=dossier, transition=transition, reason=reason)
+
+
+def procedure_step(*, actor: Any, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+    """A step of the council procedure, called only by the service that carries it out:
+    `council.services` (notice, agenda, tally), `decisions.services` (signing) and the
+    contest's commendation of authors (the jury's ranking stands for the council)."""
+    transition = _transition(action)
+    if transition.procedure is None:
+        raise ValidationError(_("Thao tác “%(a)s” không phải một bước thủ tục.") % {"a": action})
+    return _apply(actor=actor, dossier=dossier, transition=transition, reason=reason)
+
+
+def _transition(action: str) -> Transition:
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise ValidationError(_("Thao tác “%(a)s” không tồn tại.") % {"a": action})
+    return transition
+
+
+@transaction.atomic
+def _apply(*, actor: Any, dossier: Dossier, transition: Transition, reason: str) -> Dossier:
+    action = transition.action
     # Lock the row: two people acting on one dossier at once must not both win.
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not can_act(actor, dossier, transition.roles):
@@ -215,7 +243,7 @@ class BulkOutcome:
     refused: list[tuple[Dossier, str]] = field(default_factory=list)
 
 
-BULK_ACTIONS = ("accept", "return", "publish")
+BULK_ACTIONS = ("accept", "return")
 
 
 def dossier_bulk_transition(

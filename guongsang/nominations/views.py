@@ -37,7 +37,7 @@ from guongsang.people.models import Person
 
 CREATE_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DESTRUCTIVE = {"withdraw", "reject", "return", "not_recommend"}
+DESTRUCTIVE = {"withdraw", "reject", "return"}
 
 
 def _dossier(request: AuthedRequest, uuid: Any) -> Dossier:
@@ -232,7 +232,9 @@ def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
     return [
         t
         for t in TRANSITIONS.values()
-        if dossier.state in sources_for(t, dossier.track) and can_act(user, dossier, t.roles)
+        if t.procedure is None
+        and dossier.state in sources_for(t, dossier.track)
+        and can_act(user, dossier, t.roles)
     ]
 
 
@@ -250,6 +252,7 @@ def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "actions": available_actions(request.user, dossier),
         "destructive": DESTRUCTIVE,
         "can_edit": request.user.has_perm("nominations.edit_dossier", dossier),
+        "can_run_procedure": can_act(request.user, dossier, frozenset({Role.SECRETARIAT})),
         "can_override": any(f.blocking and f.code != "missing" for f in findings)
         and request.user.has_perm("nominations.override_check", dossier),
     }
@@ -261,7 +264,7 @@ def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
 def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpResponse:
     dossier = _dossier(request, uuid)
     transition = TRANSITIONS.get(action)
-    if transition is None:
+    if transition is None or transition.procedure is not None:
         raise Http404(_("Thao tác không tồn tại."))
     if not can_act(request.user, dossier, transition.roles):
         raise PermissionDenied(

@@ -21,6 +21,9 @@ class Transition:
     needs_reason: bool = False
     # Ad-hoc (đột xuất) dossiers may take this step from these extra states too.
     ad_hoc_sources: frozenset[str] = frozenset()
+    # A step of the council procedure: taken only by the service that carries that procedure
+    # (publishing a notice, setting an agenda, the tally, signing), never by a button.
+    procedure: object = None
 
 
 def _t(
@@ -31,6 +34,7 @@ def _t(
     roles: set[Role],
     needs_reason: bool = False,
     ad_hoc_sources: set[str] | None = None,
+    procedure: object = None,
 ) -> Transition:
     return Transition(
         action,
@@ -40,6 +44,7 @@ def _t(
         frozenset(roles),
         needs_reason,
         frozenset(ad_hoc_sources or ()),
+        procedure,
     )
 
 
@@ -81,7 +86,14 @@ TRANSITIONS: dict[str, Transition] = {
             SECRETARIAT,
             needs_reason=True,
         ),
-        _t("publish", _("Đưa ra công khai"), {State.ACCEPTED}, State.PUBLIC_NOTICE, SECRETARIAT),
+        _t(
+            "publish",
+            _("Đưa ra công khai"),
+            {State.ACCEPTED},
+            State.PUBLIC_NOTICE,
+            SECRETARIAT,
+            procedure=_("một đợt công khai danh sách"),
+        ),
         # Đột xuất: an act of bravery goes to the council without the public notice period.
         _t(
             "to_council",
@@ -90,9 +102,15 @@ TRANSITIONS: dict[str, Transition] = {
             State.COUNCIL,
             SECRETARIAT,
             ad_hoc_sources={State.ACCEPTED},
+            procedure=_("chương trình một phiên họp Hội đồng"),
         ),
         _t(
-            "recommend", _("Hội đồng đề nghị khen"), {State.COUNCIL}, State.RECOMMENDED, SECRETARIAT
+            "recommend",
+            _("Hội đồng đề nghị khen"),
+            {State.COUNCIL},
+            State.RECOMMENDED,
+            SECRETARIAT,
+            procedure=_("kết quả kiểm phiếu của phiên họp"),
         ),
         _t(
             "not_recommend",
@@ -101,11 +119,23 @@ TRANSITIONS: dict[str, Transition] = {
             State.NOT_RECOMMENDED,
             SECRETARIAT,
             needs_reason=True,
+            procedure=_("kết quả kiểm phiếu của phiên họp"),
         ),
-        _t("decide", _("Ký quyết định"), {State.RECOMMENDED}, State.DECIDED, {Role.SIGNER}),
+        _t(
+            "decide",
+            _("Ký quyết định"),
+            {State.RECOMMENDED},
+            State.DECIDED,
+            {Role.SIGNER},
+            procedure=_("việc ký một quyết định khen thưởng"),
+        ),
         _t("forward", _("Trình cấp trên"), {State.RECOMMENDED}, State.FORWARDED, SECRETARIAT),
     ]
 }
+
+
+# The steps a person may take directly (dossier page, bulk actions, API).
+DIRECT_ACTIONS = frozenset(a for a, t in TRANSITIONS.items() if t.procedure is None)
 
 
 def sources_for(transition: Transition, track: str) -> frozenset[str]:

@@ -57,3 +57,23 @@ def shot():
         return path
 
     return take
+
+
+@pytest.fixture
+def app_url(live_server) -> str:
+    """The address of the application under test."""
+    return live_server.url
+
+
+@pytest.fixture
+def login(app_url):
+    """Log in through the form."""
+
+    def go(page, username: str, password: str) -> None:
+        page.goto(f"{app_url}/tai-khoan/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(password)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_url(f"{app_url}/")
+
+    return go

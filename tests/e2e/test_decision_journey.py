@@ -35,6 +35,7 @@ def test_a_decision_is_drafted_signed_and_downloaded(live_server, world, titles,
     director.get_by_role("link", name="Ký quyết định").click()
     director.get_by_label("Ngày ký").fill("2024-02-05")
     director.get_by_label("Họ và tên người ký").fill("Bạch Liên Hương")
+    director.get_by_label("Lý do ghi ngày ký sớm hơn hôm nay").fill("Ký bản giấy, nhập sau.")
     director.get_by_role("button", name="Ký và cấp số").click()
     director.get_by_text("Cần xác nhận trước khi ký.").wait_for()  # nothing signed yet
     decision.refresh_from_db()

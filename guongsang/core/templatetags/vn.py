@@ -42,3 +42,19 @@ def vn_number(value, decimals=0):  # type: ignore[no-untyped-def]
 @register.filter
 def vn_percent(value, decimals=1):  # type: ignore[no-untyped-def]
     return formatting.vn_percent(value, int(decimals))
+
+
+@register.filter
+def widget_kind(bound_field):  # type: ignore[no-untyped-def]
+    """How the shared form partial draws a field: 'checkbox' (one yes/no box), 'choices' (a
+    list of named boxes or radio buttons), 'file', or 'input' (everything else)."""
+    from django import forms
+
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple is a RadioSelect too
+        return "choices"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"

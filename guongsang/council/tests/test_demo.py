@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from guongsang.council import demo, services
-from guongsang.council.models import Choice, Council, SessionStatus
+from guongsang.council.models import Choice, Council, PublicNotice, SessionStatus
 from guongsang.nominations.models import Dossier, State
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,11 @@ def test_the_demo_has_two_councils_an_open_session_and_a_full_cycle():
     assert accepted  # this year's notice is running
     services.voting_close(actor=secretariat, session=session)
     assert not Dossier.objects.filter(state=State.COUNCIL, year=year).exists()
+    # The notice period ends before the next session.
+    PublicNotice.objects.filter(dossiers__in=accepted).update(
+        starts_on=dt.date.today() - dt.timedelta(days=14),
+        ends_on=dt.date.today() - dt.timedelta(days=7),
+    )
     cycle = demo.run_session(
         council=department,
         year=year,

@@ -10,6 +10,8 @@ ADMIN_ONLY = {
     "council:notice_create",
     "council:my_ballots",
 }
+# The public notice board and its objection form need no login (public site).
+PUBLIC_OR_OWN = {"public_notices:board", "public_notices:object", "public_notices:thanks"}
 
 
 def _objects(world):
@@ -53,6 +55,7 @@ def _objects(world):
     objection = services.objection_record(
         actor=world.secretariat, notice=notice, dossier=dossier, who="Người dân", text="Phản ánh."
     )
+    services.objection_answer(actor=world.secretariat, objection=objection, answer="Đã xác minh.")
     users = [make_user(f"walkhd{i}", role=Role.COUNCIL_MEMBER, unit=world.dept) for i in range(3)]
     council = services.council_create(
         actor=world.secretariat,

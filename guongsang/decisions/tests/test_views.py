@@ -26,7 +26,12 @@ def test_the_secretariat_drafts_and_the_signer_signs_with_confirmation(client, w
     assert "Cần xác nhận trước khi ký" in unconfirmed.content.decode()
     decision.refresh_from_db()
     assert decision.number is None
-    client.post(url, {"on": "05/02/2024", "signer_name": "Bạch Liên Hương", "confirm": "on"})
+    signing = {"on": "05/02/2024", "signer_name": "Bạch Liên Hương", "confirm": "on"}
+    backdated = client.post(url, signing)
+    assert "cần ghi lý do" in backdated.content.decode()
+    decision.refresh_from_db()
+    assert decision.number is None
+    client.post(url, {**signing, "backdate_reason": "Ký bản giấy ngày 05/02/2024, nhập sau."})
     decision.refresh_from_db()
     assert decision.full_number == "1/QĐ-SLĐTBXH" and decision.decision_date == dt.date(2024, 2, 5)
     dossier.refresh_from_db()

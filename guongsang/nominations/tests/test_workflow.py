@@ -32,6 +32,39 @@ def _reason(transition) -> str:
     return "Lý do ghi rõ" if transition.needs_reason else ""
 
 
+def _step(transition):
+    """Steps of the council procedure are taken by their services through procedure_step."""
+    return services.procedure_step if transition.procedure else services.dossier_transition
+
+
+# What the law's procedure decides, not a person on the dossier page.
+PROCEDURE_ACTIONS = {"publish", "to_council", "recommend", "not_recommend", "decide"}
+
+
+@pytest.mark.parametrize("action", sorted(PROCEDURE_ACTIONS))
+def test_no_one_takes_a_procedure_step_by_hand(world, actors, action):
+    transition = TRANSITIONS[action]
+    dossier = make_dossier(world, track=Track.AD_HOC)
+    source = sorted(transition.sources | transition.ad_hoc_sources)[0]
+    for role, user in actors.items():
+        Dossier.objects.filter(pk=dossier.pk).update(state=source)
+        events = DossierEvent.objects.count()
+        with pytest.raises(ValidationError, match="chỉ diễn ra qua"):
+            services.dossier_transition(
+                actor=user, dossier=dossier, action=action, reason="Lý do ghi rõ"
+            )
+        dossier.refresh_from_db()
+        assert dossier.state == source, (action, role)
+        assert DossierEvent.objects.count() == events
+
+
+def test_recommended_and_not_recommended_are_reached_by_no_direct_step():
+    direct = [t for t in TRANSITIONS.values() if t.action not in PROCEDURE_ACTIONS]
+    assert direct, "the table has direct steps"
+    assert all(t.target not in {State.RECOMMENDED, State.NOT_RECOMMENDED} for t in direct)
+    assert all(TRANSITIONS[a].procedure for a in PROCEDURE_ACTIONS)
+
+
 @pytest.mark.parametrize("action", sorted(TRANSITIONS))
 def test_each_transition_is_allowed_exactly_for_its_roles(world, actors, action):
     transition = TRANSITIONS[action]
@@ -43,7 +76,7 @@ def test_each_transition_is_allowed_exactly_for_its_roles(world, actors, action)
         if role in transition.roles:
             if action == "forward":
                 continue  # forwarding is walked on its own below
-            services.dossier_transition(
+            _step(transition)(
                 actor=user, dossier=dossier, action=action, reason=_reason(transition)
             )
             dossier.refresh_from_db()
@@ -51,7 +84,7 @@ def test_each_transition_is_allowed_exactly_for_its_roles(world, actors, action)
             assert DossierEvent.objects.count() == events + 1
         else:
             with pytest.raises(PermissionDenied):
-                services.dossier_transition(
+                _step(transition)(
                     actor=user, dossier=dossier, action=action, reason=_reason(transition)
                 )
             dossier.refresh_from_db()
@@ -67,9 +100,7 @@ def test_a_transition_from_a_wrong_state_is_refused_with_a_message(world, actors
     Dossier.objects.filter(pk=dossier.pk).update(state=wrong)
     user = actors[sorted(transition.roles)[0]]
     with pytest.raises(ValidationError, match="Không thể"):
-        services.dossier_transition(
-            actor=user, dossier=dossier, action=action, reason=_reason(transition)
-        )
+        _step(transition)(actor=user, dossier=dossier, action=action, reason=_reason(transition))
     dossier.refresh_from_db()
     assert dossier.state == wrong
 
@@ -106,7 +137,7 @@ def test_an_incomplete_dossier_cannot_be_submitted(world):
 def test_the_ad_hoc_track_goes_to_the_council_without_public_notice(world):
     dossier = make_dossier(world, track=Track.AD_HOC)
     Dossier.objects.filter(pk=dossier.pk).update(state=State.ACCEPTED)
-    services.dossier_transition(actor=world.secretariat, dossier=dossier, action="to_council")
+    services.procedure_step(actor=world.secretariat, dossier=dossier, action="to_council")
     dossier.refresh_from_db()
     assert dossier.state == State.COUNCIL
     from guongsang.people.tests.factories import make_person
@@ -114,7 +145,7 @@ def test_the_ad_hoc_track_goes_to_the_council_without_public_notice(world):
     yearly = make_dossier(world, person=make_person("Đỗ Văn Hùng", unit=world.centre))
     Dossier.objects.filter(pk=yearly.pk).update(state=State.ACCEPTED)
     with pytest.raises(ValidationError):
-        services.dossier_transition(actor=world.secretariat, dossier=yearly, action="to_council")
+        services.procedure_step(actor=world.secretariat, dossier=yearly, action="to_council")
 
 
 def test_an_officer_of_another_unit_cannot_act_on_the_dossier(world):

@@ -1,0 +1,64 @@
+"""Công khai on the public site: the notices that run today, and the objection form.
+
+The board is rendered without the session (cacheable for a minute, like the rest of the
+public site); the form needs its CSRF token, so it is rendered with the request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from guongsang.council import selectors, services
+from guongsang.council.forms import PublicObjectionForm
+from guongsang.showcase import ratelimit
+
+BOARD_MAX_AGE = 60
+
+
+@require_GET
+def notice_board(request: HttpRequest) -> HttpResponse:
+    context = {
+        "notices": selectors.notices_running(on=timezone.localdate()),
+        "current": request.path,
+    }
+    response = HttpResponse(render_to_string("council/public_board.html", context))
+    patch_cache_control(response, public=True, max_age=BOARD_MAX_AGE)
+    return response
+
+
+def objection_form(request: HttpRequest, uuid: Any) -> HttpResponse:
+    notice = get_object_or_404(selectors.notices_running(on=timezone.localdate()), uuid=uuid)
+    form = PublicObjectionForm(request.POST or None, dossiers=notice.dossiers.all())
+    if request.method == "POST":
+        if not ratelimit.allow(request, "objection", ratelimit.TIP_LIMIT):
+            context = {"what": _("gửi ý kiến phản ánh"), "public": True}
+            return render(request, "showcase/rate_limited.html", context, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.objection_submit(
+                    notice=notice,
+                    dossier=data["dossier"],
+                    who=data["who"],
+                    contact=data["contact"],
+                    text=data["text"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("public_notices:thanks")
+    context = {"notice": notice, "form": form, "current": request.path}
+    return render(request, "council/public_objection.html", context)
+
+
+@require_GET
+def objection_thanks(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(render_to_string("council/public_thanks.html", {"current": request.path}))
