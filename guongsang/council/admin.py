@@ -15,7 +15,7 @@ class CouncilMemberInline(AuditedTabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(AuditedModelAdmin):
-    list_display = ["name", "unit", "active"]
+    list_display = ["name", "unit", "notice_working_days", "active"]
     list_filter = ["active"]
     search_fields = ["name", "unit__name"]
     inlines = [CouncilMemberInline]
