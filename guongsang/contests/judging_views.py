@@ -117,7 +117,7 @@ def round_detail(request: AuthedRequest, uuid: Any, number: int) -> HttpResponse
             "unscored": [m for pk, m in members.items() if pk not in ranked_ids],
             "panel_stats": panel,
             "calibration": calibration,
-            "progress": selectors.judge_progress(contest=contest),
+            "progress": selectors.judge_progress(contest=contest, in_round=rnd),
             "assignments": assignments,
             "judges": [m.judge for m in contest.panel.filter(active=True).select_related("judge")],
         },

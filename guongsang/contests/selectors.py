@@ -15,6 +15,7 @@ from guongsang.contests.models import (
     EntryStatus,
     Level,
     PanelMember,
+    Round,
     RoundEntry,
 )
 from guongsang.core.permissions import has_role, is_superuser, scope_unit_ids
@@ -121,11 +122,14 @@ def judge_assignments(*, user: Any) -> QuerySet[Assignment]:
     return qs.exclude(entry__unit_id__in=excluded)
 
 
-def judge_progress(*, contest: Contest) -> list[dict[str, Any]]:
-    """Per judge of the panel: assigned, started, finished (one grouped query)."""
+def judge_progress(*, contest: Contest, in_round: Round | None = None) -> list[dict[str, Any]]:
+    """Per judge of the panel: assigned, started, finished (one grouped query); over the whole
+    contest, or over one round's assignments and sheets only when `in_round` is given."""
+    assignments = Assignment.objects.filter(round__contest=contest)
+    if in_round is not None:
+        assignments = assignments.filter(round=in_round)
     rows = (
-        Assignment.objects.filter(round__contest=contest)
-        .exclude(status=AssignmentStatus.WITHDRAWN)
+        assignments.exclude(status=AssignmentStatus.WITHDRAWN)
         .values("judge_id", "judge__full_name", "judge__username")
         .annotate(
             total=Count("id"),
