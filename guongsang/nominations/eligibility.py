@@ -29,9 +29,33 @@ def _nominee_q(dossier: Dossier, prefix: str = "") -> Q:
     return Q(**{f"{prefix}nominee_unit_id": dossier.nominee_unit_id})
 
 
+def _same_proposal_ids(dossier: Dossier) -> set[int]:
+    """The dossier and the ones it was forwarded from or to: one proposal at several levels."""
+    if not dossier.pk:
+        return set()
+    ids = {dossier.pk}
+    below = dossier.forwarded_from_id
+    while below is not None and below not in ids:
+        ids.add(below)
+        below = Dossier.objects.filter(pk=below).values_list("forwarded_from_id", flat=True)[0]
+    # Only a forwarded dossier has a copy at the level above.
+    frontier = {dossier.pk} if dossier.state == State.FORWARDED else set()
+    while frontier:
+        above = set(
+            Dossier.objects.filter(forwarded_from__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = above - ids
+        ids |= frontier
+    return ids
+
+
 def _awards_of(dossier: Dossier):  # type: ignore[no-untyped-def]
-    """Awards on record (not revoked) of the dossier's nominee."""
+    """Awards on record (not revoked) of the dossier's nominee, less the award this very
+    proposal produced once decided: a decided dossier is not its own duplicate."""
     awards = Award.objects.filter(revoked_on=None)
+    own = _same_proposal_ids(dossier)
+    if own:
+        awards = awards.exclude(decision_line__dossier__in=own)
     if dossier.person_id:
         return awards.filter(person_id=dossier.person_id)
     return awards.filter(unit=dossier.nominee_unit, person=None)
