@@ -242,33 +242,52 @@ def render(
     return buffer.getvalue()
 
 
+def _frame(decision) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """What every certificate of the decision shares: the issuer, the place, the signature."""
+    from guongsang.decisions.documents import signature
+    from guongsang.decisions.services import profile_for
+
+    profile = profile_for(decision.authority)
+    sign_prefix, sign_title = signature(decision, profile)
+    return {
+        "parent_name": profile.parent_name,
+        "issuer_heading": f"{profile.head_title} {profile.issuer_name}",
+        "place": profile.place,
+        "sign_prefix": sign_prefix,
+        "sign_title": sign_title,
+    }
+
+
+def _certificate(decision, line, frame: dict[str, str]) -> Certificate:  # type: ignore[no-untyped-def]
+    return Certificate(
+        kind=kind_for(line.title.name, line.title.level),
+        recipient=line.name,
+        unit=line.unit.name if line.person_id else "",
+        collective=line.person_id is None,
+        title=line.title.name,
+        achievement=line.achievement,
+        decision_number=decision.full_number,
+        decision_date=decision.decision_date,
+        signer_name=decision.signer_name,
+        code=line.certificate_code,
+        **frame,
+    )
+
+
 def for_decision(decision) -> list[Certificate]:  # type: ignore[no-untyped-def]
     """The certificates of a signed award decision, in the order of its annex."""
-    from guongsang.decisions.documents import decision_context
     from guongsang.decisions.selectors import decision_recipients
 
-    context = decision_context(decision)
-    out = []
-    for line in decision_recipients(decision):
-        if not line.certificate_code:
-            continue
-        out.append(
-            Certificate(
-                kind=kind_for(line.title.name, line.title.level),
-                parent_name=context["parent_name"],
-                issuer_heading=context["signer_heading"],
-                recipient=line.name,
-                unit=line.unit.name if line.person_id else "",
-                collective=line.person_id is None,
-                title=line.title.name,
-                achievement=line.achievement,
-                decision_number=decision.full_number,
-                decision_date=decision.decision_date,
-                place=context["head"].place,
-                sign_prefix=context["sign_prefix"],
-                sign_title=context["sign_title"],
-                signer_name=decision.signer_name,
-                code=line.certificate_code,
-            )
-        )
-    return out
+    frame = _frame(decision)
+    return [
+        _certificate(decision, line, frame)
+        for line in decision_recipients(decision)
+        if line.certificate_code
+    ]
+
+
+def for_line(line) -> list[Certificate]:  # type: ignore[no-untyped-def]
+    """One recipient's certificate (the same page as in the decision's batch)."""
+    if not line.certificate_code:
+        return []
+    return [_certificate(line.decision, line, _frame(line.decision))]

@@ -53,6 +53,13 @@ def _lines(decision: Decision) -> list[Line]:
     return out
 
 
+def signature(decision: Decision, profile: Any) -> tuple[str, str]:
+    """("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") when a deputy signs; ("", "GIÁM ĐỐC") otherwise."""
+    if decision.signed_as_deputy:
+        return f"KT. {profile.head_title}", profile.deputy_title
+    return "", profile.head_title
+
+
 def decision_context(decision: Decision) -> dict[str, Any]:
     profile = profile_for(decision.authority)
     number = decision.full_number or f"{DRAFT_NUMBER}/{decision.code}"
@@ -64,10 +71,7 @@ def decision_context(decision: Decision) -> dict[str, Any]:
         date=decision.decision_date if decision.is_signed else None,
     )
     issuer_title = decision.authority.name
-    if decision.signed_as_deputy:
-        sign_prefix, sign_title = f"KT. {profile.head_title}", profile.deputy_title
-    else:
-        sign_prefix, sign_title = "", profile.head_title
+    sign_prefix, sign_title = signature(decision, profile)
     lines = _lines(decision)
     revocation = decision.kind == DecisionKind.REVOCATION
     heading = f"{profile.head_title} {profile.issuer_name}"  # "GIÁM ĐỐC SỞ …"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from guongsang.core.permissions import restrict
+from guongsang.core.permissions import restrict, scope_unit_ids
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     Decision,
@@ -17,7 +19,7 @@ from guongsang.decisions.models import (
     Submission,
     SubmissionItem,
 )
-from guongsang.decisions.permissions import VIEW_ROLES
+from guongsang.decisions.permissions import OUTCOME_ROLES, VIEW_ROLES, proposed_by, revoking
 
 if TYPE_CHECKING:
     from guongsang.nominations.models import Dossier
@@ -25,13 +27,104 @@ if TYPE_CHECKING:
 
 def decisions_visible(*, user: Any) -> QuerySet[Decision]:
     """Decisions of the authorities the user is scoped over (secretariat, signer, council,
-    leaders, admin); unit officers of the units below do not see drafts or registers."""
+    leaders, admin); and, read only, the signed decisions that name a dossier the user's unit
+    proposed (or take its award back). Unit officers never see drafts or the register."""
     qs = (
         Decision.objects.select_related("authority", "amends")
         .annotate(recipient_count=Count("recipients"), total=Sum("recipients__amount"))
         .order_by("-year", "-number", "-created_at")
     )
-    return restrict(qs, user, roles=VIEW_ROLES, unit_field="authority")
+    ids = scope_unit_ids(user, VIEW_ROLES)
+    if ids is None:
+        return qs
+    own = scope_unit_ids(user, OUTCOME_ROLES)
+    naming = Recipient.objects.filter(proposed_by(own) | revoking(own)).values("decision_id")
+    return qs.filter(Q(authority__in=ids) | Q(state=DecisionState.SIGNED, pk__in=naming))
+
+
+def certificates_visible(*, user: Any) -> QuerySet[Recipient]:
+    """Recipient lines whose certificate the user may download: of a signed award decision, the
+    authority's people for every line, the proposing unit's for the lines of its dossiers."""
+    qs = Recipient.objects.filter(
+        decision__state=DecisionState.SIGNED,
+        decision__kind=DecisionKind.AWARD,
+        certificate_code__isnull=False,
+    ).select_related("decision__authority", "title", "person", "unit", "award", "dossier")
+    ids = scope_unit_ids(user, VIEW_ROLES)
+    if ids is None:
+        return qs
+    return qs.filter(
+        Q(decision__authority__in=ids) | proposed_by(scope_unit_ids(user, OUTCOME_ROLES))
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a signed decision gave a dossier: shown on the dossier and in its notification."""
+
+    dossier_id: int  # the dossier it is shown on (the one it names, or the one forwarded up)
+    line: Recipient
+    decision: Decision
+    code: str  # grouped, as printed on the certificate
+    check_url: str  # the public check page
+    revoked: bool
+    may_download: bool  # this user may download the recipient's certificate
+    may_open: bool  # this user may open the decision
+
+
+def dossier_outcomes(*, user: Any, dossier_ids: Iterable[int]) -> dict[int, list[Outcome]]:
+    """The signed awards of these dossiers (the lines naming a dossier, or the dossier it was
+    forwarded to at the levels above: that outcome belongs to the unit below too), with what
+    the user may open of them; three queries whatever the number of dossiers."""
+    from django.urls import reverse
+
+    wanted = set(dossier_ids)
+    if not wanted:
+        return {}
+    lines = list(
+        Recipient.objects.filter(
+            Q(dossier__in=wanted)
+            | Q(dossier__forwarded_from__in=wanted)
+            | Q(dossier__forwarded_from__forwarded_from__in=wanted),
+            decision__state=DecisionState.SIGNED,
+            decision__kind=DecisionKind.AWARD,
+        )
+        .select_related(
+            "decision__authority", "title", "person", "unit", "award", "dossier__forwarded_from"
+        )
+        .order_by("decision__decision_date", "decision_id", "order")
+    )
+    downloadable = set(
+        certificates_visible(user=user)
+        .filter(pk__in=[line.pk for line in lines], award__revoked_on__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    openable = set(
+        decisions_visible(user=user)
+        .filter(pk__in={line.decision_id for line in lines})
+        .values_list("pk", flat=True)
+    )
+    found: dict[int, list[Outcome]] = {}
+    for line in lines:
+        assert line.dossier is not None  # filtered on the dossier's chain above
+        chain = [line.dossier.pk, line.dossier.forwarded_from_id]
+        if line.dossier.forwarded_from is not None:
+            chain.append(line.dossier.forwarded_from.forwarded_from_id)
+        code = codes.grouped(line.certificate_code) if line.certificate_code else ""
+        for shown in {pk for pk in chain if pk in wanted}:
+            found.setdefault(shown, []).append(
+                Outcome(
+                    dossier_id=shown,
+                    line=line,
+                    decision=line.decision,
+                    code=code,
+                    check_url=reverse("showcase:certificate", args=[code]) if code else "",
+                    revoked=line.award is not None and line.award.revoked_on is not None,
+                    may_download=line.pk in downloadable,
+                    may_open=line.decision_id in openable,
+                )
+            )
+    return found
 
 
 def decision_recipients(decision: Decision) -> QuerySet[Recipient]:
@@ -110,7 +203,6 @@ def certificate_lookup(code: str) -> dict[str, Any] | None:
 
 
 def _recommended(*, user: Any) -> QuerySet:
-    from guongsang.core.permissions import scope_unit_ids
     from guongsang.decisions.permissions import DRAFT_ROLES
     from guongsang.nominations.models import Dossier, State
 

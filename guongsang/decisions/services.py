@@ -35,6 +35,7 @@ from guongsang.decisions.models import (
     SubmissionState,
 )
 from guongsang.decisions.permissions import DRAFT_ROLES, SIGN_ROLES, can_at
+from guongsang.nominations import notifications
 from guongsang.nominations import services as dossier_services
 from guongsang.nominations.models import Dossier, State
 from guongsang.org.models import Unit, UnitType
@@ -538,7 +539,23 @@ def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
             )
             if dossier.forwarded_from_id:
                 _record_outcome(actor=actor, upper=dossier, decision=decision)
+            _tell_outcome(dossier=dossier, decision=decision, line=line)
     Recipient.objects.bulk_update(lines, ["amount", "certificate_code", "award"])
+
+
+def _tell_outcome(*, dossier: Dossier, decision: Decision, line: Recipient) -> None:
+    """The unit that proposed the dossier hears the number, date, amount and certificate."""
+    from guongsang.decisions.certificates import verify_url
+
+    assert decision.decision_date is not None and line.certificate_code
+    notifications.notify_decided(
+        dossier=dossier,
+        number=decision.full_number,
+        on=decision.decision_date,
+        amount=line.amount,
+        code=codes.grouped(line.certificate_code),
+        check_url=verify_url(line.certificate_code),
+    )
 
 
 def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:uuid>/danh-sach.xlsx", views.decision_xlsx, name="xlsx"),
     path("<uuid:uuid>/giay-khen/", views.decision_certificates, name="certificates"),
     path("<uuid:uuid>/thu-hoi/", views.decision_revoke, name="revoke"),
+    path("giay-khen/<uuid:uuid>/", views.certificate_download, name="certificate"),
     path("to-trinh/", submission_views.submission_list, name="submissions"),
     path("to-trinh/soan/", submission_views.submission_create, name="submission_create"),
     path("to-trinh/<uuid:uuid>/", submission_views.submission_detail, name="submission_detail"),

@@ -19,7 +19,7 @@ from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_respon
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
-from guongsang.decisions import documents, selectors, services, tasks
+from guongsang.decisions import certificates, codes, documents, selectors, services, tasks
 from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
 from guongsang.decisions.models import Decision, DecisionKind
 
@@ -81,11 +81,15 @@ def decision_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "total": sum(line.amount for line in lines),
         "can_edit": not decision.is_signed and user.has_perm("decisions.draft_decision", decision),
         "can_sign": not decision.is_signed and user.has_perm("decisions.sign_decision", decision),
-        "can_certify": decision.is_signed and decision.kind == DecisionKind.AWARD,
+        "can_certify": decision.is_signed
+        and decision.kind == DecisionKind.AWARD
+        and user.has_perm("decisions.print_certificates", decision),
         "can_revoke": decision.is_signed
         and decision.kind == DecisionKind.AWARD
         and user.has_perm("decisions.draft_decision", decision),
-        "amendments": decision.amendments.order_by("created_at"),
+        "amendments": selectors.decisions_visible(user=user)
+        .filter(amends=decision)
+        .order_by("created_at"),
     }
     return render(request, "decisions/detail.html", context)
 
@@ -162,13 +166,23 @@ def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 @require_POST
 def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = _decision(request, uuid, "decisions.print_certificates")
     try:
         progress = tasks.certificates_start(actor=request.user, decision=decision)
     except ValidationError as exc:
         report_errors(request, exc)
         return redirect("decisions:detail", uuid=decision.uuid)
     return redirect("core:task_progress", uuid=progress.uuid)
+
+
+@login_required
+def certificate_download(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """One recipient's certificate, for the proposing unit as well as the authority."""
+    line = get_visible_or_404(selectors.certificates_visible(user=request.user), uuid=uuid)
+    require_perm(request, "decisions.download_certificate", line)
+    content = certificates.render(certificates.for_line(line))
+    filename = f"giay-khen-{codes.grouped(line.certificate_code or '')}.pdf"
+    return file_response(content, filename, PDF_MIME)
 
 
 @login_required

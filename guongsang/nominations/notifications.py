@@ -5,6 +5,7 @@ backend of development) and the person has an address."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -15,13 +16,17 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guongsang.core.formatting import vn_date, vn_number
 from guongsang.core.roles import Role
-from guongsang.nominations.models import Dossier, Notification
+from guongsang.nominations.models import Dossier, Notification, State
 
 # Steps that send the dossier back to its unit: its officers and its creator hear of it.
 COMES_BACK = {"return", "reject"}
-# Steps that move it on: its creator hears of it.
-MOVES_ON = {"accept", "publish", "to_council", "recommend", "decide"}
+# Steps that move it on: its creator hears of it. Signing ("decide") is told with the
+# decision's number, date, amount and certificate by `notify_decided`, called at signing.
+MOVES_ON = {"accept", "publish", "to_council", "recommend"}
+# States of a dossier whose outcome may be a signed decision (its own, or the level above's).
+DECIDED_STATES = {State.DECIDED, State.FORWARDED}
 QUIET_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
     "django.core.mail.backends.dummy.EmailBackend",
@@ -59,11 +64,74 @@ def notify_transition(*, dossier: Dossier, action: str, reason: str = "") -> lis
     if not users:
         return []
     message = message_for(dossier=dossier, action=action, reason=reason)
+    return _notify(dossier, {u.pk: u for u in users}, message)
+
+
+def decided_message(
+    *,
+    dossier: Dossier,
+    number: str,
+    on: dt.date,
+    amount: int,
+    code: str,
+    check_url: str,
+) -> str:
+    text = _(
+        "Hồ sơ “%(dossier)s” đã có quyết định khen thưởng: Quyết định số %(number)s %(date)s, "
+        "tiền thưởng %(amount)s đ."
+    ) % {"dossier": dossier, "number": number, "date": vn_date(on), "amount": vn_number(amount)}
+    if code:
+        text += " " + _(
+            "Giấy khen mã %(code)s: tải về trên trang hồ sơ; kiểm tra công khai tại %(url)s"
+        ) % {"code": code, "url": check_url}
+    return text[:500]
+
+
+def notify_decided(
+    *,
+    dossier: Dossier,
+    number: str,
+    on: dt.date,
+    amount: int,
+    code: str = "",
+    check_url: str = "",
+) -> list[Notification]:
+    """The decision naming the dossier is signed: the proposing unit's officers and the
+    dossier's creator hear the outcome; for a dossier forwarded from below, the unit below
+    hears it on its own dossier too."""
+    created: list[Notification] = []
+    current: Dossier | None = dossier
+    seen: set[int] = set()
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        message = decided_message(
+            dossier=current, number=number, on=on, amount=amount, code=code, check_url=check_url
+        )
+        created += _notify(current, _unit_officers(current) | _creator(current), message)
+        current = current.forwarded_from
+    return created
+
+
+def _unit_officers(dossier: Dossier) -> dict[int, Any]:
+    officers = get_user_model().objects.filter(
+        is_active=True, grants__role=Role.UNIT_OFFICER, grants__unit_id=dossier.unit_id
+    )
+    return {u.pk: u for u in officers}
+
+
+def _creator(dossier: Dossier) -> dict[int, Any]:
+    creator = dossier.created_by
+    return {creator.pk: creator} if creator is not None and creator.is_active else {}
+
+
+def _notify(dossier: Dossier, users: dict[int, Any], message: str) -> list[Notification]:
+    if not users:
+        return []
     created = Notification.objects.bulk_create(
-        [Notification(user=user, dossier=dossier, message=message) for user in users]
+        [Notification(user=user, dossier=dossier, message=message) for user in users.values()]
     )
     if settings.EMAIL_BACKEND not in QUIET_BACKENDS:
-        addresses = [u.email for u in users if u.email]
+        addresses = [u.email for u in users.values() if u.email]
         if addresses:
             transaction.on_commit(lambda: _mail(message, addresses))
     return created
@@ -85,6 +153,27 @@ def unread_for(*, user: Any) -> QuerySet[Notification]:
 
 def notifications_for(*, user: Any) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).select_related("dossier")
+
+
+def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[Notification, list]]:
+    """The user's latest notifications, each with the decision outcomes it tells of (those
+    signed before it was sent): the certificate's download and public check links."""
+    from guongsang.decisions.selectors import dossier_outcomes
+
+    items = list(notifications_for(user=user)[:limit])
+    decided = {n.dossier_id for n in items if n.dossier.state in DECIDED_STATES}
+    outcomes = dossier_outcomes(user=user, dossier_ids=decided)
+    return [
+        (
+            n,
+            [
+                o
+                for o in outcomes.get(n.dossier_id, [])
+                if o.decision.signed_at is not None and o.decision.signed_at <= n.created_at
+            ],
+        )
+        for n in items
+    ]
 
 
 def notifications_mark_read(*, user: Any) -> int:

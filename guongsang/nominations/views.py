@@ -24,6 +24,7 @@ from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
+from guongsang.decisions import selectors as decision_selectors
 from guongsang.movements import selectors as movement_selectors
 from guongsang.movements.models import Movement
 from guongsang.nominations import eligibility, exports, notifications, selectors, services
@@ -157,7 +158,7 @@ def notification_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         notifications.notifications_mark_read(user=request.user)
         return redirect("nominations:notifications")
-    items = notifications.notifications_for(user=request.user)[:100]
+    items = notifications.notifications_with_outcomes(user=request.user)
     return render(request, "nominations/notifications.html", {"items": items})
 
 
@@ -255,6 +256,9 @@ def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "can_run_procedure": can_act(request.user, dossier, frozenset({Role.SECRETARIAT})),
         "can_override": any(f.blocking and f.code != "missing" for f in findings)
         and request.user.has_perm("nominations.override_check", dossier),
+        "outcomes": decision_selectors.dossier_outcomes(
+            user=request.user, dossier_ids=[dossier.pk]
+        ).get(dossier.pk, []),
     }
     return render(request, "nominations/detail.html", context)
 

@@ -40,9 +40,9 @@ def test_the_secretariat_drafts_and_the_signer_signs_with_confirmation(client, w
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
-def test_an_officer_of_a_unit_sees_no_decision_of_the_department(client, world):
-    decision = signed_decision(world)
-    client.force_login(world.officer)
+def test_an_officer_of_another_unit_sees_no_decision_of_the_department(client, world):
+    decision = signed_decision(world)  # names a dossier of world.centre, not other_centre
+    client.force_login(world.other_officer)
     assert client.get(reverse("decisions:list")).status_code == 403
     for name in ("decisions:detail", "decisions:pdf", "decisions:docx", "decisions:xlsx"):
         assert client.get(reverse(name, args=[decision.uuid])).status_code == 404
