@@ -67,23 +67,24 @@ def notify_transition(*, dossier: Dossier, action: str, reason: str = "") -> lis
     return _notify(dossier, {u.pk: u for u in users}, message)
 
 
-def decided_message(
-    *,
-    dossier: Dossier,
-    number: str,
-    on: dt.date,
-    amount: int,
-    code: str,
-    check_url: str,
-) -> str:
+def decided_message(*, dossier: Dossier, number: str, on: dt.date, amount: int, code: str) -> str:
+    """'Lê Thị Bích Liên được tặng “…” năm 2024 tại Quyết định số 1/QĐ-SLĐTBXH ngày 1 tháng 8
+    năm 2024; tiền thưởng 710.000 đ; mã xác minh giấy khen DVPZX-RCWCG.'"""
+    nominee = dossier.person.full_name if dossier.person is not None else str(dossier.nominee_unit)
+    title = dossier.title.name if "“" in dossier.title.name else f"“{dossier.title.name}”"
     text = _(
-        "Hồ sơ “%(dossier)s” đã có quyết định khen thưởng: Quyết định số %(number)s %(date)s, "
+        "%(nominee)s được tặng %(title)s năm %(year)s tại Quyết định số %(number)s %(date)s; "
         "tiền thưởng %(amount)s đ."
-    ) % {"dossier": dossier, "number": number, "date": vn_date(on), "amount": vn_number(amount)}
+    ) % {
+        "nominee": nominee,
+        "title": title,
+        "year": dossier.year,
+        "number": number,
+        "date": vn_date(on),
+        "amount": vn_number(amount),
+    }
     if code:
-        text += " " + _(
-            "Giấy khen mã %(code)s: tải về trên trang hồ sơ; kiểm tra công khai tại %(url)s"
-        ) % {"code": code, "url": check_url}
+        text = text[:-1] + "; " + _("mã xác minh giấy khen %(code)s.") % {"code": code}
     return text[:500]
 
 
@@ -97,17 +98,20 @@ def notify_decided(
     check_url: str = "",
 ) -> list[Notification]:
     """The decision naming the dossier is signed: the proposing unit's officers and the
-    dossier's creator hear the outcome; for a dossier forwarded from below, the unit below
-    hears it on its own dossier too."""
+    dossier's creator hear the outcome (in the app, where the certificate's download and
+    public check are links; by e-mail with the check's address); for a dossier forwarded
+    from below, the unit below hears it on its own dossier too."""
     created: list[Notification] = []
     current: Dossier | None = dossier
     seen: set[int] = set()
     while current is not None and current.pk not in seen:
         seen.add(current.pk)
-        message = decided_message(
-            dossier=current, number=number, on=on, amount=amount, code=code, check_url=check_url
-        )
-        created += _notify(current, _unit_officers(current) | _creator(current), message)
+        message = decided_message(dossier=current, number=number, on=on, amount=amount, code=code)
+        mail = message
+        if check_url:
+            mail += "\n" + _("Kiểm tra công khai giấy khen: %(url)s") % {"url": check_url}
+        users = _unit_officers(current) | _creator(current)
+        created += _notify(current, users, message, mail=mail)
         current = current.forwarded_from
     return created
 
@@ -124,7 +128,9 @@ def _creator(dossier: Dossier) -> dict[int, Any]:
     return {creator.pk: creator} if creator is not None and creator.is_active else {}
 
 
-def _notify(dossier: Dossier, users: dict[int, Any], message: str) -> list[Notification]:
+def _notify(
+    dossier: Dossier, users: dict[int, Any], message: str, *, mail: str = ""
+) -> list[Notification]:
     if not users:
         return []
     created = Notification.objects.bulk_create(
@@ -132,8 +138,9 @@ def _notify(dossier: Dossier, users: dict[int, Any], message: str) -> list[Notif
     )
     if settings.EMAIL_BACKEND not in QUIET_BACKENDS:
         addresses = [u.email for u in users.values() if u.email]
+        body = mail or message
         if addresses:
-            transaction.on_commit(lambda: _mail(message, addresses))
+            transaction.on_commit(lambda: _mail(body, addresses))
     return created
 
 

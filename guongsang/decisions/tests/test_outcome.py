@@ -191,12 +191,29 @@ def test_signing_tells_the_units_officers_the_outcome_once(world):
         assert decision.full_number in note.message
         assert "ngày 1 tháng 8 năm 2024" in note.message
         assert f"{_dotted(_expected_amount())} đ" in note.message
-        assert grouped in note.message and f"/vuon-hoa/xac-minh/{grouped}/" in note.message
+        assert grouped in note.message and "Lê Thị Bích Liên được tặng" in note.message
     # The bare "moved to decided" note is not sent besides it.
     assert not Notification.objects.filter(dossier=dossier, message__contains="chuyển sang").filter(
         message__contains=State.DECIDED.label
     )
     assert not Notification.objects.filter(user=world.other_officer).exists()
+
+
+def test_the_e_mail_carries_the_public_check_address(
+    world, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://guongsang.example.vn"
+    world.officer.email = "canbo@example.vn"
+    world.officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        decision, _dossier, line = _signed(world)
+    grouped = f"{line.certificate_code[:5]}-{line.certificate_code[5:]}"
+    [message] = [m for m in mail.outbox if decision.full_number in m.body]
+    assert message.to == ["canbo@example.vn"]
+    assert f"https://guongsang.example.vn/vuon-hoa/xac-minh/{grouped}/" in message.body
 
 
 def test_the_notification_page_offers_the_certificate_and_the_check(client, world):
