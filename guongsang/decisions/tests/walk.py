@@ -1,5 +1,6 @@
 """The decisions app in the permission walk: every route is the secretariat's, signer's or
-leaders' of an authority; a unit officer of a centre sees none of them."""
+leaders' of an authority, or the proposing unit's (a signed decision naming its dossier, that
+recipient's certificate); a unit officer of another centre sees none of them."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ def object_routes(world) -> dict[str, list]:
         "decisions:xlsx": [decision.uuid],
         "decisions:certificates": [decision.uuid],
         "decisions:revoke": [decision.uuid],
+        "decisions:certificate": [decision.recipients.get().uuid],
         "decisions:submission_detail": [submission.uuid],
         "decisions:submission_send": [submission.uuid],
         "decisions:submission_docx": [submission.uuid],
