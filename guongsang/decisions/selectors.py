@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
-from guongsang.core.permissions import restrict, scope_unit_ids
+from guongsang.core.permissions import restrict, scope_roots, scope_unit_ids
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     Decision,
@@ -37,9 +37,24 @@ def decisions_visible(*, user: Any) -> QuerySet[Decision]:
     ids = scope_unit_ids(user, VIEW_ROLES)
     if ids is None:
         return qs
+    return qs.filter(Q(authority__in=ids) | _naming_own_dossier(user))
+
+
+def _naming_own_dossier(user: Any) -> Q:
+    """Signed decisions naming a dossier the user's unit proposed. Only authorities at or above
+    the user's units can have issued one, so the per-decision check (an indexed EXISTS on the
+    decision's lines) runs for their decisions alone, never over the whole register."""
+    from guongsang.org.selectors import closure_on
+
+    roots = scope_roots(user, OUTCOME_ROLES)
+    if not roots:
+        return Q(pk__in=[])
+    above = closure_on().filter(descendant_id__in=roots).values("ancestor_id")
     own = scope_unit_ids(user, OUTCOME_ROLES)
-    naming = Recipient.objects.filter(proposed_by(own) | revoking(own)).values("decision_id")
-    return qs.filter(Q(authority__in=ids) | Q(state=DecisionState.SIGNED, pk__in=naming))
+    lines = Recipient.objects.filter(decision=OuterRef("pk")).filter(
+        proposed_by(own) | revoking(own)
+    )
+    return Q(state=DecisionState.SIGNED, authority__in=above) & Q(Exists(lines))
 
 
 def certificates_visible(*, user: Any) -> QuerySet[Recipient]:
