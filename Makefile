@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
 SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
-.PHONY: run test test-fast test-pg check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
+.PHONY: run serve test test-fast test-pg test-e2e-prod check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
@@ -43,7 +43,7 @@ node_modules/.installed: package.json package-lock.json
 # Front-end assets from npm, copied into static/vendor and served by WhiteNoise.
 static/vendor/.copied: node_modules/.installed
 	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons static/vendor/chartjs
-	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
+	cp node_modules/chart.js/dist/chart.umd.min.js* static/vendor/chartjs/
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* static/vendor/bootstrap/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
@@ -79,6 +79,17 @@ run: demo-with-logins
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
+# Production: DEBUG off, settings only from the environment (DJANGO_SECRET_KEY,
+# DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, … see docs/deploy.md), no demo data.
+# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it.
+serve: export DJANGO_DEBUG := 0
+serve: build
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
+	@setsid $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
+	$(UV) run --frozen gunicorn --config config/gunicorn.conf.py config.wsgi
+
 test: build
 	$(UV) run --frozen pytest -n 2 --dist loadfile
 
@@ -89,6 +100,11 @@ test-fast: build
 test-pg: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
 		$(UV) run --frozen pytest -n 2 --dist loadfile -m "not e2e"
+
+# The browser journeys marked prod_journey against gunicorn with DJANGO_DEBUG=0, on PostgreSQL.
+test-e2e-prod: build
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} GS_E2E_PROD=1 \
+		$(UV) run --frozen pytest -m prod_journey tests/e2e
 
 check: install
 	$(UV) run --frozen ruff check .
