@@ -11,9 +11,17 @@ def sentry_init(*, dsn: str, environment: str, traces_sample_rate: float = 0.0) 
         dsn=dsn,
         environment=environment,
         integrations=[DjangoIntegration()],
-        # Personal data (Decree 13/2023) stays out of reports: no user names, addresses,
-        # cookies or request bodies; the request id links a report to the logs.
-        send_default_pii=False,
+        # Personal data (Decree 13/2023) stays out of reports: no user, cookies, bodies,
+        # query strings (a search may hold a citizen ID) or local variables of the frames;
+        # the request id links a report to the logs, where the rest can be looked up.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_bodies": [],
+            "url_query_params": {"mode": "off"},
+            "database_query_data": False,
+            "stack_frame_variables": False,
+        },
         max_request_body_size="never",
         traces_sample_rate=traces_sample_rate,
     )
