@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
 SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
-.PHONY: run serve test test-fast test-pg test-e2e-prod check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
+.PHONY: run serve test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
@@ -91,20 +91,26 @@ serve: build
 	$(UV) run --frozen gunicorn --config config/gunicorn.conf.py config.wsgi
 
 test: build
-	$(UV) run --frozen pytest -n 2 --dist loadfile
+	$(UV) run --frozen pytest -n 2 --dist loadfile -m "not scale_out"
 
 test-fast: build
-	$(UV) run --frozen pytest -n 2 -m "not e2e"
+	$(UV) run --frozen pytest -n 2 -m "not e2e and not scale_out"
 
 # The database tests again on PostgreSQL (used by .ci/run).
 test-pg: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
-		$(UV) run --frozen pytest -n 2 --dist loadfile -m "not e2e"
+		$(UV) run --frozen pytest -n 2 --dist loadfile -m "not e2e and not scale_out"
 
 # The browser journeys marked prod_journey against gunicorn with DJANGO_DEBUG=0, on PostgreSQL.
 test-e2e-prod: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} GS_E2E_PROD=1 \
 		$(UV) run --frozen pytest -m prod_journey tests/e2e
+
+# Two web processes and two task workers on one PostgreSQL, one Redis, one media folder.
+test-scale: build
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		$(UV) run --frozen pytest -m scale_out tests/test_scale_out.py
 
 check: install
 	$(UV) run --frozen ruff check .

@@ -42,6 +42,16 @@ def database_url(settings_dict: Mapping[str, Any]) -> str:
     return f"postgres://{auth}{host}:{port}/{quote(str(settings_dict['NAME']), safe='')}"
 
 
+def production_password(user: Any, password: str) -> None:
+    """Store ``password`` hashed as production does: the suite's fast MD5 hashes are not
+    accepted by a production process."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    user.password = hasher.encode(password, hasher.salt())
+    user.save(update_fields=["password"])
+
+
 def free_port() -> int:
     # Start from a random place so parallel test runs rarely try the same port first.
     start = secrets.randbelow(len(PORTS))
@@ -71,6 +81,8 @@ def production_env(*, database: str, var_dir: Path, **extra: str) -> dict[str, s
         GS_VAR_DIR=str(var_dir),
         GS_LOG_FORMAT="json",
         PYTHONUNBUFFERED="1",
+        # The code is found from any working folder (each process may have its own).
+        PYTHONPATH=str(BASE_DIR),
     )
     env.update(extra)
     return env
@@ -136,8 +148,6 @@ def start_web(
         "gunicorn",
         "--config",
         str(BASE_DIR / "config/gunicorn.conf.py"),
-        "--chdir",
-        str(BASE_DIR),
         "config.wsgi",
     ]
     process = _spawn("web", args, run_env, cwd or BASE_DIR, log)
@@ -145,7 +155,9 @@ def start_web(
     return process
 
 
-def start_worker(env: Mapping[str, str], *, log: Path, cwd: Path | None = None) -> Process:
+def start_worker(
+    env: Mapping[str, str], *, log: Path, cwd: Path | None = None, worker_id: str = ""
+) -> Process:
     args = [
         sys.executable,
         str(BASE_DIR / "manage.py"),
@@ -154,6 +166,7 @@ def start_worker(env: Mapping[str, str], *, log: Path, cwd: Path | None = None) 
         "0.5",
         "--no-startup-delay",
         "--no-reload",
+        *(["--worker-id", worker_id] if worker_id else []),
     ]
     return _spawn("worker", args, env, cwd or BASE_DIR, log)
 
