@@ -6,9 +6,10 @@ export DJANGO_DEBUG ?= 1
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
+PROD_PY := $(UV) run --frozen --no-dev python
 SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
-.PHONY: run serve test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
+.PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
@@ -83,12 +84,19 @@ run: demo-with-logins
 # DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, … see docs/deploy.md), no demo data.
 # gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it.
 serve: export DJANGO_DEBUG := 0
-serve: build
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py collectstatic --noinput -v 0
-	@setsid $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+serve: build-prod
+	$(PROD_PY) manage.py migrate --noinput -v 0
+	$(PROD_PY) manage.py collectstatic --noinput -v 0
+	@setsid $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
-	$(UV) run --frozen gunicorn --config config/gunicorn.conf.py config.wsgi
+	$(UV) run --frozen --no-dev gunicorn --config config/gunicorn.conf.py config.wsgi
+
+# What serving needs, without the test tools (no chromium, no Java, no dev packages).
+build-prod: uv assets
+	$(UV) sync --frozen --no-dev --inexact --quiet
+	@command -v msgfmt >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y -q gettext >/dev/null; }
+	$(PROD_PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
 
 test: build
 	$(UV) run --frozen pytest -n 2 --dist loadfile -m "not scale_out"

@@ -21,3 +21,6 @@ errorlog = "-"
 # Only the local reverse proxy may say the request came over https.
 forwarded_allow_ips = os.environ.get("GS_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "guongsang-web"
+# Managed by signals (systemd's reload and stop), not by gunicorn's control socket, which
+# would need a writable home folder.
+control_socket_disable = True
