@@ -138,3 +138,11 @@ def test_an_error_is_reported_with_its_request_id_and_no_personal_data(
     text = json.dumps(event)
     assert "sessionid" not in text and world.officer.username not in text
     assert "001234567890" not in text
+
+
+def test_djangos_own_line_for_a_missing_page_carries_the_request_id(client, json_logs):
+    response = client.get("/khong-co-trang-nay/")
+    lines = [json.loads(line) for line in json_logs.getvalue().splitlines()]
+    (warning,) = [entry for entry in lines if entry["logger"] == "django.request"]
+    assert response.status_code == 404 and warning["level"] == "WARNING"
+    assert warning["request_id"] == response["X-Request-ID"]
