@@ -16,7 +16,8 @@ Fixtures for journeys that must also pass against the application as it runs in 
     Logs in through the form at ``app_url``. When the two-factor page follows (production
     requires it of the secretariat, signer and admin roles) it types the current code of
     the user's confirmed TOTP device, waiting for the next 30-second step when this one's
-    code was already used.
+    code was already used; a user without one enrols on the way, with the set-up key the
+    page shows (as a person would type it into an authenticator app).
 ``give_totp(user)``
     Gives ``user`` a confirmed TOTP device, as if they had scanned the QR code at their first
     login (user set-up, done before ``login``). Also importable from ``tests.e2e.support``.
@@ -36,7 +37,7 @@ from guongsang.accounts.tests.factories import PASSWORD
 from tests import production
 
 from .support import give_totp as _give_totp
-from .support import totp_code
+from .support import setup_code, totp_code
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -145,7 +146,10 @@ def login(app_url):
         assert "/tai-khoan/dang-nhap/" not in page.url, f"{username} could not log in"
         if "/tai-khoan/xac-thuc-hai-buoc/" in page.url:
             user = get_user_model().objects.get(username=username)
-            page.get_by_label("Mã xác thực 6 số").fill(totp_code(user))
+            setup = page.locator(".secret-key")
+            # No authenticator yet: enrol as a person would, from the key the page shows.
+            code = totp_code(user) if not setup.count() else setup_code(setup.text_content())
+            page.get_by_label("Mã xác thực 6 số").fill(code)
             with page.expect_navigation():
                 page.get_by_role("button", name="Xác nhận").click()
             assert "/xac-thuc-hai-buoc/" not in page.url, f"{username}: code refused"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 
 from django_otp.oath import TOTP
@@ -22,3 +23,10 @@ def totp_code(user) -> str:  # type: ignore[no-untyped-def]
     if device.last_t is not None and totp.t() <= device.last_t:
         time.sleep(device.step - (time.time() - device.t0) % device.step + 0.2)
     return f"{totp.token():0{device.digits}d}"
+
+
+def setup_code(secret: str | None) -> str:
+    """The code an authenticator app shows for the base32 key of the set-up page."""
+    key = "".join((secret or "").split()).upper()
+    totp = TOTP(base64.b32decode(key + "=" * (-len(key) % 8)))
+    return f"{totp.token():06d}"
