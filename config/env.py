@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from environs import Env, EnvError
 
 _env = Env(expand_vars=False)
+_FILE_SCHEMES = {"sqlite", "unix"}
 
 
 class SettingError(ImproperlyConfigured):
@@ -83,13 +84,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def env_url(name: str, default: str = "", *, schemes: tuple[str, ...]) -> str:
-    """A URL whose scheme is one of ``schemes``; a host is needed unless the scheme is a
-    file-backed one (``sqlite``)."""
+    """A URL whose scheme is one of ``schemes``; a host is needed unless the scheme names a
+    file (``sqlite``, ``unix`` for a socket)."""
     value = _raw(name)
     if value is None:
         return default
     parts = urlsplit(value)
-    if parts.scheme not in schemes or (parts.scheme != "sqlite" and not parts.hostname):
+    if parts.scheme not in schemes or (parts.scheme not in _FILE_SCHEMES and not parts.hostname):
         raise _invalid(name, "một địa chỉ dạng " + " hoặc ".join(f"{s}://…" for s in schemes))
     try:
         parts.port  # noqa: B018 - reading it validates the port number

@@ -73,6 +73,11 @@ def test_a_value_that_cannot_be_read_is_refused_with_its_name(monkeypatch, name,
     assert name in str(raised.value) and repr(value) in str(raised.value)
 
 
+def test_a_redis_socket_needs_no_host(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "unix:///run/redis/redis.sock")
+    assert env_url("REDIS_URL", schemes=("redis", "unix")) == "unix:///run/redis/redis.sock"
+
+
 def test_a_typo_in_the_two_factor_switch_stops_the_start_in_one_line():
     done = _manage("check", **PRODUCTION, GS_REQUIRE_2FA="ture")
     assert done.returncode == 2
