@@ -109,9 +109,11 @@ test-pg: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
 		$(UV) run --frozen pytest -n 2 --dist loadfile -m "not e2e and not scale_out"
 
-# The browser journeys marked prod_journey against gunicorn with DJANGO_DEBUG=0, on PostgreSQL.
+# The browser journeys marked prod_journey against gunicorn with DJANGO_DEBUG=0, on PostgreSQL,
+# the server's cache in Redis as in production.
 test-e2e-prod: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} GS_E2E_PROD=1 \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 		$(UV) run --frozen pytest -m prod_journey tests/e2e
 
 # Two web processes and two task workers on one PostgreSQL, one Redis, one media folder.
