@@ -4,8 +4,17 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import (
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_required,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GS_VAR_DIR", str(BASE_DIR / "var")))
@@ -13,16 +22,18 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 _DEV_KEY = "dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_KEY if DEBUG else "")
-if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY phải được đặt khi DJANGO_DEBUG=0.")
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+_PRODUCTION = "bắt buộc khi DJANGO_DEBUG=0 (xem docs/deploy.md)"
+if DEBUG:
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_KEY)
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+else:
+    SECRET_KEY = env_required("DJANGO_SECRET_KEY", _PRODUCTION)
+    env_required("DJANGO_ALLOWED_HOSTS", _PRODUCTION)
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address printed on certificates (QR code and verification link).
 SITE_URL = env_str("GS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-PORT = env_int("PORT", 8000)
+PORT = env_int("PORT", 8000, minimum=1)
 
 INSTALLED_APPS = [
     "guongsang.core.admin_apps.GSAdminConfig",
@@ -62,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "guongsang.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,8 +111,15 @@ TEMPLATES = [
 ]
 
 # Database: SQLite (WAL, foreign keys on) under var/ by default; postgres://… for PostgreSQL.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'guongsang.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASE_URL = env_url(
+    "DATABASE_URL",
+    f"sqlite:///{VAR_DIR / 'guongsang.sqlite3'}",
+    schemes=("sqlite", "postgres", "postgresql"),
+)
+# Persistent connections, checked before reuse so a restarted PostgreSQL costs no error page.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -131,12 +150,21 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failures (django-axes): per user name and address.
-AXES_FAILURE_LIMIT = env_int("GS_LOCKOUT_FAILURES", 5)
+AXES_FAILURE_LIMIT = env_int("GS_LOCKOUT_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "guongsang.core.client_ip.client_ip"
+
+# The client's address. Behind a reverse proxy, name the header it sets (e.g. X-Forwarded-For)
+# and how many proxies append to it; without it the peer address (REMOTE_ADDR) is used, and
+# a header sent by the client is never believed.
+GS_TRUSTED_PROXY_HEADER = env_str("GS_TRUSTED_PROXY_HEADER")
+GS_TRUSTED_PROXY_COUNT = env_int("GS_TRUSTED_PROXY_COUNT", 1, minimum=1)
+# An incoming request id is reused only from this header (set by the reverse proxy).
+GS_REQUEST_ID_HEADER = env_str("GS_REQUEST_ID_HEADER")
 
 # Two-factor authentication is required for these roles when not in DEBUG.
 GS_REQUIRE_2FA = env_bool("GS_REQUIRE_2FA", default=not DEBUG)
@@ -164,7 +192,27 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-MEDIA_ROOT = VAR_DIR / "media"  # private files: never served directly
+# Source maps are read only by developer tools: not worth compressing (the API docs' maps
+# alone are megabytes and made collectstatic take minutes).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+# Private files: never served directly. Several hosts share one folder (or object storage).
+MEDIA_ROOT = Path(env_str("GS_MEDIA_ROOT", str(VAR_DIR / "media")))
+
+# A shared cache (Redis) for every process: rate limits, the public page cache and sessions
+# hold across web processes and hosts. Without it each process keeps its own memory cache.
+REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("GS_CACHE_PREFIX", "gs"),
+        }
+    }
+    # Read from Redis, written through to the database: a Redis restart logs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {
     "default": {
@@ -180,20 +228,63 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for a server on loopback over plain http (browser tests); never in service.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("GS_SECURE_COOKIES", default=True)
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "guongsang@localhost")
 
+# Logs go to stdout, one JSON object a line in production (text in development), each with
+# the request id of the request that wrote it.
+GS_LOG_FORMAT = env_str("GS_LOG_FORMAT", "text" if DEBUG else "json")
+if GS_LOG_FORMAT not in {"json", "text"}:
+    from config.env import SettingError
+
+    raise SettingError(
+        f"Biến môi trường GS_LOG_FORMAT={GS_LOG_FORMAT!r} không hợp lệ: cần json hoặc text."
+    )
+_REQUEST_LOG_LEVEL = env_str("GS_REQUEST_LOG_LEVEL", "WARNING" if DEBUG else "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "guongsang.core.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": GS_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (method, path, status, time): operators read these.
+        "guongsang.request": {"level": _REQUEST_LOG_LEVEL},
+        "django_tasks": {"level": "INFO"},
+    },
 }
+
+# Errors to Sentry (or a compatible tracker such as GlitchTip) when a DSN is given.
+SENTRY_DSN = env_url("SENTRY_DSN", schemes=("https", "http"))
+if SENTRY_DSN:
+    from guongsang.core.monitoring import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production" if not DEBUG else "development"),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )
 
 NINJA_PAGINATION_PER_PAGE = 50

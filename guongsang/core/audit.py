@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 
+from guongsang.core.client_ip import client_ip
 from guongsang.core.models import AuditAction, AuditEntry
 
 
@@ -69,7 +70,7 @@ def audit_log(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
         object_repr = object_repr or str(obj)[:300]
-    ip = request.META.get("REMOTE_ADDR") if request is not None else None
+    ip = (client_ip(request) or None) if request is not None else None
     return AuditEntry.objects.create(
         actor=actor if is_user else None,
         actor_name=(actor.get_username() if is_user else "hệ thống"),

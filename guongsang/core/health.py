@@ -1,12 +1,19 @@
-"""Health of the parts the application needs: the database and the task runner."""
+"""Health of the parts the application needs: the database and the task runner.
+
+An error's text can name hosts, users and paths, so it goes to the log (with the request id)
+and into the report only for an administrator; the public sees the status alone.
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
+
+log = logging.getLogger(__name__)
 
 # A queued task older than this means no worker is taking tasks.
 STALE_AFTER = timedelta(minutes=2)
@@ -18,6 +25,7 @@ def database_status() -> dict[str, Any]:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception as exc:
+        log.exception("health: the database does not answer")
         return {"status": "down", "error": str(exc)[:200]}
     return {"status": "ok", "vendor": connection.vendor}
 
@@ -31,21 +39,25 @@ def task_runner_status() -> dict[str, Any]:
     try:
         from django_tasks_db.models import DBTaskResult
 
-        ready = DBTaskResult.objects.filter(status="READY")
-        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
-        finished = (
-            DBTaskResult.objects.exclude(finished_at=None)
-            .order_by("-finished_at")
-            .values_list("finished_at", flat=True)
-            .first()
-        )
+        # A savepoint: a failed read must not spoil the request's transaction, if any.
+        with transaction.atomic():
+            ready = DBTaskResult.objects.filter(status="READY")
+            queued = ready.count()
+            oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+            finished = (
+                DBTaskResult.objects.exclude(finished_at=None)
+                .order_by("-finished_at")
+                .values_list("finished_at", flat=True)
+                .first()
+            )
     except Exception as exc:
+        log.exception("health: the task queue cannot be read")
         return {"status": "down", "error": str(exc)[:200]}
     stale = oldest is not None and timezone.now() - oldest > STALE_AFTER
     return {
         "status": "degraded" if stale else "ok",
         "backend": "database",
-        "queued": ready.count(),
+        "queued": queued,
         "oldest_queued_at": oldest.isoformat() if oldest else None,
         "last_finished_at": finished.isoformat() if finished else None,
     }
@@ -58,3 +70,12 @@ def health() -> dict[str, Any]:
     if db["status"] != "ok":
         overall = "down"
     return {"status": overall, "database": db, "tasks": tasks}
+
+
+def without_errors(report: dict[str, Any]) -> dict[str, Any]:
+    """The report as the public may see it: every ``error`` text removed."""
+    return {
+        key: without_errors(value) if isinstance(value, dict) else value
+        for key, value in report.items()
+        if key != "error"
+    }

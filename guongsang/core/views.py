@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET
 
 from guongsang.core import selectors
 from guongsang.core.forms import AuditFilterForm
-from guongsang.core.health import health
+from guongsang.core.health import health, without_errors
 from guongsang.core.http import AuthedRequest
 from guongsang.core.models import AuditAction, TaskStatus
-from guongsang.core.permissions import roles_of, scope_roots
+from guongsang.core.permissions import has_role, is_superuser, roles_of, scope_roots
 from guongsang.core.roles import Role
 from guongsang.org.models import Unit
 
@@ -44,10 +44,22 @@ def home(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def _sees_health_details(request: HttpRequest) -> bool:
+    from guongsang.accounts.middleware import needs_two_factor
+
+    user = request.user
+    if not user.is_authenticated or not (is_superuser(user) or has_role(user, Role.ADMIN)):
+        return False
+    return not needs_two_factor(user) or bool(user.is_verified())  # type: ignore[attr-defined]
+
+
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health()
-    return JsonResponse(report, status=200 if report["status"] != "down" else 503)
+    status = 200 if report["status"] != "down" else 503
+    if not _sees_health_details(request):
+        report = without_errors(report)
+    return JsonResponse(report, status=status)
 
 
 @login_required

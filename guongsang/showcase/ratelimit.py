@@ -1,4 +1,5 @@
-"""A small fixed-window rate limit per client address, kept in Django's cache."""
+"""A small fixed-window rate limit per client address, kept in Django's cache (Redis when
+REDIS_URL is set, so the limit holds across processes and hosts)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ import hashlib
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from guongsang.core.client_ip import client_ip
+
 TIP_LIMIT = (5, 60 * 60)  # five tips an hour from one address
 LOOKUP_LIMIT = (20, 10 * 60)  # twenty certificate checks in ten minutes
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The peer address (REMOTE_ADDR: the reverse proxy must set it to the client's)."""
-    return request.META.get("REMOTE_ADDR", "") or ""
 
 
 def allow(request: HttpRequest, scope: str, limit: tuple[int, int]) -> bool:

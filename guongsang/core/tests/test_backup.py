@@ -102,8 +102,9 @@ def test_without_output_the_backup_is_named_after_the_time_under_var_backups(
     settings.VAR_DIR = tmp_path
     out = io.StringIO()
     call_command("backup", stdout=out)
-    [made] = (tmp_path / "backups").iterdir()
+    made, files = sorted((tmp_path / "backups").iterdir(), key=lambda p: p.name.endswith(".tar"))
     assert made.name.startswith("guongsang-") and made.suffix == SUFFIXES[connection.vendor]
+    assert files.name == made.stem + ".files.tar"  # the stored files, beside it
     assert str(made) in out.getvalue()
     assert re.search(r"\([\d,.]+ (KB|MB)\)", out.getvalue())
 

@@ -75,3 +75,48 @@ def test_it_is_down_with_a_503_when_the_database_does_not_answer(client, monkeyp
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "down"
+
+
+def _break_the_task_table() -> str:
+    """Rename the task table inside the test's transaction (rolled back afterwards): the
+    queue really cannot be read, and the database error names the table."""
+    from django_tasks_db.models import DBTaskResult
+
+    table = DBTaskResult._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO {table}_away")
+    return table
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_public_sees_a_failure_but_not_its_text(client):
+    table = _break_the_task_table()
+    response = client.get("/healthz")
+    report = response.json()
+    assert report["tasks"] == {"status": "down"} and report["status"] == "degraded"
+    assert table not in response.content.decode()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_an_administrator_sees_the_error_text(client, world):
+    client.force_login(world.admin)
+    table = _break_the_task_table()
+    report = client.get("/healthz").json()
+    assert report["tasks"]["status"] == "down"
+    assert table in report["tasks"]["error"]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_an_officer_does_not_see_the_error_text(client, world):
+    client.force_login(world.officer)
+    _break_the_task_table()
+    assert "error" not in client.get("/healthz").json()["tasks"]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_error_goes_to_the_log_with_its_text(client, caplog):
+    table = _break_the_task_table()
+    client.get("/healthz")
+    logged = [r for r in caplog.records if r.name == "guongsang.core.health"]
+    assert logged and logged[0].exc_info is not None
+    assert table in str(logged[0].exc_info[1])

@@ -1,0 +1,32 @@
+"""Two-factor set-up and codes for browser journeys (see conftest.py)."""
+
+from __future__ import annotations
+
+import base64
+import time
+
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def give_totp(user) -> TOTPDevice:  # type: ignore[no-untyped-def]
+    """A confirmed authenticator for ``user``, as after scanning the QR code."""
+    return TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=True)
+
+
+def totp_code(user) -> str:  # type: ignore[no-untyped-def]
+    """The code the user's authenticator shows now. A code is accepted once: when this step's
+    code was used already (two logins within 30 s), wait for the next step."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+    assert device is not None, f"{user.username} has no authenticator: call give_totp(user) first"
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if device.last_t is not None and totp.t() <= device.last_t:
+        time.sleep(device.step - (time.time() - device.t0) % device.step + 0.2)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def setup_code(secret: str | None) -> str:
+    """The code an authenticator app shows for the base32 key of the set-up page."""
+    key = "".join((secret or "").split()).upper()
+    totp = TOTP(base64.b32decode(key + "=" * (-len(key) % 8)))
+    return f"{totp.token():06d}"
