@@ -153,8 +153,36 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files (uploads, evidence, generated documents, exports): a private folder under var/ by
+# default; an S3-compatible bucket (MinIO, Ceph, a cloud provider) when GS_S3_BUCKET is set,
+# shared by every web process and worker. Neither is ever served directly: views check access
+# first, then stream the file or (GS_FILES_SIGNED_URLS) redirect to a URL signed for minutes.
+MEDIA_ROOT = VAR_DIR / "media"
+GS_S3_BUCKET = env_str("GS_S3_BUCKET")
+GS_FILES_SIGNED_URLS = env_bool("GS_FILES_SIGNED_URLS", default=False)
+GS_FILES_SIGNED_URL_SECONDS = env_int("GS_FILES_SIGNED_URL_SECONDS", 300)
+_FILES: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if GS_S3_BUCKET:
+    _FILES = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GS_S3_BUCKET,
+            "endpoint_url": env_str("GS_S3_ENDPOINT_URL") or None,
+            "access_key": env_str("GS_S3_ACCESS_KEY") or None,
+            "secret_key": env_str("GS_S3_SECRET_KEY") or None,
+            "region_name": env_str("GS_S3_REGION") or None,
+            "location": env_str("GS_S3_PREFIX"),
+            # Path-style URLs suit self-hosted servers; "virtual" for providers that need it.
+            "addressing_style": env_str("GS_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": GS_FILES_SIGNED_URL_SECONDS,
+            "file_overwrite": False,
+            "default_acl": None,  # the bucket's own policy: private
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _FILES,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -164,7 +192,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-MEDIA_ROOT = VAR_DIR / "media"  # private files: never served directly
 
 TASKS = {
     "default": {
