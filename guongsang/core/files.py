@@ -57,9 +57,8 @@ def _signed_url(
     }
     if content_type:
         parameters["ResponseContentType"] = content_type
-    return storage.url(  # type: ignore[call-arg]
-        name, parameters=parameters, expire=settings.GS_FILES_SIGNED_URL_SECONDS
-    )
+    # Valid for the storage's querystring_expire (GS_FILES_SIGNED_URL_SECONDS).
+    return storage.url(name, parameters=parameters)  # type: ignore[call-arg]
 
 
 def file_response(
