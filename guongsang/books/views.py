@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -175,7 +176,7 @@ def book_build(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
-def book_download(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponse:
+def book_download(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponseBase:
     book = _book(request, uuid)
     stored = {"pdf": book.pdf_file, "epub": book.epub_file}.get(fmt)
     if not stored:

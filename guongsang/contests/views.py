@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -258,7 +259,7 @@ def entry_submit(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
-def entry_photo(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
+def entry_photo(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponseBase:
     entry = _entry(request, uuid)
     photo = entry.photos.filter(pk=pk).first()
     if photo is None:

@@ -17,7 +17,8 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 
@@ -68,7 +69,7 @@ def file_response(
     content_type: str = "",
     as_attachment: bool = True,
     storage: Storage | None = None,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """A private file for a user the caller has already checked.
 
     Streamed from the storage; or, where the backend signs URLs and `GS_FILES_SIGNED_URLS` is
@@ -85,9 +86,9 @@ def file_response(
         storage, name, filename=filename, content_type=content_type, inline=not as_attachment
     )
     if signed:
-        response: HttpResponse = HttpResponseRedirect(signed)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        redirect = HttpResponseRedirect(signed)
+        redirect["Cache-Control"] = "private, no-store"
+        return redirect
     try:
         handle = storage.open(name, "rb")
     except FileNotFoundError as exc:

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -70,7 +71,7 @@ def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-def task_download(request: AuthedRequest, uuid: str) -> HttpResponse:
+def task_download(request: AuthedRequest, uuid: str) -> HttpResponseBase:
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     if progress.status != TaskStatus.DONE or not progress.result_file:
         raise PermissionDenied(_("Tệp chưa sẵn sàng."))

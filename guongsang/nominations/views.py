@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -309,7 +310,7 @@ def dossier_override(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-def file_download(request: AuthedRequest, uuid: str) -> HttpResponse:
+def file_download(request: AuthedRequest, uuid: str) -> HttpResponseBase:
     attached = selectors.dossier_file_for(user=request.user, uuid=uuid)
     require_perm(request, "nominations.view_dossier", attached.dossier)
     return file_response(
