@@ -40,12 +40,6 @@ def file_read(name: str | FieldFile, *, storage: Storage | None = None) -> bytes
         return fh.read()
 
 
-def file_delete(name: str, *, storage: Storage | None = None) -> None:
-    """Remove a stored file; one already gone is not an error."""
-    if name:
-        (storage or default_storage).delete(name)
-
-
 def _signed_url(
     storage: Storage, name: str, *, filename: str, content_type: str, inline: bool
 ) -> str | None:

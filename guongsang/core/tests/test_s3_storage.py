@@ -276,3 +276,34 @@ def test_the_gs_s3_variables_alone_switch_the_storage_to_the_bucket(s3_endpoint,
     assert bucket.names() == [f"gs/{name}"]
     assert bucket.read(f"gs/{name}") == b"xin chao"
     assert not (tmp_path / "media").exists()
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_book_is_built_from_a_photo_in_the_bucket_into_the_bucket(client, world, bucket):
+    from django.core.files.base import ContentFile
+
+    from guongsang.books import services
+    from guongsang.books.compile import picture_for
+    from guongsang.books.tests.factories import make_book, make_story
+
+    story = make_story(unit=world.centre, person=world.person, title="Người mẹ hiền")
+    story.photo.save("nguoi-me-hien.png", ContentFile(_png()))
+    book = make_book(world.dept)
+    services.book_add_stories(actor=world.secretariat, book=book, stories=[story])
+    assert picture_for(book.entries.get()).data == _png()  # read back from the bucket
+
+    client.force_login(world.secretariat)
+    with override_settings(TASKS=IMMEDIATE):
+        client.post(reverse("books:build", args=[book.uuid]))
+    book.refresh_from_db()
+    assert {book.pdf_file.name, book.epub_file.name, story.photo.name} == set(bucket.names())
+    pdf = client.get(reverse("books:download", args=[book.uuid, "pdf"]))
+    assert b"".join(pdf.streaming_content) == bucket.read(book.pdf_file.name)
+    assert bucket.read(book.pdf_file.name).startswith(b"%PDF")
