@@ -181,8 +181,36 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files (uploads, evidence, generated documents, exports): a private folder under var/ by
+# default; an S3-compatible bucket (MinIO, Ceph, a cloud provider) when GS_S3_BUCKET is set,
+# shared by every web process and worker. Neither is ever served directly: views check access
+# first, then stream the file or (GS_FILES_SIGNED_URLS) redirect to a URL signed for minutes.
+MEDIA_ROOT = Path(env_str("GS_MEDIA_ROOT", str(VAR_DIR / "media")))
+GS_S3_BUCKET = env_str("GS_S3_BUCKET")
+GS_FILES_SIGNED_URLS = env_bool("GS_FILES_SIGNED_URLS", default=False)
+GS_FILES_SIGNED_URL_SECONDS = env_int("GS_FILES_SIGNED_URL_SECONDS", 300)
+_FILES: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if GS_S3_BUCKET:
+    _FILES = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GS_S3_BUCKET,
+            "endpoint_url": env_str("GS_S3_ENDPOINT_URL") or None,
+            "access_key": env_str("GS_S3_ACCESS_KEY") or None,
+            "secret_key": env_str("GS_S3_SECRET_KEY") or None,
+            "region_name": env_str("GS_S3_REGION") or None,
+            "location": env_str("GS_S3_PREFIX"),
+            # Path-style URLs suit self-hosted servers; "virtual" for providers that need it.
+            "addressing_style": env_str("GS_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": GS_FILES_SIGNED_URL_SECONDS,
+            "file_overwrite": False,
+            "default_acl": None,  # the bucket's own policy: private
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _FILES,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -195,8 +223,6 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Source maps are read only by developer tools: not worth compressing (the API docs' maps
 # alone are megabytes and made collectstatic take minutes).
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
-# Private files: never served directly. Several hosts share one folder (or object storage).
-MEDIA_ROOT = Path(env_str("GS_MEDIA_ROOT", str(VAR_DIR / "media")))
 
 # A shared cache (Redis) for every process: rate limits, the public page cache and sessions
 # hold across web processes and hosts. Without it each process keeps its own memory cache.

@@ -9,12 +9,12 @@ import html
 import io
 import mimetypes
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.template.loader import render_to_string
 
 from guongsang.books.models import Book, BookStory
 from guongsang.core.documents import html_to_pdf
+from guongsang.core.files import file_read
 from guongsang.org.models import UnitType
 
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
@@ -78,12 +78,12 @@ def _initials(name: str) -> str:
 def picture_for(entry: BookStory) -> Picture:
     story = entry.story
     if story.photo:
+        media_type = mimetypes.guess_type(story.photo.name)[0] or ""
         try:
-            path = Path(story.photo.path)
-            media_type = mimetypes.guess_type(path.name)[0] or ""
-            if media_type in IMAGE_TYPES and path.is_file():
-                return Picture(path.read_bytes(), media_type, story.photo_alt or story.title, False)
-        except (OSError, ValueError, NotImplementedError):
+            if media_type in IMAGE_TYPES:
+                data = file_read(story.photo)
+                return Picture(data, media_type, story.photo_alt or story.title, False)
+        except OSError:  # a photo missing from the storage: the book gets a drawn flower
             pass
     name = story.honouree_name
     return Picture(

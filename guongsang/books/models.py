@@ -29,8 +29,8 @@ class Book(PublicModel):
         _("khổ giấy"), max_length=4, choices=PageSize.choices, default=PageSize.A5
     )
     foreword = models.TextField(_("lời giới thiệu"), blank=True)
-    pdf_file = models.CharField(max_length=300, blank=True, editable=False)
-    epub_file = models.CharField(max_length=300, blank=True, editable=False)
+    pdf_file = models.FileField(max_length=300, blank=True, editable=False, upload_to="books/")
+    epub_file = models.FileField(max_length=300, blank=True, editable=False, upload_to="books/")
     built_at = models.DateTimeField(_("lần dựng sách gần nhất"), null=True, blank=True)
     progress = models.ForeignKey(
         TaskProgress, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -14,6 +12,7 @@ from django_tasks import task
 
 from guongsang.books.models import Book
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
     progress_fail,
@@ -50,15 +49,10 @@ def book_build_start(*, actor: Any, book: Book, request: HttpRequest | None = No
     return progress
 
 
-def _save(relative: str, content: bytes) -> None:
-    path = Path(settings.MEDIA_ROOT) / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-
-
 @task()
 def build_book(progress_id: int, book_id: int) -> str:
-    """Compile the PDF and the EPUB into MEDIA_ROOT/books/<uuid>/; the task's result is the PDF."""
+    """Compile the PDF and the EPUB into books/<uuid>/ of the file storage; the task's result
+    is the PDF."""
     from guongsang.books.compile import book_epub, book_pdf
     from guongsang.books.selectors import book_with_entries
 
@@ -72,17 +66,16 @@ def build_book(progress_id: int, book_id: int) -> str:
         progress_update(progress_id, 70, "Đang tạo EPUB…")
         epub = book_epub(book)
         progress_update(progress_id, 90, "Đang lưu tệp…")
-        stamp = timezone.now().strftime("%Y%m%d%H%M%S")
-        base = f"books/{book.uuid}/nhung-bong-hoa-dep-{book.year}-{stamp}"
-        _save(f"{base}.pdf", pdf)
-        _save(f"{base}.epub", epub)
+        folder = f"books/{book.uuid}"
+        pdf_name = file_save(folder=folder, extension=".pdf", content=pdf)
+        epub_name = file_save(folder=folder, extension=".epub", content=epub)
         Book.objects.filter(pk=book.pk).update(
-            pdf_file=f"{base}.pdf", epub_file=f"{base}.epub", built_at=timezone.now()
+            pdf_file=pdf_name, epub_file=epub_name, built_at=timezone.now()
         )
         progress_finish(
             progress_id,
-            result_file=f"{base}.pdf",
+            result_file=pdf_name,
             result_name=f"nhung-bong-hoa-dep-{book.year}.pdf",
             message=f"Đã dựng sách: {count} câu chuyện; tải PDF hoặc EPUB ở trang của sách.",
         )
-    return f"{base}.pdf"
+    return pdf_name

@@ -3,14 +3,13 @@ in the background and the downloads of the last build."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +18,7 @@ from guongsang.books import selectors, services, tasks
 from guongsang.books.forms import BookForm
 from guongsang.books.models import Book
 from guongsang.books.permissions import BOOK_MANAGE_ROLES
+from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import units_acting
@@ -176,13 +176,10 @@ def book_build(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
-def book_download(request: AuthedRequest, uuid: Any, fmt: str) -> FileResponse:
+def book_download(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponseBase:
     book = _book(request, uuid)
-    relative = {"pdf": book.pdf_file, "epub": book.epub_file}.get(fmt)
-    if not relative:
-        raise Http404(_("Sách chưa được dựng."))
-    path = Path(settings.MEDIA_ROOT) / relative
-    if not path.is_file():
+    stored = {"pdf": book.pdf_file, "epub": book.epub_file}.get(fmt)
+    if not stored:
         raise Http404(_("Sách chưa được dựng."))
     name = f"nhung-bong-hoa-dep-{book.year}.{fmt}"
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=MIME[fmt])
+    return file_response(stored, filename=name, content_type=MIME[fmt])

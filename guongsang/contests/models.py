@@ -275,7 +275,7 @@ class Entry(PublicModel):
 
 class EntryPhoto(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="photos")
-    path = models.CharField(max_length=300)
+    path = models.FileField(max_length=300, upload_to="contests/")
     content_type = models.CharField(max_length=50)
     caption = models.CharField(_("chú thích"), max_length=200, blank=True)
 
@@ -284,7 +284,7 @@ class EntryPhoto(models.Model):
         verbose_name_plural = _("ảnh minh hoạ")
 
     def __str__(self) -> str:
-        return self.caption or self.path
+        return self.caption or self.path.name
 
 
 class RoundEntry(models.Model):

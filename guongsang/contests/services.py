@@ -8,10 +8,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -40,6 +38,7 @@ from guongsang.contests.models import (
     Score,
 )
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.formatting import nfc, vn_number
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role
@@ -287,13 +286,7 @@ def entry_problems(entry: Entry) -> list[str]:
 
 
 def _store(data: bytes, extension: str) -> str:
-    import uuid
-
-    relative = Path("contests") / f"{uuid.uuid4().hex}{extension}"
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return str(relative)
+    return file_save(folder="contests", extension=extension, content=data)
 
 
 def _read_docx(upload: UploadedFile) -> tuple[str, str]:

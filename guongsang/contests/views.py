@@ -3,15 +3,14 @@ entries (their unit's officers), the near-duplicate report and the statistics.""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 from guongsang.contests import duplicates, selectors, services
 from guongsang.contests.forms import ContestForm, EntryForm
 from guongsang.contests.models import Commendation, Contest, Entry, EntryStatus, Level
+from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404, has_role, scope_unit_ids
 from guongsang.core.roles import Role
@@ -259,13 +259,12 @@ def entry_submit(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
-def entry_photo(request: AuthedRequest, uuid: Any, pk: int) -> FileResponse:
+def entry_photo(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponseBase:
     entry = _entry(request, uuid)
     photo = entry.photos.filter(pk=pk).first()
     if photo is None:
         raise Http404
-    path = Path(settings.MEDIA_ROOT) / photo.path
-    return FileResponse(path.open("rb"), content_type=photo.content_type)
+    return file_response(photo.path, content_type=photo.content_type, as_attachment=False)
 
 
 @login_required

@@ -84,7 +84,8 @@ class TaskProgress(models.Model):
     status = models.CharField(max_length=16, choices=TaskStatus.choices, default=TaskStatus.QUEUED)
     percent = models.PositiveSmallIntegerField(default=0)
     message = models.CharField(max_length=300, blank=True)
-    result_file = models.CharField(max_length=300, blank=True)
+    # A name in the default storage (exports/…, books/…), never a path on this host.
+    result_file = models.FileField(max_length=300, blank=True, upload_to="exports/")
     result_name = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -7,12 +7,14 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from guongsang.core import selectors
+from guongsang.core.files import file_response
 from guongsang.core.forms import AuditFilterForm
 from guongsang.core.health import health, without_errors
 from guongsang.core.http import AuthedRequest
@@ -81,14 +83,11 @@ def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-def task_download(request: AuthedRequest, uuid: str) -> FileResponse:
-    from django.conf import settings
-
+def task_download(request: AuthedRequest, uuid: str) -> HttpResponseBase:
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     if progress.status != TaskStatus.DONE or not progress.result_file:
         raise PermissionDenied(_("Tệp chưa sẵn sàng."))
-    path = settings.MEDIA_ROOT / progress.result_file
-    return FileResponse(path.open("rb"), as_attachment=True, filename=progress.result_name)
+    return file_response(progress.result_file, filename=progress.result_name)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -395,21 +395,16 @@ def _after_2022(ctx: dict[str, Any]) -> None:
 def _certificates(decision: Decision, owner: User) -> None:
     """The Director's 2022 decision has its certificates printed already (as the background
     job would leave them), so the demo shows a finished download."""
-    import uuid
-    from pathlib import Path
-
-    from django.conf import settings
-
+    from guongsang.core.files import file_save
     from guongsang.core.tasks import progress_finish, progress_start
     from guongsang.decisions import certificates
     from guongsang.decisions.tasks import CERTIFICATES_LABEL
 
     progress = progress_start(owner=owner, label=f"{CERTIFICATES_LABEL} {decision.full_number}")
     items = certificates.for_decision(decision)
-    relative = f"exports/{uuid.uuid4()}.pdf"
-    path = Path(settings.MEDIA_ROOT) / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(certificates.render(items, total=len(items)))
+    relative = file_save(
+        folder="exports", extension=".pdf", content=certificates.render(items, total=len(items))
+    )
     progress_finish(
         progress.pk,
         result_file=relative,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import TaskProgress
 from guongsang.core.tasks import (
@@ -52,10 +50,7 @@ def certificates_run(progress_id: int, decision_id: int) -> int:
             progress_update(progress_id, done * 100 // max(total, 1), f"{done}/{total}")
 
         pdf = certificates.render(items, total=len(items), on_progress=report)
-        relative = f"exports/{uuid.uuid4()}.pdf"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pdf)
+        relative = file_save(folder="exports", extension=".pdf", content=pdf)
         progress_finish(
             progress_id,
             result_file=relative,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -45,8 +46,8 @@ def status_row(number: int, row: UnitPledgeStatus) -> list[object]:
     ]
 
 
-def status_xlsx(*, status: PledgeStatus, path: Path) -> int:
-    """Write the table to `path`: the units that have not pledged first, then those that have."""
+def status_xlsx(*, status: PledgeStatus, path: Path | IO[bytes]) -> int:
+    """Write the table to `path` (or a binary file): the units not pledged first, then the rest."""
     movement = status.movement
     workbook = Workbook()
     workbook.properties.title = f"{SHEET_TITLE} — {movement.name}"[:250]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
+import tempfile
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import progress_fail, progress_finish, progress_run, progress_start
@@ -50,7 +49,7 @@ def export_status_start(
 
 @task()
 def export_status_xlsx(progress_id: int, user_id: int, movement_id: int) -> str:
-    """The units the user sees, pledged or not, into MEDIA_ROOT/exports/."""
+    """The units the user sees, pledged or not, into exports/ of the file storage."""
     from guongsang.accounts.models import User
     from guongsang.movements import exports, selectors
 
@@ -58,10 +57,9 @@ def export_status_xlsx(progress_id: int, user_id: int, movement_id: int) -> str:
         user = User.objects.get(pk=user_id)
         movement = selectors.movement_list(user=user).get(pk=movement_id)
         status = selectors.pledge_status(user=user, movement=movement)
-        relative = f"exports/{uuid.uuid4()}.xlsx"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        count = exports.status_xlsx(status=status, path=path)
+        with tempfile.TemporaryFile() as out:
+            count = exports.status_xlsx(status=status, path=out)
+            relative = file_save(folder="exports", extension=".xlsx", content=out)
         progress_finish(
             progress_id,
             result_file=relative,

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import uuid
+import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -19,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
@@ -118,7 +117,7 @@ def export_dossiers_start(
 
 @task()
 def export_dossiers_xlsx(progress_id: int, user_id: int, filters: dict[str, Any]) -> str:
-    """The filtered dossiers the user may see, into MEDIA_ROOT/exports/."""
+    """The filtered dossiers the user may see, into exports/ of the file storage."""
     from guongsang.accounts.models import User
     from guongsang.nominations.selectors import dossiers_filtered
 
@@ -126,15 +125,14 @@ def export_dossiers_xlsx(progress_id: int, user_id: int, filters: dict[str, Any]
         user = User.objects.get(pk=user_id)
         dossiers = dossiers_filtered(user=user, **filters)
         total = dossiers.count()
-        relative = f"exports/{uuid.uuid4()}.xlsx"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
 
         def report(done: int) -> None:
             message = f"Đã ghi {vn_number(done)}/{vn_number(total)} hồ sơ."
             progress_update(progress_id, done * 100 // max(total, 1), message)
 
-        count = write_dossiers(dossiers.iterator(chunk_size=500), path, on_progress=report)
+        with tempfile.TemporaryFile() as out:
+            count = write_dossiers(dossiers.iterator(chunk_size=500), out, on_progress=report)
+            relative = file_save(folder="exports", extension=".xlsx", content=out)
         progress_finish(
             progress_id,
             result_file=relative,

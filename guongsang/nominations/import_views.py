@@ -42,7 +42,7 @@ def _kind(request: AuthedRequest, kind: str) -> str:
 def _token(request: AuthedRequest, kind: str, token: str) -> str:
     if request.session.get(SESSION_KEY, {}).get(str(token)) != kind:
         raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
-    if not imports.stored_path(str(token)).exists():
+    if not imports.staged_exists(str(token)):
         raise Http404(_("Tệp đã hết hạn hoặc đã được nhập."))
     return str(token)
 
@@ -86,16 +86,16 @@ def import_upload(request: AuthedRequest, kind: str) -> HttpResponse:
 def import_preview(request: AuthedRequest, kind: str, token: str) -> HttpResponse:
     kind = _kind(request, kind)
     token = _token(request, kind, token)
-    path = imports.stored_path(token)
     context: dict[str, Any] = {"kind": kind, "token": token, "heading": _heading(kind)}
-    rows = imports.count_rows(path)
-    if rows > imports.LARGE_FILE_ROWS:
-        context["large"] = rows
-        return render(request, "nominations/import_preview.html", context)
-    try:
-        context["preview"] = imports.preview_file(path, user=request.user, kind=kind)
-    except ValidationError as exc:
-        context["file_errors"] = exc.messages
+    with imports.staged_open(token) as stored:
+        rows = imports.count_rows(stored)
+        if rows > imports.LARGE_FILE_ROWS:
+            context["large"] = rows
+            return render(request, "nominations/import_preview.html", context)
+        try:
+            context["preview"] = imports.preview_file(stored, user=request.user, kind=kind)
+        except ValidationError as exc:
+            context["file_errors"] = exc.messages
     return render(request, "nominations/import_preview.html", context)
 
 
@@ -104,7 +104,9 @@ def import_preview(request: AuthedRequest, kind: str, token: str) -> HttpRespons
 def import_commit(request: AuthedRequest, kind: str, token: str) -> HttpResponse:
     kind = _kind(request, kind)
     token = _token(request, kind, token)
-    if imports.count_rows(imports.stored_path(token)) > imports.LARGE_FILE_ROWS:
+    with imports.staged_open(token) as stored:
+        large = imports.count_rows(stored) > imports.LARGE_FILE_ROWS
+    if large:
         from guongsang.nominations.tasks import import_start
 
         progress = import_start(actor=request.user, token=token, kind=kind)

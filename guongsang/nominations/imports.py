@@ -2,7 +2,7 @@
 
 Pure helpers read and check the rows; `import_commit` writes every valid row in one
 transaction, or nothing. Lookups are dicts built with one query each, never a query per row.
-The uploaded file waits under MEDIA_ROOT/imports/<uuid>.xlsx between preview and commit.
+The uploaded file waits in the file storage as imports/<uuid>.xlsx between preview and commit.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import datetime as dt
 import io
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
@@ -98,12 +99,13 @@ def template_xlsx(kind: str) -> bytes:
 # Storage between preview and commit --------------------------------------------------------
 
 
-def import_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
+def staged_name(token: str) -> str:
+    """The storage name of an uploaded file; a token that is not a UUID is refused here."""
+    return f"imports/{uuid.UUID(str(token))}.xlsx"
 
 
 def store_upload(upload: UploadedFile) -> str:
-    """Keep the uploaded file under imports/<uuid>.xlsx; return the uuid."""
+    """Keep the uploaded file as imports/<uuid>.xlsx in the file storage; return the uuid."""
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("Tệp quá lớn (tối đa 50 MB)."))
     head = upload.read(4)
@@ -111,16 +113,27 @@ def store_upload(upload: UploadedFile) -> str:
     if head[:2] != b"PK":
         raise ValidationError(_("Tệp không phải Excel (.xlsx)."))
     token = str(uuid.uuid4())
-    folder = import_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / f"{token}.xlsx").open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+    default_storage.save(staged_name(token), upload)
     return token
 
 
-def stored_path(token: str) -> Path:
-    return import_dir() / f"{uuid.UUID(str(token))}.xlsx"
+def staged_exists(token: str) -> bool:
+    return default_storage.exists(staged_name(token))
+
+
+@contextmanager
+def staged_open(token: str) -> Iterator[IO[bytes]]:
+    """The stored upload, open for reading (openpyxl reads it like a file on disk)."""
+    try:
+        handle = default_storage.open(staged_name(token), "rb")
+    except FileNotFoundError as exc:
+        raise ValidationError(_("Tệp đã hết hạn hoặc đã được nhập: hãy tải lên lại.")) from exc
+    with handle:
+        yield handle
+
+
+def staged_delete(token: str) -> None:
+    default_storage.delete(staged_name(token))
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -179,7 +192,7 @@ def _is_header(values: Iterable[Any]) -> bool:
     return bool(cells) and cells[0].startswith("họ và tên") and "năm" in cells
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def read_rows(path: Path | IO[bytes]) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(row number, values) after the header row, which may sit under merged title cells."""
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -199,7 +212,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
         wb.close()
 
 
-def count_rows(path: Path) -> int:
+def count_rows(path: Path | IO[bytes]) -> int:
     wb = load_workbook(path, read_only=True)
     try:
         return wb.worksheets[0].max_row or 0
@@ -407,7 +420,7 @@ def validate(raw: Iterable[tuple[int, tuple[Any, ...]]], *, user: Any, kind: str
     return Preview(kind=kind, rows=rows)
 
 
-def preview_file(path: Path, *, user: Any, kind: str) -> Preview:
+def preview_file(path: Path | IO[bytes], *, user: Any, kind: str) -> Preview:
     return validate(read_rows(path), user=user, kind=kind)
 
 
@@ -430,7 +443,7 @@ class RowErrors(ValidationError):
         self.row_errors = errors
 
 
-def result_xlsx(result: Result, path: Path) -> None:
+def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
     """What an import did, with the warnings of its rows (people created…)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Kết quả")
@@ -550,10 +563,8 @@ def import_commit(
     """Check the stored file again, then write all its rows in one transaction or nothing."""
     if not may_import(actor, kind):
         raise PermissionDenied(_("Bạn không có quyền nhập danh sách này."))
-    path = stored_path(token)
-    if not path.exists():
-        raise ValidationError(_("Tệp đã hết hạn hoặc đã được nhập: hãy tải lên lại."))
-    preview = preview_file(path, user=actor, kind=kind)
+    with staged_open(token) as stored:
+        preview = preview_file(stored, user=actor, kind=kind)
     rows = preview.rows
     total = len(rows)
 
@@ -583,6 +594,6 @@ def import_commit(
             object_repr=_("Nhập Excel: %(n)s dòng") % {"n": total},
             after={"kind": kind, "rows": total, "created": created, "new_people": new_people},
         )
-    path.unlink(missing_ok=True)
+    staged_delete(token)
     warnings = tuple(w for row in rows for w in row.warnings)
     return Result(rows=total, created=created, new_people=new_people, warnings=warnings)

@@ -160,7 +160,7 @@ class DossierFile(PublicModel):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("loại tệp"), max_length=16, choices=FileKind.choices)
     original_name = models.CharField(_("tên tệp"), max_length=255)
-    stored_path = models.CharField(max_length=300)
+    stored_path = models.FileField(max_length=300, upload_to="dossiers/")
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
+import tempfile
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django_tasks import task
 
+from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import TaskProgress
 from guongsang.core.tasks import (
@@ -53,10 +52,9 @@ def import_run(progress_id: int, user_id: int, token: str, kind: str) -> int:
         except RowErrors as exc:  # the user's file, not a failure of the job: no traceback
             progress_fail(progress_id, " ".join([exc.messages[0], *exc.row_errors[:5]]))
             return 0
-        relative = f"exports/{uuid.uuid4()}.xlsx"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        result_xlsx(result, path)
+        with tempfile.TemporaryFile() as out:
+            result_xlsx(result, out)
+            relative = file_save(folder="exports", extension=".xlsx", content=out)
         progress_finish(
             progress_id,
             result_file=relative,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-import uuid
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
+from guongsang.core.files import file_save
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -77,9 +77,5 @@ def check_upload(upload: UploadedFile) -> Checked:
 
 
 def store(checked: Checked, *, folder: str) -> str:
-    """Write under MEDIA_ROOT (never served directly); returns the path relative to it."""
-    relative = Path("dossiers") / folder / f"{uuid.uuid4().hex}{checked.extension}"
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(checked.data)
-    return str(relative)
+    """Save into the private storage (never served directly); returns the stored name."""
+    return file_save(folder=f"dossiers/{folder}", extension=checked.extension, content=checked.data)

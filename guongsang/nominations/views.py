@@ -4,22 +4,22 @@ and the secretariat's override. Files are served only through a permission check
 from __future__ import annotations
 
 import uuid as uuid_lib
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.catalogue.models import Title
+from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
@@ -314,15 +314,9 @@ def dossier_override(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-def file_download(request: AuthedRequest, uuid: str) -> FileResponse:
+def file_download(request: AuthedRequest, uuid: str) -> HttpResponseBase:
     attached = selectors.dossier_file_for(user=request.user, uuid=uuid)
     require_perm(request, "nominations.view_dossier", attached.dossier)
-    path = Path(settings.MEDIA_ROOT) / attached.stored_path
-    response = FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=attached.original_name,
-        content_type=attached.content_type,
+    return file_response(
+        attached.stored_path, filename=attached.original_name, content_type=attached.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

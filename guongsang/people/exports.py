@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -59,11 +60,11 @@ def person_row(number: int, person: Person) -> list[object]:
 def people_xlsx(
     *,
     people: QuerySet[Person],
-    path: Path,
+    path: Path | IO[bytes],
     on_progress: Callable[[int, int], None] | None = None,
     every: int = 200,
 ) -> int:
-    """Write the people to `path`, calling on_progress(done, total) every `every` rows."""
+    """Write the people to `path` (or a binary file); on_progress(done, total) each `every`."""
     total = people.count()
     workbook = Workbook(write_only=True)
     workbook.properties.title = SHEET_TITLE

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
+import tempfile
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
@@ -49,22 +48,21 @@ def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> Ta
 
 @task()
 def export_people_xlsx(progress_id: int, user_id: int) -> str:
-    """The people the user may see, personal data masked, into MEDIA_ROOT/exports/."""
+    """The people the user may see, personal data masked, into exports/ of the file storage."""
     from guongsang.accounts.models import User
     from guongsang.people import exports
     from guongsang.people.selectors import person_list
 
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
-        relative = f"exports/{uuid.uuid4()}.xlsx"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
 
         def report(done: int, total: int) -> None:
             message = f"Đã ghi {vn_number(done)}/{vn_number(total)} cá nhân."
             progress_update(progress_id, done * 100 // max(total, 1), message)
 
-        count = exports.people_xlsx(people=person_list(user=user), path=path, on_progress=report)
+        with tempfile.TemporaryFile() as out:
+            count = exports.people_xlsx(people=person_list(user=user), path=out, on_progress=report)
+            relative = file_save(folder="exports", extension=".xlsx", content=out)
         progress_finish(
             progress_id,
             result_file=relative,

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
@@ -14,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.tasks import (
@@ -64,10 +62,7 @@ def build_run(progress_id: int, user_id: int, report_id: int, fmt: str) -> str:
         data = report_figures(user=user, unit=report.unit, year=report.year)
         progress_update(progress_id, 50, "Đang dựng văn bản…")
         content = BUILDERS[fmt](report, data)
-        relative = f"exports/{uuid.uuid4()}.{fmt}"
-        path = Path(settings.MEDIA_ROOT) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        relative = file_save(folder="exports", extension=f".{fmt}", content=content)
         progress_finish(
             progress_id,
             result_file=relative,

@@ -19,7 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from guongsang.core.permissions import has_role, in_scope
-from guongsang.nominations.imports import _text, store_upload, stored_path
+from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit
 from guongsang.targets import services
 from guongsang.targets.models import Indicator
@@ -86,14 +86,12 @@ class Preview:
 
 def preview(*, user: Any, token: str) -> Preview:
     """Read and check every row (two queries for the lookups, none per row)."""
-    path = stored_path(token)
-    if not path.exists():
-        raise ValidationError(_("Không tìm thấy tệp đã tải lên; hãy tải lại."))
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        raw = list(wb.worksheets[0].iter_rows(values_only=True))
-    finally:
-        wb.close()
+    with staged_open(token) as stored:
+        wb = load_workbook(stored, read_only=True, data_only=True)
+        try:
+            raw = list(wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
     header = next((i for i, r in enumerate(raw) if r and _text(r[0]).lower() == "mã đơn vị"), None)
     if header is None:
         raise ValidationError(
@@ -186,5 +184,5 @@ def commit(*, user: Any, token: str) -> int:
             services.plan_set(
                 by=user, indicator=row.indicator, unit=row.unit, year=row.year, value=row.value
             )
-    stored_path(token).unlink(missing_ok=True)
+    staged_delete(token)
     return len(checked.rows)

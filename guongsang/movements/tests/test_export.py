@@ -16,9 +16,9 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture(autouse=True)
-def media_root(tmp_path):
-    with override_settings(TASKS=IMMEDIATE, MEDIA_ROOT=tmp_path):
-        yield tmp_path
+def tasks_now():
+    with override_settings(TASKS=IMMEDIATE):
+        yield
 
 
 @pytest.fixture
@@ -44,11 +44,11 @@ def _export(client, user, movement) -> TaskProgress:
     return progress
 
 
-def test_the_secretariat_exports_who_has_and_has_not_pledged(client, world, movement, media_root):
+def test_the_secretariat_exports_who_has_and_has_not_pledged(client, world, movement):
     progress = _export(client, world.secretariat, movement)
     assert progress.status == TaskStatus.DONE
     assert progress.result_name.startswith(f"tinh-hinh-dang-ky-{movement.year}-")
-    sheet = load_workbook(media_root / progress.result_file).active
+    sheet = load_workbook(progress.result_file.open("rb")).active
     assert movement.name.upper() in sheet["A1"].value
     assert "Đã đăng ký 1/2 đơn vị (50,0%)" in sheet["A2"].value
     rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
@@ -62,13 +62,13 @@ def test_the_secretariat_exports_who_has_and_has_not_pledged(client, world, move
     assert sheet.cell(row=HEADER_ROW, column=2).font.b
 
 
-def test_the_export_is_recorded_and_cut_to_the_leaders_subtree(client, world, movement, media_root):
+def test_the_export_is_recorded_and_cut_to_the_leaders_subtree(client, world, movement):
     from guongsang.accounts.tests.factories import make_user
     from guongsang.core.roles import Role
 
     leader = make_user("lanhdao-tt1", role=Role.LEADER, unit=world.centre)
     progress = _export(client, leader, movement)
-    sheet = load_workbook(media_root / progress.result_file).active
+    sheet = load_workbook(progress.result_file.open("rb")).active
     names = [r[1] for r in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     assert names == [world.centre.name]
     entry = AuditEntry.objects.get(object_id=str(progress.uuid))

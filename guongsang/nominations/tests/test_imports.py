@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -64,9 +64,14 @@ def _store(content: bytes) -> str:
     return imports.store_upload(SimpleUploadedFile("ds.xlsx", content))
 
 
+def _preview(token: str, user) -> imports.Preview:
+    with imports.staged_open(token) as stored:
+        return imports.preview_file(stored, user=user, kind="de-nghi")
+
+
 def test_a_messy_file_gets_exactly_the_expected_row_errors(world, titles):
     token = _store(_xlsx(_messy(world)))
-    preview = imports.preview_file(imports.stored_path(token), user=world.officer, kind="de-nghi")
+    preview = _preview(token, world.officer)
     assert [r.number for r in preview.rows] == [4, 5, 6, 7, 8, 9, 10, 11]
     assert preview.errors == [
         "Dòng 6: trùng với dòng 5 trong tệp.",
@@ -104,7 +109,7 @@ def test_after_fixing_the_commit_writes_every_row_as_a_draft(world, titles):
     assert dossiers[2].nominee_unit == world.centre and dossiers[2].person is None
     entry = AuditEntry.objects.get(object_type="nominations.import")
     assert entry.action == "create" and entry.after["created"] == 3
-    assert not imports.stored_path(token).exists()
+    assert not default_storage.exists(imports.staged_name(token))
 
 
 def test_a_dossier_already_on_record_is_a_row_error(world, titles):
@@ -118,7 +123,7 @@ def test_a_dossier_already_on_record_is_a_row_error(world, titles):
         person=world.person,
     )
     token = _store(_xlsx([_messy(world)[0]]))
-    preview = imports.preview_file(imports.stored_path(token), user=world.officer, kind="de-nghi")
+    preview = _preview(token, world.officer)
     assert preview.errors == [
         "Dòng 4: đã có đề nghị “Lao động tiên tiến” năm 2024 cho đối tượng này."
     ]
@@ -128,9 +133,7 @@ def test_an_officer_cannot_import_into_another_unit(world, titles):
     token = _store(_xlsx([_messy(world)[6]]))
     with pytest.raises(ValidationError):
         imports.import_commit(actor=world.officer, token=token, kind="de-nghi")
-    preview = imports.preview_file(
-        imports.stored_path(token), user=world.other_officer, kind="de-nghi"
-    )
+    preview = _preview(token, world.other_officer)
     assert preview.errors == []
 
 
@@ -141,7 +144,7 @@ def test_a_file_without_header_row_is_refused(world, titles):
     wb.save(out)
     token = _store(out.getvalue())
     with pytest.raises(ValidationError, match="dòng tiêu đề"):
-        imports.preview_file(imports.stored_path(token), user=world.officer, kind="de-nghi")
+        _preview(token, world.officer)
 
 
 def test_only_the_admin_imports_historic_awards(client, world, titles):
@@ -197,8 +200,7 @@ def test_upload_preview_commit_through_the_pages(client, world, titles):
     response = client.post(reverse("nominations:import_upload", args=["de-nghi"]), {"file": upload})
     assert response.status_code == 302
     token = response.url.rstrip("/").rsplit("/", 1)[-1]
-    stored = Path(imports.stored_path(token))
-    assert stored.exists() and "imports" in str(stored)
+    assert default_storage.exists(f"imports/{token}.xlsx")
     page = client.get(response.url).content.decode()
     assert "Dòng 5: chưa có “Nguyễn Văn Mới”" in page and "2 dòng hợp lệ" in page
     response = client.post(reverse("nominations:import_commit", args=["de-nghi", token]))

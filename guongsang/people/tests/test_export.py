@@ -17,10 +17,10 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture(autouse=True)
-def media_root(tmp_path):
-    """Tasks run at once, in the request; files land in a temporary MEDIA_ROOT."""
-    with override_settings(TASKS=IMMEDIATE, MEDIA_ROOT=tmp_path):
-        yield tmp_path
+def tasks_now():
+    """Tasks run at once, in the request; files land in the test's own storage folder."""
+    with override_settings(TASKS=IMMEDIATE):
+        yield
 
 
 def _export(client, user) -> TaskProgress:
@@ -32,12 +32,12 @@ def _export(client, user) -> TaskProgress:
     return progress
 
 
-def _rows(progress: TaskProgress, media_root) -> list[tuple]:
-    sheet = load_workbook(media_root / progress.result_file).active
+def _rows(progress: TaskProgress) -> list[tuple]:
+    sheet = load_workbook(progress.result_file.open("rb")).active
     return list(sheet.values)
 
 
-def test_an_officer_exports_exactly_the_people_of_their_unit(client, world, media_root):
+def test_an_officer_exports_exactly_the_people_of_their_unit(client, world):
     from guongsang.people.services import position_assign
 
     position_assign(
@@ -51,17 +51,17 @@ def test_an_officer_exports_exactly_the_people_of_their_unit(client, world, medi
 
     assert progress.status == TaskStatus.DONE and progress.percent == 100
     assert re.fullmatch(r"danh-sach-ca-nhan-\d{8}\.xlsx", progress.result_name)
-    assert progress.result_file.startswith("exports/")
-    header, *rows = _rows(progress, media_root)
+    assert progress.result_file.name.startswith("exports/")
+    header, *rows = _rows(progress)
     assert list(header) == [title for title, _ in COLUMNS]
     assert [row[1] for row in rows] == ["Lê Thị Bích Liên"]
     [row] = rows
     assert row[2] == "Nữ" and row[5] == world.centre.name and row[6] == "Phó Giám đốc"
 
 
-def test_personal_data_in_the_file_is_masked(client, world, media_root):
+def test_personal_data_in_the_file_is_masked(client, world):
     progress = _export(client, world.officer)
-    [row] = _rows(progress, media_root)[1:]
+    [row] = _rows(progress)[1:]
     values = [str(v) for v in row]
     person = world.person
     assert person.citizen_id not in values and person.phone not in values
@@ -70,15 +70,15 @@ def test_personal_data_in_the_file_is_masked(client, world, media_root):
     assert person.address not in values
 
 
-def test_the_secretariat_of_the_department_exports_both_centres(client, world, media_root):
+def test_the_secretariat_of_the_department_exports_both_centres(client, world):
     progress = _export(client, world.secretariat)
-    names = [row[1] for row in _rows(progress, media_root)[1:]]
+    names = [row[1] for row in _rows(progress)[1:]]
     assert names == ["Trần Văn Bình", "Lê Thị Bích Liên"]  # by given name: Bình, Liên
 
 
-def test_the_file_has_a_bold_frozen_header_and_set_column_widths(client, world, media_root):
+def test_the_file_has_a_bold_frozen_header_and_set_column_widths(client, world):
     progress = _export(client, world.officer)
-    sheet = load_workbook(media_root / progress.result_file).active
+    sheet = load_workbook(progress.result_file.open("rb")).active
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.column_dimensions["B"].width == COLUMNS[1][1]

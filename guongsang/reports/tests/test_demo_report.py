@@ -30,8 +30,6 @@ def demo(db):
 
 
 def _build(report, user, fmt):
-    from django.conf import settings
-
     from guongsang.core.models import TaskProgress
     from guongsang.reports.tasks import build_start
 
@@ -39,7 +37,7 @@ def _build(report, user, fmt):
         progress = build_start(by=user, report=report, fmt=fmt)
     progress = TaskProgress.objects.get(pk=progress.pk)
     assert progress.status == "done", progress.message
-    content = (Path(settings.MEDIA_ROOT) / progress.result_file).read_bytes()
+    content = progress.result_file.open("rb").read()
     keep = os.environ.get("GS_KEEP_REPORTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
