@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -141,6 +142,8 @@ AXES_VERBOSE = False
 # Two-factor authentication is required for these roles when not in DEBUG.
 GS_REQUIRE_2FA = env_bool("GS_REQUIRE_2FA", default=not DEBUG)
 OTP_TOTP_ISSUER = "Gương Sáng"
+# The one-time link of an admin's password reset stays valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = env_int("GS_PASSWORD_RESET_TIMEOUT", 24 * 3600)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
