@@ -85,6 +85,7 @@ def scores_xlsx(rnd: Round) -> bytes:
 
     from guongsang.accounts.models import User
     from guongsang.contests.models import Assignment, AssignmentStatus
+    from guongsang.core.xlsx import append_row
 
     rows = services.round_rows(rnd)
     ranking = scoring.rank_entries(rows)
@@ -96,7 +97,7 @@ def scores_xlsx(rnd: Round) -> bytes:
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook has one worksheet, active
     ws.title = "Xếp hạng"
-    ws.append([f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
+    append_row(ws, [f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
     ws["A1"].font = Font(bold=True)
     header = [
         "Hạng",
@@ -115,7 +116,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         cell.font = Font(bold=True)
     for r in ranking:
         e = entries.get(r.entry_id)
-        ws.append(
+        append_row(
+            ws,
             [
                 r.raw_label,
                 r.norm_label,
@@ -127,7 +129,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 round(r.normalised, 3),
                 r.judges,
                 "x" if advanced.get(r.entry_id) else "",
-            ]
+            ],
         )
     judges = {u.pk: u for u in User.objects.filter(contest_assignments__round=rnd).distinct()}
     sheet = wb.create_sheet("Phiếu chấm")
@@ -138,7 +140,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         .select_related("entry", "judge")
         .order_by("entry__code")
     ):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 a.entry.code,
                 str(a.judge),
@@ -147,7 +150,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 else "",
                 a.get_status_display(),
                 a.comment,
-            ]
+            ],
         )
     panel, calibration = scoring.calibrate(rows)
     cal = wb.create_sheet("Hiệu chuẩn giám khảo")
@@ -164,7 +167,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         ]
     )
     for c in calibration:
-        cal.append(
+        append_row(
+            cal,
             [
                 str(judges.get(c.judge_id, c.judge_id)),
                 c.count,
@@ -174,7 +178,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 None if c.pearson is None else round(c.pearson, 3),
                 None if c.spearman is None else round(c.spearman, 3),
                 ", ".join(c.flags),
-            ]
+            ],
         )
     cal.append(
         ["Cả Ban Giám khảo", panel["count"], round(panel["mean"], 3), round(panel["spread"], 3)]

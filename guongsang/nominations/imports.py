@@ -31,6 +31,7 @@ from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
+from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
@@ -443,7 +444,7 @@ def result_xlsx(result: Result, path: Path) -> None:
     ws.append([])
     ws.append([_("Cảnh báo")])
     for warning in result.warnings:
-        ws.append([warning])
+        append_row(ws, [warning])
     wb.save(path)
 
 
