@@ -34,7 +34,8 @@ def safe_cell(sheet: Any, value: Any) -> Any:
     text (both normal and write-only sheets accept cells in `append`)."""
     if not is_risky(value):
         return value
-    cell = WriteOnlyCell(sheet) if getattr(sheet.parent, "write_only", False) else Cell(sheet)
+    write_only = getattr(sheet.parent, "write_only", False)
+    cell = WriteOnlyCell(sheet) if write_only else Cell(sheet, row=1, column=1)
     return _as_text(cell, value)
 
 
