@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from guongsang.contests import scoring, services
+from guongsang.contests import blind, scoring, services
 from guongsang.contests.models import Entry, Round
 from guongsang.core.documents import (
     Letterhead,
@@ -25,18 +25,31 @@ def _head(rnd: Round) -> Letterhead:
     )
 
 
+WITHHELD = (
+    "Nội dung bài bị giữ lại: hệ thống chưa ẩn được tên tác giả, nhân vật hoặc đơn vị; "
+    "đề nghị liên hệ Thường trực Hội đồng."
+)
+
+
 def blind_entries(entries: list[Entry]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": e.code,
-            "title": e.title,
-            "subject": e.subject_name,
-            "paragraphs": [
-                p for p in services.strip_byline(e.text, e.authors).splitlines() if p.strip()
-            ],
-        }
-        for e in entries
-    ]
+    """Each entry with every identifying name hidden; an entry whose names could not all be
+    hidden is printed without its text (fail closed)."""
+    out = []
+    for e in entries:
+        try:
+            shown = blind.blind_entry(e)
+        except blind.BlindLeak:
+            shown = {"title": blind.HIDDEN, "subject": blind.HIDDEN, "text": WITHHELD}
+        paragraphs = [p for p in shown["text"].splitlines() if p.strip()]
+        out.append(
+            {
+                "code": e.code,
+                "title": shown["title"],
+                "subject": shown["subject"],
+                "paragraphs": paragraphs,
+            }
+        )
+    return out
 
 
 def blind_docx(rnd: Round, entries: list[Entry]) -> bytes:
