@@ -42,16 +42,20 @@ def _watched(page_for):
     # A missing file is reported by its address below, not by the console's bare message.
     page.on(
         "console",
-        lambda m: errors.append(m.text)
-        if m.type == "error" and not m.text.startswith("Failed to load resource")
-        else None,
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
     )
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on(
         "response",
-        lambda r: errors.append(f"{r.status} {r.url}")
-        if r.status >= 400 and "favicon" not in r.url
-        else None,
+        lambda r: (
+            errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and "favicon" not in r.url
+            else None
+        ),
     )
     return page, errors
 
