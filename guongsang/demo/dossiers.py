@@ -183,6 +183,7 @@ def _through_the_procedure(
         votes={refused.pk: (2, 3, 1)},
     )
     department = by_target["decided"][0].level_unit
+    assert department.parent is not None  # the department sits under the city
     ensure_profiles(department, department.parent)
     draft = decisions.decision_draft(
         actor=secretariat,
