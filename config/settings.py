@@ -45,10 +45,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "rules",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -83,9 +85,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "guongsang.accounts.middleware.TwoFactorRequiredMiddleware",
+    "guongsang.core.middleware.QueryParamsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -169,6 +173,8 @@ GS_REQUEST_ID_HEADER = env_str("GS_REQUEST_ID_HEADER")
 # Two-factor authentication is required for these roles when not in DEBUG.
 GS_REQUIRE_2FA = env_bool("GS_REQUIRE_2FA", default=not DEBUG)
 OTP_TOTP_ISSUER = "Gương Sáng"
+# The one-time link of an admin's password reset stays valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = env_int("GS_PASSWORD_RESET_TIMEOUT", 24 * 3600)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -244,6 +250,26 @@ TASKS = {
     "default": {
         "BACKEND": env_str("GS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
+    }
+}
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts, images and requests from this
+# site only; no inline script or event handler anywhere (tests/test_csp.py checks the
+# templates). Style attributes stay allowed: they cannot run code, and many pages size a
+# column with one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
     }
 }
 

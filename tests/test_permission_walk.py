@@ -52,6 +52,8 @@ PUBLIC_OR_OWN = {
     "accounts:logout",
     "accounts:password_change",
     "accounts:two_factor",
+    "accounts:backup_codes",
+    "accounts:password_reset_confirm",
     "set_language",
     "core:home",
 }

@@ -4,29 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.accounts.models import ApiToken, RoleGrant, User
 from guongsang.accounts.services import api_token_revoke
-from guongsang.core import audit
 from guongsang.core.admin import AuditedModelAdmin, AuditedTabularInline, ReadOnlyModelAdmin
-from guongsang.core.models import AuditAction
 
 # Access is given by role grants over units, not by Django groups.
 admin.site.unregister(Group)
 
 
-class UserCreationForm(auth_forms.AdminUserCreationForm):
-    class Meta(auth_forms.AdminUserCreationForm.Meta):  # type: ignore[name-defined]
+class UserCreationForm(forms.ModelForm):
+    """A new account has no password: the user sets one through the one-time link of
+    “Đặt lại mật khẩu”, so no admin ever knows it."""
+
+    class Meta:
         model = User
         fields = ("username",)
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
@@ -63,17 +72,18 @@ class UserAdmin(AuditedModelAdmin, auth_admin.UserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     inlines = [RoleGrantInline]
 
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username",)}),)
+
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
-        response: HttpResponse = super().user_change_password(request, id, form_url)
-        if request.method == "POST" and response.status_code == 302:  # saved
-            audit.audit_log(
-                actor=request.user,
-                action=AuditAction.PASSWORD,
-                obj=self.get_object(request, unquote(id)),
-                reason="Đặt mật khẩu qua trang quản trị",
-                request=request,
-            )
-        return response
+        """No admin types a password for someone else: the reset sends a one-time link."""
+        messages.warning(
+            request,
+            _(
+                "Quản trị không đặt mật khẩu thay người dùng. Hãy dùng “Đặt lại mật khẩu” "
+                "trong danh sách người dùng: người dùng nhận liên kết đặt mật khẩu dùng một lần."
+            ),
+        )
+        return HttpResponseRedirect(reverse("accounts:user_list"))
 
 
 @admin.register(ApiToken)

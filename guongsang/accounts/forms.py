@@ -16,17 +16,24 @@ class LoginForm(AuthenticationForm):
 
 
 class TokenForm(forms.Form):
+    """A 6-digit code from the authenticator app, or one of the 8-character backup codes."""
+
     token = forms.CharField(
-        label=_("Mã xác thực 6 số"),
-        max_length=6,
-        min_length=6,
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
-        ),
+        label=_("Mã xác thực 6 số (hoặc mã dự phòng)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
     def clean_token(self) -> str:
-        token = self.cleaned_data["token"].strip()
-        if not token.isdigit():
-            raise forms.ValidationError(_("Mã xác thực gồm 6 chữ số."))
-        return token
+        token = "".join(self.cleaned_data["token"].split()).replace("-", "").lower()
+        if token.isascii() and token.isdigit() and len(token) == 6:
+            return token
+        if len(token) == 8 and token.isascii() and token.isalnum():
+            return token
+        raise forms.ValidationError(
+            _("Nhập mã 6 chữ số từ ứng dụng xác thực, hoặc một mã dự phòng 8 ký tự.")
+        )
+
+    @property
+    def is_backup_code(self) -> bool:
+        return len(self.cleaned_data.get("token", "")) == 8

@@ -1,21 +1,38 @@
 """Two-factor authentication for the roles that need it, and forced password changes."""
 
 from collections.abc import Callable
+from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from guongsang.core.permissions import has_role
 from guongsang.core.roles import TWO_FACTOR_ROLES
 
-# Paths a user may reach before finishing 2FA or changing a temporary password.
-_OPEN_PREFIXES = ("/tai-khoan/", "/i18n/", "/static/", "/healthz", "/api/")
+# Paths open to anyone at any time: language switch, assets, health, and the API (which
+# checks the second factor itself, see guongsang/api/auth.py).
+_OPEN_PREFIXES = ("/i18n/", "/static/", "/healthz", "/api/")
 # The public site needs no login at all: its pages must not even read the session, so that
 # they stay cacheable by proxies (no "Vary: Cookie"). Its moderation pages are staff pages.
 _PUBLIC_SITE = "/vuon-hoa/"
 _PUBLIC_SITE_STAFF = "/vuon-hoa/quan-ly/"
+
+
+@cache
+def _before_second_factor() -> tuple[str, ...]:
+    """The only account pages a user may reach with the password alone: logging in, setting
+    up or entering the second factor, logging out, and the one-time reset link (which a
+    user follows before logging in). Everything else under /tai-khoan/ (the user admin
+    above all) waits for the second factor."""
+    return (
+        reverse("accounts:login"),
+        reverse("accounts:logout"),
+        reverse("accounts:two_factor"),
+        reverse("accounts:password_reset_confirm", args=["x", "y"]).removesuffix("x/y/"),
+    )
 
 
 def _is_public_page(path: str) -> bool:
@@ -23,7 +40,10 @@ def _is_public_page(path: str) -> bool:
 
 
 def needs_two_factor(user) -> bool:  # type: ignore[no-untyped-def]
-    return bool(settings.GS_REQUIRE_2FA and has_role(user, TWO_FACTOR_ROLES))
+    """Every role that can change records, and anyone who can open the admin site."""
+    if not settings.GS_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or has_role(user, TWO_FACTOR_ROLES))
 
 
 class TwoFactorRequiredMiddleware:
@@ -31,12 +51,17 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(_OPEN_PREFIXES) or _is_public_page(request.path):
+        path = request.path
+        if path.startswith(_OPEN_PREFIXES) or _is_public_page(path):
+            return self.get_response(request)
+        if path.startswith(_before_second_factor()):
             return self.get_response(request)
         user = request.user
         if user.is_authenticated:
             if needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
-                return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
-            if getattr(user, "must_change_password", False):
+                return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': path})}")
+            if getattr(user, "must_change_password", False) and path != reverse(
+                "accounts:password_change"
+            ):
                 return redirect("accounts:password_change")
         return self.get_response(request)

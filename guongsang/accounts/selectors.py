@@ -4,6 +4,7 @@ import base64
 
 import segno
 from django.db.models import Prefetch, Q, QuerySet
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from guongsang.accounts.models import RoleGrant, User
@@ -25,3 +26,7 @@ def totp_secret_b32(device: TOTPDevice) -> str:
 def totp_qr_svg(device: TOTPDevice) -> str:
     """The provisioning URI as an inline SVG QR code (no external service)."""
     return segno.make(device.config_url, error="m").svg_inline(scale=4)
+
+
+def backup_codes_left(*, user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

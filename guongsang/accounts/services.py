@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from guongsang.accounts.models import ApiToken, RoleGrant, User
 from guongsang.core import audit
@@ -68,17 +73,62 @@ def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
     forget(user)
 
 
+BACKUP_CODE_COUNT = 10
+
+
+def _clear_second_factor(user: User) -> int:
+    """Removes every factor device (authenticator app and backup codes) of the user."""
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device.delete()
+    return len(devices)
+
+
 @transaction.atomic
 def password_reset_by_admin(*, actor: Any, user: User) -> str:
-    """A temporary password the user must change at the next login."""
-    temporary = secrets.token_urlsafe(9)
-    user.set_password(temporary)
-    user.must_change_password = True
+    """Đặt lại mật khẩu: the old password and the second factor stop working at once, and the
+    user chooses a new password through a one-time link (path returned). Nobody but the user
+    ever knows the new password; the link dies when it is used or after
+    PASSWORD_RESET_TIMEOUT."""
+    user.set_unusable_password()
+    user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
+    removed = _clear_second_factor(user)
     audit.audit_log(
-        actor=actor, action=AuditAction.PASSWORD, obj=user, reason="Quản trị đặt lại mật khẩu"
+        actor=actor,
+        action=AuditAction.PASSWORD,
+        obj=user,
+        reason=f"Quản trị đặt lại mật khẩu (gửi liên kết một lần; xoá {removed} thiết bị xác thực)",
     )
-    return temporary
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:password_reset_confirm", args=[uid, token])
+
+
+@transaction.atomic
+def password_reset_completed(*, user: User) -> None:
+    """The user set a new password through the link: a new second factor is set up at the
+    next login (any device left from before is removed again)."""
+    _clear_second_factor(user)
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+    audit.audit_log(
+        actor=user, action=AuditAction.PASSWORD, obj=user, reason="Đặt mật khẩu qua liên kết"
+    )
+
+
+@transaction.atomic
+def backup_codes_generate(*, user: User) -> list[str]:
+    """Mã dự phòng: new single-use codes replace the old ones; shown once, then only usable."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="Mã dự phòng", defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    audit.audit_log(actor=user, action=AuditAction.PASSWORD, obj=user, reason="Tạo mã dự phòng")
+    return codes
 
 
 @transaction.atomic

@@ -9,6 +9,12 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("xac-thuc-hai-buoc/", views.two_factor, name="two_factor"),
+    path("ma-du-phong/", views.backup_codes, name="backup_codes"),
+    path(
+        "dat-lai/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("nguoi-dung/", views.user_list, name="user_list"),
     path(
         "nguoi-dung/<uuid:uuid>/dat-lai-mat-khau/",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from guongsang.contests import scoring, services
+from guongsang.contests import blind, scoring, services
 from guongsang.contests.models import Entry, Round
 from guongsang.core.documents import (
     Letterhead,
@@ -25,18 +25,31 @@ def _head(rnd: Round) -> Letterhead:
     )
 
 
+WITHHELD = (
+    "Nội dung bài bị giữ lại: hệ thống chưa ẩn được tên tác giả, nhân vật hoặc đơn vị; "
+    "đề nghị liên hệ Thường trực Hội đồng."
+)
+
+
 def blind_entries(entries: list[Entry]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": e.code,
-            "title": e.title,
-            "subject": e.subject_name,
-            "paragraphs": [
-                p for p in services.strip_byline(e.text, e.authors).splitlines() if p.strip()
-            ],
-        }
-        for e in entries
-    ]
+    """Each entry with every identifying name hidden; an entry whose names could not all be
+    hidden is printed without its text (fail closed)."""
+    out = []
+    for e in entries:
+        try:
+            shown = blind.blind_entry(e)
+        except blind.BlindLeak:
+            shown = {"title": blind.HIDDEN, "subject": blind.HIDDEN, "text": WITHHELD}
+        paragraphs = [p for p in shown["text"].splitlines() if p.strip()]
+        out.append(
+            {
+                "code": e.code,
+                "title": shown["title"],
+                "subject": shown["subject"],
+                "paragraphs": paragraphs,
+            }
+        )
+    return out
 
 
 def blind_docx(rnd: Round, entries: list[Entry]) -> bytes:
@@ -85,6 +98,7 @@ def scores_xlsx(rnd: Round) -> bytes:
 
     from guongsang.accounts.models import User
     from guongsang.contests.models import Assignment, AssignmentStatus
+    from guongsang.core.xlsx import append_row
 
     rows = services.round_rows(rnd)
     ranking = scoring.rank_entries(rows)
@@ -96,7 +110,7 @@ def scores_xlsx(rnd: Round) -> bytes:
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook has one worksheet, active
     ws.title = "Xếp hạng"
-    ws.append([f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
+    append_row(ws, [f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
     ws["A1"].font = Font(bold=True)
     header = [
         "Hạng",
@@ -115,7 +129,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         cell.font = Font(bold=True)
     for r in ranking:
         e = entries.get(r.entry_id)
-        ws.append(
+        append_row(
+            ws,
             [
                 r.raw_label,
                 r.norm_label,
@@ -127,7 +142,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 round(r.normalised, 3),
                 r.judges,
                 "x" if advanced.get(r.entry_id) else "",
-            ]
+            ],
         )
     judges = {u.pk: u for u in User.objects.filter(contest_assignments__round=rnd).distinct()}
     sheet = wb.create_sheet("Phiếu chấm")
@@ -138,7 +153,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         .select_related("entry", "judge")
         .order_by("entry__code")
     ):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 a.entry.code,
                 str(a.judge),
@@ -147,7 +163,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 else "",
                 a.get_status_display(),
                 a.comment,
-            ]
+            ],
         )
     panel, calibration = scoring.calibrate(rows)
     cal = wb.create_sheet("Hiệu chuẩn giám khảo")
@@ -164,7 +180,8 @@ def scores_xlsx(rnd: Round) -> bytes:
         ]
     )
     for c in calibration:
-        cal.append(
+        append_row(
+            cal,
             [
                 str(judges.get(c.judge_id, c.judge_id)),
                 c.count,
@@ -174,7 +191,7 @@ def scores_xlsx(rnd: Round) -> bytes:
                 None if c.pearson is None else round(c.pearson, 3),
                 None if c.spearman is None else round(c.spearman, 3),
                 ", ".join(c.flags),
-            ]
+            ],
         )
     cal.append(
         ["Cả Ban Giám khảo", panel["count"], round(panel["mean"], 3), round(panel["spread"], 3)]

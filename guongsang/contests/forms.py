@@ -22,10 +22,18 @@ class ContestForm(BootstrapFormMixin, forms.Form):
     level = forms.ChoiceField(label=_("Cấp"), choices=Level.choices)
     submission_deadline = VNDateField(label=_("Hạn nộp bài"))
     judging_deadline = VNDateField(label=_("Hạn chấm"), required=False)
-    min_words = forms.IntegerField(label=_("Số chữ tối thiểu"), min_value=0, initial=1000)
-    max_words = forms.IntegerField(label=_("Số chữ tối đa"), min_value=1, initial=3000)
+    min_words = forms.IntegerField(
+        label=_("Số chữ tối thiểu"), min_value=0, max_value=100_000, initial=1000
+    )
+    max_words = forms.IntegerField(
+        label=_("Số chữ tối đa"), min_value=1, max_value=100_000, initial=3000
+    )
     advance_count = forms.IntegerField(
-        label=_("Số bài chọn gửi vòng sau"), min_value=1, initial=5, required=False
+        label=_("Số bài chọn gửi vòng sau"),
+        min_value=1,
+        max_value=10_000,
+        initial=5,
+        required=False,
     )
     rules = forms.CharField(
         label=_("Thể lệ"), widget=forms.Textarea(attrs={"rows": 4}), required=False

@@ -3,6 +3,7 @@ progress, raw and normalised ranking, calibration), closing, publishing, commend
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.contests import exports, scoring, selectors, services
+from guongsang.contests.blind import blind_title
 from guongsang.contests.models import Assignment, AssignmentStatus, Entry, Round
 from guongsang.contests.views import _confirmed, _managed, _posted
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
@@ -21,15 +23,21 @@ from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 
+logger = logging.getLogger(__name__)
+
 
 # --- judges --------------------------------------------------------------------------------
 @login_required
 def judge_home(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "contests.judge")
     # The contest being judged now comes first; finished years follow.
-    sheets = selectors.judge_assignments(user=request.user).order_by(
-        "-round__contest__year", "-round__number", "entry__code"
+    sheets = list(
+        selectors.judge_assignments(user=request.user)
+        .select_related("entry__unit")
+        .order_by("-round__contest__year", "-round__number", "entry__code")
     )
+    for sheet in sheets:
+        sheet.blind_title = blind_title(sheet.entry)  # type: ignore[attr-defined]
     return render(request, "contests/judge_home.html", {"sheets": sheets})
 
 
@@ -73,11 +81,23 @@ def judge_sheet(request: AuthedRequest, uuid: Any) -> HttpResponse:
         {
             "sheet": sheet,
             "rows": rows,
-            "text": services.strip_byline(sheet.entry.text, sheet.entry.authors),
+            "blind": _blind_or_withheld(request, sheet.entry),
             "error": error,
             "locked": sheet.status == AssignmentStatus.SUBMITTED or sheet.round.is_closed,
         },
     )
+
+
+def _blind_or_withheld(request: AuthedRequest, entry: Any) -> dict[str, str] | None:
+    """The entry as the judge may see it, or None when a name could not be hidden: the
+    judge then sees no text at all (fail closed) and the secretariat is told in the log."""
+    from guongsang.contests.blind import BlindLeak, blind_entry
+
+    try:
+        return blind_entry(entry)
+    except BlindLeak:
+        logger.warning("Blind text withheld for entry %s: a name could not be hidden", entry.pk)
+        return None
 
 
 # --- the secretariat's round page ----------------------------------------------------------

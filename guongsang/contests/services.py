@@ -208,40 +208,12 @@ def conflict_unit_ids(judge: Any, contest: Contest) -> set[int]:
 
 
 # --- entries -------------------------------------------------------------------------------
-_BYLINE = re.compile(
-    r"^\s*(?:(?:tác\s*giả|người\s*viết|bài\s*(?:viết\s*)?của|họ\s*(?:và\s*)?tên|"
-    r"tac\s*gia|nguoi\s*viet)\s*[:\-–—]?.*|[-–—]\s*\S.*)$",
-    re.IGNORECASE,
-)
-
-
 def strip_byline(text: str, authors: str = "") -> str:
-    """The text as judges see it: the leading lines that name the author are removed
-    ("Tác giả: …", "Người viết: …", or a line that is just the author's name)."""
-    from guongsang.contests.duplicates import fold
+    """The text with the byline and the authors' names hidden (see contests/blind.py, which
+    also hides the subject's and the unit's names for the judges' pages)."""
+    from guongsang.contests import blind
 
-    names = {fold(a.strip()) for a in re.split(r"[,;]| và ", authors or "") if a.strip()}
-    lines = (text or "").splitlines()
-    kept_from = 0
-    for index, line in enumerate(lines[:4]):
-        plain = line.strip()
-        if not plain:
-            kept_from = index + 1
-            continue
-        folded = fold(plain.strip(" .:-–—()"))
-        short = len(plain.split()) <= 8
-        if _BYLINE.match(plain) or folded in names or (short and any(n in folded for n in names)):
-            kept_from = index + 1
-            continue
-        break
-    cleaned = "\n".join(lines[kept_from:]).strip()
-    for name in names:  # the author's name anywhere else is hidden too
-        if not name:
-            continue
-        for original in re.split(r"[,;]| và ", authors or ""):
-            if original.strip() and fold(original.strip()) == name:
-                cleaned = cleaned.replace(original.strip(), "[…]")
-    return cleaned
+    return blind.strip_byline(text, blind.names_of(authors=authors))
 
 
 def docx_text(data: bytes) -> str:

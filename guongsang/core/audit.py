@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import hashlib
+import hmac
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
@@ -29,19 +32,40 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Keyed digests of the personal values, kept in a snapshot only so that a change of a masked
+# value can be seen; they are dropped before anything is written.
+_DIGESTS = "__personal_digests__"
+MASK = "***"
+
+
+def _digest(name: str, value: Any) -> str:
+    message = f"{name}:{_jsonable(value)}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The object's concrete fields as JSON; personal data masked (it is not needed here)."""
     personal = getattr(obj, "PERSONAL_FIELDS", ())
     secret = (*getattr(obj, "SECRET_FIELDS", ()), *getattr(obj, "DERIVED_FIELDS", ()))
     data: dict[str, Any] = {}
+    digests: dict[str, str] = {}
     for field in obj._meta.concrete_fields:
         if field.name in secret:
             continue
         value = getattr(obj, field.attname)
-        if field.name in personal and value:
-            value = "***"
+        if field.name in personal:
+            digests[field.attname] = _digest(field.attname, value)
+            value = MASK if value else value
         data[field.attname] = _jsonable(value)
+    if digests:
+        data[_DIGESTS] = digests
     return data
+
+
+def _written(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    if data is None or _DIGESTS not in data:
+        return data
+    return {k: v for k, v in data.items() if k != _DIGESTS}
 
 
 # Bookkeeping fields that change on every save and say nothing about the change itself.
@@ -49,7 +73,16 @@ _NOISE = frozenset({"updated_at"})
 
 
 def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in after.items() if k not in _NOISE and before.get(k) != v}
+    """The fields whose value changed; a personal field that changed is named with its
+    masked value (its digest tells the change, the value never reaches the log)."""
+    diff = {
+        k: v for k, v in after.items() if k not in _NOISE and k != _DIGESTS and before.get(k) != v
+    }
+    old, new = before.get(_DIGESTS, {}), after.get(_DIGESTS, {})
+    for name, digest in new.items():
+        if name in old and old[name] != digest:
+            diff[name] = after.get(name)
+    return diff
 
 
 def audit_log(
@@ -78,8 +111,8 @@ def audit_log(
         object_type=object_type,
         object_id=object_id,
         object_repr=object_repr[:300],
-        before=before,
-        after=after,
+        before=_written(before),
+        after=_written(after),
         reason=reason,
         ip_address=ip,
     )

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
@@ -20,3 +20,12 @@ def report_errors(request: HttpRequest, exc: Exception) -> None:
 
     for text in getattr(exc, "messages", None) or [str(exc)]:
         messages.error(request, text)
+
+
+def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A 400 page saying, in Vietnamese, what was wrong with the address (a page or year
+    parameter out of range…), instead of a server error."""
+    from django.shortcuts import render
+
+    messages = getattr(exc, "messages", None) or [str(exc)]
+    return render(request, "errors/400.html", {"messages": messages}, status=400)

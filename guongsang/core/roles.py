@@ -14,8 +14,18 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị hệ thống")
 
 
-# Roles that must use two-factor authentication outside DEBUG.
-TWO_FACTOR_ROLES = frozenset({Role.SECRETARIAT, Role.SIGNER, Role.ADMIN})
+# Roles that must use two-factor authentication outside DEBUG: every role that can change
+# records (only the read-only leader is left out).
+TWO_FACTOR_ROLES = frozenset(
+    {
+        Role.UNIT_OFFICER,
+        Role.SECRETARIAT,
+        Role.COUNCIL_MEMBER,
+        Role.SIGNER,
+        Role.JUDGE,
+        Role.ADMIN,
+    }
+)
 # Every role sees the organisation and staff of the subtree it was granted over.
 ALL_ROLES = frozenset(Role)
 # Roles that may unmask personal data (citizen ID, date of birth, phone, address).

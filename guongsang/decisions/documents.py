@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from guongsang.core.documents import Letterhead, docx_bytes, docx_document, docx_letterhead
 from guongsang.core.documents import render_pdf as core_render_pdf
 from guongsang.core.formatting import vn_number, vn_short_date
+from guongsang.core.xlsx import append_row
 from guongsang.decisions.models import Decision, DecisionKind, Submission
 from guongsang.decisions.selectors import decision_recipients, submission_items
 from guongsang.decisions.services import profile_for
@@ -146,7 +147,7 @@ def annex_xlsx(decision: Decision) -> bytes:
     sheet = book.active
     assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, active
     sheet.title = "Danh sách kèm theo"
-    sheet.append([f"DANH SÁCH {context['annex_heading']}"])
+    append_row(sheet, [f"DANH SÁCH {context['annex_heading']}"])
     sheet.append(
         [
             f"Kèm theo Quyết định số {context['number']} ngày {context['date_short']}"
@@ -159,7 +160,7 @@ def annex_xlsx(decision: Decision) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     for line in context["rows"]:
-        sheet.append([line.index, line.name, line.unit, line.title, line.amount_value])
+        append_row(sheet, [line.index, line.name, line.unit, line.title, line.amount_value])
         sheet.cell(row=sheet.max_row, column=5).number_format = "#,##0"
     last = sheet.max_row
     sheet.append(["", "Tổng cộng", "", "", f"=SUM(E4:E{last})" if last >= 4 else 0])

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, bad_request, report_errors
 from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.validators import parse_page, parse_year
 from guongsang.core.views import require_perm
 from guongsang.decisions import certificates, codes, documents, selectors, services, tasks
 from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
@@ -34,12 +35,17 @@ def _decision(request: AuthedRequest, uuid: Any, perm: str = "decisions.view_dec
 def decision_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.view_decision")
     decisions = selectors.decisions_visible(user=request.user)
-    if year := request.GET.get("nam", "").strip():
-        decisions = decisions.filter(year=int(year)) if year.isdigit() else decisions.none()
-    page = Paginator(decisions, 25).get_page(request.GET.get("page"))
+    try:
+        year = parse_year(request.GET.get("nam"))
+        number = parse_page(request.GET.get("page"))
+    except ValidationError as exc:
+        return bad_request(request, exc)
+    if year is not None:
+        decisions = decisions.filter(year=year)
+    page = Paginator(decisions, 25).get_page(number)
     can_draft = request.user.has_perm("decisions.draft_decision")
     return render(
-        request, "decisions/list.html", {"page": page, "can_draft": can_draft, "year": year}
+        request, "decisions/list.html", {"page": page, "can_draft": can_draft, "year": year or ""}
     )
 
 

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from guongsang.core.formatting import vn_number, vn_percent, vn_short_date
+from guongsang.core.xlsx import append_row
 from guongsang.movements.selectors import PledgeStatus, UnitPledgeStatus
 
 # (header, column width in characters)
@@ -79,7 +80,7 @@ def status_xlsx(*, status: PledgeStatus, path: Path | IO[bytes]) -> int:
 
     ordered = status.not_pledged + status.pledged
     for number, row in enumerate(ordered, start=1):
-        sheet.append(status_row(number, row))
+        append_row(sheet, status_row(number, row))
         if not row.pledged:
             for cell in sheet[HEADER_ROW + number]:
                 cell.fill = MISSING_FILL

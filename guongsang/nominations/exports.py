@@ -27,6 +27,7 @@ from guongsang.core.tasks import (
     progress_start,
     progress_update,
 )
+from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import Dossier
 
 # Above this many rows the export runs in the background, followed on its progress page.
@@ -84,7 +85,7 @@ def write_dossiers(
         sheet.column_dimensions[get_column_letter(index)].width = width
     done = 0
     for done, dossier in enumerate(dossiers, start=1):
-        sheet.append(dossier_row(done, dossier))
+        append_row(sheet, dossier_row(done, dossier))
         if on_progress is not None and done % every == 0:
             on_progress(done)
     sheet.freeze_panes = "A2"

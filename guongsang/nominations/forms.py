@@ -153,8 +153,12 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    votes_yes = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0, required=False)
-    votes_total = forms.IntegerField(label=_("Tổng số người dự họp"), min_value=0, required=False)
+    votes_yes = forms.IntegerField(
+        label=_("Số phiếu đồng ý"), min_value=0, max_value=100_000, required=False
+    )
+    votes_total = forms.IntegerField(
+        label=_("Tổng số người dự họp"), min_value=0, max_value=100_000, required=False
+    )
     report_file = forms.FileField(
         label=_("Tệp báo cáo thành tích (PDF, DOCX)"),
         required=False,

@@ -32,6 +32,8 @@ from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
+from guongsang.core.validators import clean_text, validate_birth_date
+from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
@@ -248,6 +250,12 @@ def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
             % {"n": number, "v": row.birth_text}
         )
     try:
+        # Names: no control, zero-width or bidi-override characters; births 1900–today.
+        row.name = clean_text(row.name)
+        validate_birth_date(row.birth)
+    except ValidationError as exc:
+        row.errors.append(_("Dòng %(n)s: %(e)s") % {"n": number, "e": " ".join(exc.messages)})
+    try:
         row.year = int(row.year_text)
         if not 1945 <= row.year <= 2100:
             raise ValueError
@@ -456,7 +464,7 @@ def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
     ws.append([])
     ws.append([_("Cảnh báo")])
     for warning in result.warnings:
-        ws.append([warning])
+        append_row(ws, [warning])
     wb.save(path)
 
 

@@ -16,6 +16,7 @@ from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.validators import clean_text
 from guongsang.movements.models import Movement
 from guongsang.nominations import eligibility, notifications, uploads
 from guongsang.nominations.models import (
@@ -89,8 +90,8 @@ def dossier_create(
         person=person,
         nominee_unit=nominee_unit,
         track=track,
-        summary=nfc(summary),
-        report=nfc(report),
+        summary=clean_text(summary, multiline=True),
+        report=clean_text(report, multiline=True),
         movement=movement,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **extra,
@@ -120,7 +121,9 @@ def dossier_update(*, actor: Any, dossier: Dossier, **changes: Any) -> Dossier:
         raise ValidationError(_("Không thể sửa trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
     before = audit.snapshot(dossier)
     for name, value in changes.items():
-        setattr(dossier, name, nfc(value) if isinstance(value, str) else value)
+        setattr(
+            dossier, name, clean_text(value, multiline=True) if isinstance(value, str) else value
+        )
     _check_movement(dossier)
     dossier.full_clean(exclude=["created_by", "forwarded_from"])
     dossier.save()

@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from guongsang.core.xlsx import append_row
 from guongsang.people.models import Person, Position
 
 # (header, column width in characters)
@@ -84,7 +85,7 @@ def people_xlsx(
 
     done = 0
     for done, person in enumerate(with_current_positions(people).iterator(chunk_size=every), 1):
-        sheet.append(person_row(done, person))
+        append_row(sheet, person_row(done, person))
         if on_progress is not None and done % every == 0:
             on_progress(done, total)
     workbook.save(path)

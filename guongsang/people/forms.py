@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core import validators
 from guongsang.core.forms import VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
@@ -38,3 +39,21 @@ class PersonForm(BootstrapFormMixin, forms.Form):
             # Personal data is not shown in clear on the form: blank keeps the stored value.
             for name in ("citizen_id", "date_of_birth", "phone", "address"):
                 self.fields[name].help_text = _("Để trống nếu không thay đổi.")
+
+    # The same rules the services apply, so that each error shows under its field.
+    def clean_full_name(self) -> str:
+        return validators.clean_person_name(self.cleaned_data["full_name"])
+
+    def clean_citizen_id(self) -> str:
+        value = self.cleaned_data["citizen_id"]
+        return validators.clean_digits(value, label=str(_("Số định danh"))) if value else ""
+
+    def clean_date_of_birth(self) -> Any:
+        return validators.validate_birth_date(self.cleaned_data["date_of_birth"])
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"]
+        return validators.validate_phone(value) if value else ""
+
+    def clean_address(self) -> str:
+        return validators.clean_text(self.cleaned_data["address"])

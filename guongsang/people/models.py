@@ -69,7 +69,10 @@ class Person(PublicModel):
     def address_masked(self) -> str:
         if not self.address:
             return ""
-        # Keep only the last part (district/city), hide the street and number.
+        # Keep only the last part (district/city), hide the street and number; an address
+        # with no comma is all street and number, so nothing of it is shown.
+        if "," not in self.address:
+            return "***"
         return "***, " + self.address.rsplit(",", 1)[-1].strip()
 
 

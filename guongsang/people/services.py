@@ -12,14 +12,21 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_sort_key
 from guongsang.core.models import AuditAction
+from guongsang.core.validators import (
+    clean_person_name,
+    clean_text,
+    validate_birth_date,
+    validate_citizen_id,
+    validate_phone,
+)
 from guongsang.org.models import Unit
 from guongsang.people.models import Gender, Person, Position
-from guongsang.people.validators import validate_citizen_id, validate_phone
 
 
 def _clean_personal(
     *, citizen_id: str | None, date_of_birth: dt.date | None, gender: str, phone: str
 ) -> tuple[str | None, str]:
+    validate_birth_date(date_of_birth)
     if citizen_id:
         citizen_id = validate_citizen_id(
             citizen_id,
@@ -45,9 +52,10 @@ def person_create(
     address: str = "",
     email: str = "",
 ) -> Person:
-    full_name = nfc(full_name).strip()
-    if not full_name:
+    if not nfc(full_name).strip():
         raise ValidationError(_("Họ và tên không được để trống."))
+    full_name = clean_person_name(full_name)
+    address = clean_text(address)
     citizen_id, phone = _clean_personal(
         citizen_id=citizen_id, date_of_birth=date_of_birth, gender=gender, phone=phone
     )
@@ -62,7 +70,7 @@ def person_create(
         citizen_id=citizen_id,
         date_of_birth=date_of_birth,
         phone=phone,
-        address=nfc(address),
+        address=address,
         email=email,
     )
     audit.audit_create(actor=actor, obj=person)
@@ -90,6 +98,8 @@ def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
         )
     for name, value in changes.items():
         setattr(person, name, nfc(value) if isinstance(value, str) else value)
+    person.full_name = clean_person_name(person.full_name)
+    person.address = clean_text(person.address or "")
     person.sort_name = vn_sort_key(person.full_name)
     person.citizen_id, person.phone = _clean_personal(
         citizen_id=person.citizen_id,
@@ -97,6 +107,11 @@ def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
         gender=person.gender,
         phone=person.phone,
     )
+    if (
+        person.citizen_id
+        and Person.objects.filter(citizen_id=person.citizen_id).exclude(pk=person.pk).exists()
+    ):
+        raise ValidationError(_("Số định danh cá nhân này đã có trong hệ thống."))
     person.save()
     audit.audit_update(actor=actor, obj=person, before=before)
     return person

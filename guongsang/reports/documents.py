@@ -20,6 +20,7 @@ from guongsang.core.documents import (
     render_pdf,
 )
 from guongsang.core.formatting import vn_number, vn_percent
+from guongsang.core.xlsx import append_row
 from guongsang.org.models import UnitType
 from guongsang.reports.charts import Series, png_bar_chart, short, svg_bar_chart
 from guongsang.reports.figures import ReportData
@@ -329,7 +330,7 @@ def report_xlsx(report: AnnualReport, data: ReportData) -> bytes:
         for cell in ws[2]:
             cell.font = Font(bold=True)
         for row in t[key]["rows"]:
-            ws.append(row)
+            append_row(ws, row)
         ws.column_dimensions["A"].width = 48
         for letter in "BCDEF":
             ws.column_dimensions[letter].width = 18

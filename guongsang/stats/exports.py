@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from guongsang.core.formatting import vn_number, vn_percent
+from guongsang.core.xlsx import write_cell
 from guongsang.stats.services import DIMENSIONS, StatsResult
 
 
@@ -67,7 +68,7 @@ def stats_xlsx(result: StatsResult, *, sheets: Sequence[tuple[str, StatsResult]]
 
 def _fill(sheet: Any, name: str, result: StatsResult) -> None:
     sheet.title = name[:31]
-    sheet["A1"] = describe(result).upper()
+    write_cell(sheet, row=1, column=1, value=describe(result).upper())
     sheet["A1"].font = Font(bold=True, size=13)
     cols = headers(result)
     for i, header in enumerate(cols, start=1):
@@ -77,7 +78,7 @@ def _fill(sheet: Any, name: str, result: StatsResult) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = 40 if i <= len(result.by) else 14
     for r, values in enumerate(cells(result), start=4):
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=c, value=value)
+            cell = write_cell(sheet, row=r, column=c, value=value)
             if cols[c - 1] == _("Tỷ lệ tăng/giảm") and value is not None:
                 cell.value = value / 100
                 cell.number_format = "0.0%"
@@ -117,14 +118,14 @@ def charts_xlsx(charts: Sequence[Any]) -> bytes:
     workbook.remove(first)
     for chart in charts:
         sheet = workbook.create_sheet(_sheet_name(chart.title))
-        sheet["A1"] = chart.title
+        write_cell(sheet, row=1, column=1, value=chart.title)
         sheet["A1"].font = Font(bold=True, size=13)
         for c, header in enumerate(chart.headers, start=1):
             sheet.cell(row=3, column=c, value=header).font = Font(bold=True)
             sheet.column_dimensions[get_column_letter(c)].width = 40 if c == 1 else 16
         for r, row in enumerate(chart.rows, start=4):
             for c, value in enumerate(row, start=1):
-                cell = sheet.cell(row=r, column=c, value=_number(value))
+                cell = write_cell(sheet, row=r, column=c, value=_number(value))
                 if isinstance(value, str) and value.endswith("%"):
                     cell.number_format = "0.0%"
     if not charts:

@@ -28,7 +28,7 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
     description = forms.CharField(
         label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=10_000, initial=0)
     active = forms.BooleanField(label=_("Đang dùng"), required=False, initial=True)
 
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.xlsx import append_row
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit
 from guongsang.targets import services
@@ -48,7 +49,7 @@ def template_xlsx() -> bytes:
     codes = wb.create_sheet("Mã chỉ tiêu")
     codes.append(["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính"])
     for indicator in Indicator.objects.filter(active=True):
-        codes.append([indicator.code, indicator.name, indicator.measure])
+        append_row(codes, [indicator.code, indicator.name, indicator.measure])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

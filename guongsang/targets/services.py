@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.validators import bounded_decimal
 from guongsang.org.models import Unit
 from guongsang.targets.models import Indicator, Plan, Result
 from guongsang.targets.permissions import INDICATOR_ROLES, PLAN_ROLES, RESULT_ROLES
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+# Plan and Result store their value as DecimalField(max_digits=14, decimal_places=2).
+FIGURE_DIGITS, FIGURE_PLACES = 14, 2
 
 
 def _check(user: Any, unit: Unit, roles: frozenset[str]) -> None:
@@ -26,23 +29,24 @@ def _check(user: Any, unit: Unit, roles: frozenset[str]) -> None:
 
 def parse_number(value: Any) -> Decimal:
     """A figure as officers type it: "171.228" and "1.250,5" (Vietnamese), "12,5", "12.5";
-    numbers from Excel as they are. Raises InvalidOperation/ValueError."""
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = nfc(str(value)).strip().replace(" ", "")
-    if "," in text or text.count(".") > 1 or ("." in text and len(text.split(".")[-1]) == 3):
-        text = text.replace(".", "").replace(",", ".")
-    return Decimal(text)
-
-
-def _value(value: Any) -> Decimal:
+    numbers from Excel as they are. Raises ValueError with the reason."""
     try:
-        number = parse_number(value)
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError(_("Số liệu “%(v)s” không hợp lệ.") % {"v": value}) from exc
-    if not number.is_finite() or number < 0:
-        raise ValidationError(_("Số liệu không được âm."))
-    return number
+        return clean_value(value)
+    except ValidationError as exc:
+        raise ValueError(exc.messages[0]) from exc
+
+
+def clean_value(value: Any) -> Decimal:
+    """The figure, checked to fit the column (ASCII digits, no exponent, at most 12 digits
+    before the comma, not negative) before anything is stored."""
+    if isinstance(value, str):
+        text = nfc(value).strip().replace(" ", "")
+        if "," in text or text.count(".") > 1 or ("." in text and len(text.split(".")[-1]) == 3):
+            text = text.replace(".", "").replace(",", ".")
+        value = text
+    return bounded_decimal(
+        value, max_digits=FIGURE_DIGITS, decimal_places=FIGURE_PLACES, label=_("Số liệu")
+    )
 
 
 def _year(year: int) -> int:
@@ -98,7 +102,7 @@ def indicator_save(
 def plan_set(*, by: Any, indicator: Indicator, unit: Unit, year: int, value: Any) -> Plan:
     """Đặt kế hoạch năm của một chỉ tiêu cho một đơn vị (creates or replaces)."""
     _check(by, unit, PLAN_ROLES)
-    year, number = _year(year), _value(value)
+    year, number = _year(year), clean_value(value)
     plan = Plan.objects.select_for_update().filter(indicator=indicator, unit=unit, year=year)
     existing = plan.first()
     if existing is None:
@@ -118,7 +122,7 @@ def result_set(
 ) -> Result:
     """Nhập kết quả tháng (creates or replaces the month's figure)."""
     _check(by, unit, RESULT_ROLES)
-    year, number = _year(year), _value(value)
+    year, number = _year(year), clean_value(value)
     if not 1 <= int(month) <= 12:
         raise ValidationError(_("Tháng %(m)s không hợp lệ (1–12).") % {"m": month})
     if not indicator.active:

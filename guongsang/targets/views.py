@@ -19,6 +19,7 @@ from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.core.xlsx import append_row
 from guongsang.org.models import Unit
 from guongsang.targets import imports, selectors, services
 from guongsang.targets.forms import FigureForm, FilterForm, IndicatorForm, UploadForm
@@ -95,7 +96,8 @@ def export(request: AuthedRequest) -> HttpResponse:
         cell.font = Font(bold=True)
     for each in table["by_unit"]:
         for row in each.rows.values():
-            ws.append(
+            append_row(
+                ws,
                 [
                     each.unit.name,
                     row.name,
@@ -103,10 +105,11 @@ def export(request: AuthedRequest) -> HttpResponse:
                     float(row.plan),
                     float(row.actual),
                     vn_percent(row.percent),
-                ]
+                ],
             )
     for row in table["rows"]:
-        ws.append(
+        append_row(
+            ws,
             [
                 _("Cộng"),
                 row.name,
@@ -114,7 +117,7 @@ def export(request: AuthedRequest) -> HttpResponse:
                 float(row.plan),
                 float(row.actual),
                 vn_percent(row.percent),
-            ]
+            ],
         )
     ws.column_dimensions["A"].width = 50
     ws.column_dimensions["B"].width = 40

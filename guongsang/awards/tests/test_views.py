@@ -8,7 +8,7 @@ from django.urls import reverse
 from guongsang.awards import services
 from guongsang.catalogue.models import Title
 from guongsang.org import services as org_services
-from guongsang.people.tests.factories import make_person
+from guongsang.people.tests.factories import letters, make_person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -101,7 +101,7 @@ def test_the_unit_page_issues_a_bounded_number_of_queries(
 ):
     for i in range(20):
         unit = world.centre if i % 2 else world.other_centre
-        person = make_person(f"Người thứ {i}", unit=unit)
+        person = make_person(f"Người thứ {letters(i)}", unit=unit)
         _award("nguoi-tot-viec-tot-co-so", unit=unit, person=person, year=2015 + i % 8)
         _award("tap-the-tot", unit=world.dept, year=2005 + i)
     client.force_login(world.secretariat)

@@ -90,12 +90,12 @@ def make_judge(username: str, unit, *, person=None):
 def judged_contest(world, *, judges: int = 3):
     """A department contest with a panel; the first judge works at world.centre."""
     from guongsang.contests import services
-    from guongsang.people.tests.factories import make_person
+    from guongsang.people.tests.factories import letters, make_person
 
     contest = make_contest(world.dept)
     panel = []
     for i in range(judges):
-        person = make_person(f"Giám khảo Số {i}", unit=world.centre) if i == 0 else None
+        person = make_person(f"Giám khảo Số {letters(i)}", unit=world.centre) if i == 0 else None
         judge = make_judge(f"gk{i}", world.dept, person=person)
         services.panel_add(actor=None, contest=contest, judge=judge)
         panel.append(judge)

@@ -13,7 +13,7 @@ from django.db import connection
 from guongsang.decisions import services
 from guongsang.decisions.models import Decision, NumberCounter
 from guongsang.decisions.tests.factories import recommended, signer
-from guongsang.people.tests.factories import make_person
+from guongsang.people.tests.factories import letters, make_person
 
 SIGNATURES = 8
 
@@ -43,7 +43,7 @@ def _in_threads(targets):
 def test_decisions_signed_at_once_get_consecutive_distinct_numbers(world, titles):
     drafts = []
     for i in range(SIGNATURES):
-        person = make_person(f"Nguyễn Văn Ký {i}", unit=world.centre)
+        person = make_person(f"Nguyễn Văn Ký {letters(i)}", unit=world.centre)
         drafts.append(
             services.decision_draft(
                 actor=world.secretariat,

@@ -8,7 +8,7 @@ from guongsang.nominations import services
 from guongsang.nominations.eligibility import blocking, check_dossier
 from guongsang.nominations.models import DossierFile
 from guongsang.nominations.tests.factories import docx_bytes, make_dossier
-from guongsang.people.tests.factories import make_person
+from guongsang.people.tests.factories import letters, make_person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -73,7 +73,7 @@ def test_a_base_title_proposed_the_same_year_satisfies_a_same_year_prerequisite(
 
 
 def test_the_quota_of_chien_si_thi_dua_co_so_is_checked_against_lao_dong_tien_tien(world):
-    people = [make_person(f"Cán bộ {i}", unit=world.centre) for i in range(7)]
+    people = [make_person(f"Cán bộ {letters(i)}", unit=world.centre) for i in range(7)]
     for person in people:
         make_dossier(world, code="lao-dong-tien-tien", person=person)
     dossier = make_dossier(world, code="chien-si-thi-dua-co-so", person=people[0])

@@ -36,11 +36,11 @@ def test_units_under_a_unit_as_of_a_date(tree):
 
 
 def test_merge_keeps_counts_before_the_merge_under_the_merged_unit(tree):
-    from guongsang.people.tests.factories import make_person
+    from guongsang.people.tests.factories import letters, make_person
 
     city, dept, a, b, a_team = tree
     for i, unit in enumerate([a, a, a, b, b, a_team]):
-        person = make_person(f"Người {i}", unit=unit)
+        person = make_person(f"Người {letters(i)}", unit=unit)
         Position.objects.create(
             person=person,
             unit=unit,

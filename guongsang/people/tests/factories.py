@@ -31,3 +31,13 @@ def make_person(
         phone="0912345678",
         address="12 Phố Huế, Hai Bà Trưng, Hà Nội",
     )
+
+
+def letters(number: int) -> str:
+    """A, B, …, Z, AA, AB…: a distinct suffix for generated names (names hold no digits)."""
+    text = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
