@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # Front-end assets from npm, copied into static/vendor and served by WhiteNoise.
-static/vendor/.copied: node_modules/.installed
+static/vendor/.copied: node_modules/.installed Makefile
 	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons static/vendor/chartjs
 	cp node_modules/chart.js/dist/chart.umd.min.js* static/vendor/chartjs/
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* static/vendor/bootstrap/
