@@ -261,7 +261,10 @@ def _store(data: bytes, extension: str) -> str:
     return file_save(folder="contests", extension=extension, content=data)
 
 
-def _read_docx(upload: UploadedFile) -> tuple[str, str]:
+def _read_docx(upload: UploadedFile, *, max_words: int = 0) -> tuple[str, str]:
+    """Text and stored path of an uploaded DOCX, checked for bombs before python-docx reads
+    it. Called before any transaction opens: parsing never holds the write lock."""
+    from guongsang.core import ooxml
     from guongsang.nominations.uploads import check_upload
 
     checked = check_upload(upload)
@@ -269,6 +272,7 @@ def _read_docx(upload: UploadedFile) -> tuple[str, str]:
         raise ValidationError(
             _("Tệp “%(name)s” không phải tệp Word (DOCX).") % {"name": upload.name}
         )
+    ooxml.check_docx(checked.data, max_words=max(max_words, ooxml.limit("GS_ENTRY_MAX_WORDS")))
     try:
         text = docx_text(checked.data)
     except Exception as exc:  # python-docx raises many kinds on a damaged file
@@ -285,7 +289,6 @@ def _check_open(contest: Contest) -> None:
         raise ValidationError(_("Đã quá hạn nộp bài của cuộc thi."))
 
 
-@transaction.atomic
 def entry_create(
     *,
     actor: Any,
@@ -302,8 +305,36 @@ def entry_create(
     _check_open(contest)
     source_file = ""
     if upload is not None:
-        text, source_file = _read_docx(upload)
+        text, source_file = _read_docx(upload, max_words=contest.max_words)
     text = nfc(text)
+    with transaction.atomic():
+        return _entry_insert(
+            actor=actor,
+            contest=contest,
+            unit=unit,
+            title=title,
+            authors=authors,
+            subject_name=subject_name,
+            text=text,
+            source_file=source_file,
+            subject_person=subject_person,
+            author_person=author_person,
+        )
+
+
+def _entry_insert(
+    *,
+    actor: Any,
+    contest: Contest,
+    unit: Unit,
+    title: str,
+    authors: str,
+    subject_name: str,
+    text: str,
+    source_file: str,
+    subject_person: Any,
+    author_person: Any,
+) -> Entry:
     entry = Entry.objects.create(
         contest=contest,
         unit=unit,
@@ -321,9 +352,16 @@ def entry_create(
     return entry
 
 
-@transaction.atomic
 def entry_update(
     *, actor: Any, entry: Entry, upload: UploadedFile | None = None, **fields: Any
+) -> Entry:
+    read = _read_docx(upload, max_words=entry.contest.max_words) if upload is not None else None
+    with transaction.atomic():
+        return _entry_change(actor=actor, entry=entry, read=read, fields=fields)
+
+
+def _entry_change(
+    *, actor: Any, entry: Entry, read: tuple[str, str] | None, fields: dict[str, Any]
 ) -> Entry:
     if entry.status != EntryStatus.DRAFT:
         raise ValidationError(_("Bài đã nộp không sửa được."))
@@ -333,8 +371,8 @@ def entry_update(
         if name not in allowed:
             raise ValidationError(f"Unknown field {name}")
         setattr(entry, name, nfc(value) if isinstance(value, str) else value)
-    if upload is not None:
-        entry.text, entry.source_file = _read_docx(upload)
+    if read is not None:
+        entry.text, entry.source_file = read
     entry.word_count = word_count(entry.text)
     entry.save()
     audit.audit_update(actor=actor, obj=entry, before=before)

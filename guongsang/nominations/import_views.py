@@ -88,11 +88,11 @@ def import_preview(request: AuthedRequest, kind: str, token: str) -> HttpRespons
     token = _token(request, kind, token)
     context: dict[str, Any] = {"kind": kind, "token": token, "heading": _heading(kind)}
     with imports.staged_open(token) as stored:
-        rows = imports.count_rows(stored)
-        if rows > imports.LARGE_FILE_ROWS:
-            context["large"] = rows
-            return render(request, "nominations/import_preview.html", context)
         try:
+            rows = imports.count_rows(stored)
+            if rows > imports.LARGE_FILE_ROWS:
+                context["large"] = rows
+                return render(request, "nominations/import_preview.html", context)
             context["preview"] = imports.preview_file(stored, user=request.user, kind=kind)
         except ValidationError as exc:
             context["file_errors"] = exc.messages
@@ -104,8 +104,12 @@ def import_preview(request: AuthedRequest, kind: str, token: str) -> HttpRespons
 def import_commit(request: AuthedRequest, kind: str, token: str) -> HttpResponse:
     kind = _kind(request, kind)
     token = _token(request, kind, token)
-    with imports.staged_open(token) as stored:
-        large = imports.count_rows(stored) > imports.LARGE_FILE_ROWS
+    try:
+        with imports.staged_open(token) as stored:
+            large = imports.count_rows(stored) > imports.LARGE_FILE_ROWS
+    except ValidationError as exc:
+        report_errors(request, exc)
+        return redirect("nominations:import_preview", kind=kind, token=token)
     if large:
         from guongsang.nominations.tasks import import_start
 

@@ -27,7 +27,7 @@ from openpyxl.styles import Font
 
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
-from guongsang.core import audit
+from guongsang.core import audit, ooxml
 from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
@@ -115,6 +115,7 @@ def store_upload(upload: UploadedFile) -> str:
     if head[:2] != b"PK":
         raise ValidationError(_("Tệp không phải Excel (.xlsx)."))
     token = str(uuid.uuid4())
+    ooxml.check_xlsx(upload)  # bombs and entity tricks are never stored nor parsed
     default_storage.save(staged_name(token), upload)
     return token
 
@@ -215,11 +216,8 @@ def read_rows(path: Path | IO[bytes]) -> Iterator[tuple[int, tuple[Any, ...]]]:
 
 
 def count_rows(path: Path | IO[bytes]) -> int:
-    wb = load_workbook(path, read_only=True)
-    try:
-        return wb.worksheets[0].max_row or 0
-    finally:
-        wb.close()
+    """Rows counted in the sheet's XML (the declared dimension can lie), within the limits."""
+    return ooxml.check_xlsx(path).rows
 
 
 def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
@@ -429,6 +427,7 @@ def validate(raw: Iterable[tuple[int, tuple[Any, ...]]], *, user: Any, kind: str
 
 
 def preview_file(path: Path | IO[bytes], *, user: Any, kind: str) -> Preview:
+    ooxml.check_xlsx(path)
     return validate(read_rows(path), user=user, kind=kind)
 
 

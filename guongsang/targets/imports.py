@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from guongsang.core import ooxml
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
@@ -28,6 +29,7 @@ from guongsang.targets.permissions import PLAN_ROLES, RESULT_ROLES
 
 COLUMNS = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Tháng (trống: kế hoạch năm)", "Số liệu"]
 MAX_ROWS = 5_000
+HEADER_ROWS = 20  # a title block above the header row
 
 __all__ = ["commit", "preview", "store_upload", "template_xlsx"]
 
@@ -88,6 +90,8 @@ class Preview:
 def preview(*, user: Any, token: str) -> Preview:
     """Read and check every row (two queries for the lookups, none per row)."""
     with staged_open(token) as stored:
+        if ooxml.check_xlsx(stored).rows > MAX_ROWS + HEADER_ROWS:
+            raise ValidationError(_("Tệp có quá nhiều dòng (tối đa 5.000)."))
         wb = load_workbook(stored, read_only=True, data_only=True)
         try:
             raw = list(wb.worksheets[0].iter_rows(values_only=True))
@@ -164,12 +168,19 @@ def preview(*, user: Any, token: str) -> Preview:
     return Preview(rows)
 
 
-@transaction.atomic
 def commit(*, user: Any, token: str) -> int:
-    """Write every row, or nothing when any row has an error."""
+    """Write every row, or nothing when any row has an error. The file is read before the
+    transaction opens: parsing never holds the write lock."""
     checked = preview(user=user, token=token)
     if not checked.ok:
         raise ValidationError([_("Tệp còn lỗi, chưa ghi dòng nào."), *checked.errors[:20]])
+    _write(user=user, checked=checked)
+    staged_delete(token)
+    return len(checked.rows)
+
+
+@transaction.atomic
+def _write(*, user: Any, checked: Preview) -> None:
     for row in checked.rows:
         assert row.unit and row.indicator and row.year is not None
         if row.month:
@@ -185,5 +196,3 @@ def commit(*, user: Any, token: str) -> int:
             services.plan_set(
                 by=user, indicator=row.indicator, unit=row.unit, year=row.year, value=row.value
             )
-    staged_delete(token)
-    return len(checked.rows)
