@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages
 from guongsang.books import selectors
 from guongsang.books.models import Book, BookStory
 
@@ -66,7 +67,7 @@ class BookDetailOut(BookOut):
 
 
 @router.get("", response=list[BookOut], summary="Danh sách sách Những bông hoa đẹp")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def book_list(request: HttpRequest) -> QuerySet[Book]:
     if not request.user.has_perm("books.view_book"):
         raise PermissionDenied

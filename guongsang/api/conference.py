@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import ClockTime, Pages, year_query
 from guongsang.conference import selectors
 from guongsang.conference.models import Conference, Honouree
 
@@ -23,7 +24,7 @@ class ConferenceOut(Schema):
     organiser_id: UUID = Field(alias="organiser.uuid")
     organiser_name: str = Field(alias="organiser.name")
     held_on: dt.date
-    starts_at: dt.time | None
+    starts_at: ClockTime | None
     place: str
     award_year: int
     is_public: bool
@@ -35,8 +36,8 @@ class GuestOut(Schema):
     organisation: str
 
 
-class ItemOut(Schema):
-    starts_at: dt.time
+class ProgrammeItemOut(Schema):
+    starts_at: ClockTime
     title: str
     speaker: str
 
@@ -91,7 +92,7 @@ class HonoureeOut(Schema):
 
 class ConferenceDetailOut(ConferenceOut):
     guests: list[GuestOut]
-    programme: list[ItemOut]
+    programme: list[ProgrammeItemOut]
     honourees: list[HonoureeOut]
 
     @staticmethod
@@ -108,8 +109,8 @@ class ConferenceDetailOut(ConferenceOut):
 
 
 @router.get("", response=list[ConferenceOut], summary="Danh sách hội nghị biểu dương")
-@paginate(PageNumberPagination, page_size=50)
-def conference_list(request: HttpRequest, year: int | None = None) -> QuerySet[Conference]:
+@paginate(Pages, page_size=50)
+def conference_list(request: HttpRequest, year: int | None = year_query()) -> QuerySet[Conference]:
     if not request.user.has_perm("conference.view_conference"):
         raise PermissionDenied
     return selectors.conference_list(user=request.user, year=year)

@@ -80,7 +80,7 @@ class EntryDetailOut(EntryOut):
     text: str
 
 
-class ResultOut(Schema):
+class ContestResultOut(Schema):
     round: int
     round_name: str
     rank: str
@@ -170,7 +170,7 @@ def contest_entries(request: HttpRequest, contest_id: UUID) -> list[Entry]:
     return list(entries.order_by("code", "pk"))
 
 
-@router.get("/{contest_id}/results", response=list[ResultOut], summary="Kết quả, xếp hạng")
+@router.get("/{contest_id}/results", response=list[ContestResultOut], summary="Kết quả, xếp hạng")
 def contest_results(request: HttpRequest, contest_id: UUID) -> list[dict]:
     contest = get_visible_or_404(selectors.contests_visible(user=request.user), uuid=contest_id)
     insider = request.user.has_perm("contests.view_results", contest)

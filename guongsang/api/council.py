@@ -19,7 +19,7 @@ from guongsang.council.models import AgendaItem, Ballot, CouncilSession, Session
 router = Router()
 
 
-class ItemOut(Schema):
+class AgendaItemOut(Schema):
     id: UUID
     dossier_id: UUID
     nominee_name: str
@@ -47,7 +47,7 @@ class SessionOut(Schema):
 
 
 class SessionDetailOut(SessionOut):
-    items: list[ItemOut]
+    items: list[AgendaItemOut]
 
 
 class VoteIn(Schema):

@@ -8,8 +8,9 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages, year_query
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.decisions import selectors
 from guongsang.decisions.models import Decision
@@ -85,8 +86,8 @@ class DecisionDetailOut(DecisionOut):
 
 
 @router.get("", response=list[DecisionOut], summary="Danh sách quyết định khen thưởng")
-@paginate(PageNumberPagination, page_size=50)
-def decision_list(request: HttpRequest, year: int | None = None, state: str = "") -> Any:
+@paginate(Pages, page_size=50)
+def decision_list(request: HttpRequest, year: int | None = year_query(), state: str = "") -> Any:
     qs = selectors.decisions_visible(user=request.user)
     if year:
         qs = qs.filter(year=year)

@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages, year_query
 from guongsang.movements import selectors
 from guongsang.movements.models import Movement, Pledge
 
@@ -102,8 +103,8 @@ class PledgeOut(Schema):
 
 
 @router.get("", response=list[MovementOut], summary="Danh sách phong trào thi đua")
-@paginate(PageNumberPagination, page_size=50)
-def movement_list(request: HttpRequest, year: int | None = None) -> QuerySet[Movement]:
+@paginate(Pages, page_size=50)
+def movement_list(request: HttpRequest, year: int | None = year_query()) -> QuerySet[Movement]:
     if not request.user.has_perm("movements.view_movement"):
         raise PermissionDenied
     return selectors.movement_list(user=request.user, year=year)
@@ -126,7 +127,7 @@ def movement_detail(request: HttpRequest, movement_id: UUID) -> Movement:
     response=list[PledgeOut],
     summary="Đăng ký thi đua của một phong trào (trong phạm vi người dùng)",
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def pledge_list(request: HttpRequest, movement_id: UUID) -> QuerySet[Pledge]:
     movement = selectors.movement_detail(user=request.user, uuid=movement_id)
     if not request.user.has_perm("movements.view_movement", movement):

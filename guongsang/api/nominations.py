@@ -11,9 +11,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from guongsang.api.params import Pages, year_query
 from guongsang.catalogue.models import Title
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.roles import Role
@@ -141,10 +142,10 @@ def _visible(request: HttpRequest, dossier_id: UUID) -> Dossier:
 
 
 @dossier_router.get("", response=list[DossierOut], summary="Danh sách hồ sơ đề nghị khen thưởng")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def dossier_list(
     request: HttpRequest,
-    year: int | None = None,
+    year: int | None = year_query(),
     state: str | None = None,
     title: str | None = None,
     unit_id: UUID | None = None,

@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages
 from guongsang.people import selectors
 from guongsang.people.models import Person
 
@@ -43,7 +44,7 @@ class PersonOut(Schema):
 
 
 @router.get("", response=list[PersonOut], summary="Danh sách cá nhân (dữ liệu cá nhân đã che)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def person_list(request: HttpRequest, q: str = "") -> QuerySet[Person]:
     if not request.user.has_perm("people.view_person"):
         raise PermissionDenied

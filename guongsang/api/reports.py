@@ -9,8 +9,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages, year_query
 from guongsang.core.permissions import get_visible_or_404, has_role
 from guongsang.reports import selectors
 from guongsang.reports.models import AnnualReport
@@ -57,8 +58,8 @@ def _viewer(request: HttpRequest) -> None:
 
 
 @router.get("", response=list[ReportOut], summary="Danh sách báo cáo tổng kết")
-@paginate(PageNumberPagination, page_size=50)
-def report_list(request: HttpRequest, year: int | None = None) -> QuerySet[AnnualReport]:
+@paginate(Pages, page_size=50)
+def report_list(request: HttpRequest, year: int | None = year_query()) -> QuerySet[AnnualReport]:
     _viewer(request)
     qs = selectors.reports_visible(user=request.user)
     return qs.filter(year=year) if year else qs

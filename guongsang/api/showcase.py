@@ -12,8 +12,9 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from guongsang.api.params import Pages, year_query
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.showcase import ratelimit, selectors
 from guongsang.showcase.models import Story, Tip
@@ -106,8 +107,8 @@ class TipOut(Schema):
 @router.get(
     "/stories", response=list[StoryOut], auth=None, summary="Câu chuyện đã đăng (công khai)"
 )
-@paginate(PageNumberPagination, page_size=20)
-def story_list(request: HttpRequest, year: int | None = None) -> QuerySet[Story]:
+@paginate(Pages, page_size=20)
+def story_list(request: HttpRequest, year: int | None = year_query()) -> QuerySet[Story]:
     return selectors.browse(year=year)
 
 
@@ -150,7 +151,7 @@ def certificate(request: HttpRequest, code: str) -> dict:
 
 
 @router.get("/tips", response=list[TipOut], summary="Tin báo của người dân (liên hệ đã che)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def tip_list(request: HttpRequest, status: str = "") -> QuerySet[Tip]:
     if not request.user.has_perm("showcase.moderate_tip"):
         raise PermissionDenied

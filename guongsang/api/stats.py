@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
+from guongsang.api.params import Year
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.org.selectors import unit_list
 from guongsang.stats import selectors
@@ -20,8 +21,8 @@ router = Router()
 
 
 class StatsQuery(Schema):
-    from_year: int | None = None
-    to_year: int | None = None
+    from_year: Year | None = None
+    to_year: Year | None = None
     by: str = "year"
     unit: UUID | None = None
     as_of: dt.date | None = None
@@ -133,8 +134,8 @@ def stats(request: HttpRequest, q: Query[StatsQuery]) -> dict:
 
 
 class DashboardQuery(Schema):
-    from_year: int | None = None
-    to_year: int | None = None
+    from_year: Year | None = None
+    to_year: Year | None = None
     unit: UUID | None = None
     level: str | None = None
     target: str | None = None

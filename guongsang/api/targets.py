@@ -2,6 +2,7 @@
 
 # No "from __future__ import annotations": ninja resolves the paginated endpoints' types.
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -9,9 +10,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from guongsang.api.params import Pages, Year, month_query, year_query
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.org.models import Unit
 from guongsang.targets import selectors, services
@@ -38,7 +40,7 @@ class PlanOut(Schema):
     value: Decimal
 
 
-class ResultOut(PlanOut):
+class TargetResultOut(PlanOut):
     month: int
 
 
@@ -47,8 +49,8 @@ class ResultIn(Schema):
 
     unit_id: UUID
     indicator_code: str = ""
-    year: int
-    month: int = 0
+    year: Year
+    month: Annotated[int, Field(ge=0, le=12)] = 0
     value: Decimal = Decimal(-1)
 
 
@@ -80,9 +82,9 @@ def indicator_list(request: HttpRequest) -> QuerySet[Indicator]:
 
 
 @router.get("/plans", response=list[PlanOut], summary="Kế hoạch năm theo đơn vị")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def plan_list(
-    request: HttpRequest, year: int | None = None, unit_id: UUID | None = None
+    request: HttpRequest, year: int | None = year_query(), unit_id: UUID | None = None
 ) -> QuerySet[Plan]:
     _viewer(request)
     qs = selectors.plans_visible(user=request.user)
@@ -92,12 +94,12 @@ def plan_list(
     return qs.filter(year=year) if year else qs
 
 
-@router.get("/results", response=list[ResultOut], summary="Kết quả tháng theo đơn vị")
-@paginate(PageNumberPagination, page_size=100)
+@router.get("/results", response=list[TargetResultOut], summary="Kết quả tháng theo đơn vị")
+@paginate(Pages, page_size=100)
 def result_list(
     request: HttpRequest,
-    year: int | None = None,
-    month: int | None = None,
+    year: int | None = year_query(),
+    month: int | None = month_query(),
     unit_id: UUID | None = None,
 ) -> QuerySet[Result]:
     _viewer(request)
@@ -110,7 +112,7 @@ def result_list(
     return qs.filter(month=month) if month else qs
 
 
-@router.post("/results", response={201: ResultOut}, summary="Nhập kết quả một tháng")
+@router.post("/results", response={201: TargetResultOut}, summary="Nhập kết quả một tháng")
 def result_create(request: HttpRequest, payload: ResultIn) -> Status[Result]:
     units = restrict(Unit.objects.all(), request.user, roles=RESULT_ROLES, unit_field="pk")
     unit = get_visible_or_404(units, uuid=payload.unit_id)
@@ -129,9 +131,9 @@ def result_create(request: HttpRequest, payload: ResultIn) -> Status[Result]:
 @router.get("/attainment", response=list[AttainmentOut], summary="Tỷ lệ đạt kế hoạch")
 def attainment(
     request: HttpRequest,
-    year: int | None = None,
+    year: int | None = year_query(),
     unit_id: UUID | None = None,
-    to_month: int = 12,
+    to_month: int = month_query(12),
 ) -> list[selectors.AttainmentRow]:
     """Plan, result to the end of `to_month` and % of plan per indicator, over the unit's
     subtree (default: everything the caller sees), for `year` (default: this year)."""

@@ -1,4 +1,5 @@
-"""Query parameters every HTML page reads the same way, checked once before any view runs."""
+"""Query parameters every HTML page reads the same way, checked once before any view runs;
+a database too busy for a write answers 503 with Retry-After, never a 500."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 
+from guongsang.core.busy import BUSY_MESSAGE, RETRY_AFTER, busy_context, is_busy
 from guongsang.core.http import bad_request
 from guongsang.core.validators import parse_page, parse_year
 
@@ -38,3 +41,23 @@ class QueryParamsMiddleware:
                     return JsonResponse({"detail": " ".join(exc.messages)}, status=400)
                 return bad_request(request, exc)
         return self.get_response(request)
+
+
+class DatabaseBusyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_busy(exception):
+            return None
+        response: HttpResponse
+        if request.headers.get("HX-Request") or request.path.startswith("/api/"):
+            response = JsonResponse({"detail": str(BUSY_MESSAGE)}, status=503)
+        else:
+            html = render_to_string("errors/503.html", busy_context(), request=None)
+            response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response

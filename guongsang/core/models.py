@@ -1,6 +1,7 @@
 """Base models, the audit log and background task progress."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -66,6 +67,26 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    # Pairs for the template: a snapshot may hold any key, "items" included, which the
+    # template language would take for dict.items.
+    @property
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for each field whose value changed."""
+        before, after = _as_dict(self.before), _as_dict(self.after)
+        return [
+            (key, before[key], value)
+            for key, value in after.items()
+            if key in before and before[key] != value and key != "updated_at"
+        ]
+
+    @property
+    def snapshot_pairs(self) -> list[tuple[str, Any]]:
+        return list(_as_dict(self.after or self.before).items())
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 class TaskStatus(models.TextChoices):

@@ -14,7 +14,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 from defusedxml import DefusedXmlException

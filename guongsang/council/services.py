@@ -11,22 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 import secrets
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import BallotRule
 from guongsang.core import audit
+from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_number, vn_percent
 from guongsang.core.models import AuditAction
 from guongsang.core.roles import Role
@@ -87,18 +86,9 @@ def new_receipt() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
-# SQLite has one writer at a time and no row locks; threads of one process queue here instead
-# of failing with "database is locked". PostgreSQL relies on row locks (select_for_update).
-_SQLITE_WRITER = threading.RLock()
-
-
-@contextmanager
-def _serialised() -> Iterator[None]:
-    if connection.vendor == "sqlite":
-        with _SQLITE_WRITER:
-            yield
-    else:
-        yield
+# SQLite has one writer at a time: writers of all apps queue on one lock (PostgreSQL relies
+# on row locks).
+_serialised = sqlite_writer
 
 
 # --------------------------------------------------------------------------- public notice

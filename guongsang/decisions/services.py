@@ -5,13 +5,11 @@ that forward what the authority does not confer to the level above."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +17,7 @@ from guongsang.awards import services as award_services
 from guongsang.catalogue.models import Level, Title
 from guongsang.catalogue.selectors import reward_amount
 from guongsang.core import audit
+from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
 from guongsang.decisions import codes
@@ -377,18 +376,9 @@ def revocation_draft(
 # --- signing -----------------------------------------------------------------------------
 
 
-# SQLite has one writer at a time and no row locks: threads of one process queue here rather
-# than fail with "database is locked". PostgreSQL relies on the counter's row lock.
-_SQLITE_WRITER = threading.RLock()
-
-
-@contextmanager
-def _serialised() -> Iterator[None]:
-    if connection.vendor == "sqlite":
-        with _SQLITE_WRITER:
-            yield
-    else:
-        yield
+# SQLite has one writer at a time: writers of all apps queue on one lock (PostgreSQL relies
+# on row locks).
+_serialised = sqlite_writer
 
 
 def decision_sign(

@@ -8,6 +8,7 @@ kilobytes stand for what a parser would expand to megabytes.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -80,11 +81,13 @@ def workbook(sheet: str, *, skip: tuple[str, ...] = ()) -> bytes:
 HEADER = ["Họ và tên", "Ngày sinh", "Đơn vị", "Danh hiệu", "Năm", "Tóm tắt"]
 
 
+@functools.cache
 def xxe_workbook(target: str = "file:///etc/passwd") -> bytes:
     prolog = f'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "{target}">]>'
     return workbook(sheet_xml([HEADER, ["&xxe;", "", "", "", "2024", ""]], prolog=prolog))
 
 
+@functools.cache
 def billion_laughs_workbook(levels: int = 9) -> bytes:
     entities = ['<!ENTITY lol0 "lol">']
     entities += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
@@ -92,6 +95,7 @@ def billion_laughs_workbook(levels: int = 9) -> bytes:
     return workbook(sheet_xml([HEADER, [f"&lol{levels};", "", "", "", "2024", ""]], prolog=prolog))
 
 
+@functools.cache
 def entity_in_content_types() -> bytes:
     """The entity sits in a part the parser reads first, not in the sheet."""
     bomb = CONTENT_TYPES.replace(
@@ -108,6 +112,7 @@ def entity_in_content_types() -> bytes:
     return out.getvalue()
 
 
+@functools.cache
 def many_rows_workbook(rows: int) -> bytes:
     """A tiny file declaring very many rows: the decompression bomb of a spreadsheet."""
     body = "<row><c><v>1</v></c></row>" * rows
@@ -118,6 +123,7 @@ def many_rows_workbook(rows: int) -> bytes:
     return workbook(sheet)
 
 
+@functools.cache
 def many_cells_workbook(cells: int) -> bytes:
     row = "<row>" + "<c><v>1</v></c>" * cells + "</row>"
     sheet = (
@@ -127,6 +133,7 @@ def many_cells_workbook(cells: int) -> bytes:
     return workbook(sheet)
 
 
+@functools.cache
 def huge_part_workbook(megabytes: int) -> bytes:
     """One XML part that expands to many megabytes (padding in a comment)."""
     pad = "<!--" + "x" * (megabytes * 1024 * 1024) + "-->"
@@ -134,6 +141,7 @@ def huge_part_workbook(megabytes: int) -> bytes:
     return workbook(sheet)
 
 
+@functools.cache
 def lying_size_workbook() -> bytes:
     """A zip whose directory claims a small size for a large member."""
     data = bytearray(huge_part_workbook(25))
@@ -214,17 +222,20 @@ def docx(document: str, *, skip: tuple[str, ...] = ()) -> bytes:
     )
 
 
+@functools.cache
 def words_docx(words: int) -> bytes:
     """A bomb of words: one short paragraph repeated (compresses to almost nothing)."""
     paragraph = "Người tốt việc tốt " * 5
     return docx(document_xml([paragraph] * (words // 20 + 1)))
 
 
+@functools.cache
 def xxe_docx() -> bytes:
     prolog = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
     return docx(document_xml(["&xxe;"], prolog=prolog))
 
 
+@functools.cache
 def billion_laughs_docx(levels: int = 9) -> bytes:
     entities = ['<!ENTITY lol0 "lol">']
     entities += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
@@ -232,6 +243,7 @@ def billion_laughs_docx(levels: int = 9) -> bytes:
     return docx(document_xml([f"&lol{levels};"], prolog=prolog))
 
 
+@functools.cache
 def docx_huge_part(megabytes: int) -> bytes:
     pad = "<!--" + "x" * (megabytes * 1024 * 1024) + "-->"
     return docx(document_xml(["Xin chào"]).replace("<w:body>", f"<w:body>{pad}"))
