@@ -74,9 +74,11 @@ demo-with-logins: build
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo --print-logins
 
-# The server on SQLite with the demo data, and the task worker beside it.
+# The server on SQLite with the demo data, and the task worker beside it (restarted when it
+# stops: a small supervisor loop).
 run: demo-with-logins
-	@setsid $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@setsid bash -c 'while true; do $(PY) manage.py db_worker --interval 1 --no-reload; \
+		echo "Trình chạy nền đã dừng; khởi động lại sau 2 giây." >&2; sleep 2; done' & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 

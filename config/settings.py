@@ -51,10 +51,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Before django_tasks_db: its db_worker command is ours (heartbeat, reconnection).
+    "guongsang.core",
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "guongsang.core",
     "guongsang.org",
     "guongsang.people",
     "guongsang.accounts",
@@ -247,6 +248,15 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A running task whose worker has not been seen for this long is marked failed.
+GS_TASK_LEASE_SECONDS = env_int("GS_TASK_LEASE_SECONDS", 30)
+# Limits on uploaded Office files, checked before any parser reads them (core.ooxml).
+GS_OOXML_MAX_UNCOMPRESSED = env_int("GS_OOXML_MAX_UNCOMPRESSED", 20 * 1024 * 1024)
+GS_OOXML_MAX_RATIO = env_int("GS_OOXML_MAX_RATIO", 200)
+GS_IMPORT_MAX_ROWS = env_int("GS_IMPORT_MAX_ROWS", 50_000)
+GS_IMPORT_MAX_CELLS = env_int("GS_IMPORT_MAX_CELLS", 1_000_000)
+GS_ENTRY_MAX_WORDS = env_int("GS_ENTRY_MAX_WORDS", 5_000)
 
 TASKS = {
     "default": {

@@ -53,10 +53,19 @@ def task_runner_status() -> dict[str, Any]:
     except Exception as exc:
         log.exception("health: the task queue cannot be read")
         return {"status": "down", "error": str(exc)[:200]}
+    from guongsang.core.tasks import tasks_sweep, workers_alive
+
+    try:
+        failed = tasks_sweep()
+        alive = workers_alive()
+    except Exception as exc:
+        return {"status": "down", "error": str(exc)[:200]}
     stale = oldest is not None and timezone.now() - oldest > STALE_AFTER
     return {
-        "status": "degraded" if stale else "ok",
+        "status": "degraded" if stale or not alive else "ok",
         "backend": "database",
+        "workers_alive": alive,
+        "lost_tasks_failed": failed,
         "queued": queued,
         "oldest_queued_at": oldest.isoformat() if oldest else None,
         "last_finished_at": finished.isoformat() if finished else None,

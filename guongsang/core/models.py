@@ -120,3 +120,23 @@ class TaskProgress(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {TaskStatus.DONE, TaskStatus.FAILED}
+
+
+class WorkerBeat(models.Model):
+    """Heartbeat of one task worker process: its lease on the tasks it runs.
+
+    The worker writes `seen_at` every few seconds from its own thread and connection; a task
+    whose worker has not been seen for the lease (or whose process is gone) is marked failed.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["-seen_at"], name="worker_beat_seen_idx")]
+
+    def __str__(self) -> str:
+        return self.worker_id

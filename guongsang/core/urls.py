@@ -9,4 +9,5 @@ urlpatterns = [
     path("nhat-ky/", views.audit_list, name="audit_list"),
     path("tac-vu/<uuid:uuid>/", views.task_progress, name="task_progress"),
     path("tac-vu/<uuid:uuid>/tai-ve/", views.task_download, name="task_download"),
+    path("tac-vu/<uuid:uuid>/chay-lai/", views.task_retry, name="task_retry"),
 ]

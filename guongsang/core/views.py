@@ -5,19 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.core import selectors
 from guongsang.core.files import file_response
 from guongsang.core.forms import AuditFilterForm
 from guongsang.core.health import health, without_errors
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.models import AuditAction, TaskStatus
 from guongsang.core.permissions import has_role, is_superuser, roles_of, scope_roots
 from guongsang.core.roles import Role
@@ -77,9 +77,25 @@ def audit_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
-    progress = selectors.task_progress_for(user=request.user, uuid=uuid)
+    from guongsang.core.tasks import progress_sweep, workers_alive
+
+    progress = progress_sweep(selectors.task_progress_for(user=request.user, uuid=uuid))
+    no_worker = not progress.finished and workers_alive() == 0
     template = "core/partials/task_progress.html" if request.htmx else "core/task_progress.html"
-    return render(request, template, {"progress": progress})
+    return render(request, template, {"progress": progress, "no_worker": no_worker})
+
+
+@login_required
+@require_POST
+def task_retry(request: AuthedRequest, uuid: str) -> HttpResponse:
+    from guongsang.core.tasks import task_retry as retry
+
+    progress = selectors.task_progress_for(user=request.user, uuid=uuid)
+    try:
+        retry(progress=progress, by=request.user)
+    except ValidationError as exc:
+        report_errors(request, exc)
+    return redirect("core:task_progress", uuid=progress.uuid)
 
 
 @login_required

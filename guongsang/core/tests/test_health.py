@@ -26,15 +26,32 @@ def _queue_task(*, age: dt.timedelta) -> None:
     DBTaskResult.objects.filter(pk=result.pk).update(enqueued_at=timezone.now() - age)
 
 
+def _live_worker() -> None:
+    """A heartbeat from this very process: a worker the OS says is alive."""
+    import os
+    import socket
+
+    from guongsang.core.tasks import worker_beat
+
+    worker_beat(f"{socket.gethostname()[:40]}:{os.getpid()}:test")
+
+
 @override_settings(TASKS=DATABASE_TASKS)
 def test_it_reports_the_database_and_the_task_runner_as_json(client):
+    _live_worker()
     response = client.get("/healthz")
     report = response.json()
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     assert report["status"] == "ok"
     assert report["database"] == {"status": "ok", "vendor": connection.vendor}
     assert report["tasks"]["status"] == "ok" and report["tasks"]["backend"] == "database"
-    assert report["tasks"]["queued"] == 0
+    assert report["tasks"]["queued"] == 0 and report["tasks"]["workers_alive"] == 1
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_without_a_live_worker_it_is_degraded(client):
+    report = client.get("/healthz").json()
+    assert report["status"] == "degraded" and report["tasks"]["workers_alive"] == 0
 
 
 @override_settings(TASKS=DATABASE_TASKS)
@@ -44,6 +61,7 @@ def test_it_is_open_without_logging_in(client):
 
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_task_queued_a_moment_ago_keeps_it_ok(client):
+    _live_worker()
     _queue_task(age=dt.timedelta(seconds=10))
     report = client.get("/healthz").json()
     assert report["status"] == "ok" and report["tasks"]["queued"] == 1
