@@ -380,6 +380,16 @@ def _entry_change(
 
 
 @transaction.atomic
+def photo_check(upload: UploadedFile) -> None:
+    """Refuse a wrong photo before the entry is written, so no entry is left without it."""
+    from guongsang.nominations.uploads import check_upload
+
+    checked = check_upload(upload)
+    upload.seek(0)
+    if checked.content_type not in IMAGE_TYPES:
+        raise ValidationError(_("Ảnh phải là JPEG hoặc PNG."))
+
+
 def entry_add_photo(
     *, actor: Any, entry: Entry, upload: UploadedFile, caption: str = ""
 ) -> EntryPhoto:

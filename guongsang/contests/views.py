@@ -19,7 +19,7 @@ from guongsang.contests import duplicates, selectors, services
 from guongsang.contests.forms import ContestForm, EntryForm
 from guongsang.contests.models import Commendation, Contest, Entry, EntryStatus, Level
 from guongsang.core.files import file_response
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, submitted
 from guongsang.core.permissions import get_visible_or_404, has_role, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
@@ -172,6 +172,8 @@ def _save_entry(
         raise PermissionDenied(_("Bạn chỉ nộp bài cho đơn vị của mình."))
     fields = {k: data[k] for k in ("title", "authors", "subject_name", "text")}
     try:
+        if data["photo"]:
+            services.photo_check(data["photo"])
         if entry is None:
             entry = services.entry_create(
                 actor=request.user, contest=contest, unit=unit, upload=data["upload"], **fields
@@ -192,7 +194,7 @@ def _save_entry(
 def entry_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
     contest = _contest(request, uuid)
     require_perm(request, "contests.submit_entry", contest)
-    form = EntryForm(request.POST or None, request.FILES or None, units=_unit_choices(request))
+    form = EntryForm(*submitted(request), units=_unit_choices(request))
     if request.method == "POST" and form.is_valid():
         entry = _save_entry(request, form, contest, None)
         if entry is not None:
@@ -212,9 +214,7 @@ def entry_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "text": entry.text,
         "unit": str(entry.unit.uuid),
     }
-    form = EntryForm(
-        request.POST or None, request.FILES or None, initial=initial, units=_unit_choices(request)
-    )
+    form = EntryForm(*submitted(request), initial=initial, units=_unit_choices(request))
     saved = request.method == "POST" and form.is_valid()
     if saved and _save_entry(request, form, entry.contest, entry) is not None:
         messages.success(request, _("Đã lưu bài dự thi."))

@@ -1,6 +1,6 @@
 """The request type views receive: a logged-in user and htmx details."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from django_htmx.middleware import HtmxDetails
@@ -29,3 +29,11 @@ def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
 
     messages = getattr(exc, "messages", None) or [str(exc)]
     return render(request, "errors/400.html", {"messages": messages}, status=400)
+
+
+def submitted(request: HttpRequest) -> tuple[Any, Any]:
+    """(data, files) for a form: bound on every POST, even one with no fields at all, so that
+    an empty submission is told what is missing instead of seeing the blank form again."""
+    if request.method != "POST":
+        return None, None
+    return request.POST, request.FILES

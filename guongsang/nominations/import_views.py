@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, report_errors, submitted
 from guongsang.nominations import imports
 
 SESSION_KEY = "nomination_imports"
@@ -64,7 +64,7 @@ def import_template(request: AuthedRequest, kind: str) -> HttpResponse:
 @login_required
 def import_upload(request: AuthedRequest, kind: str) -> HttpResponse:
     kind = _kind(request, kind)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             token = imports.store_upload(form.cleaned_data["file"])

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number, vn_percent
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, submitted
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
 from guongsang.core.xlsx import append_row
@@ -233,7 +233,7 @@ def import_template(request: AuthedRequest) -> HttpResponse:
 @login_required
 def import_upload(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "targets.enter_results")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             token = imports.store_upload(form.cleaned_data["tep"])
