@@ -17,11 +17,11 @@ pytestmark = pytest.mark.django_db
 FORMS = {
     "nominations-no-file": ("/ho-so/nhap-excel/de-nghi/", "officer", {}, {}),
     "nominations-file-as-text": ("/ho-so/nhap-excel/de-nghi/", "officer", {"file": "x"}, {}),
-    "nominations-empty-name": (
+    "nominations-zip-header-only": (
         "/ho-so/nhap-excel/de-nghi/",
         "officer",
         {},
-        {"file": ("", b"PK\x03\x04")},
+        {"file": ("ds.xlsx", b"PK\x03\x04")},
     ),
     "awards-no-file": ("/ho-so/nhap-excel/lich-su/", "admin", {}, {}),
     "targets-no-file": ("/chi-tieu/nhap-excel/", "secretariat", {}, {}),
