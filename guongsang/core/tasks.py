@@ -49,13 +49,19 @@ def _set(progress_id: int, **fields: Any) -> None:
     def write() -> None:
         TaskProgress.objects.filter(pk=progress_id).update(updated_at=timezone.now(), **fields)
 
-    if connection.in_atomic_block and connection.vendor != "sqlite":
+    opened_inside = len(connection.atomic_blocks) > _depth_at_start.get(progress_id, 99)
+    if opened_inside and connection.vendor != "sqlite":
         # Inside the job's long transaction: write on a connection of its own, so the page
         # sees the progress now rather than at the commit. (SQLite has one writer: there the
         # progress shows at the commit.)
         _on_own_connection(write)
     else:
         write()
+
+
+# Transactions open when the job started (a test's own, say): only those the job opens
+# itself hold its progress back.
+_depth_at_start: dict[int, int] = {}
 
 
 def _on_own_connection(work: Any) -> None:
@@ -101,6 +107,7 @@ def progress_fail(progress_id: int, message: str = FAILED_MESSAGE) -> None:
 @contextmanager
 def progress_run(progress_id: int) -> Iterator[None]:
     """Mark the job running; on any error mark it failed (and let the error through)."""
+    _depth_at_start[progress_id] = len(connection.atomic_blocks)
     progress_update(progress_id, 0)
     try:
         yield
@@ -111,6 +118,8 @@ def progress_run(progress_id: int) -> Iterator[None]:
         logger.exception("Background task failed (progress %s)", progress_id)
         progress_fail(progress_id)
         raise
+    finally:
+        _depth_at_start.pop(progress_id, None)
 
 
 # Workers, leases, recovery ------------------------------------------------------------------
