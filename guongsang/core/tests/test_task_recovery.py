@@ -108,3 +108,39 @@ def test_healthz_reports_a_dead_worker(client, world):
     worker_beat(f"{socket.gethostname()[:40]}:{os.getpid()}:abc")
     tasks = client.get("/healthz").json()["tasks"]
     assert tasks["status"] == "ok" and tasks["workers_alive"] == 1
+
+
+def _read_elsewhere(pk: int) -> int:
+    """The percent as another connection (the progress page) sees it."""
+    import threading
+
+    from django.db import connections
+
+    seen: list[int] = []
+
+    def read() -> None:
+        try:
+            seen.append(TaskProgress.objects.get(pk=pk).percent)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    return seen[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_inside_the_jobs_transaction_is_seen_before_its_commit(world):
+    from django.db import connection, transaction
+
+    from guongsang.core.tasks import progress_run, progress_update
+
+    progress = progress_start(owner=world.secretariat, label="Nhập")
+    with progress_run(progress.pk), transaction.atomic():
+        progress_update(progress.pk, 40, "Đã ghi 400/1.000 dòng.")
+        if connection.vendor == "postgresql":  # its own connection: seen at once
+            assert _read_elsewhere(progress.pk) == 40
+    # SQLite has one writer: there the figure shows once the job's transaction commits.
+    progress.refresh_from_db()
+    assert progress.percent == 40 and progress.message == "Đã ghi 400/1.000 dòng."
