@@ -156,6 +156,7 @@ def _object_routes(world) -> dict[str, list]:
         "people:edit": [world.other_person.uuid],
         "core:task_progress": [progress.uuid],
         "core:task_download": [progress.uuid],
+        "core:task_retry": [progress.uuid],
         "accounts:user_reset_password": [world.other_officer.uuid],
         "nominations:file_download": [evidence.uuid],
         "nominations:detail": [dossier.uuid],
