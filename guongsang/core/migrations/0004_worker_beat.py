@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_audit_export_action'),
+        ('core', '0003_taskprogress_result_file_in_storage'),
     ]
 
     operations = [
