@@ -57,7 +57,7 @@ def both_sizes(browser_page, page_for, shot, name: str) -> None:
 
 
 def test_the_council_procedure_runs_end_to_end_in_the_browser(
-    app_url, login, world, titles, page_for, shot, tmp_path, settings
+    app_url, login, give_totp, world, titles, page_for, shot, tmp_path, settings
 ):
     if os.environ.get("GS_E2E_PROD") != "1":
         settings.TASKS = IMMEDIATE  # in production mode the task worker builds the batch
@@ -77,6 +77,9 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
         ballot_rule=BallotRule.OF_PRESENT, ballot_threshold=Decimal(50), ballot_strictly_above=True
     )
     signer(world)
+    # Everyone who decides has an authenticator (production asks for the second factor).
+    for user in [world.officer, world.secretariat, world.signer, *(m.user for m in members)]:
+        give_totp(user)
     minutes = tmp_path / "bien-ban-hop-xet.pdf"
     minutes.write_bytes(PDF)
     year = timezone.localdate().year
