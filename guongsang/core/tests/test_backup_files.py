@@ -61,8 +61,8 @@ def test_backup_no_files_writes_the_database_only(tmp_path):
     assert backup_file.is_file() and not (tmp_path / "guongsang.files.tar").exists()
 
 
-def test_an_empty_storage_gives_an_empty_archive(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "does-not-exist-yet"
+def test_an_empty_storage_gives_an_empty_archive(tmp_path):
+    # The project's conftest gives each test a storage folder that does not exist yet.
     result = files_backup(output=tmp_path / "empty.files.tar")
     assert result.count == 0
     with tarfile.open(result.path) as tar:

@@ -37,6 +37,8 @@ DISK_WRITERS = {
     "config/settings.py",
     # The database dump goes where the operator points it (var/backups by default).
     "guongsang/core/backup.py",
+    # The archive of the stored files (read through the storage API) goes beside that dump.
+    "guongsang/core/backup_files.py",
     # `manage.py stats --output FILE`: a file the operator names on the command line.
     "guongsang/stats/management/commands/stats.py",
     # A developer's script that regenerates the DOCX template kept in the repository.
