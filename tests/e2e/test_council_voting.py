@@ -48,6 +48,7 @@ def test_a_member_votes_in_the_browser_and_finds_the_receipt_in_the_tally(
     member.goto(f"{live_server.url}/hoi-dong/bo-phieu/")
     member.get_by_label("Đồng ý", exact=True).check()
     member.get_by_role("button", name="Bỏ phiếu").click()
+    member.get_by_role("button", name="Xác nhận bỏ phiếu").click()
     receipt = member.locator("#receipt")
     receipt.wait_for()
     code = receipt.inner_text().strip()
