@@ -80,13 +80,14 @@ STORED = ["xxe", "billion-laughs", "row-bomb-300k", "broken-zip", "no-content-ty
 @pytest.mark.parametrize("case", STORED)
 def test_a_hostile_file_already_stored_is_refused_at_the_preview(client, corpus, preview, case):
     """A file kept from before the upload check (or put there by hand) meets the same check."""
-    from guongsang.nominations.imports import stored_path
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from guongsang.nominations.imports import staged_name
 
     url, who, key = PREVIEWS[preview]
     token = str(uuid.uuid4())
-    path = stored_path(token)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(WORKBOOKS[case][0]())
+    default_storage.save(staged_name(token), ContentFile(WORKBOOKS[case][0]()))
     client.force_login(getattr(corpus, who))
     session = client.session
     session[key] = {token: "de-nghi"} if key == "nomination_imports" else [token]
