@@ -129,7 +129,7 @@ def test_every_url_sends_a_password_only_user_to_the_second_factor(world, passwo
 
 
 @override_settings(GS_REQUIRE_2FA=True)
-def test_every_api_endpoint_refuses_a_password_only_session(world, password_only_users):
+def test_every_api_endpoint_refuses_a_password_only_session(world, titles, password_only_users):
     substitutions = {
         "{unit_id}": str(world.centre.uuid),
         "{person_id}": str(world.person.uuid),
