@@ -6,7 +6,8 @@ Starts, from the code in DIR (default: this checkout; pass an unpacked copy of a
 commit, e.g. `git archive main | tar -x -C /tmp/base`, to measure before and after with the
 same virtual environment):
 
-- `manage.py db_worker --interval 1`, read after it has polled the empty queue for 8 s;
+- `manage.py db_worker --interval 1`, read once its VmRSS has stayed the same for 5 s while
+  it polls the empty queue (after its start-up, which imports the URL conf for the checks);
 - `manage.py runserver --noreload` (one process, as `make run` starts it), read after it has
   answered GET /healthz and GET /vuon-hoa/ (the public home page) once each.
 
@@ -71,8 +72,15 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 def worker_rss(root: Path, env: dict[str, str]) -> dict[str, int]:
     process = start(root, env, "db_worker", "--interval", "1")
     try:
-        time.sleep(8)  # start-up (system checks) and a few polls of the empty queue
-        assert process.poll() is None, "db_worker stopped"
+        # Start-up (system checks: the URL conf is imported) takes a while on a loaded
+        # machine: read once VmRSS has not changed for 5 s of polling the empty queue.
+        time.sleep(5)
+        seen = [status(process.pid)["VmRSS"]]
+        while len(seen) < 5 or len(set(seen[-5:])) > 1:
+            assert process.poll() is None, "db_worker stopped"
+            assert len(seen) < 120, "db_worker never settled"
+            time.sleep(1)
+            seen.append(status(process.pid)["VmRSS"])
         return status(process.pid)
     finally:
         stop(process)

@@ -8,9 +8,10 @@
 
 On the database of DATABASE_URL (PostgreSQL, filled by `generate_stats_scale`, rollup fresh),
 times `samples` revocations (UPDATE … SET revoked_on) and `samples` deletions of single awards
-picked at random, each in its own savepoint, all rolled back at the end: the database is left
-as it was. Reports the median, p95 and max per operation. (The plans of the trigger's
-statements are checked by guongsang/stats/tests/test_trigger_plans.py.)
+picked at random, then 10,000 awards inserted, revoked and deleted in one statement each, the
+summary compared with a fresh count, all rolled back at the end: the database is left as it
+was. Reports the median, p95 and max of the single operations and the time of each bulk one.
+(The plans of the trigger's statements are checked by guongsang/stats/tests/test_trigger_plans.py.)
 """
 
 from __future__ import annotations
@@ -86,6 +87,48 @@ def main() -> None:
         transaction.set_rollback(True)  # leave the history as it was
     for op, values in timings.items():
         print(f"{op:7} one award ({len(values)} samples): {ms(values)}")
+    bulk(rng, low, high)
+
+
+COLUMNS = (
+    "uuid, created_at, updated_at, year, level, target, decision_number, decision_date, "
+    "authority, amount, source, revoked_on, revoke_reason, person_id, title_id, unit_id"
+)
+
+
+def bulk(rng: random.Random, low: int, high: int, rows: int = 10_000) -> None:
+    """One statement each: `rows` awards inserted (copies of a random stretch of the history),
+    revoked, then deleted; the summary checked against a fresh count; all rolled back."""
+    from guongsang.stats.services import stats_mismatches
+
+    start = rng.randint(low, high - 2 * rows)
+    steps = {
+        "insert": f"INSERT INTO awards_award ({COLUMNS}) SELECT gen_random_uuid(), "
+        + COLUMNS.split(", ", 1)[1]
+        + " FROM awards_award WHERE id >= %s AND id < %s RETURNING id",
+        "revoke": "UPDATE awards_award SET revoked_on = current_date WHERE id = ANY(%s)",
+        "delete": "DELETE FROM awards_award WHERE id = ANY(%s)",
+    }
+    with transaction.atomic(), connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(steps["insert"], [start, start + rows])
+        ids = [row[0] for row in cursor.fetchall()]
+        took = {"insert": (time.perf_counter() - started) * 1000}
+        for op in ("revoke", "delete"):
+            started = time.perf_counter()
+            cursor.execute(steps[op], [ids])
+            took[op] = (time.perf_counter() - started) * 1000
+        cursor.execute(steps["insert"], [start, start + rows])  # left in for the check
+        started = time.perf_counter()
+        mismatches = stats_mismatches()
+        check = (time.perf_counter() - started) * 1000
+        transaction.set_rollback(True)
+    for op, value in took.items():
+        print(f"{op:7} {len(ids):,} awards in one statement: {value:9.0f} ms")
+    print(
+        f"summary against a fresh count after the bulk insert: {len(mismatches)} mismatches"
+        f" (check {check:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":
