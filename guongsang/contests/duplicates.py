@@ -18,12 +18,13 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any, Protocol
 
 from guongsang.core.formatting import unaccent
+
+if TYPE_CHECKING:  # numpy and datasketch (which pulls in scipy) load only when a check runs
+    import numpy as np
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE = 3
 NUM_PERM = 128
@@ -83,17 +84,24 @@ SEED = 1
 
 
 def minhash(shingles: Iterable[str], num_perm: int = NUM_PERM) -> MinHash:
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
     m.update_batch([s.encode() for s in shingles])
     return m
 
 
 def to_bytes(m: MinHash) -> bytes:
+    import numpy as np
+
     return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
     """A stored signature (no permutations to rebuild: cheap to load by the thousand)."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
     values = np.frombuffer(bytes(data), dtype=np.uint64)
     return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -285,9 +293,11 @@ class _IndexCache:
         self.version: tuple[Any, ...] | None = None
         self.lsh: MinHashLSH | None = None
         self.rows: dict[str, int] = {}
-        self.matrix = np.empty((0, NUM_PERM), dtype=np.uint64)
+        self.matrix: np.ndarray | None = None  # built with the index
 
     def get(self) -> _IndexCache:
+        import numpy as np
+        from datasketch import MinHashLSH
         from django.db.models import Count, Max
 
         from guongsang.contests.models import TextSignature
@@ -316,7 +326,9 @@ class _IndexCache:
     def candidates(self, m: MinHash | LeanMinHash) -> dict[str, float]:
         """Keys the LSH proposes, with their estimated Jaccard, kept when the estimate is
         near enough to the verification threshold to be worth reading the text."""
-        assert self.lsh is not None
+        import numpy as np
+
+        assert self.lsh is not None and self.matrix is not None
         keys = [k for k in self.lsh.query(m) if k in self.rows]
         if not keys:
             return {}

@@ -11,9 +11,10 @@ stored as a string and carries Excel's "quote prefix" (the hidden leading apostr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell import Cell, WriteOnlyCell
+if TYPE_CHECKING:  # openpyxl (which imports numpy) loads when a workbook is written
+    from openpyxl.cell import Cell
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +35,8 @@ def safe_cell(sheet: Any, value: Any) -> Any:
     text (both normal and write-only sheets accept cells in `append`)."""
     if not is_risky(value):
         return value
+    from openpyxl.cell import Cell, WriteOnlyCell
+
     write_only = getattr(sheet.parent, "write_only", False)
     cell = WriteOnlyCell(sheet) if write_only else Cell(sheet, row=1, column=1)
     return _as_text(cell, value)

@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import IO
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from guongsang.core.formatting import vn_number, vn_percent, vn_short_date
 from guongsang.core.xlsx import append_row
@@ -29,7 +26,7 @@ SHEET_TITLE = "Tình hình đăng ký"
 PLEDGED = "Đã đăng ký"
 NOT_PLEDGED = "Chưa đăng ký"
 HEADER_ROW = 4
-MISSING_FILL = PatternFill("solid", fgColor="FDE2E1")
+MISSING_COLOUR = "FDE2E1"  # light red behind units that have not pledged
 
 
 def status_row(number: int, row: UnitPledgeStatus) -> list[object]:
@@ -49,6 +46,10 @@ def status_row(number: int, row: UnitPledgeStatus) -> list[object]:
 
 def status_xlsx(*, status: PledgeStatus, path: Path | IO[bytes]) -> int:
     """Write the table to `path` (or a binary file): the units not pledged first, then the rest."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     movement = status.movement
     workbook = Workbook()
     workbook.properties.title = f"{SHEET_TITLE} — {movement.name}"[:250]
@@ -73,6 +74,7 @@ def status_xlsx(*, status: PledgeStatus, path: Path | IO[bytes]) -> int:
     sheet.row_dimensions[2].height = 32
 
     bold, middle = Font(bold=True), Alignment(vertical="center", wrap_text=True)
+    missing = PatternFill("solid", fgColor=MISSING_COLOUR)
     for index, (title, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
         header = sheet.cell(row=HEADER_ROW, column=index, value=title)
@@ -83,7 +85,7 @@ def status_xlsx(*, status: PledgeStatus, path: Path | IO[bytes]) -> int:
         append_row(sheet, status_row(number, row))
         if not row.pledged:
             for cell in sheet[HEADER_ROW + number]:
-                cell.fill = MISSING_FILL
+                cell.fill = missing
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + len(ordered)}"
     workbook.save(path)

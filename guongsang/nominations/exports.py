@@ -11,10 +11,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from guongsang.core import audit
 from guongsang.core.files import file_save
@@ -75,6 +71,11 @@ def write_dossiers(
     every: int = 500,
 ) -> int:
     """Write the dossiers to `target` (a path or a binary file); returns how many."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
     workbook = Workbook()
     sheet: Worksheet = workbook.active  # type: ignore[assignment]
     sheet.title = SHEET_TITLE

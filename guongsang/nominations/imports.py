@@ -22,8 +22,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
@@ -76,6 +74,9 @@ def _key(text: str) -> str:
 
 def template_xlsx(kind: str) -> bytes:
     """The empty file units fill in: a title, the header row, one example row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -197,6 +198,8 @@ def _is_header(values: Iterable[Any]) -> bool:
 
 def read_rows(path: Path | IO[bytes]) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(row number, values) after the header row, which may sit under merged title cells."""
+    from openpyxl import load_workbook
+
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]
@@ -452,6 +455,8 @@ class RowErrors(ValidationError):
 
 def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
     """What an import did, with the warnings of its rows (people created…)."""
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Kết quả")
     ws.append(

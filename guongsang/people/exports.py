@@ -8,10 +8,6 @@ from typing import IO
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from guongsang.core.xlsx import append_row
 from guongsang.people.models import Person, Position
@@ -66,6 +62,11 @@ def people_xlsx(
     every: int = 200,
 ) -> int:
     """Write the people to `path` (or a binary file); on_progress(done, total) each `every`."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     total = people.count()
     workbook = Workbook(write_only=True)
     workbook.properties.title = SHEET_TITLE

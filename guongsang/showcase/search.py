@@ -131,16 +131,19 @@ def _pg_scan(tsquery: str, k: int, rows: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+# Every setting in one statement, and back to the session's values in one statement.
+_PG_GIN_SET = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(_PG_GIN_SETTINGS))
+_PG_GIN_RESET = "SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = ANY(%s)"
+
+
 def _pg_gin(tsquery: str, k: int) -> list[int]:
     with transaction.atomic(), connection.cursor() as cursor:
-        for name, value in _PG_GIN_SETTINGS.items():
-            cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+        cursor.execute(_PG_GIN_SET, [v for item in _PG_GIN_SETTINGS.items() for v in item])
         cursor.execute(_PG_GIN, {"q": tsquery, "k": k})
         ids = [row[0] for row in cursor.fetchall()]
         # Inside an outer transaction the savepoint's release would keep the settings: undo
         # them (an error rolls the savepoint back, and the settings with it).
-        for name in _PG_GIN_SETTINGS:
-            cursor.execute(f"SET LOCAL {name} TO DEFAULT")
+        cursor.execute(_PG_GIN_RESET, [list(_PG_GIN_SETTINGS)])
     return ids
 
 

@@ -7,9 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.xlsx import write_cell
@@ -53,6 +50,8 @@ def describe(result: StatsResult) -> str:
 
 def stats_xlsx(result: StatsResult, *, sheets: Sequence[tuple[str, StatsResult]] = ()) -> bytes:
     """The grouped table on the first sheet (and any extra results on their own sheets)."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.properties.creator = "Gương Sáng"
     workbook.properties.title = describe(result)[:250]
@@ -67,6 +66,9 @@ def stats_xlsx(result: StatsResult, *, sheets: Sequence[tuple[str, StatsResult]]
 
 
 def _fill(sheet: Any, name: str, result: StatsResult) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     sheet.title = name[:31]
     write_cell(sheet, row=1, column=1, value=describe(result).upper())
     sheet["A1"].font = Font(bold=True, size=13)
@@ -111,6 +113,10 @@ def shown_rows(result: StatsResult) -> list[list[str]]:
 
 def charts_xlsx(charts: Sequence[Any]) -> bytes:
     """Each dashboard chart's table on its own sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     workbook.properties.creator = "Gương Sáng"
     first = workbook.active

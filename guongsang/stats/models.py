@@ -85,6 +85,16 @@ class SubtreeCount(models.Model):
                 name="stats_subtreecount_key",
             )
         ]
+        indexes = [
+            # The triggers' removal path deletes the cells a decrement emptied, by everything
+            # but the ancestor: without this the DELETE reads the whole table. Partial, so it
+            # holds only cells at zero (none between two statements of a trigger).
+            models.Index(
+                fields=["year", "title", "level", "target", "revoked"],
+                condition=models.Q(n__lte=0),
+                name="stats_subtreecount_empty",
+            )
+        ]
         verbose_name = _("ô tổng hợp theo cây đơn vị")
         verbose_name_plural = _("bảng tổng hợp theo cây đơn vị")
 

@@ -15,8 +15,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from guongsang.core import ooxml
 from guongsang.core.permissions import has_role, in_scope
@@ -35,6 +33,9 @@ __all__ = ["commit", "preview", "store_upload", "template_xlsx"]
 
 
 def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -89,6 +90,8 @@ class Preview:
 
 def preview(*, user: Any, token: str) -> Preview:
     """Read and check every row (two queries for the lookups, none per row)."""
+    from openpyxl import load_workbook
+
     with staged_open(token) as stored:
         if ooxml.check_xlsx(stored).rows > MAX_ROWS + HEADER_ROWS:
             raise ValidationError(_("Tệp có quá nhiều dòng (tối đa 5.000)."))

@@ -253,3 +253,24 @@ def test_pg_words_table_holds_exactly_the_public_stories(stories):
         "Ông Đặng Văn Hòa nhặt được của rơi",
         "Việc nhỏ",
     ]
+
+
+def test_a_search_takes_a_fixed_number_of_statements(stories, django_assert_num_queries):
+    # PostgreSQL: the newest stories probed (1); no match there or too few, so the GIN index
+    # in a savepoint (SAVEPOINT, plan settings, query, settings back, RELEASE: 5); the ranking
+    # of the candidates (1) when there are any. SQLite: the newest date (1), the four windows
+    # back from it (4), the ranking (1) when there are candidates.
+    nothing, typical = (6, 7) if connection.vendor == "postgresql" else (5, 6)
+    settings = "SELECT current_setting('enable_seqscan'), current_setting('work_mem')"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(settings)
+            before = cursor.fetchone()
+    with django_assert_num_queries(nothing):
+        assert list(search_stories("khong co chu nao nhu the")) == []
+    with django_assert_num_queries(typical):
+        assert len(list(search_stories("nguoi tot viec tot"))) == 4
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # the GIN query's settings are back as they were
+            cursor.execute(settings)
+            assert cursor.fetchone() == before
