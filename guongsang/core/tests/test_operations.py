@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from django.urls import path
+from django.urls import include, path
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,8 @@ def _boom(request):
     raise RuntimeError("hỏng ở trang thử")
 
 
-urlpatterns = [path("hong/", _boom)]
+# The project's URLs plus a page that fails (the middleware reverses the real ones).
+urlpatterns = [path("hong/", _boom), path("", include("config.urls"))]
 
 
 def test_every_response_carries_a_fresh_request_id(client):
