@@ -147,7 +147,7 @@ def test_two_web_processes_and_two_workers_behave_as_one_site(cluster, world, ti
     assert set(task.worker_ids) <= {"worker-a", "worker-b"} and task.worker_ids
     status, headers, pdf = officer.request(f"{b}/tac-vu/{progress.uuid}/tai-ve/")
     assert status == 200 and pdf.startswith(b"%PDF")
-    assert (media / progress.result_file).read_bytes() == pdf
+    assert (media / progress.result_file.name).read_bytes() == pdf
     assert not any(folder.joinpath("media").exists() for folder in hosts.values())
 
     # A lockout earned on A holds on B, even with the right password.
