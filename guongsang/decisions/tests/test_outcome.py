@@ -262,7 +262,7 @@ def test_outcomes_of_many_dossiers_cost_the_same_queries_as_one(world, django_as
     first = recommended(world, code=CODE, year=2024)
     others = [
         recommended(
-            world, code=CODE, year=2024, person=make_person(f"Người {i}", unit=world.centre)
+            world, code=CODE, year=2024, person=make_person(f"Người {'ABC'[i]}", unit=world.centre)
         )
         for i in range(3)
     ]
