@@ -82,23 +82,33 @@ def wait(predicate, timeout: float, step: float = 0.2) -> float | None:  # type:
 
 
 def import_file(unit_code: str, title_code: str, year: int) -> str:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
     from openpyxl import Workbook
 
-    from guongsang.nominations.imports import COLUMNS, stored_path
+    from guongsang.nominations.imports import COLUMNS, staged_name
 
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.append(COLUMNS)
     for i in range(IMPORT_ROWS):
-        ws.append([f"Nguyễn Văn Thử {i}", "01/01/1990", unit_code, title_code, year, "Tốt"])
+        ws.append([f"Nguyễn Văn {_letters(i)}", "01/01/1990", unit_code, title_code, year, "Tốt"])
     token = str(uuid.uuid4())
-    path = stored_path(token)
-    path.parent.mkdir(parents=True, exist_ok=True)
     out = io.BytesIO()
     wb.save(out)
-    path.write_bytes(out.getvalue())
+    default_storage.save(staged_name(token), ContentFile(out.getvalue()))
     return token
+
+
+def _letters(number: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "BA": names are made of letters only."""
+    letters = ""
+    while True:
+        number, rest = divmod(number, 26)
+        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[rest] + letters
+        if number == 0:
+            return letters.capitalize()
 
 
 def scenarios() -> list[tuple[str, object, object]]:
