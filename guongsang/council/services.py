@@ -139,6 +139,35 @@ def notice_publish(
     return notice
 
 
+def _objection_create(
+    *,
+    notice: PublicNotice,
+    dossier: Dossier,
+    who: str,
+    text: str,
+    contact: str,
+    received_at: dt.datetime,
+    recorded_by: Any = None,
+) -> Objection:
+    """The checks and the row shared by objections recorded by staff and sent by citizens."""
+    if not notice.dossiers.filter(pk=dossier.pk).exists():
+        raise ValidationError(_("Hồ sơ này không có trong đợt công khai."))
+    who, text = nfc(who).strip(), nfc(text).strip()
+    if not who:
+        raise ValidationError(_("Cần ghi tên người (hoặc tổ chức) phản ánh."))
+    if not text:
+        raise ValidationError(_("Cần ghi nội dung phản ánh."))
+    return Objection.objects.create(
+        notice=notice,
+        dossier=dossier,
+        who_name=who[:150],
+        contact=nfc(contact).strip()[:200],
+        received_at=received_at,
+        text=text,
+        recorded_by=recorded_by,
+    )
+
+
 @transaction.atomic
 def objection_record(
     *,
@@ -152,20 +181,13 @@ def objection_record(
 ) -> Objection:
     """Ghi nhận ý kiến phản ánh: who sent it, when, about which dossier of the notice."""
     _require_manage(actor, notice.level_unit_id)
-    if not notice.dossiers.filter(pk=dossier.pk).exists():
-        raise ValidationError(_("Hồ sơ này không có trong đợt công khai."))
-    who, text = nfc(who).strip(), nfc(text).strip()
-    if not who:
-        raise ValidationError(_("Cần ghi tên người (hoặc tổ chức) phản ánh."))
-    if not text:
-        raise ValidationError(_("Cần ghi nội dung phản ánh."))
-    objection = Objection.objects.create(
+    objection = _objection_create(
         notice=notice,
         dossier=dossier,
-        who_name=who[:150],
-        contact=nfc(contact).strip()[:200],
-        received_at=received_at or timezone.now(),
+        who=who,
         text=text,
+        contact=contact,
+        received_at=received_at or timezone.now(),
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     audit.audit_create(actor=actor, obj=objection)
@@ -181,20 +203,13 @@ def objection_submit(
     today = timezone.localdate()
     if not notice.starts_on <= today <= notice.ends_on:
         raise ValidationError(_("Đợt công khai này không còn nhận ý kiến phản ánh."))
-    if not notice.dossiers.filter(pk=dossier.pk).exists():
-        raise ValidationError(_("Hồ sơ này không có trong đợt công khai."))
-    who, text = nfc(who).strip(), nfc(text).strip()
-    if not who:
-        raise ValidationError(_("Cần ghi tên người (hoặc tổ chức) phản ánh."))
-    if not text:
-        raise ValidationError(_("Cần ghi nội dung phản ánh."))
-    objection = Objection.objects.create(
+    objection = _objection_create(
         notice=notice,
         dossier=dossier,
-        who_name=who[:150],
-        contact=nfc(contact).strip()[:200],
-        received_at=timezone.now(),
+        who=who,
         text=text,
+        contact=contact,
+        received_at=timezone.now(),
     )
     audit.audit_create(actor=None, obj=objection, reason=_("Gửi qua trang công khai"))
     return objection
