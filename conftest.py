@@ -47,3 +47,22 @@ def titles(db):  # type: ignore[no-untyped-def]
 def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
     """Uploads and exports of a test go to its own folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _catalogue_seeded(request):  # type: ignore[no-untyped-def]
+    """A transactional test flushes the tables, the catalogue the migration seeded with them;
+    the next test on the same worker would find no titles. Every database test starts with
+    the catalogue in place (one query when it is)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and "db" not in request.fixturenames:
+        return
+    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
+    from guongsang.catalogue.seed import seed_catalogue
+
+    transactional = bool(marker and marker.kwargs.get("transaction")) or (
+        "transactional_db" in request.fixturenames
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    if not Title.objects.exists():
+        seed_catalogue(Title, Prerequisite, BaseSalary)
