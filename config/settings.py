@@ -96,6 +96,18 @@ MIDDLEWARE = [
     "guongsang.core.middleware.DatabaseBusyMiddleware",
 ]
 
+# What waits for each role on the home page (core.todo), in the order shown.
+GS_TODO_PROVIDERS = [
+    "guongsang.nominations.todo.todo",
+    "guongsang.movements.todo.todo",
+    "guongsang.council.todo.todo",
+    "guongsang.decisions.todo.todo",
+    "guongsang.contests.todo.todo",
+    "guongsang.showcase.todo.todo",
+    "guongsang.stats.todo.todo",
+    "guongsang.targets.todo.todo",
+]
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -111,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guongsang.core.context_processors.shell",
+                "guongsang.nominations.context_processors.unread",
             ],
             "builtins": ["guongsang.core.templatetags.vn"],
         },
