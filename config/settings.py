@@ -108,6 +108,12 @@ GS_TODO_PROVIDERS = [
     "guongsang.targets.todo.todo",
 ]
 
+# What the task worker runs on its own, with the interval in seconds (core.periodic).
+GS_PERIODIC_JOBS = [
+    ("guongsang.nominations.reminders.movement_reminders", 600),
+    ("guongsang.council.reminders.ballot_reminders", 600),
+]
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 

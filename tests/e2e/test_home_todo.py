@@ -6,6 +6,8 @@ Screenshots of both homes at 1366×768 and 390×844 go to var/screenshots/home-*
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -66,5 +68,34 @@ def test_each_role_starts_the_day_from_its_to_do_list(
     officer.get_by_test_id("notifications-link").click()
     assert REASON in officer.get_by_role("main").inner_text() or names[0] in officer.content()
     officer.get_by_role("button", name="Đánh dấu đã đọc tất cả").click()
-    officer.get_by_role("heading", name="Thông báo về hồ sơ").wait_for()
+    officer.get_by_role("heading", name="Thông báo", exact=True).wait_for()
     assert officer.get_by_test_id("unread-badge").count() == 0
+
+
+def test_a_reminder_from_the_worker_reaches_the_officer_before_the_deadline(
+    app_url, login, give_totp, world, titles, page_for, shot, settings
+):
+    import datetime as dt
+
+    from guongsang.core.periodic import run_due
+    from guongsang.movements.tests.factories import make_movement
+
+    movement = make_movement(
+        world.dept, pledge_deadline=timezone.localdate() + dt.timedelta(days=7)
+    )
+    give_totp(world.officer)
+    # The worker's periodic round (what db_worker runs every ten minutes).
+    settings.GS_PERIODIC_JOBS = [("guongsang.nominations.reminders.movement_reminders", 600)]
+    assert run_due({}) == ["guongsang.nominations.reminders.movement_reminders"]
+
+    officer = page_for(*LAPTOP)
+    login(officer, "canbo", PASSWORD)
+    assert officer.get_by_test_id("unread-badge").inner_text().startswith("1")
+    todo = officer.get_by_test_id("todo")
+    assert movement.name in todo.inner_text()
+    officer.get_by_test_id("notifications-link").click()
+    reminder = officer.get_by_role("link", name=re.compile("Nhắc việc: đơn vị chưa đăng ký"))
+    assert movement.name in reminder.inner_text()
+    shot(officer, "home-reminder-1366x768")
+    reminder.click()
+    officer.get_by_role("heading", name=movement.name).wait_for()
