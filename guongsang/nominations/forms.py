@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django import forms
@@ -174,6 +175,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         required=False,
         help_text=_("PDF, DOCX, JPEG hoặc PNG, tối đa 10 MB mỗi tệp."),
     )
+    # One per blank form: the same form posted twice (a double click, a resent request)
+    # finds the dossier it already made instead of making a second.
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
@@ -192,9 +196,19 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         movement: forms.ModelChoiceField = self.fields["movement"]  # type: ignore[assignment]
         if movements is not None:
             movement.queryset = movements if year is None else movements.filter(year=year)
+        if not self.is_bound:
+            self.initial["form_token"] = uuid.uuid4()
         if editing:
             # Who proposes whom for what is fixed once the dossier exists.
-            for name in ("unit", "title", "year", "nominee_kind", "person", "nominee_unit"):
+            for name in (
+                "unit",
+                "title",
+                "year",
+                "nominee_kind",
+                "person",
+                "nominee_unit",
+                "form_token",
+            ):
                 del self.fields[name]
             return
         for name, qs in (("unit", units), ("nominee_unit", units), ("person", people)):
@@ -231,7 +245,7 @@ class DossierForm(BootstrapFormMixin, forms.Form):
 
     def dossier_fields(self) -> dict[str, Any]:
         """The cleaned values the services take (files and the nominee switch left out)."""
-        skip = set(FILE_FIELDS) | {"nominee_kind"}
+        skip = set(FILE_FIELDS) | {"nominee_kind", "form_token"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
     def uploads(self) -> list[tuple[str, Any]]:

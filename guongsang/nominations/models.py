@@ -104,6 +104,9 @@ class Dossier(PublicModel):
         help_text=_("Hồ sơ của cấp dưới mà hồ sơ này tiếp nhận khi được trình lên."),
     )
     outcome_note = models.CharField(_("kết quả ở cấp trên"), max_length=300, blank=True)
+    # The blank form it was made from (see DossierForm.form_token): a form posted twice
+    # makes one dossier.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     movement = models.ForeignKey(
         "movements.Movement",
         null=True,
