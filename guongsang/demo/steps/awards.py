@@ -26,7 +26,8 @@ from guongsang.catalogue.selectors import reward_amount
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.org_tree import DIVISIONS, MERGED, MERGED_AWAY
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.org import DIVISIONS, MERGED, MERGED_AWAY
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.people.models import Person, Position
@@ -396,3 +397,7 @@ def build_awards(units: dict[str, Unit]) -> int:
         reason="Nhập lịch sử khen thưởng mẫu (manage.py seed_demo)",
     )
     return len(history.rows)
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["awards"] = build_awards(ctx.units)
