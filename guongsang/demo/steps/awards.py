@@ -73,7 +73,7 @@ WORKED_THE_YEAR_FROM = (3, 1)  # hired by 1 March: about ten months of work in t
 REVOKED_YEAR = 2022  # one Lao động tiên tiến of this year is revoked, to show how it looks
 # The "Người tốt, việc tốt" of the years the articles report are not written here: the
 # decisions demo takes them through dossiers, the council and signed decisions, which record
-# them (guongsang/decisions/demo.py, reading `planned_in_decisions`).
+# them (steps/decisions.py, reading `planned_in_decisions`).
 DECIDED_IN_SYSTEM = {
     (facts.YEAR_2022.year, GOOD_PERSON_BASE),
     (facts.YEAR_2022.year, GOOD_PERSON_CITY),
