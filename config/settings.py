@@ -72,8 +72,13 @@ INSTALLED_APPS = [
     "guongsang.reports",
     "guongsang.books",
     "guongsang.conference",
-    "guongsang.demo",
 ]
+# The demo data (`manage.py seed_demo`, `demo_logins`) is a development tool: installed with
+# DEBUG on, and in production only when asked for (GS_DEMO=1, a training installation; its
+# packages come with `uv sync --group demo`, see docs/deploy.md).
+GS_DEMO = env_bool("GS_DEMO", default=DEBUG)
+if GS_DEMO:
+    INSTALLED_APPS.append("guongsang.demo")
 
 MIDDLEWARE = [
     "guongsang.core.request_id.RequestIdMiddleware",

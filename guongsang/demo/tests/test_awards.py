@@ -1,6 +1,7 @@
-"""The demo's award history reproduces the articles' figures, counted from the records.
+"""The demo's award history: spread over the years, consistent, merged units counted right
+(the articles' figures themselves: test_figures.py).
 
-The demo is built once per module (in a transaction rolled back at the end).
+The demo is built once per test session (the `demo_db` fixture).
 """
 
 import io
@@ -8,21 +9,19 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
 
 from guongsang.awards.models import Award
 from guongsang.awards.selectors import count_by_title
-from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-from guongsang.catalogue.seed import seed_catalogue
+from guongsang.catalogue.models import BaseSalary, Title
 from guongsang.catalogue.selectors import reward_amount
 from guongsang.core.models import AuditEntry
 from guongsang.demo import facts
-from guongsang.demo.awards import AUDIT_TYPE
-from guongsang.demo.org_tree import MERGE_ON, MERGED, MERGED_AWAY
+from guongsang.demo.steps.awards import AUDIT_TYPE
+from guongsang.demo.steps.org import MERGE_ON, MERGED, MERGED_AWAY
 from guongsang.org.models import Unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
 BASE = "nguoi-tot-viec-tot-co-so"
 CITY = "nguoi-tot-viec-tot-thanh-pho"
@@ -32,37 +31,9 @@ FIGHTER = "chien-si-thi-dua-co-so"
 FIRST, LAST = facts.HISTORY_YEARS
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """Seed once for the module; every test runs in a savepoint inside this transaction.
-
-    Transactional tests elsewhere flush the catalogue a data migration seeds: seed it first.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_catalogue(Title, Prerequisite, BaseSalary)
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
 def department():
     return Unit.objects.get(code=facts.DEPARTMENT)
-
-
-def test_the_history_2009_2021_adds_up_to_the_reported_figures(department):
-    counts = count_by_title(unit=department, year_from=FIRST, year_to=LAST)
-    assert counts[BASE] == facts.GOOD_PEOPLE_DEPARTMENT_2009_2021 == 661
-    assert counts[COLLECTIVE] == facts.GOOD_COLLECTIVES_DEPARTMENT_2009_2021 == 13
-    assert counts[CITY] == facts.GOOD_PEOPLE_CITY_2009_2021 == 122
-
-
-def test_2022_and_2023_give_the_reported_city_and_department_levels(department):
-    in_2022 = count_by_title(unit=department, year_from=2022, year_to=2022)
-    in_2023 = count_by_title(unit=department, year_from=2023, year_to=2023)
-    assert (in_2022[CITY], in_2022[BASE]) == (5, 21)
-    assert (in_2023[CITY], in_2023[BASE]) == (5, 22)
-    assert COLLECTIVE not in in_2022 and COLLECTIVE not in in_2023
 
 
 def test_the_history_is_spread_over_every_year():

@@ -1,14 +1,10 @@
 """The demo's movements: the facts of the articles, pledges with gaps, built once."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from guongsang.core.models import AuditEntry
 from guongsang.demo import facts
-from guongsang.demo.movements import AUDIT_TYPE, CITY_MOVEMENT_NAME, seed_movements
+from guongsang.demo.steps.movements import AUDIT_TYPE, CITY_MOVEMENT_NAME, seed_movements
 from guongsang.movements.models import Movement, PlanContent, Pledge
 from guongsang.movements.selectors import pledge_status
 from guongsang.org.models import Unit
@@ -16,14 +12,9 @@ from guongsang.org.models import Unit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """The demo and its movements, once for the module, rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
-        result = seed_movements()
-        yield result
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True)
+def demo(demo_db):
+    """The demo and its movements (built once per session)."""
 
 
 def _department_movement(year: int) -> Movement:
@@ -75,7 +66,7 @@ def test_the_pledges_carry_the_dates_they_were_made_on():
 
 def test_seeding_twice_changes_nothing_and_one_audit_entry_covers_the_lot():
     counts = (Movement.objects.count(), PlanContent.objects.count(), Pledge.objects.count())
-    again = seed_movements()  # the fixture's call, or seed_demo's own, created them
+    again = seed_movements()  # seed_demo's call created them
     assert not again.created
     assert (again.movements, again.contents, again.pledges) == counts
     assert AuditEntry.objects.filter(object_type=AUDIT_TYPE).count() == 1

@@ -3,9 +3,10 @@ already right: the award triggers filled it as the demo history went in)."""
 
 from __future__ import annotations
 
+from guongsang.demo.context import DemoContext
 from guongsang.stats.services import stats_refresh
 
 
-def seed() -> int:
-    """Returns the number of rollup cells; running it again changes nothing."""
-    return stats_refresh()
+def step(ctx: DemoContext) -> None:
+    """Counts the rollup cells; running it again changes nothing."""
+    ctx.made["rollup_cells"] = stats_refresh()

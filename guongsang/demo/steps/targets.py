@@ -12,6 +12,7 @@ from django.db import transaction
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
+from guongsang.demo.context import DemoContext
 from guongsang.org.models import Unit
 from guongsang.targets.models import Indicator, Plan, Result
 
@@ -132,3 +133,7 @@ def check_percentages() -> dict[str, Decimal | None]:
         row.code: row.percent
         for row in attainment(user=None, year=2023, unit=department, to_month=9)
     }
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["target_results"] = seed()

@@ -2,17 +2,14 @@
 
 import pytest
 
-from guongsang.contests import demo, selectors
+from guongsang.contests import selectors
 from guongsang.contests.models import Assignment, Commendation, Contest, DuplicateMatch, Entry
+from guongsang.demo.steps import contests as demo
 
 
 @pytest.mark.django_db
-def test_demo_contests_reproduce_the_figures(titles):
-    from guongsang.demo import builder
-
-    builder.seed()  # calls guongsang.contests.demo.seed() among the domain steps
-    if not Contest.objects.exists():  # a builder that does not call it yet
-        assert demo.seed()["entries_2022"] == 43
+def test_demo_contests_reproduce_the_figures(demo_db):
+    assert Contest.objects.exists()
     assert selectors.entry_counts_by_year() == {2022: 43, 2023: 41}
     assert selectors.sent_to_city_counts() == {2022: 5, 2023: 41}
     c2023 = Contest.objects.get(year=2023)

@@ -26,7 +26,8 @@ from guongsang.catalogue.selectors import reward_amount
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.org_tree import DIVISIONS, MERGED, MERGED_AWAY
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.org import DIVISIONS, MERGED, MERGED_AWAY
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.people.models import Person, Position
@@ -72,7 +73,7 @@ WORKED_THE_YEAR_FROM = (3, 1)  # hired by 1 March: about ten months of work in t
 REVOKED_YEAR = 2022  # one Lao động tiên tiến of this year is revoked, to show how it looks
 # The "Người tốt, việc tốt" of the years the articles report are not written here: the
 # decisions demo takes them through dossiers, the council and signed decisions, which record
-# them (guongsang/decisions/demo.py, reading `planned_in_decisions`).
+# them (steps/decisions.py, reading `planned_in_decisions`).
 DECIDED_IN_SYSTEM = {
     (facts.YEAR_2022.year, GOOD_PERSON_BASE),
     (facts.YEAR_2022.year, GOOD_PERSON_CITY),
@@ -396,3 +397,7 @@ def build_awards(units: dict[str, Unit]) -> int:
         reason="Nhập lịch sử khen thưởng mẫu (manage.py seed_demo)",
     )
     return len(history.rows)
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["awards"] = build_awards(ctx.units)

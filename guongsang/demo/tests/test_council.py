@@ -6,18 +6,16 @@ import datetime as dt
 
 import pytest
 
-from guongsang.council import demo, services
+from guongsang.council import services
 from guongsang.council.models import Choice, Council, PublicNotice, SessionStatus
+from guongsang.demo.steps import council as demo
 from guongsang.nominations.models import Dossier, State
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
 
 def test_the_demo_has_two_councils_an_open_session_and_a_full_cycle():
-    from guongsang.demo import builder
-
-    builder.seed()
-    session = demo.seed()
+    session = demo.seed()  # the open session the demo made
     department = Council.objects.get(unit__code="so-ldtbxh")
     city = Council.objects.get(unit__code="tp-ha-noi")
     chair = department.members.get(role="chair")

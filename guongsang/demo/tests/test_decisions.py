@@ -1,35 +1,21 @@
 """The demo's 2022 and 2023 cycles come out of signed decisions with the articles' figures."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from guongsang.awards.models import Award
 from guongsang.awards.selectors import count_by_title
-from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-from guongsang.catalogue.seed import seed_catalogue
-from guongsang.decisions import demo
 from guongsang.decisions.models import Decision, Submission
 from guongsang.demo import facts
+from guongsang.demo.steps import decisions as demo
 from guongsang.nominations.models import Dossier, State
 from guongsang.org.models import Unit
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module", autouse=True)
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_catalogue(Title, Prerequisite, BaseSalary)
-        call_command("seed_demo", stdout=io.StringIO())
-        from guongsang.council import demo as council_demo
-
-        council_demo.seed()
-        demo.seed()
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True)
+def seeded(demo_db):
+    """The whole demo (built once per session)."""
 
 
 def test_the_reported_figures_come_out_of_signed_decisions():

@@ -24,6 +24,7 @@ from guongsang.catalogue.seed import seed_catalogue
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
+from guongsang.demo.context import DemoContext
 from guongsang.movements.models import LegalBasis, Movement, MovementKind, PlanContent, Pledge
 from guongsang.movements.selectors import units_expected_to_pledge
 from guongsang.org.models import Unit, UnitType
@@ -501,3 +502,7 @@ def seed_movements() -> MovementSeedResult:
         reason="Tạo dữ liệu mẫu: phong trào, kế hoạch, đăng ký thi đua",
     )
     return result
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["pledges"] = seed_movements().pledges

@@ -21,7 +21,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from guongsang.accounts.models import User
-from guongsang.accounts.services import user_create
 from guongsang.catalogue.models import BallotRule
 from guongsang.council import services
 from guongsang.council.models import (
@@ -32,7 +31,8 @@ from guongsang.council.models import (
     MemberRole,
 )
 from guongsang.demo import facts
-from guongsang.demo.users import PASSWORD
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.users import demo_user_create
 from guongsang.nominations.models import Dossier, State, Track
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, Position
@@ -95,10 +95,9 @@ def _member_users(spec: list[tuple[str, str, str, str]]) -> list[tuple[User, str
         if person_name.startswith(HEAD_OF):
             person = _head_of(person_name.removeprefix(HEAD_OF))
         if user is None:
-            user = user_create(
+            user = demo_user_create(
                 actor=None,
                 username=login,
-                password=PASSWORD,
                 full_name=full_name or (person.full_name if person else login),
                 person=person,
             )
@@ -158,7 +157,7 @@ def run_session(
     last member when the quorum allows), votes, written opinions of the absent for the 90%
     titles, and the tally. `votes` maps a dossier's pk to (yes, no, abstain) among the members
     present; the others get a realistic spread. Deterministic for a given year."""
-    rng = random.Random(f"council-{council.pk}-{year}")  # noqa: S311 - demo spread, not secrecy
+    rng = random.Random(f"council-{council.pk}-{year}")
     votes = votes or {}
     with transaction.atomic():
         to_publish = [d for d in dossiers if d.state == State.ACCEPTED and d.track != Track.AD_HOC]
@@ -280,3 +279,7 @@ def seed() -> CouncilSession | None:
                 services.ballot_cast(voter=member.user, item=item, choice=Choice.YES)
     session.refresh_from_db()
     return session
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["open_sessions"] = 1 if seed() is not None else 0

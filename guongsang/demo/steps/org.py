@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from guongsang.demo import facts
+from guongsang.demo.context import DemoContext
 from guongsang.org.models import Cluster, Unit, UnitType
 from guongsang.org.services import (
     cluster_add_member,
@@ -356,3 +357,8 @@ def build_cluster(units: dict[str, Unit]) -> Cluster:
             is_head=is_head,
         )
     return cluster
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.units = build_org()
+    ctx.made["units"] = len(ctx.units)

@@ -17,7 +17,8 @@ from guongsang.accounts.models import User
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.demo import facts
-from guongsang.demo.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
 from guongsang.org.models import Unit
 from guongsang.showcase import services
 from guongsang.showcase.models import Story, Tip
@@ -188,7 +189,7 @@ def seed() -> dict[str, int]:
     """Create the demo stories and tips; idempotent (does nothing when stories exist)."""
     if Story.objects.exists():
         return {"stories": 0, "tips": 0}
-    rng = random.Random(SEED)  # noqa: S311 - demo texts, not secrets
+    rng = random.Random(SEED)
     secretary = User.objects.filter(username="thuongtruc").first()
     named = {facts.HONOUREE_MEDICAL.full_name, facts.HONOUREE_TEACHER.full_name}
     stories: list[Story] = []
@@ -299,3 +300,7 @@ def _tip_dossier(secretary: User, tip: Tip) -> None:
         year=timezone.localdate().year,
         person=person,
     )
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made.update(seed())

@@ -4,7 +4,7 @@ city-level ones forwarded with a tờ trình → the city's council → the city
 with the outcome written back. Also the two enterprises' Bằng khen of the City Chairman (2022)
 and the city council's proposal of the department for the Prime Minister's Bằng khen.
 
-The people are those the award history chose (guongsang.demo.awards.planned_in_decisions), so
+The people are those the award history chose (guongsang.demo.steps.awards.planned_in_decisions), so
 every figure of the articles comes out of signed decisions: 5 + 21 in 2022, 5 + 22 in 2023.
 `seed()` runs after the demo builder and the council demo; it does nothing the second time.
 """
@@ -23,7 +23,8 @@ from guongsang.catalogue.models import Title
 from guongsang.decisions import services
 from guongsang.decisions.models import AuthorityProfile, Decision, NumberCounter, Series
 from guongsang.demo import facts
-from guongsang.demo.awards import (
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.awards import (
     CITY_ISSUER,
     DECISIONS_PER_DAY,
     DEPARTMENT_ISSUER,
@@ -31,7 +32,7 @@ from guongsang.demo.awards import (
     GOOD_PERSON_CITY,
     planned_in_decisions,
 )
-from guongsang.demo.dossiers import MINUTES_PDF
+from guongsang.demo.steps.dossiers import MINUTES_PDF
 from guongsang.nominations import services as dossiers
 from guongsang.nominations.models import Dossier, FileKind, State
 from guongsang.org.models import Unit, UnitType
@@ -58,9 +59,9 @@ PLACE_CITY = "Phòng họp số 2, trụ sở UBND Thành phố Hà Nội"
 
 
 def _users() -> dict[str, User]:
-    from guongsang.accounts.services import grant_role, user_create
+    from guongsang.accounts.services import grant_role
     from guongsang.core.roles import Role
-    from guongsang.demo.users import PASSWORD
+    from guongsang.demo.steps.users import demo_user_create
 
     users = {
         u.username: u
@@ -70,9 +71,7 @@ def _users() -> dict[str, User]:
     }
     if CITY_SIGNER[0] not in users:
         city = Unit.objects.get(code=facts.CITY)
-        user = user_create(
-            actor=None, username=CITY_SIGNER[0], password=PASSWORD, full_name=CITY_SIGNER[1]
-        )
+        user = demo_user_create(actor=None, username=CITY_SIGNER[0], full_name=CITY_SIGNER[1])
         grant_role(actor=None, user=user, role=Role.SIGNER, unit=city)
         users[user.username] = user
     return users
@@ -151,8 +150,8 @@ def _council(
     *, unit: Unit, year: int, items: list[Dossier], held_on: dt.date, place: str, actor: Any
 ) -> list[Dossier]:
     """The council step: notice, session, secret ballots and tally (the council app)."""
-    from guongsang.council import demo as council_demo
     from guongsang.council.services import council_for
+    from guongsang.demo.steps import council as council_demo
 
     council = council_for(unit)
     if council is None:
@@ -446,3 +445,7 @@ def seed() -> int:
     first = Decision.objects.get(authority=department, year=facts.YEAR_2022.year, state="signed")
     _certificates(first, ctx["users"]["thuongtruc"])
     return Decision.objects.filter(state="signed").count()
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["decisions"] = seed()

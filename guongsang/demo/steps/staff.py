@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from guongsang.core.formatting import nfc, vn_sort_key
 from guongsang.demo import facts
-from guongsang.demo.org_tree import MERGE_ON, MERGED, MERGED_AWAY, UnitSpec, all_specs
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.org import MERGE_ON, MERGED, MERGED_AWAY, UnitSpec, all_specs
 from guongsang.org.models import Unit
 from guongsang.people.models import Gender, Person, PersonKind, Position
 from guongsang.people.services import person_create, position_assign
@@ -313,3 +314,14 @@ def build_public_roles(units: dict[str, Unit]) -> dict[str, Person]:
         )
         people[role.full_name] = person
     return people
+
+
+def step(ctx: DemoContext) -> None:
+    # Faker takes a third of a second to import: only when the demo is really built.
+    from guongsang.demo.identities import Identities
+
+    named = [role.full_name for role in facts.NAMED_PEOPLE]
+    people, positions = build_staff(ctx.units, Identities(reserved=named))
+    ctx.officials = build_public_roles(ctx.units)
+    ctx.made["people"] = people + len(ctx.officials)
+    ctx.made["positions"] = positions + len(ctx.officials)

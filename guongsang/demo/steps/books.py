@@ -16,7 +16,8 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from guongsang.books import services
 from guongsang.books.models import Book
 from guongsang.demo import facts
-from guongsang.demo.awards import GOOD_PERSON_CITY
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.awards import GOOD_PERSON_CITY
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.showcase.models import Story
@@ -110,3 +111,8 @@ def seed() -> dict[str, int]:
     chosen = [s for s in (_collective(department), _individual(department)) if s is not None]
     added = services.book_add_stories(actor=None, book=book, stories=chosen)
     return {"books": 1, "stories": added}
+
+
+def step(ctx: DemoContext) -> None:
+    made = seed()
+    ctx.made["books"] = made["books"]

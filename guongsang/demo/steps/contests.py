@@ -35,6 +35,7 @@ from guongsang.contests.models import (
     RoundEntry,
     Score,
 )
+from guongsang.demo.context import DemoContext
 
 ENTRIES_2022 = 43
 SENT_TO_CITY_2022 = 5
@@ -54,9 +55,9 @@ JUDGES = (
 
 def _judges(dept: Any, units: list[Any]) -> list[Any]:
     from guongsang.accounts.models import User
-    from guongsang.accounts.services import grant_role, user_create
+    from guongsang.accounts.services import grant_role
     from guongsang.core.roles import Role
-    from guongsang.demo.users import PASSWORD
+    from guongsang.demo.steps.users import demo_user_create
     from guongsang.people.models import Person
 
     judges = [User.objects.get(username="giamkhao")]
@@ -69,10 +70,9 @@ def _judges(dept: Any, units: list[Any]) -> list[Any]:
                 if index == 1
                 else None
             )
-            user = user_create(
+            user = demo_user_create(
                 actor=None,
                 username=username,
-                password=PASSWORD,
                 full_name=full_name,
                 person=person,
             )
@@ -201,7 +201,7 @@ def seed() -> dict[str, int]:
     for person in Person.objects.filter(home_unit__in=units).order_by("home_unit_id", "pk"):
         authors.setdefault(person.home_unit_id, person)
     judges = _judges(dept, units)
-    rng = random.Random(2022)  # noqa: S311 - demo spread, not secrecy
+    rng = random.Random(2022)
 
     prizes = [("Giải Nhất", 1, 3_000_000), ("Giải Nhì", 2, 2_000_000), ("Giải Ba", 2, 1_000_000)]
     c2022 = services.contest_create(
@@ -293,3 +293,7 @@ def seed() -> dict[str, int]:
         "judges": len(judges),
         "flagged": flagged,
     }
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made.update(seed())

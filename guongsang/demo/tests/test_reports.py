@@ -11,21 +11,10 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture
-def demo(db):
-    import importlib
-
-    from guongsang.demo import builder, facts
+def demo(demo_db):
+    from guongsang.demo import facts
     from guongsang.org.models import Unit
 
-    builder.seed()
-    # The demos that come before the report, in the order the builder calls them: the
-    # 2022–2023 "Người tốt, việc tốt" awards are recorded by the decisions demo.
-    for app in ("council", "decisions", "contests", "targets"):
-        try:
-            module = importlib.import_module(f"guongsang.{app}.demo")
-        except ImportError:  # an app without a demo yet
-            continue
-        module.seed()
     return Unit.objects.get(code=facts.DEPARTMENT)
 
 
@@ -52,7 +41,7 @@ def test_the_2023_department_report_carries_the_figures_in_docx_pdf_and_xlsx(dem
     from pypdf import PdfReader
 
     from guongsang.accounts.models import User
-    from guongsang.reports import demo as reports_demo
+    from guongsang.demo.steps import reports as reports_demo
     from guongsang.reports.figures import report_figures
     from guongsang.reports.services import report_open
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import Title
+from guongsang.demo.context import DemoContext
 from guongsang.nominations import services
 from guongsang.nominations.models import Dossier, FileKind, Track
 from guongsang.nominations.workflow import TRANSITIONS
@@ -152,10 +153,10 @@ def _through_the_procedure(
     running today; a notice that ended, for the dossiers that wait for today's session; and a
     session held last week whose tally recommends or not, then a decision signed today and a
     dossier forwarded to the city."""
-    from guongsang.council import demo as council_demo
     from guongsang.council import services as council
     from guongsang.decisions import services as decisions
-    from guongsang.decisions.demo import ensure_profiles
+    from guongsang.demo.steps import council as council_demo
+    from guongsang.demo.steps.decisions import ensure_profiles
 
     today = timezone.localdate()
     council.notice_publish(actor=secretariat, dossiers=by_target["public_notice"], starts_on=today)
@@ -195,3 +196,7 @@ def _through_the_procedure(
     for dossier in by_target["forwarded"]:
         dossier.refresh_from_db()
         services.dossier_transition(actor=secretariat, dossier=dossier, action="forward")
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["dossiers"] = build_dossiers()

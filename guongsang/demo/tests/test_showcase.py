@@ -14,21 +14,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    """The whole demo: the builder runs every domain step in order (council, decisions — which
-    confer the 2022–2023 awards through signed decisions —, …, showcase, books, …)."""
-    from guongsang.demo.builder import seed as seed_demo
-
-    seed_demo()
+def demo(demo_db):
+    """The whole demo (built once per session)."""
     return {"stories": Story.objects.count(), "tips": Tip.objects.count()}
 
 
 def test_demo_then_public_pages_without_personal_data(demo):
-    """One test: building the demo takes most of its time."""
     import time
 
     started = time.monotonic()
-    from guongsang.showcase.demo import seed
+    from guongsang.demo.steps.showcase import seed
 
     assert seed() == {"stories": 0, "tips": 0}  # idempotent: already run by the builder
     assert time.monotonic() - started < 1
@@ -39,7 +34,7 @@ def test_demo_then_public_pages_without_personal_data(demo):
 
 def _check_demo_stories(demo):
     from guongsang.awards.models import Award
-    from guongsang.demo.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
+    from guongsang.demo.steps.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
 
     honoured = Award.objects.filter(
         year__in=(2022, 2023),

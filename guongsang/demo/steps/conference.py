@@ -18,7 +18,8 @@ from guongsang.awards.models import Award
 from guongsang.conference import services
 from guongsang.conference.models import Conference
 from guongsang.demo import facts
-from guongsang.demo.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
+from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.awards import GOOD_COLLECTIVE, GOOD_PERSON_BASE, GOOD_PERSON_CITY
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.people.models import Person
@@ -180,3 +181,7 @@ def seed() -> dict[str, int]:
             body=text.format(unit=unit),
         )
     return {"conferences": 1, "honourees": added}
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made.update(seed())

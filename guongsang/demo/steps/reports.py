@@ -4,6 +4,7 @@ computed figures (run last: it reads the awards, contests and targets of the oth
 from __future__ import annotations
 
 from guongsang.demo import facts
+from guongsang.demo.context import DemoContext
 from guongsang.org.models import Unit
 from guongsang.reports.models import AnnualReport
 from guongsang.reports.services import report_open
@@ -16,3 +17,7 @@ def seed() -> AnnualReport | None:
     if department is None:
         return None
     return report_open(by=None, unit=department, year=YEAR)
+
+
+def step(ctx: DemoContext) -> None:
+    ctx.made["reports"] = 1 if seed() is not None else 0
