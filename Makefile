@@ -75,21 +75,20 @@ demo-with-logins: build
 	$(PY) manage.py seed_demo --print-logins
 
 # The server on SQLite with the demo data, and the task worker beside it (restarted when it
-# stops: a small supervisor loop).
+# stops: deploy/supervise, tested in tests/test_supervise.py).
 run: demo-with-logins
-	@setsid bash -c 'while true; do $(PY) manage.py db_worker --interval 1 --no-reload; \
-		echo "Trình chạy nền đã dừng; khởi động lại sau 2 giây." >&2; sleep 2; done' & worker=$$!; \
+	@setsid deploy/supervise $(PY) manage.py db_worker --interval 1 --no-reload & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 # Production: DEBUG off, settings only from the environment (DJANGO_SECRET_KEY,
 # DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, … see docs/deploy.md), no demo data.
-# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it.
+# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it (restarted).
 serve: export DJANGO_DEBUG := 0
 serve: build-prod
 	$(PROD_PY) manage.py migrate --noinput -v 0
 	$(PROD_PY) manage.py collectstatic --noinput -v 0
-	@setsid $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@setsid deploy/supervise $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(UV) run --frozen --no-dev gunicorn --config config/gunicorn.conf.py config.wsgi
 
