@@ -33,7 +33,11 @@ from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
-from guongsang.core.validators import clean_text, validate_birth_date
+from guongsang.core.validators import (
+    clean_person_name,
+    is_ascii_digits,
+    validate_birth_date,
+)
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
 from guongsang.org.models import Unit
@@ -255,12 +259,15 @@ def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
             % {"n": number, "v": row.birth_text}
         )
     try:
-        # Names: no control, zero-width or bidi-override characters; births 1900–today.
-        row.name = clean_text(row.name)
+        # Names: letters only, no control, zero-width or bidi-override characters (an empty
+        # name is a collective's row); births 1900–today.
+        row.name = clean_person_name(row.name) if row.name else ""
         validate_birth_date(row.birth)
     except ValidationError as exc:
         row.errors.append(_("Dòng %(n)s: %(e)s") % {"n": number, "e": " ".join(exc.messages)})
     try:
+        if not is_ascii_digits(row.year_text):  # int() also reads ٢٠٢٤ and ２０２４
+            raise ValueError
         row.year = int(row.year_text)
         if not 1945 <= row.year <= 2100:
             raise ValueError

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from guongsang.core import ooxml
 from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.validators import is_ascii_digits
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit
@@ -137,6 +138,8 @@ def preview(*, user: Any, token: str) -> Preview:
                 % {"n": number, "v": row.indicator.name}
             )
         try:
+            if not is_ascii_digits(_text(cells[2])):  # int() also reads ٢٠٢٤ and ２０２４
+                raise ValueError
             row.year = int(_text(cells[2]))
             if not services.MIN_YEAR <= row.year <= services.MAX_YEAR:
                 raise ValueError
@@ -146,6 +149,8 @@ def preview(*, user: Any, token: str) -> Preview:
         month = _text(cells[3])
         if month:
             try:
+                if not is_ascii_digits(month):
+                    raise ValueError
                 row.month = int(month)
                 if not 1 <= row.month <= 12:
                     raise ValueError
