@@ -96,25 +96,25 @@ demo-with-logins: build
 	fi
 
 # The server on SQLite with the demo data, and the task worker beside it (restarted when it
-# stops: a small supervisor loop). The worker starts once the server answers (or after 10 s), so
-# the two do not share the cores while the server starts. The system checks run with migrate
-# (when the database, migrations or demo changed) and in `make check`, not at every start.
+# stops: deploy/supervise, tested in tests/test_supervise.py). The worker starts once the server
+# answers (or after 10 s), so the two do not share the cores while the server starts. The system
+# checks run with migrate (when the database, migrations or demo changed) and in `make check`,
+# not at every start.
 run: demo-with-logins
 	@setsid bash -c 'for i in $$(seq 50); do curl -fso /dev/null http://127.0.0.1:$(PORT)/healthz \
 			&& break; sleep 0.2; done; \
-		while true; do $(PY) manage.py db_worker --interval 1 --no-reload; \
-		echo "Trình chạy nền đã dừng; khởi động lại sau 2 giây." >&2; sleep 2; done' & worker=$$!; \
+		exec deploy/supervise $(PY) manage.py db_worker --interval 1 --no-reload' & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload --skip-checks 127.0.0.1:$(PORT)
 
 # Production: DEBUG off, settings only from the environment (DJANGO_SECRET_KEY,
 # DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, … see docs/deploy.md), no demo data.
-# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it.
+# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it (restarted).
 serve: export DJANGO_DEBUG := 0
 serve: build-prod
 	$(PROD_PY) manage.py migrate --noinput -v 0
 	$(PROD_PY) manage.py collectstatic --noinput -v 0
-	@setsid $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@setsid deploy/supervise $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
 	$(UV) run --frozen $(PROD_GROUPS) gunicorn --config config/gunicorn.conf.py config.wsgi
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
@@ -110,7 +110,7 @@ class DossierForm(BootstrapFormMixin, forms.Form):
     title = forms.ModelChoiceField(
         label=_("Danh hiệu, hình thức đề nghị"), queryset=Title.objects.none()
     )
-    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     track = forms.ChoiceField(label=_("Loại khen thưởng"), choices=Track.choices)
     movement = _MovementChoice(
         label=_("Phong trào thi đua"),
@@ -154,10 +154,10 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    votes_yes = forms.IntegerField(
+    votes_yes = IntegerField(
         label=_("Số phiếu đồng ý"), min_value=0, max_value=100_000, required=False
     )
-    votes_total = forms.IntegerField(
+    votes_total = IntegerField(
         label=_("Tổng số người dự họp"), min_value=0, max_value=100_000, required=False
     )
     report_file = forms.FileField(

@@ -82,6 +82,7 @@ def dossier_list(request: AuthedRequest) -> HttpResponse:
         "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
         "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
         "query": request.GET.urlencode(),
+        "export_sync_limit": exports.SYNC_LIMIT,  # above it the export is queued
     }
     return render(request, template, context)
 
