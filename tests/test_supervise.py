@@ -67,5 +67,6 @@ def test_stopping_the_loop_stops_its_worker(tmp_path):
 
 def test_make_run_and_serve_supervise_the_worker():
     makefile = (ROOT / "Makefile").read_text()
-    assert "setsid deploy/supervise $(PY) manage.py db_worker" in makefile
+    # make run starts it once the server answers: `exec deploy/supervise …` in a setsid shell.
+    assert "exec deploy/supervise $(PY) manage.py db_worker" in makefile
     assert "setsid deploy/supervise $(PROD_PY) manage.py db_worker" in makefile
