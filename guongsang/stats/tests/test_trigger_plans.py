@@ -54,8 +54,8 @@ def _pg_transition_tables(cursor, rows: int) -> None:  # type: ignore[no-untyped
     for name in ("new_rows", "old_rows"):
         cursor.execute(f"DROP TABLE IF EXISTS {name}")
         select = (
-            "SELECT 1 + mod(i, 600) AS unit_id, 2010 + mod(i, 10) AS year, 1 + mod(i, 5) AS title_id,"
-            " 'city'::varchar AS level, 'individual'::varchar AS target,"
+            "SELECT 1 + mod(i, 600) AS unit_id, 2010 + mod(i, 10) AS year,"
+            " 1 + mod(i, 5) AS title_id, 'city'::varchar AS level, 'individual'::varchar AS target,"
             " NULL::date AS revoked_on FROM generate_series(1, %s) AS i"
         )
         cursor.execute(f"CREATE TEMP TABLE {name} AS {select}", [rows])
