@@ -23,7 +23,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Exists, F, Max, QuerySet, Sum
+from django.db.models import Exists, F, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -551,9 +551,9 @@ def _tree_changed_between(after: dt.date, until: dt.date) -> bool:
     took effect since `after`? Then the tree of `until` differs from the tree of `after`."""
     from guongsang.org.models import UnitClosure
 
-    starts = UnitClosure.objects.filter(valid_from__gt=after, valid_from__lte=until)
-    ends = UnitClosure.objects.filter(valid_to__gt=after, valid_to__lte=until)
-    return starts.exists() or ends.exists()
+    starts = Q(valid_from__gt=after, valid_from__lte=until)
+    ends = Q(valid_to__gt=after, valid_to__lte=until)
+    return UnitClosure.objects.filter(starts | ends).exists()
 
 
 def stats_mismatches() -> list[tuple]:
