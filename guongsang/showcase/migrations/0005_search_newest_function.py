@@ -5,7 +5,7 @@ Python with up to six statements: test the newest ``probe_rows`` stories of
 showcase_story_words one by one; if they hold ``k`` matches, done; if they hold some and the
 walk would meet ``k`` within ``walk_budget`` stories, walk that far; otherwise ask the GIN
 index for every match and keep the newest ``k``. Its plan settings (no sequential scan, room
-for exact bitmaps of prefix matches) are the function's own, so nothing leaks into the session,
+for exact bitmaps of prefix matches) are the function's own, so nothing leaks into the connection,
 and the search runs as one statement: the ranking query calls the function in a subquery.
 """
 
