@@ -6,7 +6,10 @@ export DJANGO_DEBUG ?= 1
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := $(UV) run --frozen python
-PROD_PY := $(UV) run --frozen --no-dev python
+# Production leaves the dev tools out, and the demo's packages unless GS_DEMO=1 (a training
+# installation: docs/deploy.md).
+PROD_GROUPS := --no-dev $(if $(filter 1 true yes on,$(GS_DEMO)),--group demo)
+PROD_PY := $(UV) run --frozen $(PROD_GROUPS) python
 SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
 .PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
@@ -70,32 +73,54 @@ demo: build
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 
+# A second `make run` skips migrate and seed_demo when nothing they depend on changed: the stamp
+# holds a fingerprint of the database (its URL, the SQLite file's inode), the migrations and the
+# demo code, then the logins printed when it was built. `make demo` always runs both.
+VAR_DIR := $(or $(GS_VAR_DIR),var)
+DEMO_STAMP := $(VAR_DIR)/demo-ready
+DEMO_FINGERPRINT = { echo "$${DATABASE_URL:-sqlite}"; \
+	[ -n "$${DATABASE_URL:-}" ] || stat -c %i $(VAR_DIR)/guongsang.sqlite3; \
+	cat guongsang/*/migrations/*.py guongsang/demo/*.py guongsang/demo/steps/*.py; } \
+	2>/dev/null | sha1sum | cut -c1-40
+
 demo-with-logins: build
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py seed_demo --print-logins
+	@set -o pipefail; \
+	if [ -f $(DEMO_STAMP) ] && [ "$$(head -1 $(DEMO_STAMP))" = "$$($(DEMO_FINGERPRINT))" ]; then \
+		echo "Dữ liệu mẫu đã có sẵn: không tạo lại."; tail -n +2 $(DEMO_STAMP); \
+	else \
+		rm -f $(DEMO_STAMP); \
+		$(PY) manage.py migrate --noinput -v 0 && \
+		$(PY) manage.py seed_demo --print-logins | tee $(DEMO_STAMP).new && \
+		{ $(DEMO_FINGERPRINT); sed -n '/^Tài khoản dùng thử:/,$$p' $(DEMO_STAMP).new; } \
+			> $(DEMO_STAMP) && rm -f $(DEMO_STAMP).new; \
+	fi
 
 # The server on SQLite with the demo data, and the task worker beside it (restarted when it
-# stops: a small supervisor loop).
+# stops: deploy/supervise, tested in tests/test_supervise.py). The worker starts once the server
+# answers (or after 10 s), so the two do not share the cores while the server starts. The system
+# checks run with migrate (when the database, migrations or demo changed) and in `make check`,
+# not at every start.
 run: demo-with-logins
-	@setsid bash -c 'while true; do $(PY) manage.py db_worker --interval 1 --no-reload; \
-		echo "Trình chạy nền đã dừng; khởi động lại sau 2 giây." >&2; sleep 2; done' & worker=$$!; \
+	@setsid bash -c 'for i in $$(seq 50); do curl -fso /dev/null http://127.0.0.1:$(PORT)/healthz \
+			&& break; sleep 0.2; done; \
+		exec deploy/supervise $(PY) manage.py db_worker --interval 1 --no-reload' & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
-	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver --noreload --skip-checks 127.0.0.1:$(PORT)
 
 # Production: DEBUG off, settings only from the environment (DJANGO_SECRET_KEY,
 # DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, … see docs/deploy.md), no demo data.
-# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it.
+# gunicorn with WEB_CONCURRENCY workers on PORT, and the task worker beside it (restarted).
 serve: export DJANGO_DEBUG := 0
 serve: build-prod
 	$(PROD_PY) manage.py migrate --noinput -v 0
 	$(PROD_PY) manage.py collectstatic --noinput -v 0
-	@setsid $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@setsid deploy/supervise $(PROD_PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap "kill -- -$$worker 2>/dev/null" EXIT INT TERM; \
-	$(UV) run --frozen --no-dev gunicorn --config config/gunicorn.conf.py config.wsgi
+	$(UV) run --frozen $(PROD_GROUPS) gunicorn --config config/gunicorn.conf.py config.wsgi
 
 # What serving needs, without the test tools (no chromium, no Java, no dev packages).
 build-prod: uv assets
-	$(UV) sync --frozen --no-dev --inexact --quiet
+	$(UV) sync --frozen $(PROD_GROUPS) --inexact --quiet
 	@command -v msgfmt >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get install -y -q gettext >/dev/null; }
 	$(PROD_PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
@@ -138,4 +163,4 @@ fmt: install
 	$(UV) run --frozen ruff check --fix .
 
 clean:
-	rm -rf var/guongsang.sqlite3* static/vendor
+	rm -rf var/guongsang.sqlite3* var/demo-ready static/vendor

@@ -2,6 +2,9 @@
 
 import pytest
 
+# `demo_db`: the demo, built once per test session (tests/demo_snapshot.py).
+pytest_plugins = ["tests.demo_snapshot"]
+
 
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]

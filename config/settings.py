@@ -72,15 +72,20 @@ INSTALLED_APPS = [
     "guongsang.reports",
     "guongsang.books",
     "guongsang.conference",
-    "guongsang.demo",
 ]
+# The demo data (`manage.py seed_demo`, `demo_logins`) is a development tool: installed with
+# DEBUG on, and in production only when asked for (GS_DEMO=1, a training installation; its
+# packages come with `uv sync --group demo`, see docs/deploy.md).
+GS_DEMO = env_bool("GS_DEMO", default=DEBUG)
+if GS_DEMO:
+    INSTALLED_APPS.append("guongsang.demo")
 
 MIDDLEWARE = [
     "guongsang.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "guongsang.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,6 +99,24 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees the views' exceptions first: "database is locked" becomes a 503.
     "guongsang.core.middleware.DatabaseBusyMiddleware",
+]
+
+# What waits for each role on the home page (core.todo), in the order shown.
+GS_TODO_PROVIDERS = [
+    "guongsang.nominations.todo.todo",
+    "guongsang.movements.todo.todo",
+    "guongsang.council.todo.todo",
+    "guongsang.decisions.todo.todo",
+    "guongsang.contests.todo.todo",
+    "guongsang.showcase.todo.todo",
+    "guongsang.stats.todo.todo",
+    "guongsang.targets.todo.todo",
+]
+
+# What the task worker runs on its own, with the interval in seconds (core.periodic).
+GS_PERIODIC_JOBS = [
+    ("guongsang.nominations.reminders.movement_reminders", 600),
+    ("guongsang.council.reminders.ballot_reminders", 600),
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -111,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guongsang.core.context_processors.shell",
+                "guongsang.nominations.context_processors.unread",
             ],
             "builtins": ["guongsang.core.templatetags.vn"],
         },

@@ -21,3 +21,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # SQLite it must be a file rather than Django's in-memory test database.
 if E2E_PROD and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_e2e_prod.sqlite3")}  # noqa: F405
+
+# Another name for the test database than Django's "test_<name>" (a PostgreSQL server shared
+# with other installations whose databases follow a naming rule).
+if os.environ.get("GS_TEST_DATABASE_NAME"):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["GS_TEST_DATABASE_NAME"]  # noqa: F405

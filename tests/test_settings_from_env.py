@@ -101,7 +101,14 @@ def test_a_command_without_the_secret_key_says_so_in_one_line(command):
 def test_management_commands_work_with_the_production_environment():
     done = _manage("help", **PRODUCTION)
     assert done.returncode == 0, done.stderr
-    assert "db_worker" in done.stdout and "seed_demo" in done.stdout and "backup" in done.stdout
+    assert "db_worker" in done.stdout and "backup" in done.stdout
+    assert "seed_demo" not in done.stdout  # the demo is not installed in production
+
+
+def test_gs_demo_installs_the_demo_in_production_for_a_training_installation():
+    done = _manage("help", **PRODUCTION, GS_DEMO="1")
+    assert done.returncode == 0, done.stderr
+    assert "seed_demo" in done.stdout and "demo_logins" in done.stdout
 
 
 def test_redis_url_moves_the_cache_and_the_sessions_to_redis():

@@ -6,11 +6,13 @@ query runs: a page of 10^23 once overflowed the database's integer and answered 
 
 # No "from __future__ import annotations": ninja resolves the annotations at runtime.
 import datetime as dt
+import re
+from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Query, Schema
 from ninja.pagination import PageNumberPagination
-from pydantic import PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -18,6 +20,17 @@ MAX_PAGE = 100_000
 MAX_PAGE_SIZE = 500
 
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+
+
+def _ascii_number(value: Any) -> Any:
+    """Decimal() also reads ١٢٣, １２３, "NaN" and "1e400": a number sent as text is written
+    with the digits 0–9, a point and a sign only (the service bounds its size)."""
+    if isinstance(value, str) and not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value.strip(), re.ASCII):
+        raise ValueError("chỉ viết bằng các chữ số 0–9")
+    return value
+
+
+AsciiDecimal = Annotated[Decimal, BeforeValidator(_ascii_number)]
 Month = Annotated[int, Field(ge=1, le=12)]
 # A time of day as "HH:MM": JSON Schema's "time" format demands a UTC offset (RFC 3339),
 # which a programme's local clock time does not have.

@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from guongsang.api.params import Pages, Year, month_query, year_query
+from guongsang.api.params import AsciiDecimal, Pages, Year, month_query, year_query
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.org.models import Unit
 from guongsang.targets import selectors, services
@@ -51,7 +51,7 @@ class ResultIn(Schema):
     indicator_code: str = ""
     year: Year
     month: Annotated[int, Field(ge=0, le=12)] = 0
-    value: Decimal = Decimal(-1)
+    value: AsciiDecimal = Decimal(-1)
 
 
 class AttainmentOut(Schema):

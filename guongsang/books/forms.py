@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.books.models import PageSize
+from guongsang.core.forms import IntegerField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 
@@ -14,7 +15,7 @@ from guongsang.org.models import Unit
 class BookForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Tên sách"), max_length=200, initial="Những bông hoa đẹp")
     subtitle = forms.CharField(label=_("Tiêu đề phụ"), max_length=300, required=False)
-    year = forms.IntegerField(label=_("Năm"), min_value=1992, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=1992, max_value=2100)
     organiser = forms.ModelChoiceField(label=_("Đơn vị biên soạn"), queryset=Unit.objects.none())
     page_size = forms.ChoiceField(label=_("Khổ giấy"), choices=PageSize.choices)
     foreword = forms.CharField(

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 
@@ -24,7 +24,7 @@ class ConferenceForm(BootstrapFormMixin, forms.Form):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     place = forms.CharField(label=_("Địa điểm"), max_length=300)
-    award_year = forms.IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
+    award_year = IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
     is_public = forms.BooleanField(
         label=_("Công khai trang ngày hội nghị cho người dân"), required=False
     )
@@ -67,5 +67,5 @@ class ReportForm(BootstrapFormMixin, forms.Form):
 
 
 class AwardFilterForm(BootstrapFormMixin, forms.Form):
-    nam = forms.IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
+    nam = IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
     so_qd = forms.CharField(label=_("Số quyết định"), max_length=64, required=False)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.contests.models import Level
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 
 
@@ -18,17 +18,15 @@ class ContestForm(BootstrapFormMixin, forms.Form):
         max_length=300,
         initial=_("Cuộc thi viết về gương điển hình tiên tiến, Người tốt, việc tốt"),
     )
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     level = forms.ChoiceField(label=_("Cấp"), choices=Level.choices)
     submission_deadline = VNDateField(label=_("Hạn nộp bài"))
     judging_deadline = VNDateField(label=_("Hạn chấm"), required=False)
-    min_words = forms.IntegerField(
+    min_words = IntegerField(
         label=_("Số chữ tối thiểu"), min_value=0, max_value=100_000, initial=1000
     )
-    max_words = forms.IntegerField(
-        label=_("Số chữ tối đa"), min_value=1, max_value=100_000, initial=3000
-    )
-    advance_count = forms.IntegerField(
+    max_words = IntegerField(label=_("Số chữ tối đa"), min_value=1, max_value=100_000, initial=3000)
+    advance_count = IntegerField(
         label=_("Số bài chọn gửi vòng sau"),
         min_value=1,
         max_value=10_000,

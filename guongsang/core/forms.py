@@ -1,6 +1,8 @@
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.models import AuditAction
@@ -12,6 +14,19 @@ class VNDateField(forms.DateField):
 
     input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
     default_error_messages = {"invalid": _("Ngày không hợp lệ (định dạng dd/mm/yyyy).")}
+
+
+class IntegerField(forms.IntegerField):
+    """An integer written with the digits 0–9 only. Django's own field takes whatever
+    Python's int() takes: Arabic-Indic (٢٠٢٤) and full-width (２０２４) digits too."""
+
+    default_error_messages = {"invalid": _("Nhập một số nguyên, chỉ bằng các chữ số 0–9.")}
+
+    def to_python(self, value: Any) -> int | None:
+        text = value.strip() if isinstance(value, str) else ""
+        if text and not re.fullmatch(r"[+-]?[0-9]+", text, re.ASCII):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class AuditFilterForm(BootstrapFormMixin, forms.Form):

@@ -179,6 +179,19 @@ def _db_backend() -> bool:
     return str(settings.TASKS["default"]["BACKEND"]).startswith("django_tasks_db")
 
 
+def no_worker_alive() -> bool:
+    """True when queued tasks wait for a worker and none is alive; False when tasks run in
+    the request (the immediate backend) or the heartbeats cannot be read (a page must not
+    fail for its warning: /healthz reports the cause)."""
+    if not _db_backend():
+        return False
+    try:
+        return workers_alive() == 0
+    except Exception:
+        logger.warning("Worker heartbeats not read", exc_info=True)
+        return False
+
+
 def tasks_sweep(now: dt.datetime | None = None) -> int:
     """Fail the running tasks whose worker died; the number failed."""
     if not _db_backend():

@@ -140,6 +140,11 @@ def bounded_decimal(
         number = Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the pattern above already refused
         raise ValidationError(_("%(label)s không hợp lệ.") % {"label": label}) from exc
+    if text.startswith("-") and number == 0:  # "-0": a sign on nothing, a typing slip
+        raise ValidationError(
+            _("%(label)s “%(v)s” không hợp lệ.") % {"label": label, "v": text[:30]},
+            code="number",
+        )
     whole = len(text.lstrip("-").split(".")[0].lstrip("0"))
     if whole > max_digits - decimal_places:
         raise ValidationError(

@@ -19,9 +19,9 @@ from guongsang.core.forms import AuditFilterForm
 from guongsang.core.health import health, without_errors
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.models import AuditAction, TaskStatus
-from guongsang.core.permissions import has_role, is_superuser, roles_of, scope_roots
+from guongsang.core.permissions import has_role, is_superuser, roles_of
 from guongsang.core.roles import Role
-from guongsang.org.models import Unit
+from guongsang.core.todo import todo_for
 
 
 def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
@@ -32,16 +32,16 @@ def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
+    """A to-do list per role (core.todo), and the user's roles and units."""
     roles = sorted(roles_of(request.user))
     grants = request.user.grants.select_related("unit").order_by("role")
-    scope_units = Unit.objects.filter(pk__in=scope_roots(request.user, list(Role)))
     return render(
         request,
         "core/home.html",
         {
             "role_labels": [Role(r).label for r in roles],
             "grants": grants,
-            "scope_units": scope_units,
+            "todo": todo_for(request.user),
         },
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.council.models import AgendaItem, Choice, Council, CouncilMember
 from guongsang.nominations.models import Dossier
@@ -29,7 +29,7 @@ class NoticeForm(BootstrapFormMixin, forms.Form):
     starts_on = VNDateField(
         label=_("Ngày bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    working_days = forms.IntegerField(
+    working_days = IntegerField(
         label=_("Số ngày làm việc"),
         min_value=1,
         max_value=30,

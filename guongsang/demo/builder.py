@@ -1,25 +1,57 @@
-"""Build the whole demo installation once: organisation, people, officials, logins."""
+"""Build the whole demo installation once, step by step, in one transaction."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 
 from django.db import transaction
 
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.awards import build_awards
-from guongsang.demo.dossiers import build_dossiers
-from guongsang.demo.movements import seed_movements
-from guongsang.demo.org_tree import build_org
-from guongsang.demo.staff import build_public_roles, build_staff
-from guongsang.demo.users import build_users
+from guongsang.demo.context import DemoContext, Step
+from guongsang.demo.steps import (
+    awards,
+    books,
+    conference,
+    contests,
+    council,
+    decisions,
+    dossiers,
+    movements,
+    org,
+    reports,
+    showcase,
+    staff,
+    stats,
+    targets,
+    users,
+)
 from guongsang.org.models import Unit
 
 AUDIT_TYPE = "demo.seed"
 AUDIT_REPR = "Dữ liệu mẫu"
+
+# Every step, in the order they run: each reads what the earlier ones made. The 2022–2023
+# cycles go through council sessions into signed decisions (which write those years' awards);
+# contests, stories, the book, the conference and the report read them.
+STEPS: tuple[Step, ...] = (
+    org.step,  # the unit tree, its merges and the emulation cluster
+    staff.step,  # generated staff and the officials of the articles
+    users.step,  # the demo logins
+    awards.step,  # the award history 2009–2021 (and the planned 2022–2023 recipients)
+    movements.step,  # movements 2009–2024, their plans and pledges
+    dossiers.step,  # this year's dossiers, one in every state
+    council.step,  # the two councils and this year's open session
+    decisions.step,  # the 2022 and 2023 cycles, through council into signed decisions
+    contests.step,  # the 2022 and 2023 writing contests
+    targets.step,  # the 2022 and 2023 sector targets
+    stats.step,  # the statistics rollup along today's tree
+    showcase.step,  # stories and tips
+    books.step,  # the 2023 book
+    conference.step,  # the conference of 23/9/2022
+    reports.step,  # this year's annual report draft
+)
 
 
 @dataclass(frozen=True)
@@ -35,38 +67,17 @@ def is_seeded() -> bool:
     return Unit.objects.filter(code=facts.DEPARTMENT).exists()
 
 
-# Each domain app seeds its own part of the demo, in this order: the 2022–2023 cycles go through
-# council sessions into signed decisions (which write those years' awards), and the later steps
-# read what the earlier ones made.
-DOMAIN_STEPS = (
-    "council",
-    "decisions",
-    "contests",
-    "targets",
-    "stats",
-    "showcase",
-    "books",
-    "conference",
-    "reports",
-)
-
-
 @transaction.atomic
-def seed() -> SeedResult:
+def seed(steps: tuple[Step, ...] = STEPS) -> SeedResult:
     """Create the demo in one transaction: all of it or nothing."""
-    # Faker takes a third of a second to import: only when the demo is really built.
-    from guongsang.demo.identities import Identities
-
-    units = build_org()
-    named = [role.full_name for role in facts.NAMED_PEOPLE]
-    people, positions = build_staff(units, Identities(reserved=named))
-    officials = build_public_roles(units)
-    users = build_users(units, officials)
+    ctx = DemoContext()
+    for step in steps:
+        step(ctx)
     result = SeedResult(
-        units=len(units),
-        people=people + len(officials),
-        positions=positions + len(officials),
-        users=len(users),
+        units=ctx.made.get("units", 0),
+        people=ctx.made.get("people", 0),
+        positions=ctx.made.get("positions", 0),
+        users=ctx.made.get("users", 0),
     )
     audit_log(
         actor=None,
@@ -81,9 +92,4 @@ def seed() -> SeedResult:
         },
         reason="Tạo dữ liệu mẫu (manage.py seed_demo)",
     )
-    build_awards(units)  # the award history, with its own audit entry
-    seed_movements()  # movements 2009–2024, their plans and pledges
-    build_dossiers()  # this year's dossiers, one in every state
-    for step in DOMAIN_STEPS:  # councils, decisions, contests, targets, stories, events, reports
-        import_module(f"guongsang.{step}.demo").seed()
     return result

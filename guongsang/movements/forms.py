@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Target, Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import LegalBasis, Movement, MovementKind
 from guongsang.org.models import Unit
@@ -38,7 +38,7 @@ class _MovementChoices(forms.ModelMultipleChoiceField):
 class MovementForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên phong trào"), max_length=300)
     kind = forms.ChoiceField(label=_("Hình thức thi đua"), choices=MovementKind.choices)
-    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     organiser = forms.ModelChoiceField(label=_("Cấp phát động"), queryset=Unit.objects.none())
     launched_on = VNDateField(label=_("Ngày phát động"), widget=_date())
     pledge_deadline = VNDateField(label=_("Hạn đăng ký thi đua"), required=False, widget=_date())

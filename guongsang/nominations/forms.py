@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django import forms
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
@@ -109,7 +110,7 @@ class DossierForm(BootstrapFormMixin, forms.Form):
     title = forms.ModelChoiceField(
         label=_("Danh hiệu, hình thức đề nghị"), queryset=Title.objects.none()
     )
-    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     track = forms.ChoiceField(label=_("Loại khen thưởng"), choices=Track.choices)
     movement = _MovementChoice(
         label=_("Phong trào thi đua"),
@@ -153,10 +154,10 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    votes_yes = forms.IntegerField(
+    votes_yes = IntegerField(
         label=_("Số phiếu đồng ý"), min_value=0, max_value=100_000, required=False
     )
-    votes_total = forms.IntegerField(
+    votes_total = IntegerField(
         label=_("Tổng số người dự họp"), min_value=0, max_value=100_000, required=False
     )
     report_file = forms.FileField(
@@ -174,6 +175,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         required=False,
         help_text=_("PDF, DOCX, JPEG hoặc PNG, tối đa 10 MB mỗi tệp."),
     )
+    # One per blank form: the same form posted twice (a double click, a resent request)
+    # finds the dossier it already made instead of making a second.
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
@@ -192,9 +196,19 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         movement: forms.ModelChoiceField = self.fields["movement"]  # type: ignore[assignment]
         if movements is not None:
             movement.queryset = movements if year is None else movements.filter(year=year)
+        if not self.is_bound:
+            self.initial["form_token"] = uuid.uuid4()
         if editing:
             # Who proposes whom for what is fixed once the dossier exists.
-            for name in ("unit", "title", "year", "nominee_kind", "person", "nominee_unit"):
+            for name in (
+                "unit",
+                "title",
+                "year",
+                "nominee_kind",
+                "person",
+                "nominee_unit",
+                "form_token",
+            ):
                 del self.fields[name]
             return
         for name, qs in (("unit", units), ("nominee_unit", units), ("person", people)):
@@ -231,7 +245,7 @@ class DossierForm(BootstrapFormMixin, forms.Form):
 
     def dossier_fields(self) -> dict[str, Any]:
         """The cleaned values the services take (files and the nominee switch left out)."""
-        skip = set(FILE_FIELDS) | {"nominee_kind"}
+        skip = set(FILE_FIELDS) | {"nominee_kind", "form_token"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
     def uploads(self) -> list[tuple[str, Any]]:

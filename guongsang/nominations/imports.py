@@ -1,7 +1,8 @@
 """Nhập từ Excel: units import nominations, the admin imports historic awards.
 
-Pure helpers read and check the rows; `import_commit` writes every valid row in one
-transaction, or nothing. Lookups are dicts built with one query each, never a query per row.
+Pure helpers read and check the rows; `import_commit` writes every valid row, or nothing:
+in one transaction on PostgreSQL, in short batches on SQLite (taken back if one fails).
+Lookups are dicts built with one query each, never a query per row.
 The uploaded file waits in the file storage as imports/<uuid>.xlsx between preview and commit.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,15 +28,22 @@ from django.utils.translation import gettext as _
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit, ooxml
+from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
 from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
-from guongsang.core.validators import clean_text, validate_birth_date
+from guongsang.core.validators import (
+    clean_person_name,
+    is_ascii_digits,
+    validate_birth_date,
+)
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
+
+logger = logging.getLogger(__name__)
 
 NOMINATIONS = "de-nghi"
 AWARDS = "lich-su"
@@ -42,8 +51,8 @@ KINDS = (NOMINATIONS, AWARDS)
 NOMINATION_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
 AWARD_ROLES = frozenset({Role.ADMIN})
 LARGE_FILE_ROWS = 2_000
+PROGRESS_EVERY = 2_000  # rows between two progress reports of the COPY
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-BATCH = 2_000
 
 COLUMNS = [
     "Họ và tên",
@@ -251,12 +260,15 @@ def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
             % {"n": number, "v": row.birth_text}
         )
     try:
-        # Names: no control, zero-width or bidi-override characters; births 1900–today.
-        row.name = clean_text(row.name)
+        # Names: letters only, no control, zero-width or bidi-override characters (an empty
+        # name is a collective's row); births 1900–today.
+        row.name = clean_person_name(row.name) if row.name else ""
         validate_birth_date(row.birth)
     except ValidationError as exc:
         row.errors.append(_("Dòng %(n)s: %(e)s") % {"n": number, "e": " ".join(exc.messages)})
     try:
+        if not is_ascii_digits(row.year_text):  # int() also reads ٢٠٢٤ and ２０２４
+            raise ValueError
         row.year = int(row.year_text)
         if not 1945 <= row.year <= 2100:
             raise ValueError
@@ -472,7 +484,20 @@ def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
     wb.save(path)
 
 
-def _create_people(rows: list[Row], actor: Any) -> int:
+@dataclass
+class Written:
+    """What the batches of one import wrote, so that a failure can take it back (SQLite)."""
+
+    people: list[int] = field(default_factory=list)
+    awards: list[uuid.UUID] = field(default_factory=list)
+    dossiers: list[int] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.awards) + len(self.dossiers)
+
+
+def _create_people(rows: list[Row], written: Written) -> int:
     """One Person per new name + date of birth + unit, created in bulk."""
     wanted: dict[PersonKey, Person] = {}
     for row in rows:
@@ -488,17 +513,23 @@ def _create_people(rows: list[Row], actor: Any) -> int:
                     date_of_birth=row.birth,
                 ),
             )
-    Person.objects.bulk_create(wanted.values(), batch_size=BATCH)
+
+    def write(part: Sequence[Person]) -> None:
+        Person.objects.bulk_create(part)
+        written.people.extend(p.pk for p in part)
+
+    write_in_batches(list(wanted.values()), write, chunk=500)
     for row in rows:
         if row.new_person and row.unit is not None:
             row.person_id = wanted[(row.unit.pk, _key(row.name), row.birth)].pk
     return len(wanted)
 
 
-def _write_awards(rows: list[Row], report: Callable[[int], None]) -> int:
-    """All the awards in one COPY on PostgreSQL, so the summary triggers fire once over the
-    whole import; elsewhere one INSERT prepared once and run with many rows (the ORM's
-    bulk_create splits 100,000 awards into thousands of statements on SQLite)."""
+def _write_awards(rows: list[Row], report: Callable[[int], None], written: Written) -> int:
+    """All the awards in one COPY on PostgreSQL (one transaction), so the summary triggers fire
+    once over the whole import; on SQLite one INSERT prepared once and run with many rows, in
+    the batches of core.batches (the ORM's bulk_create splits 100,000 awards into thousands of
+    statements there, 999 parameters each)."""
     meta = Award._meta
     names = [
         "uuid", "created_at", "updated_at", "title", "year", "level", "target", "person",
@@ -513,71 +544,101 @@ def _write_awards(rows: list[Row], report: Callable[[int], None]) -> int:
     now = timezone.now() if copy else connection.ops.adapt_datetimefield_value(timezone.now())
     native_uuid = connection.features.has_native_uuid_field
 
-    def values() -> Iterator[tuple[Any, ...]]:
-        for row in rows:
-            assert row.title is not None and row.unit is not None and row.year is not None
-            key = uuid.uuid4()
-            yield (
-                key if native_uuid else key.hex,
-                now,
-                now,
-                row.title.pk,
-                row.year,
-                row.title.level,
-                Target.COLLECTIVE if row.is_collective else Target.INDIVIDUAL,
-                row.person_id,
-                row.unit.pk,
-                row.decision_number[:64],
-                row.decision_date
-                if copy
-                else connection.ops.adapt_datefield_value(row.decision_date),
-                row.title.authority,
-                None,
-                AwardSource.IMPORT.value,
-                None,
-                "",
-            )
+    def value(row: Row, key: uuid.UUID) -> tuple[Any, ...]:
+        assert row.title is not None and row.unit is not None and row.year is not None
+        return (
+            key if native_uuid else key.hex,
+            now,
+            now,
+            row.title.pk,
+            row.year,
+            row.title.level,
+            Target.COLLECTIVE if row.is_collective else Target.INDIVIDUAL,
+            row.person_id,
+            row.unit.pk,
+            row.decision_number[:64],
+            row.decision_date if copy else connection.ops.adapt_datefield_value(row.decision_date),
+            row.title.authority,
+            None,
+            AwardSource.IMPORT.value,
+            None,
+            "",
+        )
 
-    with connection.cursor() as cursor:
-        if copy:
+    if copy:
+        with connection.cursor() as cursor:
             sql = f"COPY {table} ({columns}) FROM STDIN"
             with cursor.cursor.copy(sql) as stream:
-                for done, value in enumerate(values(), start=1):
-                    stream.write_row(value)
-                    if done % BATCH == 0:
+                for done, row in enumerate(rows, start=1):
+                    key = uuid.uuid4()
+                    stream.write_row(value(row, key))
+                    written.awards.append(key)
+                    if done % PROGRESS_EVERY == 0:
                         report(done)
-            report(len(rows))
-            return len(rows)
-        holders = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({holders})"  # noqa: S608
-        batch: list[tuple[Any, ...]] = []
-        for done, value in enumerate(values(), start=1):
-            batch.append(value)
-            if len(batch) >= BATCH or done == len(rows):
-                cursor.executemany(sql, batch)
-                batch = []
-                report(done)
+        report(len(rows))
+        return len(rows)
+
+    holders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({holders})"  # noqa: S608
+
+    def write(part: Sequence[Row]) -> None:
+        keys = [uuid.uuid4() for _row in part]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, [value(row, key) for row, key in zip(part, keys, strict=True)])
+        written.awards.extend(keys)
+
+    write_in_batches(rows, write, chunk=500, after_chunk=report)
     return len(rows)
 
 
-def _write_dossiers(rows: list[Row], actor: Any, report: Callable[[int], None]) -> int:
+def _write_dossiers(
+    rows: list[Row], actor: Any, report: Callable[[int], None], written: Written
+) -> int:
     from guongsang.nominations.services import dossier_create
 
     people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
-    for done, row in enumerate(rows, start=1):
-        assert row.title is not None and row.unit is not None and row.year is not None
-        dossier_create(
-            actor=actor,
-            unit=row.unit,
-            title=row.title,
-            year=row.year,
-            person=people[row.person_id] if row.person_id else None,
-            nominee_unit=row.unit if row.is_collective else None,
-            summary=row.summary,
-        )
-        if done % 100 == 0:
-            report(done)
+
+    def write(part: Sequence[Row]) -> None:
+        for row in part:
+            assert row.title is not None and row.unit is not None and row.year is not None
+            dossier = dossier_create(
+                actor=actor,
+                unit=row.unit,
+                title=row.title,
+                year=row.year,
+                person=people[row.person_id] if row.person_id else None,
+                nominee_unit=row.unit if row.is_collective else None,
+                summary=row.summary,
+            )
+            written.dossiers.append(dossier.pk)
+
+    write_in_batches(rows, write, chunk=100, after_chunk=report)
     return len(rows)
+
+
+def _undo(written: Written, *, actor: Any, token: str) -> None:
+    """Take back what the committed batches of a failed import wrote, in short transactions
+    too: the user can then correct and import the same file again, which the duplicate check
+    would otherwise refuse row by row."""
+    step = 500
+    for model, field_name, keys in (
+        (Dossier, "pk", written.dossiers),
+        (Award, "uuid", written.awards),
+        (Person, "pk", written.people),
+    ):
+        for start in range(0, len(keys), step):
+            with transaction.atomic():
+                lookup = {f"{field_name}__in": keys[start : start + step]}
+                model.objects.filter(**lookup).delete()  # type: ignore[attr-defined]
+    with transaction.atomic():
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.DELETE,
+            object_type="nominations.import",
+            object_id=str(token),
+            object_repr=_("Nhập Excel bị dừng: đã gỡ %(n)s dòng đã ghi") % {"n": written.rows},
+            after={"rows": written.rows, "new_people": len(written.people)},
+        )
 
 
 def import_commit(
@@ -607,20 +668,52 @@ def import_commit(
             % {"n": preview.error_rows},
             errors=preview.errors,
         )
-    with transaction.atomic():
-        new_people = _create_people(rows, actor)
-        if kind == AWARDS:
-            created = _write_awards(rows, report)
-        else:
-            created = _write_dossiers(rows, actor, report)
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.CREATE,
-            object_type="nominations.import",
-            object_id=str(token),
-            object_repr=_("Nhập Excel: %(n)s dòng") % {"n": total},
-            after={"kind": kind, "rows": total, "created": created, "new_people": new_people},
-        )
+    # SQLite: batches of their own (see core.batches), written only once the whole file has
+    # been checked above. A batch that fails mid-way leaves the earlier ones committed: they
+    # are taken back, so the import is all or nothing as on PostgreSQL, where it is one
+    # transaction. (A worker killed between batches cannot undo: its task is failed by the
+    # sweep and the rows it committed stay; the audit entry of each dossier shows them.)
+    written = Written()
+    try:
+        with one_transaction_unless_split():
+            new_people = _create_people(rows, written)
+            if kind == AWARDS:
+                created = _write_awards(rows, report, written)
+            else:
+                created = _write_dossiers(rows, actor, report, written)
+            with transaction.atomic():
+                audit.audit_log(
+                    actor=actor,
+                    action=AuditAction.CREATE,
+                    object_type="nominations.import",
+                    object_id=str(token),
+                    object_repr=_("Nhập Excel: %(n)s dòng") % {"n": total},
+                    after={
+                        "kind": kind,
+                        "rows": total,
+                        "created": created,
+                        "new_people": new_people,
+                    },
+                )
+    except Exception as exc:
+        if splits_writes() and (written.rows or written.people):
+            _undo_or_explain(written, actor=actor, token=token, error=exc)
+        raise
     staged_delete(token)
     warnings = tuple(w for row in rows for w in row.warnings)
     return Result(rows=total, created=created, new_people=new_people, warnings=warnings)
+
+
+def _undo_or_explain(written: Written, *, actor: Any, token: str, error: Exception) -> None:
+    try:
+        _undo(written, actor=actor, token=token)
+    except Exception as undo_error:
+        logger.exception("Import %s stopped and its rows could not be taken back", token)
+        raise ValidationError(
+            _(
+                "Nhập bị dừng giữa chừng và chưa gỡ được %(n)s dòng đã ghi: "
+                "hãy báo quản trị hệ thống trước khi nhập lại."
+            )
+            % {"n": written.rows}
+        ) from undo_error
+    logger.warning("Import %s stopped; its %s written rows were taken back", token, written.rows)

@@ -104,6 +104,9 @@ class Dossier(PublicModel):
         help_text=_("Hồ sơ của cấp dưới mà hồ sơ này tiếp nhận khi được trình lên."),
     )
     outcome_note = models.CharField(_("kết quả ở cấp trên"), max_length=300, blank=True)
+    # The blank form it was made from (see DossierForm.form_token): a form posted twice
+    # makes one dossier.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     movement = models.ForeignKey(
         "movements.Movement",
         null=True,
@@ -216,12 +219,19 @@ class CheckOverride(models.Model):
 
 
 class Notification(models.Model):
-    """Thông báo: a dossier came back or moved on; shown in the app (and e-mailed if set up)."""
+    """Thông báo: a dossier came back or moved on, or a deadline nears (a reminder, with the
+    page it is about); shown in the app (and e-mailed if set up)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossier_notifications"
     )
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notifications")
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    link = models.CharField(max_length=300, blank=True)  # a reminder's page
+    # A reminder is sent once per person and key ("movement:<uuid>:pledge:7"), however many
+    # workers look for due reminders.
+    key = models.CharField(max_length=120, blank=True)
     message = models.CharField(_("nội dung"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -229,6 +239,11 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~Q(key=""), name="notification_once_per_key"
+            )
+        ]
         verbose_name = _("thông báo")
         verbose_name_plural = _("thông báo")
 

@@ -22,6 +22,8 @@ from guongsang.nominations.models import Dossier, Notification, State
 
 # Steps that send the dossier back to its unit: its officers and its creator hear of it.
 COMES_BACK = {"return", "reject"}
+# Steps that bring it to the reviewing level: that level's secretariat hears of it.
+REACHES_LEVEL = {"submit"}
 # Steps that move it on: its creator hears of it. Signing ("decide") is told with the
 # decision's number, date, amount and certificate by `notify_decided`, called at signing.
 MOVES_ON = {"accept", "publish", "to_council", "recommend"}
@@ -42,6 +44,13 @@ def recipients(*, dossier: Dossier, action: str) -> list[Any]:
             grants__unit_id=dossier.unit_id,
         )
         users.update({u.pk: u for u in officers})
+    if action in REACHES_LEVEL and dossier.level_unit_id is not None:
+        secretariat = get_user_model().objects.filter(
+            is_active=True,
+            grants__role=Role.SECRETARIAT,
+            grants__unit_id=dossier.level_unit_id,
+        )
+        users.update({u.pk: u for u in secretariat})
     creator = dossier.created_by
     if (action in COMES_BACK or action in MOVES_ON) and creator is not None and creator.is_active:
         users[creator.pk] = creator
@@ -49,6 +58,12 @@ def recipients(*, dossier: Dossier, action: str) -> list[Any]:
 
 
 def message_for(*, dossier: Dossier, action: str, reason: str = "") -> str:
+    if action in REACHES_LEVEL:
+        text = _("%(unit)s đã gửi hồ sơ “%(dossier)s”, chờ tiếp nhận.") % {
+            "unit": dossier.unit.name,
+            "dossier": dossier,
+        }
+        return text[:500]
     text = _("Hồ sơ “%(dossier)s” chuyển sang “%(state)s”.") % {
         "dossier": dossier,
         "state": dossier.get_state_display(),
@@ -154,6 +169,23 @@ def _mail(message: str, addresses: list[str]) -> None:
     )
 
 
+def remind(*, users: list[Any], key: str, message: str, link: str) -> list[Notification]:
+    """A reminder, once per person and key: a second call (another worker, the next round)
+    sends nothing. E-mailed like the other notifications."""
+    created = []
+    for user in users:
+        note, new = Notification.objects.get_or_create(
+            user=user, key=key, defaults={"message": message[:500], "link": link}
+        )
+        if new:
+            created.append(note)
+    if created and settings.EMAIL_BACKEND not in QUIET_BACKENDS:
+        addresses = [n.user.email for n in created if n.user.email]
+        if addresses:
+            transaction.on_commit(lambda: _mail(message, addresses))
+    return created
+
+
 def unread_for(*, user: Any) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user, read_at=None)
 
@@ -168,14 +200,16 @@ def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[No
     from guongsang.decisions.selectors import dossier_outcomes
 
     items = list(notifications_for(user=user)[:limit])
-    decided = {n.dossier_id for n in items if n.dossier.state in DECIDED_STATES}
+    decided = {
+        n.dossier.pk for n in items if n.dossier is not None and n.dossier.state in DECIDED_STATES
+    }
     outcomes = dossier_outcomes(user=user, dossier_ids=decided)
     return [
         (
             n,
             [
                 o
-                for o in outcomes.get(n.dossier_id, [])
+                for o in (outcomes.get(n.dossier.pk, []) if n.dossier is not None else [])
                 if o.decision.signed_at is not None and o.decision.signed_at <= n.created_at
             ],
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,7 @@ def dossier_create(
     summary: str = "",
     report: str = "",
     movement: Movement | None = None,
+    form_token: Any = None,
     **extra: Any,
 ) -> Dossier:
     if (person is None) == (nominee_unit is None):
@@ -94,13 +96,39 @@ def dossier_create(
         report=clean_text(report, multiline=True),
         movement=movement,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        form_token=form_token,
         **extra,
     )
     _check_movement(dossier)
-    dossier.full_clean(exclude=["created_by", "forwarded_from"])
+    dossier.full_clean(exclude=["created_by", "forwarded_from", "form_token"])
     dossier.save()
     audit.audit_create(actor=actor, obj=dossier)
     return dossier
+
+
+# A dossier the same person made from a form this recently, for the same nominee, title and
+# year, is the same form sent again (the back button reloads the form with a new token but
+# the browser puts back what was typed).
+RESENT_WITHIN = dt.timedelta(minutes=10)
+RESENT_SAME = ("unit", "title", "year", "person", "nominee_unit", "track")
+
+
+def dossier_from_form(*, actor: Any, form_token: Any, fields: dict[str, Any]) -> Dossier | None:
+    """The dossier this user already made from the same form, if any."""
+    mine = Dossier.objects.filter(created_by=actor)
+    if form_token is not None and (same := mine.filter(form_token=form_token).first()):
+        return same
+    same_content = {name: fields.get(name) for name in RESENT_SAME}
+    return (
+        mine.filter(
+            form_token__isnull=False,
+            state=State.DRAFT,
+            created_at__gte=timezone.now() - RESENT_WITHIN,
+            **same_content,
+        )
+        .order_by("-pk")
+        .first()
+    )
 
 
 def _check_movement(dossier: Dossier) -> None:

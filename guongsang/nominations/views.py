@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
@@ -82,6 +82,7 @@ def dossier_list(request: AuthedRequest) -> HttpResponse:
         "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
         "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
         "query": request.GET.urlencode(),
+        "export_sync_limit": exports.SYNC_LIMIT,  # above it the export is queued
     }
     return render(request, template, context)
 
@@ -187,16 +188,36 @@ def dossier_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "nominations.edit_dossier")
     form = DossierForm(request.POST or None, request.FILES or None, **_form_choices(request))
     if request.method == "POST" and form.is_valid():
+        token, fields = form.cleaned_data.get("form_token"), form.dossier_fields()
+        if made := services.dossier_from_form(actor=request.user, form_token=token, fields=fields):
+            return _made_already(request, made)
         try:
             with transaction.atomic():  # the dossier and its files, or nothing
-                dossier = services.dossier_create(actor=request.user, **form.dossier_fields())
+                dossier = services.dossier_create(
+                    actor=request.user, form_token=token, **form.dossier_fields()
+                )
                 _attach_all(request, dossier, form)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except IntegrityError:  # the same form, posted twice at once: the other one won
+            if made := services.dossier_from_form(
+                actor=request.user, form_token=token, fields=fields
+            ):
+                return _made_already(request, made)
+            # Another person's token (a copied form): nothing saved; a fresh token to retry.
+            data = request.POST.copy()
+            data["form_token"] = str(uuid_lib.uuid4())
+            form.data = data
+            form.add_error(None, _("Biểu mẫu đã được dùng. Bấm “Lưu hồ sơ” lần nữa để tạo hồ sơ."))
         else:
             messages.success(request, _("Đã tạo hồ sơ đề nghị."))
             return redirect("nominations:detail", uuid=dossier.uuid)
     return render(request, "nominations/form.html", {"form": form, "title": _("Tạo hồ sơ")})
+
+
+def _made_already(request: AuthedRequest, dossier: Dossier) -> HttpResponse:
+    messages.info(request, _("Biểu mẫu này đã được gửi: hồ sơ đã tạo trước đó, không tạo thêm."))
+    return redirect("nominations:detail", uuid=dossier.uuid)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core.forms import IntegerField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.reports.selectors import units_for_reports
@@ -17,7 +18,7 @@ class OpenReportForm(BootstrapFormMixin, forms.Form):
         queryset=Unit.objects.none(),
         to_field_name="uuid",
     )
-    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
+from guongsang.core.forms import IntegerField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -239,7 +240,7 @@ class TipToDossierForm(BootstrapFormMixin, forms.Form):
     title = forms.ModelChoiceField(
         label=_("Danh hiệu đề nghị"), queryset=Title.objects.none(), to_field_name="code"
     )
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     person = forms.ModelChoiceField(
         label=_("Cá nhân được đề nghị"),
         queryset=Person.objects.none(),

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Level, Target
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import IntegerField, VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.stats.services import DIMENSIONS, MAX_YEAR, MIN_YEAR
@@ -19,8 +19,8 @@ ALL = [("", _("Tất cả"))]
 
 
 class StatsFilterForm(BootstrapFormMixin, forms.Form):
-    tu_nam = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    den_nam = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    tu_nam = IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    den_nam = IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     don_vi = forms.ModelChoiceField(
         label=_("Đơn vị (kể cả trực thuộc)"),
         queryset=Unit.objects.none(),

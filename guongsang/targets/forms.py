@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core.forms import IntegerField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.org.selectors import units_acting
@@ -28,12 +29,12 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
     description = forms.CharField(
         label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=10_000, initial=0)
+    order = IntegerField(label=_("Thứ tự"), min_value=0, max_value=10_000, initial=0)
     active = forms.BooleanField(label=_("Đang dùng"), required=False, initial=True)
 
 
 class FilterForm(BootstrapFormMixin, forms.Form):
-    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
     don_vi = _UnitChoice(label=_("Đơn vị"), required=False, empty_label=_("Tất cả đơn vị được xem"))
 
     def __init__(self, *args: Any, user: Any, roles: frozenset[str], **kwargs: Any) -> None:
@@ -48,8 +49,8 @@ class FigureForm(BootstrapFormMixin, forms.Form):
     chi_tieu = forms.ModelChoiceField(
         label=_("Chỉ tiêu"), queryset=Indicator.objects.filter(active=True), to_field_name="code"
     )
-    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    thang = forms.IntegerField(label=_("Tháng"), min_value=1, max_value=12)
+    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    thang = IntegerField(label=_("Tháng"), min_value=1, max_value=12)
     so_lieu = forms.CharField(
         label=_("Số liệu"),
         max_length=20,

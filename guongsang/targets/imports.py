@@ -2,12 +2,14 @@
 
 A row with a month is a monthly result; a row without one is the yearly plan. The file is
 stored between preview and commit (the nominations import's storage helpers); the preview
-lists each row's errors in Vietnamese; the commit writes every row or none.
+lists each row's errors in Vietnamese; the commit writes every row or none (in short
+batches on SQLite, put back if one fails).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,12 +19,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from guongsang.core import ooxml
+from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.validators import is_ascii_digits
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit
 from guongsang.targets import services
-from guongsang.targets.models import Indicator
+from guongsang.targets.models import Indicator, Plan, Result
 from guongsang.targets.permissions import PLAN_ROLES, RESULT_ROLES
 
 COLUMNS = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Tháng (trống: kế hoạch năm)", "Số liệu"]
@@ -134,6 +138,8 @@ def preview(*, user: Any, token: str) -> Preview:
                 % {"n": number, "v": row.indicator.name}
             )
         try:
+            if not is_ascii_digits(_text(cells[2])):  # int() also reads ٢٠٢٤ and ２０２４
+                raise ValueError
             row.year = int(_text(cells[2]))
             if not services.MIN_YEAR <= row.year <= services.MAX_YEAR:
                 raise ValueError
@@ -143,6 +149,8 @@ def preview(*, user: Any, token: str) -> Preview:
         month = _text(cells[3])
         if month:
             try:
+                if not is_ascii_digits(month):
+                    raise ValueError
                 row.month = int(month)
                 if not 1 <= row.month <= 12:
                     raise ValueError
@@ -182,20 +190,57 @@ def commit(*, user: Any, token: str) -> int:
     return len(checked.rows)
 
 
-@transaction.atomic
+# What a row replaced: (model, pk, previous value, or None where the row created the figure).
+Replaced = tuple[type[Plan] | type[Result], int, Decimal | None]
+
+
 def _write(*, user: Any, checked: Preview) -> None:
-    for row in checked.rows:
-        assert row.unit and row.indicator and row.year is not None
-        if row.month:
-            services.result_set(
-                by=user,
-                indicator=row.indicator,
-                unit=row.unit,
-                year=row.year,
-                month=row.month,
-                value=row.value,
-            )
-        else:
-            services.plan_set(
-                by=user, indicator=row.indicator, unit=row.unit, year=row.year, value=row.value
-            )
+    """One transaction on PostgreSQL; on SQLite short batches (core.batches), so that the
+    web requests writing meanwhile are not kept waiting. A batch that fails there leaves the
+    earlier ones committed: they are put back as they were (figures created are deleted,
+    figures replaced get their old value), so the file is written all or nothing."""
+    replaced: list[Replaced] = []
+
+    def write(part: Sequence[Row]) -> None:
+        for row in part:
+            replaced.append(_write_row(user=user, row=row))
+
+    try:
+        with one_transaction_unless_split():
+            write_in_batches(checked.rows, write, chunk=100)
+    except Exception:
+        if splits_writes() and replaced:
+            _put_back(replaced)
+        raise
+
+
+def _write_row(*, user: Any, row: Row) -> Replaced:
+    assert row.unit and row.indicator and row.year is not None
+    model: type[Plan] | type[Result] = Result if row.month else Plan
+    lookup = {"indicator": row.indicator, "unit": row.unit, "year": row.year}
+    if row.month:
+        lookup["month"] = row.month
+    before = model.objects.filter(**lookup).values_list("value", flat=True).first()
+    if row.month:
+        saved: Plan | Result = services.result_set(
+            by=user,
+            indicator=row.indicator,
+            unit=row.unit,
+            year=row.year,
+            month=row.month,
+            value=row.value,
+        )
+    else:
+        saved = services.plan_set(
+            by=user, indicator=row.indicator, unit=row.unit, year=row.year, value=row.value
+        )
+    return model, saved.pk, before
+
+
+def _put_back(replaced: list[Replaced]) -> None:
+    with transaction.atomic():
+        for model, pk, before in reversed(replaced):
+            if before is None:
+                model.objects.filter(pk=pk).delete()
+            else:
+                model.objects.filter(pk=pk).update(value=before)

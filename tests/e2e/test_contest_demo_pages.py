@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 
 def demo_login(page, base_url: str, username: str) -> None:
-    from guongsang.demo.users import PASSWORD
+    from guongsang.demo.steps.users import PASSWORD
 
     page.goto(f"{base_url}/tai-khoan/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)
@@ -23,12 +23,7 @@ def no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
-def test_demo_contest_pages(live_server, transactional_db, titles, page_for, shot):
-    from guongsang.contests import demo
-    from guongsang.demo import builder
-
-    builder.seed()
-    demo.seed()  # nothing to do when the builder already called it
+def test_demo_contest_pages(demo_db, live_server, transactional_db, page_for, shot):
     c2022 = Contest.objects.get(year=2022)
     c2023 = Contest.objects.get(year=2023)
     match = DuplicateMatch.objects.select_related("entry").get()

@@ -2,8 +2,7 @@
 
 import pytest
 
-from guongsang.demo.builder import seed
-from guongsang.demo.users import login_rows
+from guongsang.demo.steps.users import login_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -11,9 +10,8 @@ ADMIN_ONLY = {"Nhật ký hệ thống", "Người dùng"}
 
 
 def test_each_printed_demo_login_works_and_the_menu_depends_on_the_role(
-    live_server, titles, page_for
+    demo_db, live_server, transactional_db, page_for
 ):
-    seed()
     rows = login_rows()
     assert len(rows) >= 7
     menus = {}

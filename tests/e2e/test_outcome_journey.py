@@ -73,7 +73,7 @@ def test_the_officer_sees_the_signed_outcome_and_checks_the_certificate(
         login(officer, live_server.url, "canbo")
         # The notification says it, with the certificate's links.
         open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
-        officer.get_by_role("link", name="Thông báo").click()
+        officer.get_by_role("main").get_by_role("link", name="Thông báo").click()
         note = officer.get_by_role("listitem").filter(has_text=number).first
         assert on in note.inner_text() and amount in note.inner_text()
         assert note.get_by_role("link", name="Tải giấy khen (PDF)").is_visible()

@@ -138,3 +138,28 @@ def test_the_error_goes_to_the_log_with_its_text(client, caplog):
     logged = [r for r in caplog.records if r.name == "guongsang.core.health"]
     assert logged and logged[0].exc_info is not None
     assert table in str(logged[0].exc_info[1])
+
+
+def _beat_elsewhere(seconds_ago: int) -> None:
+    """A worker on another machine: the OS cannot be asked, its heartbeat's age decides."""
+    from guongsang.core.models import WorkerBeat
+
+    WorkerBeat.objects.update_or_create(
+        worker_id="may-chu-khac:4242:abc",
+        defaults={
+            "host": "may-chu-khac",
+            "pid": 4242,
+            "seen_at": timezone.now() - dt.timedelta(seconds=seconds_ago),
+        },
+    )
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_worker_silent_for_more_than_thirty_seconds_is_reported_dead(client):
+    _beat_elsewhere(seconds_ago=25)
+    tasks = client.get("/healthz").json()["tasks"]
+    assert tasks["status"] == "ok" and tasks["workers_alive"] == 1
+    _beat_elsewhere(seconds_ago=31)
+    report = client.get("/healthz").json()
+    assert report["status"] == "degraded"
+    assert report["tasks"]["status"] == "degraded" and report["tasks"]["workers_alive"] == 0

@@ -1,4 +1,4 @@
-"""The demo is built once per module (in a transaction rolled back at the end)."""
+"""The demo as `seed_demo` builds it: units, staff, officials, logins (built once per session)."""
 
 import datetime as dt
 import io
@@ -9,7 +9,6 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
 from django.test import RequestFactory
 
 from guongsang.accounts.models import User
@@ -17,24 +16,14 @@ from guongsang.core.models import AuditEntry
 from guongsang.demo import facts
 from guongsang.demo.builder import AUDIT_TYPE
 from guongsang.demo.identities import Identities
-from guongsang.demo.org_tree import MERGE_ON, MERGED, MERGED_AWAY
-from guongsang.demo.users import LOGINS, PASSWORD
+from guongsang.demo.steps.org import MERGE_ON, MERGED, MERGED_AWAY
+from guongsang.demo.steps.users import LOGINS, PASSWORD
 from guongsang.org.models import Cluster, Unit, UnitType
 from guongsang.org.selectors import unit_ids_for_counting, units_under
 from guongsang.people.models import Person, PersonKind, Position
 from guongsang.people.validators import validate_citizen_id
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """Seed once for the module; every test runs in a savepoint inside this transaction."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = io.StringIO()
-        call_command("seed_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
 
 def _counts() -> dict[str, int]:
@@ -51,8 +40,8 @@ def _run(command: str) -> str:
     return out.getvalue()
 
 
-def test_the_first_run_says_what_it_created(demo):
-    assert "Đã tạo dữ liệu mẫu" in demo
+def test_the_first_run_says_what_it_created(demo_db):
+    assert "Đã tạo dữ liệu mẫu" in demo_db
 
 
 def test_seeding_twice_changes_nothing():

@@ -13,8 +13,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
 
 def _submitted(world):
+    """A dossier sent to the department; the secretariat's notice of it is set aside so that
+    each test sees only what its own step sends."""
     dossier = make_dossier(world)
     services.dossier_transition(actor=world.officer, dossier=dossier, action="submit")
+    Notification.objects.filter(user=world.secretariat).delete()
     return dossier
 
 
@@ -38,9 +41,14 @@ def test_an_accepted_dossier_notifies_its_creator_only(world):
     assert "Đã tiếp nhận" in Notification.objects.get(dossier=dossier).message
 
 
-def test_submitting_notifies_nobody(world):
-    _submitted(world)
-    assert Notification.objects.count() == 0
+def test_submitting_tells_the_secretariat_of_the_reviewing_level_only(world):
+    elsewhere = make_user("thuongtruc-tp", role=Role.SECRETARIAT, unit=world.city)
+    dossier = make_dossier(world)
+    services.dossier_transition(actor=world.officer, dossier=dossier, action="submit")
+    notes = list(Notification.objects.all())
+    assert [n.user for n in notes] == [world.secretariat] and dossier.level_unit == world.dept
+    assert world.centre.name in notes[0].message and "chờ tiếp nhận" in notes[0].message
+    assert not Notification.objects.filter(user__in=[elsewhere, world.officer]).exists()
 
 
 def test_e_mail_goes_out_with_a_real_backend(world, settings, django_capture_on_commit_callbacks):

@@ -231,3 +231,47 @@ def test_the_list_query_count_does_not_grow_with_dossiers(
         response = client.get(reverse("nominations:list"))
     assert response.status_code == 200
     assert response.content.decode().count("/ho-so/") >= 12
+
+
+def test_the_same_form_posted_twice_makes_one_dossier(client, world, titles):
+    import re as re_lib
+
+    from guongsang.people.tests.factories import make_person
+
+    client.force_login(world.officer)
+    blank = client.get(reverse("nominations:create")).content.decode()
+    token = re_lib.search(r'name="form_token" value="([0-9a-f-]{36})"', blank).group(1)
+    first = client.post(
+        reverse("nominations:create"), _create_data(world, titles, form_token=token)
+    )
+    again = client.post(
+        reverse("nominations:create"), _create_data(world, titles, form_token=token)
+    )
+    dossier = Dossier.objects.get()
+    assert first.url == again.url == reverse("nominations:detail", args=[dossier.uuid])
+    assert "Biểu mẫu này đã được gửi" in client.get(again.url).content.decode()
+    # Back to the form: the page comes with a new token, the browser puts back what was
+    # typed; sent again, it still finds the first dossier.
+    other = client.get(reverse("nominations:create")).content.decode()
+    fresh = re_lib.search(r'name="form_token" value="([0-9a-f-]{36})"', other).group(1)
+    assert fresh != token
+    resent = client.post(
+        reverse("nominations:create"), _create_data(world, titles, form_token=fresh)
+    )
+    assert resent.url == first.url and Dossier.objects.count() == 1
+    # Another nominee from that fresh form is a new dossier.
+    person = make_person("Trần Thị Hoa", unit=world.centre)
+    data = _create_data(world, titles, form_token=fresh, person=str(person.uuid))
+    assert client.post(reverse("nominations:create"), data).url != first.url
+    assert Dossier.objects.count() == 2
+    # Someone else posting that token does not reach the dossier: it makes their own.
+    client.force_login(world.other_officer)
+    data = _create_data(
+        world,
+        titles,
+        form_token=token,
+        unit=str(world.other_centre.uuid),
+        person=str(world.other_person.uuid),
+    )
+    refused = client.post(reverse("nominations:create"), data)
+    assert refused.status_code == 200 and Dossier.objects.count() == 2

@@ -80,3 +80,50 @@ def test_an_officer_cannot_import_figures_of_another_unit(client, world):
     assert "bạn không được nhập" in body
     client.post(response.url)
     assert not Result.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_write_failing_mid_way_puts_every_figure_back(world, monkeypatch):
+    """On SQLite the rows go in batches: a failure takes back the earlier batches, figures
+    replaced get their old value again; on PostgreSQL the one transaction rolls back."""
+    from decimal import Decimal
+
+    from guongsang.core import batches
+    from guongsang.nominations.imports import store_upload
+    from guongsang.targets import imports, services
+
+    indicator = make_indicator()
+    services.plan_set(
+        by=world.secretariat, indicator=indicator, unit=world.centre, year=2023, value=1000
+    )
+    token = store_upload(
+        _xlsx(
+            [
+                [world.centre.code, "viec-lam", 2023, None, 2000],
+                [world.centre.code, "viec-lam", 2023, 1, 120],
+                [world.centre.code, "viec-lam", 2023, 2, 130],
+            ]
+        )
+    )
+    real = services.result_set
+    calls = {"n": 0}
+
+    def fails_second_time(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("the disk is full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "result_set", fails_second_time)
+    real_batches = batches.write_in_batches
+    monkeypatch.setattr(  # one row a batch: the plan and January are committed first
+        imports,
+        "write_in_batches",
+        lambda items, write, **options: real_batches(
+            items, write, **{**options, "chunk": 1, "rows": 1}
+        ),
+    )
+    with pytest.raises(RuntimeError):
+        imports.commit(user=world.secretariat, token=token)
+    assert Plan.objects.get().value == Decimal(1000)
+    assert not Result.objects.exists()

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import DatabaseError, InterfaceError, connections
 from django_tasks_db.management.commands import db_worker as base
 
+from guongsang.core.periodic import Periodic
 from guongsang.core.tasks import Heartbeat, tasks_sweep, worker_id_new
 
 logger = logging.getLogger("guongsang.worker")
@@ -24,6 +25,8 @@ class RecoveringWorker(base.Worker):
     def run(self) -> None:
         heartbeat = Heartbeat(self.worker_id)
         heartbeat.start()
+        periodic = Periodic()  # reminders before deadlines
+        periodic.start()
         failures = 0
         try:
             while self.running:
@@ -39,6 +42,7 @@ class RecoveringWorker(base.Worker):
                     time.sleep(wait)
                     self.startup_delay = False
         finally:
+            periodic.stopped.set()
             heartbeat.stopped.set()
             heartbeat.join(timeout=10)
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from guongsang.demo.users import login_rows
+from guongsang.demo.steps.users import login_rows
 
 HEADER = ("Vai trò", "Tên đăng nhập", "Mật khẩu", "Phạm vi")
 
