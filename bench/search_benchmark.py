@@ -1,6 +1,6 @@
 """Search over 1,000,000 stories on PostgreSQL, and the public story page's throughput.
 
-    uv run python bench/search_benchmark.py [count]      # default 1,000,000
+    uv run python bench/search_benchmark.py [count] [--search-only]   # default 1,000,000
 
 Creates (once) the database gs_search_bench on 127.0.0.1 (override with BENCH_DATABASE_URL),
 migrates it, loads `count` generated published stories with COPY (the GIN index is dropped
@@ -9,9 +9,9 @@ table in publication order), then reports:
 
 - search: p50 / p95 / max of ``search_stories(q)[:10]`` over a varied set of queries
   (names, places, deeds, phrases, without diacritics, upper case, prefixes; each run 15 times,
-  after one warm-up run) — target p95 ≤ 50 ms; the "path" column says how the newest matches
-  were found on PostgreSQL (walk: the newest stories tested in order; walk+: walked further;
-  gin: the GIN index, for rare word combinations);
+  after one warm-up run) — target p95 ≤ 30 ms — beside the anchor, search.py as it was where
+  this branch left main (loaded from git; SEARCH_ANCHOR=<commit> to choose another), the two
+  run in turn under the same load; the statements each issues; then a query matching nothing;
 - the public story page against a bare Django view, both through Django's test client
   in-process (same middleware, same settings, DEBUG off), over 2,000 requests on varied
   stories — target ≥ 60 %.
@@ -26,7 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gs_search_bench")
 os.environ["DATABASE_URL"] = DB_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -355,41 +356,84 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def bench_search(runs: int = 15) -> None:
-    from guongsang.showcase import search, selectors
-    from guongsang.showcase.search import search_stories
-    from guongsang.showcase.text import query_terms
+def _anchor_search():  # type: ignore[no-untyped-def]
+    """search_stories as it was where this branch left main (the anchor), loaded from git."""
+    import shutil
+    import subprocess
+    import types
 
-    def path(query: str) -> str:
-        terms = query_terms(query)
-        if not terms:
-            return "-"
-        tsquery, k = search._pg_tsquery(terms), search.CANDIDATES
-        probed = len(search._pg_scan(tsquery, k, search.PROBE_ROWS))
-        if probed >= k:
-            return "walk"
-        if probed and search.PROBE_ROWS * k // probed <= search.WALK_ROWS_PER_TERM * len(terms):
-            return "walk+"
-        return "gin"
-
-    all_times: list[float] = []
-    print(f"\n{'query':32} {'hits≥':>6} {'path':>6} {'p50 ms':>8} {'p95 ms':>8}")
-    for query in QUERIES:
-        qs = search_stories(query).select_related(*selectors.PUBLIC_RELATED)
-        first = list(qs[:10])  # warm-up
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            list(search_stories(query).select_related(*selectors.PUBLIC_RELATED)[:10])
-            times.append((time.perf_counter() - t0) * 1000)
-        all_times += times
-        p50, p95 = statistics.median(times), percentile(times, 95)
-        print(f"{query:32} {len(first):>6} {path(query):>6} {p50:8.1f} {p95:8.1f}")
-    p50, p95 = statistics.median(all_times), percentile(all_times, 95)
-    print(
-        f"\nsearch over {len(QUERIES)} queries × {runs}: p50 {p50:.1f} ms, "
-        f"p95 {p95:.1f} ms, max {max(all_times):.1f} ms (target p95 ≤ 50 ms)"
+    git = shutil.which("git") or "git"
+    base = (
+        os.environ.get("SEARCH_ANCHOR")
+        or subprocess.check_output([git, "merge-base", "HEAD", "main"], cwd=ROOT, text=True).strip()  # noqa: S603
     )
+    source = subprocess.check_output(  # noqa: S603
+        [git, "show", f"{base}:guongsang/showcase/search.py"], cwd=ROOT, text=True
+    )
+    module = types.ModuleType("anchor_search")
+    exec(compile(source, "anchor_search.py", "exec"), module.__dict__)  # noqa: S102
+    return base[:7], module.search_stories
+
+
+def bench_search(runs: int = 15) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    from guongsang.showcase import selectors
+    from guongsang.showcase.search import search_stories
+
+    anchor_ref, anchor = _anchor_search()
+    versions = {"anchor": anchor, "now": search_stories}
+
+    def page(fn, query: str) -> list:  # type: ignore[no-untyped-def]
+        return list(fn(query).select_related(*selectors.PUBLIC_RELATED)[:10])
+
+    every: dict[str, list[float]] = {"anchor": [], "now": []}
+    print(f"load average {os.getloadavg()[0]:.1f}; anchor: search.py at {anchor_ref}")
+    print(
+        f"\n{'query':32} {'hits':>5} {'stmts':>9} {'anchor p50':>11} {'p95':>7}"
+        f" {'now p50':>8} {'p95':>7}"
+    )
+    for query in QUERIES:
+        statements = {}
+        for name, fn in versions.items():
+            with CaptureQueriesContext(connection) as queries:
+                first = page(fn, query)  # warm-up
+            statements[name] = len(queries.captured_queries)
+        times: dict[str, list[float]] = {"anchor": [], "now": []}
+        for _ in range(runs):  # the two versions in turn, under the same load
+            for name, fn in versions.items():
+                t0 = time.perf_counter()
+                page(fn, query)
+                times[name].append((time.perf_counter() - t0) * 1000)
+        cells = []
+        for name in versions:
+            every[name] += times[name]
+            cells.append(
+                f"{statistics.median(times[name]):8.1f} {percentile(times[name], 95):7.1f}"
+            )
+        print(
+            f"{query:32} {len(first):>5} {statements['anchor']:>4}→{statements['now']:<4}"
+            f" {cells[0]:>19}  {cells[1]}"
+        )
+    for name in versions:
+        values = every[name]
+        print(
+            f"\n{name}: search over {len(QUERIES)} queries × {runs}: p50 "
+            f"{statistics.median(values):.1f} ms, p95 {percentile(values, 95):.1f} ms, "
+            f"max {max(values):.1f} ms (target p95 ≤ 30 ms)"
+        )
+    nothing = "zzzz khong co"
+    for name, fn in versions.items():
+        values = []
+        for _ in range(4 * runs):
+            t0 = time.perf_counter()
+            page(fn, nothing)
+            values.append((time.perf_counter() - t0) * 1000)
+        print(
+            f"{name}: no match ({nothing!r}) × {4 * runs}: p50 {statistics.median(values):.1f} ms,"
+            f" p95 {percentile(values, 95):.1f} ms"
+        )
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 def bench_pages(requests: int = 2000) -> None:
@@ -435,11 +479,12 @@ def bench_pages(requests: int = 2000) -> None:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1_000_000
     call_command("migrate", verbosity=0)
     load(count)
     bench_search()
-    bench_pages()
+    if "--search-only" not in sys.argv:
+        bench_pages()
 
 
 if __name__ == "__main__":

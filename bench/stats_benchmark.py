@@ -21,6 +21,13 @@ REPEAT runs:
    LOOP_LIMIT awards of the range (by id) and extrapolated linearly to the whole range.
 
 Also: the service for one department's subtree, and a check that 1, 2 and 3 agree.
+
+    uv run python bench/stats_benchmark.py --new-day [samples]     # default 20
+
+The first request of a new day (the rollup built yesterday, no change of the tree since),
+`samples` times, each in a transaction rolled back: now (the rollup moved on to today after
+one check of the closure table, then read) beside its anchor, the path the service took
+before when the date alone marked the rollup stale (counting from stats_awardcount).
 """
 
 from __future__ import annotations
@@ -111,8 +118,56 @@ RAW_SQL = (
 )
 
 
+def new_day(samples: int) -> None:
+    import datetime as dt
+
+    from django.db import connection, transaction
+
+    from guongsang.org.models import Unit
+    from guongsang.stats import services
+    from guongsang.stats.services import award_stats
+
+    root = Unit.objects.get(parent=None, code="scale-city")
+    department = Unit.objects.get(code="scale-l1-1")
+    by = ("year", "level", "title", "target")
+    today = services.today()
+
+    def first_request(unit: Unit, *, stale: bool, days: int = 1) -> float:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE stats_rollupstate SET built_on = %s, stale = %s WHERE id = 1",
+                    [today - dt.timedelta(days=days), stale],
+                )
+            started = time.perf_counter()
+            award_stats(from_year=1994, to_year=2023, by=by, unit=unit)
+            took = (time.perf_counter() - started) * 1000
+            transaction.set_rollback(True)
+        return took
+
+    services.INLINE_REFRESH_CELLS = 0  # as at scale: never rebuilt on a read
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    for name, unit in (("city", root), ("department", department)):
+        for label, stale, days in (
+            ("anchor (stale: counted from AwardCount)", True, 1),
+            ("now", False, 1),
+            ("for comparison: a later request that day", False, 0),
+        ):
+            times = sorted(first_request(unit, stale=stale, days=days) for _ in range(samples))
+            p95 = times[max(0, round(len(times) * 0.95) - 1)]
+            print(
+                f"first request of a new day, {name:10}, {label:40}"
+                f" median {statistics.median(times):8.1f} ms  p95 {p95:8.1f} ms"
+            )
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     _setup_django()
+    if "--new-day" in sys.argv:
+        rest = sys.argv[sys.argv.index("--new-day") + 1 :]
+        new_day(int(rest[0]) if rest else 20)
+        return
     from django.db import connection
 
     from guongsang.awards.models import Award

@@ -8,9 +8,12 @@
 
 On the database of DATABASE_URL (PostgreSQL, filled by `generate_stats_scale`, rollup fresh),
 times `samples` revocations (UPDATE … SET revoked_on) and `samples` deletions of single awards
-picked at random, then 10,000 awards inserted, revoked and deleted in one statement each, the
-summary compared with a fresh count, all rolled back at the end: the database is left as it
-was. Reports the median, p95 and max of the single operations and the time of each bulk one.
+picked at random, the same for 100 awards in one statement, then 10,000 awards inserted,
+revoked and deleted in one statement each, the summary compared with a fresh count, all
+rolled back at the end: the database is left as it was. Twice: first with the row-level
+triggers of before (the anchor, put back inside the rolled-back transaction), then with the
+statement-level triggers. Reports the median, p95 and max of the single operations and the
+time of each bulk one.
 (The plans of the trigger's statements are checked by guongsang/stats/tests/test_trigger_plans.py.)
 """
 
@@ -42,10 +45,66 @@ def ms(values: list[float]) -> str:
     )
 
 
+def use_row_triggers(cursor) -> None:  # type: ignore[no-untyped-def]
+    """The anchor: the row-level triggers of migrations 0002 and 0004 (one PL/pgSQL call per
+    award row) and their index, put back inside the benchmark's transaction and rolled back
+    with it."""
+    from importlib import import_module
+
+    first = import_module("guongsang.stats.migrations.0002_award_count_triggers")
+    rows = import_module("guongsang.stats.migrations.0004_subtree_count_triggers")
+    for name in ("stats_award_ins", "stats_award_upd", "stats_award_del"):
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON awards_award")
+    cursor.execute(rows.PG_FORWARD[0])
+    for sql in first.PG_FORWARD[1:]:
+        cursor.execute(sql)
+    # and the partial index their removal path needs (migration 0005, dropped by 0007)
+    cursor.execute(
+        "CREATE INDEX IF NOT EXISTS stats_subtreecount_empty ON stats_subtreecount"
+        " (year, title_id, level, target, revoked) WHERE n <= 0"
+    )
+
+
+def pick(cursor, rng: random.Random, low: int, high: int, n: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """`n` consecutive live awards from a random place in the history."""
+    while True:
+        cursor.execute(
+            "SELECT id FROM awards_award WHERE id >= %s AND revoked_on IS NULL"
+            " ORDER BY id LIMIT %s",
+            [rng.randint(low, high), n],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) == n:
+            return ids
+
+
+def singles(mode: str, samples: int, low: int, high: int) -> dict[str, list[float]]:
+    """Revoke and delete one award, and 100 awards in one statement, `samples` times each."""
+    rng = random.Random(2026)
+    timings: dict[str, list[float]] = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        if mode == "row":
+            use_row_triggers(cursor)
+        for size in (1, 100):
+            for op in ("revoke", "delete"):
+                sql = (
+                    "UPDATE awards_award SET revoked_on = current_date WHERE id = ANY(%s)"
+                    if op == "revoke"
+                    else "DELETE FROM awards_award WHERE id = ANY(%s)"
+                )
+                values = timings.setdefault(f"{op} {size}", [])
+                for _ in range(samples if size == 1 else max(5, samples // 4)):
+                    ids = pick(cursor, rng, low, high, size)
+                    started = time.perf_counter()
+                    cursor.execute(sql, [ids])
+                    values.append((time.perf_counter() - started) * 1000)
+        transaction.set_rollback(True)  # leave the history as it was
+    return timings
+
+
 def main() -> None:
     samples = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     assert connection.vendor == "postgresql", "PostgreSQL only (DATABASE_URL)"
-    rng = random.Random(2026)
     with connection.cursor() as cursor:
         cursor.execute("SELECT stale, built_on FROM stats_rollupstate WHERE id = 1")
         stale, built_on = cursor.fetchone()
@@ -53,41 +112,16 @@ def main() -> None:
         awards = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM stats_subtreecount")
         cells = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'stats_subtreecount' ORDER BY 1"
-        )
-        indexes = [row[0] for row in cursor.fetchall()]
         cursor.execute("SELECT min(id), max(id) FROM awards_award")
         low, high = cursor.fetchone()
     print(f"awards {awards:,}; rollup cells {cells:,}; rollup stale={stale} built_on={built_on}")
-    print(f"indexes on stats_subtreecount: {', '.join(indexes)}")
     print(f"load average: {os.getloadavg()[0]:.1f}")
-    timings: dict[str, list[float]] = {"revoke": [], "delete": []}
-    with transaction.atomic(), connection.cursor() as cursor:
-        for op in ("revoke", "delete"):
-            done = 0
-            while done < samples:
-                cursor.execute(
-                    "SELECT id FROM awards_award WHERE id >= %s AND revoked_on IS NULL "
-                    "ORDER BY id LIMIT 1",
-                    [rng.randint(low, high)],
-                )
-                row = cursor.fetchone()
-                if row is None:
-                    continue
-                sql = (
-                    "UPDATE awards_award SET revoked_on = current_date WHERE id = %s"
-                    if op == "revoke"
-                    else "DELETE FROM awards_award WHERE id = %s"
-                )
-                started = time.perf_counter()
-                cursor.execute(sql, row)
-                timings[op].append((time.perf_counter() - started) * 1000)
-                done += 1
-        transaction.set_rollback(True)  # leave the history as it was
-    for op, values in timings.items():
-        print(f"{op:7} one award ({len(values)} samples): {ms(values)}")
-    bulk(rng, low, high)
+    for mode in ("row", "statement"):
+        print(f"--- {mode}-level triggers")
+        for name, values in singles(mode, samples, low, high).items():
+            print(f"{name:>11} award(s) in one statement ({len(values)} samples): {ms(values)}")
+        bulk(mode, random.Random(7), low, high)
+    print(f"load average: {os.getloadavg()[0]:.1f}")
 
 
 COLUMNS = (
@@ -96,7 +130,7 @@ COLUMNS = (
 )
 
 
-def bulk(rng: random.Random, low: int, high: int, rows: int = 10_000) -> None:
+def bulk(mode: str, rng: random.Random, low: int, high: int, rows: int = 10_000) -> None:
     """One statement each: `rows` awards inserted (copies of a random stretch of the history),
     revoked, then deleted; the summary checked against a fresh count; all rolled back."""
     from guongsang.stats.services import stats_mismatches
@@ -110,6 +144,8 @@ def bulk(rng: random.Random, low: int, high: int, rows: int = 10_000) -> None:
         "delete": "DELETE FROM awards_award WHERE id = ANY(%s)",
     }
     with transaction.atomic(), connection.cursor() as cursor:
+        if mode == "row":
+            use_row_triggers(cursor)
         started = time.perf_counter()
         cursor.execute(steps["insert"], [start, start + rows])
         ids = [row[0] for row in cursor.fetchall()]
@@ -119,14 +155,18 @@ def bulk(rng: random.Random, low: int, high: int, rows: int = 10_000) -> None:
             cursor.execute(steps[op], [ids])
             took[op] = (time.perf_counter() - started) * 1000
         cursor.execute(steps["insert"], [start, start + rows])  # left in for the check
+        cursor.execute(
+            steps["revoke"].replace("= ANY(%s)", ">= %s AND id < %s"), [start, start + rows // 2]
+        )
         started = time.perf_counter()
         mismatches = stats_mismatches()
         check = (time.perf_counter() - started) * 1000
         transaction.set_rollback(True)
     for op, value in took.items():
-        print(f"{op:7} {len(ids):,} awards in one statement: {value:9.0f} ms")
+        print(f"{op:>11} {len(ids):,} awards in one statement: {value:9.0f} ms")
     print(
-        f"summary against a fresh count after the bulk insert: {len(mismatches)} mismatches"
+        "summary and rollup against a fresh count after a bulk insert and revoke:"
+        f" {len(mismatches)} mismatches"
         f" (check {check:.0f} ms)"
     )
 

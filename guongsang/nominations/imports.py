@@ -51,6 +51,7 @@ KINDS = (NOMINATIONS, AWARDS)
 NOMINATION_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT})
 AWARD_ROLES = frozenset({Role.ADMIN})
 LARGE_FILE_ROWS = 2_000
+PROGRESS_EVERY = 2_000  # rows between two progress reports of the COPY
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 COLUMNS = [
@@ -525,8 +526,10 @@ def _create_people(rows: list[Row], written: Written) -> int:
 
 
 def _write_awards(rows: list[Row], report: Callable[[int], None], written: Written) -> int:
-    """One INSERT prepared once and run with many rows: the ORM's bulk_create splits 100,000
-    awards into thousands of statements on SQLite (999 parameters each)."""
+    """All the awards in one COPY on PostgreSQL (one transaction), so the summary triggers fire
+    once over the whole import; on SQLite one INSERT prepared once and run with many rows, in
+    the batches of core.batches (the ORM's bulk_create splits 100,000 awards into thousands of
+    statements there, 999 parameters each)."""
     meta = Award._meta
     names = [
         "uuid", "created_at", "updated_at", "title", "year", "level", "target", "person",
@@ -537,41 +540,51 @@ def _write_awards(rows: list[Row], report: Callable[[int], None], written: Writt
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     # Names come from the model's meta; values go as parameters.
     table = connection.ops.quote_name(meta.db_table)
-    holders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({holders})"  # noqa: S608
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    copy = connection.vendor == "postgresql"
+    now = timezone.now() if copy else connection.ops.adapt_datetimefield_value(timezone.now())
     native_uuid = connection.features.has_native_uuid_field
 
-    def write(part: Sequence[Row]) -> None:
-        batch: list[tuple[Any, ...]] = []
-        keys: list[uuid.UUID] = []
-        for row in part:
-            assert row.title is not None and row.unit is not None and row.year is not None
-            key = uuid.uuid4()
-            keys.append(key)
-            target = Target.COLLECTIVE if row.is_collective else Target.INDIVIDUAL
-            batch.append(
-                (
-                    key if native_uuid else key.hex,
-                    now,
-                    now,
-                    row.title.pk,
-                    row.year,
-                    row.title.level,
-                    target,
-                    row.person_id,
-                    row.unit.pk,
-                    row.decision_number[:64],
-                    connection.ops.adapt_datefield_value(row.decision_date),
-                    row.title.authority,
-                    None,
-                    AwardSource.IMPORT,
-                    None,
-                    "",
-                )
-            )
+    def value(row: Row, key: uuid.UUID) -> tuple[Any, ...]:
+        assert row.title is not None and row.unit is not None and row.year is not None
+        return (
+            key if native_uuid else key.hex,
+            now,
+            now,
+            row.title.pk,
+            row.year,
+            row.title.level,
+            Target.COLLECTIVE if row.is_collective else Target.INDIVIDUAL,
+            row.person_id,
+            row.unit.pk,
+            row.decision_number[:64],
+            row.decision_date if copy else connection.ops.adapt_datefield_value(row.decision_date),
+            row.title.authority,
+            None,
+            AwardSource.IMPORT.value,
+            None,
+            "",
+        )
+
+    if copy:
         with connection.cursor() as cursor:
-            cursor.executemany(sql, batch)
+            sql = f"COPY {table} ({columns}) FROM STDIN"
+            with cursor.cursor.copy(sql) as stream:
+                for done, row in enumerate(rows, start=1):
+                    key = uuid.uuid4()
+                    stream.write_row(value(row, key))
+                    written.awards.append(key)
+                    if done % PROGRESS_EVERY == 0:
+                        report(done)
+        report(len(rows))
+        return len(rows)
+
+    holders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({holders})"  # noqa: S608
+
+    def write(part: Sequence[Row]) -> None:
+        keys = [uuid.uuid4() for _row in part]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, [value(row, key) for row, key in zip(part, keys, strict=True)])
         written.awards.extend(keys)
 
     write_in_batches(rows, write, chunk=500, after_chunk=report)

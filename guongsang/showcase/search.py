@@ -6,15 +6,22 @@ of a word, so "nguoi tot viec t" already finds "Người tốt, việc tốt"). 
 full-text index of the database: PostgreSQL ``search_vector @@ to_tsquery('simple', …)``
 (GIN), SQLite FTS5 ``MATCH``. Ranking is computed the same way on both databases:
 
-1. every query word is a word of the title (title hits first);
-2. the words appear together, in the query's order, somewhere in the story (phrase hits);
-3. newest first (published_at, then id: ties are deterministic).
+1. when the query is typed with diacritics, the stories holding every word exactly as typed
+   (same marks; lowercase, capitalised or upper case) come first ("Đặng" before "Đăng");
+2. every query word is a word of the title (title hits first);
+3. the words appear together, in the query's order, somewhere in the story (phrase hits);
+4. newest first (published_at, then id: ties are deterministic).
+
+A search is one SQL statement: the candidates are a subquery of the ranking query, and the
+ranking is one expression whose SQL is built once per shape of query (number of words, of
+words typed with diacritics, database) and reused with new values.
 
 Only the newest ``CANDIDATES`` matches are ranked; older matches follow nowhere: at that
 point the visitor should refine the query. How the newest matches are found depends on how
 common the words are (the result is the same either way, see ``_pg_newest``):
 
-- PostgreSQL, public search: from the side table showcase_story_words (migration 0004: each
+- PostgreSQL, public search: the function showcase_search_newest (migration 0005), over the
+  side table showcase_story_words (migration 0004: each
   public story's words and date, in publication order). First the newest ``PROBE_ROWS``
   stories are tested one by one, newest first (an index-ordered scan that stops at the
   ``CANDIDATES``-th match: a few milliseconds for common words such as "nguoi tot viec tot").
@@ -22,8 +29,9 @@ common the words are (the result is the same either way, see ``_pg_newest``):
   answer (``WALK_ROWS_PER_TERM``), the walk goes on; otherwise the words are rare together and
   the GIN index on the words lists every match with its date, without reading showcase_story.
   Either way the candidates are the newest matches by (published_at or created_at, id).
-- PostgreSQL with another queryset, SQLite (FTS5) and other databases: the full-text match
-  filtered to growing windows back from the newest story (``WINDOWS_DAYS``).
+- SQLite (FTS5) and other databases: the newest matches by date, in a subquery.
+- PostgreSQL with another queryset: the full-text match filtered to growing windows back from
+  the newest story (``WINDOWS_DAYS``), a few statements.
 
 A diacritic typed on the wrong letter ("nguòi" for "người") is normalised away like any
 other diacritic, so it still matches: only the letters count. A wrong letter does not match.
@@ -32,23 +40,20 @@ other diacritic, so it still matches: only the letters count. A wrong letter doe
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    IntegerField,
-    Q,
-    QuerySet,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 
+from guongsang.core.formatting import nfc
 from guongsang.showcase.models import Story, published_stories
 from guongsang.showcase.text import normalise, query_terms
 
+_WORD = re.compile(r"\w+")
 MIN_PREFIX = 3  # the last word is matched as a prefix only from this length
 # Ranking looks at the newest CANDIDATES matching stories only: with a million stories a common
 # word matches hundreds of thousands, and ranking them all would take seconds. Below this many
@@ -68,25 +73,6 @@ WALK_ROWS_PER_TERM = 27_000
 # newest story: a common word fills the first window (few rows to read), a rare one reaches
 # the last (few matches anyway). The result is exactly the newest CANDIDATES matches.
 WINDOWS_DAYS = (30, 365, 4 * 365, None)
-
-# Newest matches among the newest %(rows)s public stories, newest first (index-ordered walk
-# over showcase_story_words that stops at the %(k)s-th match).
-_PG_SCAN = (
-    "SELECT story_id FROM (SELECT story_id, published_at, words FROM showcase_story_words "
-    "ORDER BY published_at DESC, story_id DESC LIMIT %(rows)s) AS recent "
-    "WHERE words @@ to_tsquery('simple', %(q)s) "
-    "ORDER BY published_at DESC, story_id DESC LIMIT %(k)s"
-)
-# Every match through the GIN index (MATERIALIZED: never an ordered walk hoping to meet them),
-# then the newest %(k)s.
-_PG_GIN = (
-    "WITH found AS MATERIALIZED (SELECT story_id, published_at FROM showcase_story_words "
-    "WHERE words @@ to_tsquery('simple', %(q)s)) "
-    "SELECT story_id FROM found ORDER BY published_at DESC, story_id DESC LIMIT %(k)s"
-)
-# Plan settings for the GIN query only (restored right after it, even inside an outer
-# transaction): no sequential scan, and room for exact bitmaps of prefix matches.
-_PG_GIN_SETTINGS = {"enable_seqscan": "off", "work_mem": "32MB"}
 
 
 def _pg_tsquery(terms: list[str]) -> str:
@@ -125,41 +111,21 @@ def _matching(qs: QuerySet[Story], terms: list[str]) -> QuerySet[Story]:
     return qs.filter(cond)
 
 
-def _pg_scan(tsquery: str, k: int, rows: int) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(_PG_SCAN, {"rows": rows, "q": tsquery, "k": k})
-        return [row[0] for row in cursor.fetchall()]
-
-
-# Every setting in one statement, and back to the session's values in one statement.
-_PG_GIN_SET = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(_PG_GIN_SETTINGS))
-_PG_GIN_RESET = "SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = ANY(%s)"
-
-
-def _pg_gin(tsquery: str, k: int) -> list[int]:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_PG_GIN_SET, [v for item in _PG_GIN_SETTINGS.items() for v in item])
-        cursor.execute(_PG_GIN, {"q": tsquery, "k": k})
-        ids = [row[0] for row in cursor.fetchall()]
-        # Inside an outer transaction the savepoint's release would keep the settings: undo
-        # them (an error rolls the savepoint back, and the settings with it).
-        cursor.execute(_PG_GIN_RESET, [list(_PG_GIN_SETTINGS)])
-    return ids
+def _pg_newest_sql(terms: list[str], k: int) -> RawSQL:
+    """The ids of the newest ``k`` public stories matching ``terms`` (PostgreSQL), as a
+    subquery: the function of migration 0005 walks the newest stories or asks the GIN index."""
+    return RawSQL(
+        "SELECT showcase_search_newest(%s, %s, %s, %s)",
+        [_pg_tsquery(terms), k, PROBE_ROWS, WALK_ROWS_PER_TERM * len(terms)],
+    )
 
 
 def _pg_newest(terms: list[str], k: int) -> list[int]:
-    """Ids of the newest ``k`` public stories matching ``terms`` (PostgreSQL), newest first."""
-    tsquery = _pg_tsquery(terms)
-    found = _pg_scan(tsquery, k, PROBE_ROWS)
-    if len(found) >= k:
-        return found
-    if found:
-        expected_rows = PROBE_ROWS * k // len(found)  # the walk's rows to meet k matches
-        if expected_rows <= WALK_ROWS_PER_TERM * len(terms):
-            found = _pg_scan(tsquery, k, 2 * expected_rows)
-            if len(found) >= k:
-                return found
-    return _pg_gin(tsquery, k)
+    """The same ids as a list, newest first."""
+    subquery = _pg_newest_sql(terms, k)
+    with connection.cursor() as cursor:
+        cursor.execute(subquery.sql, subquery.params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _newest_in_windows(matching: QuerySet[Story], base: QuerySet[Story], k: int) -> list[int]:
@@ -175,17 +141,54 @@ def _newest_in_windows(matching: QuerySet[Story], base: QuerySet[Story], k: int)
     return newest
 
 
+def exact_words(query: str) -> list[str]:
+    """The query's words as typed (NFC, lowercase) when at least one carries a diacritic or
+    is đ; otherwise none: a query without marks prefers no spelling."""
+    words = list(dict.fromkeys(_WORD.findall(nfc(query).lower())))[:8]
+    return words if any(normalise(w) != w for w in words) else []
+
+
+@functools.cache
+def _rank_sql(vendor: str, terms: int, exact: int) -> str:
+    """The ranking expression for a query of this shape, built once: 8 for every word found
+    exactly as typed, 4 for a title hit, 2 for a phrase hit (so they sort in that order)."""
+    find = "strpos" if vendor == "postgresql" else "instr"
+    story = "showcase_story"
+
+    def has(column: str, needles: int) -> str:
+        return " OR ".join([f"{find}({column}, %s) > 0"] * needles)
+
+    title = f"(' ' || {story}.search_title || ' ')"
+    text = f"(' ' || {story}.search_text || ' ')"
+    original = f"({story}.title || ' ' || {story}.summary || ' ' || {story}.body)"
+    in_title = " AND ".join([has(title, 1)] * terms)
+    rank = f"CASE WHEN {in_title} THEN 4 ELSE 0 END + CASE WHEN {has(text, 1)} THEN 2 ELSE 0 END"
+    if exact:
+        as_typed = " AND ".join([f"({has(original, 3)})"] * exact)
+        rank += f" + CASE WHEN {as_typed} THEN 8 ELSE 0 END"
+    return f"({rank})"
+
+
+def _rank(query: str, terms: list[str]) -> RawSQL:
+    exact = exact_words(query)
+    params: list[str] = [f" {t} " for t in terms[:-1]] + [f" {terms[-1]}"]
+    params.append(" " + " ".join(terms))
+    for word in exact:
+        params += [word, word[:1].upper() + word[1:], word.upper()]
+    # The SQL is built from counts only; every value goes as a parameter.
+    return RawSQL(_rank_sql(connection.vendor, len(terms), len(exact)), params)  # noqa: S611
+
+
 def search_stories(query: str, *, qs: QuerySet[Story] | None = None) -> QuerySet[Story]:
     """Published stories matching ``query``, best first; empty when the query has no word."""
     terms = query_terms(query)
     base = published_stories() if qs is None else qs
     if not terms:
         return base.none()
-    # Two steps (the candidates' ids, then the ranking over them): plain index-driven queries
-    # the planner handles well, rather than a correlated subquery.
-    if qs is None and connection.vendor == "postgresql":
-        newest = _pg_newest(terms, CANDIDATES)
-    else:
+    newest: Any
+    if connection.vendor == "postgresql" and qs is None:
+        newest = _pg_newest_sql(terms, CANDIDATES)
+    elif connection.vendor == "postgresql":
         # Ordered by an expression no index provides: PostgreSQL reads the matches through the
         # full-text index (cheap when few) instead of walking the date index hoping to meet
         # them (the plan it picks for ORDER BY … LIMIT when it overestimates the matches).
@@ -193,26 +196,16 @@ def search_stories(query: str, *, qs: QuerySet[Story] | None = None) -> QuerySet
             Coalesce("published_at", "created_at").desc(), "-id"
         )
         newest = _newest_in_windows(matching, base, CANDIDATES)
-    found = base.filter(pk__in=newest)
-    title = Concat(Value(" "), "search_title", Value(" "), output_field=TextField())
-    text = Concat(Value(" "), "search_text", Value(" "), output_field=TextField())
-    in_title = Q()
-    for term in terms[:-1]:
-        in_title &= Q(_title__contains=f" {term} ")
-    in_title &= Q(_title__contains=f" {terms[-1]}")
-    phrase = " ".join(terms)
-    return found.annotate(
-        _title=title,
-        _text=text,
-        title_hit=Case(
-            When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()
-        ),
-        phrase_hit=Case(
-            When(_text__contains=f" {phrase}", then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
-    ).order_by("-title_hit", "-phrase_hit", "-published_at", "-id")
+    else:
+        matching = _matching(base, terms).order_by(
+            Coalesce("published_at", "created_at").desc(), "-id"
+        )
+        newest = matching.values("pk")[:CANDIDATES]
+    return (
+        base.filter(pk__in=newest)
+        .annotate(rank=_rank(query, terms))
+        .order_by("-rank", "-published_at", "-id")
+    )
 
 
 def sqlite_index_in_place() -> bool:

@@ -55,8 +55,9 @@ class SubtreeCount(models.Model):
     """The same counts rolled up to every unit above (the unit itself included), along the
     tree as it stood on RollupState.built_on, merged units folded into what they became:
     "awards under X" for any X is one index range scan, whatever the size of X's subtree.
-    Kept by the same triggers while the tree does not change; a tree change or a new day
-    marks it stale, and the service then counts from AwardCount until `stats_refresh`."""
+    Kept by the same triggers while the tree does not change; a tree change marks it stale,
+    and the service then counts from AwardCount until `stats_refresh`. A new day alone does
+    not: it is moved on to the day when no dated change took effect in between."""
 
     ancestor = models.ForeignKey(
         "org.Unit",
@@ -85,16 +86,9 @@ class SubtreeCount(models.Model):
                 name="stats_subtreecount_key",
             )
         ]
-        indexes = [
-            # The triggers' removal path deletes the cells a decrement emptied, by everything
-            # but the ancestor: without this the DELETE reads the whole table. Partial, so it
-            # holds only cells at zero (none between two statements of a trigger).
-            models.Index(
-                fields=["year", "title", "level", "target", "revoked"],
-                condition=models.Q(n__lte=0),
-                name="stats_subtreecount_empty",
-            )
-        ]
+        # SQLite also has stats_subtreecount_empty (migrations 0005 and 0007): a partial index
+        # for its row-level triggers' removal path, outside the model so that PostgreSQL,
+        # whose statement-level triggers delete by the full key, keeps its updates HOT.
         verbose_name = _("ô tổng hợp theo cây đơn vị")
         verbose_name_plural = _("bảng tổng hợp theo cây đơn vị")
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Exists, F, Max, QuerySet, Sum
+from django.db.models import Exists, F, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -529,14 +529,31 @@ def stats_refresh(*, on: dt.date | None = None) -> int:
 
 
 def rollup_fresh() -> bool:
-    """Is the rollup built for today's tree? A small stale one is rebuilt here."""
+    """Is the rollup built for today's tree? A new day alone changes nothing: when no dated
+    change of the tree took effect since the day it follows, it is moved on to today (one
+    indexed check, once a day). A small stale one is rebuilt here."""
     state = RollupState.objects.filter(pk=1).values_list("built_on", "stale").first()
-    if state is not None and state[0] == today() and not state[1]:
-        return True
+    on = today()
+    if state is not None and not state[1] and state[0] is not None:
+        if state[0] == on:
+            return True
+        if state[0] < on and not _tree_changed_between(state[0], on):
+            RollupState.objects.filter(pk=1, stale=False, built_on=state[0]).update(built_on=on)
+            return True
     if AwardCount.objects.all()[:INLINE_REFRESH_CELLS].count() < INLINE_REFRESH_CELLS:
         stats_refresh()
         return True
     return False
+
+
+def _tree_changed_between(after: dt.date, until: dt.date) -> bool:
+    """Does a closure row start or end in (after, until]: a dated move, merge or closure that
+    took effect since `after`? Then the tree of `until` differs from the tree of `after`."""
+    from guongsang.org.models import UnitClosure
+
+    starts = Q(valid_from__gt=after, valid_from__lte=until)
+    ends = Q(valid_to__gt=after, valid_to__lte=until)
+    return UnitClosure.objects.filter(starts | ends).exists()
 
 
 def stats_mismatches() -> list[tuple]:

@@ -172,7 +172,14 @@ def test_on_postgresql_a_failing_import_leaves_nothing(world, titles, monkeypatc
     content, _ = _awards_file(world, 1_200)
     token = imports.store_upload(SimpleUploadedFile("lich-su.xlsx", content))
     people_before = Person.objects.count()
-    _failing_third_award_chunk(monkeypatch)
+    real_write = imports._write_awards
+
+    def written_then_failing(*args, **kwargs):  # every award written (one COPY), then a fault
+        real_write(*args, **kwargs)
+        assert Award.objects.filter(source=AwardSource.IMPORT).count() == 1_200
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(imports, "_write_awards", written_then_failing)
     with pytest.raises(RuntimeError):
         imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
     assert Award.objects.filter(source=AwardSource.IMPORT).count() == 0
