@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
@@ -17,16 +16,19 @@ from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import Dossier
 
 # Above this many rows the export runs in the background, followed on its progress page.
+if TYPE_CHECKING:
+    from guongsang.accounts.models import User
+
+
 SYNC_LIMIT = 5000
 EXPORT_LABEL = "Xuất danh sách hồ sơ đề nghị ra Excel"
 SHEET_TITLE = "Hồ sơ đề nghị"
@@ -95,11 +97,11 @@ def write_dossiers(
 
 
 def export_dossiers_start(
-    *, actor: Any, filters: dict[str, Any], request: HttpRequest | None = None
+    *, actor: User, filters: dict[str, Any], request: HttpRequest | None = None
 ) -> TaskProgress:
     """A list too long to build during the request: record it, queue it, follow its progress."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=EXPORT_LABEL)
+
+    def record(progress: TaskProgress) -> None:
         audit.audit_log(
             actor=actor,
             action=AuditAction.EXPORT,
@@ -109,12 +111,14 @@ def export_dossiers_start(
             reason=EXPORT_LABEL,
             request=request,
         )
-    try:
-        export_dossiers_xlsx.enqueue(progress.pk, actor.pk, filters)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=actor,
+        label=EXPORT_LABEL,
+        task=export_dossiers_xlsx,
+        args=[actor.pk, filters],
+        record=record,
+    )
 
 
 @task()

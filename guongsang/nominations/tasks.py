@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any
+from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import translation
 from django_tasks import task
 
@@ -16,23 +15,22 @@ from guongsang.core.tasks import (
     progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+
+if TYPE_CHECKING:
+    from guongsang.accounts.models import User
+
 
 IMPORT_LABEL = "Nhập danh sách từ Excel"
 
 
-def import_start(*, actor: Any, token: str, kind: str) -> TaskProgress:
+def import_start(*, actor: User, token: str, kind: str) -> TaskProgress:
     """Queue the check and the write of a stored file; the progress page follows it."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=IMPORT_LABEL)
-    try:
-        import_run.enqueue(progress.pk, actor.pk, token, kind)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+    return task_queue(
+        owner=actor, label=IMPORT_LABEL, task=import_run, args=[actor.pk, token, kind]
+    )
 
 
 @task()

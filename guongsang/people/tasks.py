@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any
+from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
@@ -15,20 +14,23 @@ from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+
+if TYPE_CHECKING:
+    from guongsang.accounts.models import User
+
 
 EXPORT_LABEL = "Xuất danh sách cá nhân ra Excel"
 
 
-def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> TaskProgress:
+def export_people_start(*, actor: User, request: HttpRequest | None = None) -> TaskProgress:
     """Record the export, then queue it; the progress page follows it."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=EXPORT_LABEL)
+
+    def record(progress: TaskProgress) -> None:
         audit.audit_log(
             actor=actor,
             action=AuditAction.EXPORT,
@@ -38,12 +40,10 @@ def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> Ta
             reason=EXPORT_LABEL,
             request=request,
         )
-    try:
-        export_people_xlsx.enqueue(progress.pk, actor.pk)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=actor, label=EXPORT_LABEL, task=export_people_xlsx, args=[actor.pk], record=record
+    )
 
 
 @task()
