@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
 
@@ -20,7 +20,7 @@ from guongsang.people.models import Person
 @transaction.atomic
 def award_record(
     *,
-    actor: Any,
+    actor: Actor,
     title: Title,
     year: int,
     unit: Unit,
@@ -54,7 +54,7 @@ def award_record(
 
 @transaction.atomic
 def award_revoke(
-    *, actor: Any, award: Award, on: dt.date, reason: str, decision_number: str
+    *, actor: Actor, award: Award, on: dt.date, reason: str, decision_number: str
 ) -> Award:
     """Thu hồi: only by a later decision that says why."""
     if award.is_revoked:

@@ -14,6 +14,7 @@ from guongsang.books.models import Book, BookStory, PageSize
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.showcase.models import Story
@@ -27,7 +28,7 @@ def _order_snapshot(book: Book) -> list[int]:
     return list(book.entries.order_by("order", "pk").values_list("story_id", flat=True))
 
 
-def _log_order(actor: Any, book: Book, before: list[int], reason: str) -> None:
+def _log_order(actor: Actor, book: Book, before: list[int], reason: str) -> None:
     after = _order_snapshot(book)
     if after != before:
         audit.audit_log(
@@ -52,7 +53,7 @@ def _check(title: str, year: int, page_size: str) -> None:
 @transaction.atomic
 def book_create(
     *,
-    actor: Any,
+    actor: Actor,
     organiser: Unit,
     year: int,
     title: str = "",
@@ -75,7 +76,7 @@ def book_create(
 
 
 @transaction.atomic
-def book_update(*, actor: Any, book: Book, **fields: Any) -> Book:
+def book_update(*, actor: Actor, book: Book, **fields: Any) -> Book:
     before = audit.snapshot(book)
     for key in ("title", "subtitle", "foreword"):
         if key in fields:
@@ -89,13 +90,13 @@ def book_update(*, actor: Any, book: Book, **fields: Any) -> Book:
 
 
 @transaction.atomic
-def book_delete(*, actor: Any, book: Book) -> None:
+def book_delete(*, actor: Actor, book: Book) -> None:
     audit.audit_delete(actor=actor, obj=book, reason=_("Xoá sách"))
     book.delete()
 
 
 @transaction.atomic
-def book_add_stories(*, actor: Any, book: Book, stories: Iterable[Story]) -> int:
+def book_add_stories(*, actor: Actor, book: Book, stories: Iterable[Story]) -> int:
     """Add published stories of the book's year and the organiser's subtree, at the end."""
     stories = list(stories)
     allowed = set(
@@ -134,7 +135,7 @@ def _renumber(book: Book, entries: Sequence[BookStory]) -> None:
 
 
 @transaction.atomic
-def book_remove_story(*, actor: Any, entry: BookStory) -> None:
+def book_remove_story(*, actor: Actor, entry: BookStory) -> None:
     book = entry.book
     before = _order_snapshot(book)
     entry.delete()
@@ -143,7 +144,7 @@ def book_remove_story(*, actor: Any, entry: BookStory) -> None:
 
 
 @transaction.atomic
-def book_move(*, actor: Any, entry: BookStory, step: int) -> None:
+def book_move(*, actor: Actor, entry: BookStory, step: int) -> None:
     """Move a chapter up (step -1) or down (+1); at either end nothing changes."""
     book = entry.book
     before = _order_snapshot(book)
@@ -157,7 +158,7 @@ def book_move(*, actor: Any, entry: BookStory, step: int) -> None:
 
 
 @transaction.atomic
-def book_reorder(*, actor: Any, book: Book, entry_ids: Sequence[int]) -> None:
+def book_reorder(*, actor: Actor, book: Book, entry_ids: Sequence[int]) -> None:
     """Put the chapters in the order given (drag and drop): every chapter exactly once."""
     entries = {e.pk: e for e in book.entries.select_for_update()}
     if sorted(entry_ids) != sorted(entries):

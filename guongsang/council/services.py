@@ -29,6 +29,7 @@ from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_number, vn_percent
 from guongsang.core.models import AuditAction
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor, actor_user
 from guongsang.council.models import (
     AgendaItem,
     Attendance,
@@ -60,7 +61,7 @@ RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud
 # --------------------------------------------------------------------------- helpers
 
 
-def _require_manage(actor: Any, unit_id: int | None) -> None:
+def _require_manage(actor: Actor, unit_id: int | None) -> None:
     if not can_manage_level(actor, unit_id):
         raise PermissionDenied(_("Chỉ thường trực Hội đồng của cấp này được thực hiện thao tác."))
 
@@ -97,7 +98,7 @@ _serialised = sqlite_writer
 @transaction.atomic
 def notice_publish(
     *,
-    actor: Any,
+    actor: Actor,
     dossiers: Iterable[Dossier],
     starts_on: dt.date,
     working_days: int | None = None,
@@ -132,7 +133,7 @@ def notice_publish(
         starts_on=starts_on,
         working_days=working_days,
         ends_on=ends_on,
-        published_by=actor if getattr(actor, "is_authenticated", False) else None,
+        published_by=actor_user(actor),
     )
     notice.dossiers.set(dossiers)
     audit.audit_create(actor=actor, obj=notice, reason=_("%(n)s hồ sơ") % {"n": len(dossiers)})
@@ -171,7 +172,7 @@ def _objection_create(
 @transaction.atomic
 def objection_record(
     *,
-    actor: Any,
+    actor: Actor,
     notice: PublicNotice,
     dossier: Dossier,
     who: str,
@@ -188,7 +189,7 @@ def objection_record(
         text=text,
         contact=contact,
         received_at=received_at or timezone.now(),
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=actor_user(actor),
     )
     audit.audit_create(actor=actor, obj=objection)
     return objection
@@ -216,14 +217,14 @@ def objection_submit(
 
 
 @transaction.atomic
-def objection_answer(*, actor: Any, objection: Objection, answer: str) -> Objection:
+def objection_answer(*, actor: Actor, objection: Objection, answer: str) -> Objection:
     _require_manage(actor, objection.notice.level_unit_id)
     answer = nfc(answer).strip()
     if not answer:
         raise ValidationError(_("Cần ghi nội dung trả lời."))
     before = audit.snapshot(objection)
     objection.answer = answer
-    objection.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+    objection.answered_by = actor_user(actor)
     objection.answered_at = timezone.now()
     objection.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
     audit.audit_update(actor=actor, obj=objection, before=before)
@@ -280,7 +281,7 @@ def council_for(unit: Unit) -> Council | None:
 
 @transaction.atomic
 def council_create(
-    *, actor: Any, unit: Unit, name: str, members: list[tuple[User, str]]
+    *, actor: Actor, unit: Unit, name: str, members: list[tuple[User, str]]
 ) -> Council:
     """Thành lập Hội đồng. `members`: (user, role) in the order of the decision; each member is
     granted the council-member role over the level so they can reach its sessions.
@@ -318,7 +319,7 @@ def council_create(
 # --------------------------------------------------------------------------- sessions
 
 
-def _enter_council(actor: Any, dossier: Dossier) -> None:
+def _enter_council(actor: Actor, dossier: Dossier) -> None:
     """Bring a dossier onto the agenda: from the public notice (or accepted, for ad-hoc)."""
     if dossier.state == State.COUNCIL:
         return  # already sent to the council (e.g. before the session was planned)
@@ -336,7 +337,7 @@ def _enter_council(actor: Any, dossier: Dossier) -> None:
 @transaction.atomic
 def session_create(
     *,
-    actor: Any,
+    actor: Actor,
     council: Council,
     held_on: dt.date,
     place: str,
@@ -396,7 +397,7 @@ def session_create(
         quorum_numerator=quorum.numerator,
         quorum_denominator=quorum.denominator,
         members_total=len(members),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
     )
     AgendaItem.objects.bulk_create(
         AgendaItem(
@@ -420,7 +421,7 @@ def _locked_session(session: CouncilSession) -> CouncilSession:
 
 @transaction.atomic
 def attendance_record(
-    *, actor: Any, session: CouncilSession, present_users: Iterable[User]
+    *, actor: Actor, session: CouncilSession, present_users: Iterable[User]
 ) -> CouncilSession:
     """Điểm danh before the vote opens: the members present; everyone else is absent."""
     session = _locked_session(session)
@@ -449,7 +450,7 @@ def attendance_record(
 
 
 @transaction.atomic
-def voting_open(*, actor: Any, session: CouncilSession) -> CouncilSession:
+def voting_open(*, actor: Actor, session: CouncilSession) -> CouncilSession:
     """Mở bỏ phiếu: only once attendance is recorded and the quorum is met."""
     session = _locked_session(session)
     _require_manage(actor, session.level_unit_id)
@@ -569,7 +570,9 @@ def ballot_cast(*, voter: User, item: AgendaItem, choice: str) -> str:
         return receipt
 
 
-def written_opinion_record(*, actor: Any, item: AgendaItem, member_user: User, choice: str) -> str:
+def written_opinion_record(
+    *, actor: Actor, item: AgendaItem, member_user: User, choice: str
+) -> str:
     """Ý kiến bằng văn bản of an absent member, entered by the secretariat. It counts only
     under the rule of all members (90%); returns the receipt code to hand to the member."""
     with _serialised(), transaction.atomic():
@@ -691,7 +694,7 @@ def _not_recommended_reason(item: AgendaItem) -> str:
     }
 
 
-def voting_close(*, actor: Any, session: CouncilSession) -> list[ItemResult]:
+def voting_close(*, actor: Actor, session: CouncilSession) -> list[ItemResult]:
     """Đóng bỏ phiếu và kiểm phiếu: count each item by its title's rule, move the dossiers to
     recommended / not recommended, and make the stored ballots unlinkable."""
     with _serialised(), transaction.atomic():

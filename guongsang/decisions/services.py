@@ -20,6 +20,7 @@ from guongsang.core import audit
 from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor, actor_user
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     AuthorityProfile,
@@ -169,7 +170,7 @@ def _default_articles(issuer: str, count_people: int, count_units: int, titles: 
 @transaction.atomic
 def decision_draft(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Unit,
     dossiers: Sequence[Dossier],
     summary: str = "",
@@ -232,7 +233,7 @@ def decision_draft(
         ),
         recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
         amends=amends,
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     on = decision_date or timezone.localdate()
     Recipient.objects.bulk_create(
@@ -257,7 +258,7 @@ def _amount(title: Title, on: dt.date, *, collective: bool) -> int:
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decision:
+def decision_update(*, actor: Actor, decision: Decision, **changes: Any) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     _require(
         actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được sửa dự thảo.")
@@ -282,7 +283,7 @@ def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decisi
 
 
 @transaction.atomic
-def decision_delete_draft(*, actor: Any, decision: Decision) -> None:
+def decision_delete_draft(*, actor: Actor, decision: Decision) -> None:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     _require(
         actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được huỷ dự thảo.")
@@ -308,7 +309,7 @@ def _reprice(decision: Decision, on: dt.date) -> None:
 
 @transaction.atomic
 def revocation_draft(
-    *, actor: Any, decision: Decision, lines: Sequence[Recipient], reason: str
+    *, actor: Actor, decision: Decision, lines: Sequence[Recipient], reason: str
 ) -> Decision:
     """Dự thảo quyết định thu hồi: lines of a signed decision, and why."""
     _require(
@@ -354,7 +355,7 @@ def revocation_draft(
         recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
         reason=reason,
         amends=decision,
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     Recipient.objects.bulk_create(
         Recipient(
@@ -383,7 +384,7 @@ _serialised = sqlite_writer
 
 def decision_sign(
     *,
-    actor: Any,
+    actor: Actor,
     decision: Decision,
     on: dt.date | None = None,
     signer_name: str = "",
@@ -436,7 +437,7 @@ def needs_backdate_reason(on: dt.date) -> bool:
 @transaction.atomic
 def _sign(
     *,
-    actor: Any,
+    actor: Actor,
     decision: Decision,
     on: dt.date | None,
     signer_name: str,
@@ -470,7 +471,7 @@ def _sign(
     decision.state = DecisionState.SIGNED
     decision.signer_name = signer_name
     decision.signed_as_deputy = as_deputy
-    decision.signed_by = _user(actor)
+    decision.signed_by = actor_user(actor)
     decision.signed_at = timezone.now()
     decision.save()
     if decision.kind == DecisionKind.AWARD:
@@ -497,7 +498,7 @@ def _sign(
     return decision
 
 
-def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+def _confer(*, actor: Actor, decision: Decision, lines: list[Recipient]) -> None:
     on = decision.decision_date
     assert on is not None
     used = set(
@@ -548,7 +549,7 @@ def _tell_outcome(*, dossier: Dossier, decision: Decision, line: Recipient) -> N
     )
 
 
-def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
+def _record_outcome(*, actor: Actor, upper: Dossier, decision: Decision) -> None:
     """The level above decided: say so on the department's dossier and its submission."""
     assert upper.forwarded_from_id is not None  # only forwarded dossiers come back
     lower = Dossier.objects.select_for_update().get(pk=upper.forwarded_from_id)
@@ -568,7 +569,7 @@ def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
     )
 
 
-def _revoke(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+def _revoke(*, actor: Actor, decision: Decision, lines: list[Recipient]) -> None:
     on = decision.decision_date
     assert on is not None
     for line in lines:
@@ -597,7 +598,7 @@ def upper_level(authority: Unit) -> Unit | None:
 @transaction.atomic
 def submission_draft(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Unit,
     dossiers: Sequence[Dossier],
     summary: str = "",
@@ -648,7 +649,7 @@ def submission_draft(
             "%(to)s xem xét, tặng %(t)s cho %(n)s trường hợp có tên trong danh sách kèm theo."
         )
         % {"issuer": authority.name, "to": to_unit.name, "t": titles, "n": len(rows)},
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     SubmissionItem.objects.bulk_create(
         SubmissionItem(submission=submission, order=i, dossier=d)
@@ -659,7 +660,7 @@ def submission_draft(
 
 
 def submission_send(
-    *, actor: Any, submission: Submission, on: dt.date | None = None, signer_name: str = ""
+    *, actor: Actor, submission: Submission, on: dt.date | None = None, signer_name: str = ""
 ) -> Submission:
     with _serialised():
         return _send(actor=actor, submission=submission, on=on, signer_name=signer_name)
@@ -667,7 +668,7 @@ def submission_send(
 
 @transaction.atomic
 def _send(
-    *, actor: Any, submission: Submission, on: dt.date | None, signer_name: str
+    *, actor: Actor, submission: Submission, on: dt.date | None, signer_name: str
 ) -> Submission:
     """Trình: the number of the register, and each dossier forwarded to the level above."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -715,9 +716,5 @@ def _quoted(name: str) -> str:
     return name if "“" in name else f"“{name}”"
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def _full_name(actor: Any) -> str:
+def _full_name(actor: Actor) -> str:
     return (getattr(actor, "full_name", "") or "").strip()

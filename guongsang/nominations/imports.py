@@ -30,6 +30,7 @@ from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 from guongsang.core.validators import clean_text, validate_birth_date
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
@@ -472,7 +473,7 @@ def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
     wb.save(path)
 
 
-def _create_people(rows: list[Row], actor: Any) -> int:
+def _create_people(rows: list[Row], actor: Actor) -> int:
     """One Person per new name + date of birth + unit, created in bulk."""
     wanted: dict[PersonKey, Person] = {}
     for row in rows:
@@ -545,7 +546,7 @@ def _write_awards(rows: list[Row], report: Callable[[int], None]) -> int:
     return len(rows)
 
 
-def _write_dossiers(rows: list[Row], actor: Any, report: Callable[[int], None]) -> int:
+def _write_dossiers(rows: list[Row], actor: Actor, report: Callable[[int], None]) -> int:
     from guongsang.nominations.services import dossier_create
 
     people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
@@ -567,7 +568,7 @@ def _write_dossiers(rows: list[Row], actor: Any, report: Callable[[int], None]) 
 
 def import_commit(
     *,
-    actor: Any,
+    actor: Actor,
     token: str,
     kind: str,
     on_progress: Callable[[int, int, str], None] | None = None,
