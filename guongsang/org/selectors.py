@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from guongsang.org.models import Unit, UnitClosure
@@ -25,6 +25,20 @@ def active_on(on: dt.date, prefix: str = "") -> Q:
 
 def closure_on(on: dt.date | None = None) -> QuerySet[UnitClosure]:
     return UnitClosure.objects.filter(active_on(on or today()))
+
+
+def scope_ids_under(roots: list[int]) -> QuerySet:
+    """Ids of the units a grant over `roots` reaches (the permission layer's scope): their
+    subtrees as they are today, together with the units that history folded into them (units
+    merged into a unit of the subtree, units dissolved while they were in it)."""
+    today_ids = closure_on().filter(ancestor_id__in=roots).values("descendant_id")
+    dissolved_ids = UnitClosure.objects.filter(
+        ancestor_id__in=roots,
+        descendant__valid_to__isnull=False,
+        descendant__successor__isnull=True,
+        valid_to=F("descendant__valid_to"),
+    ).values("descendant_id")
+    return Unit.objects.filter(Q(current_id__in=today_ids) | Q(pk__in=dissolved_ids)).values("pk")
 
 
 def unit_ids_under(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet:
