@@ -7,7 +7,9 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.books.compile import book_epub, book_pdf
 from guongsang.books.models import Book
+from guongsang.books.selectors import book_with_entries
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
@@ -48,9 +50,6 @@ def book_build_start(
 def build_book(progress_id: int, book_id: int) -> str:
     """Compile the PDF and the EPUB into books/<uuid>/ of the file storage; the task's result
     is the PDF."""
-    from guongsang.books.compile import book_epub, book_pdf
-    from guongsang.books.selectors import book_with_entries
-
     with progress_run(progress_id), translation.override("vi"):
         book = book_with_entries(book_id)
         count = len(book.entries.all())

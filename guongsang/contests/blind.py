@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from guongsang.contests.duplicates import fold
 from guongsang.core.validators import INVISIBLE
+from guongsang.org.models import UnitName
 
 HIDDEN = "[…]"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -65,8 +66,6 @@ def names_of(*, authors: str = "", subject: str = "", units: Iterable[str] = ())
 
 
 def entry_names(entry) -> list[Name]:  # type: ignore[no-untyped-def]
-    from guongsang.org.models import UnitName
-
     unit = entry.unit
     units = {
         unit.name,

@@ -2,7 +2,9 @@
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
@@ -16,8 +18,6 @@ class AuthedRequest(HttpRequest):
 
 def report_errors(request: HttpRequest, exc: Exception) -> None:
     """Show a refused action's reasons as error messages on the next page (one per reason)."""
-    from django.contrib import messages
-
     for text in getattr(exc, "messages", None) or [str(exc)]:
         messages.error(request, text)
 
@@ -25,8 +25,6 @@ def report_errors(request: HttpRequest, exc: Exception) -> None:
 def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A 400 page saying, in Vietnamese, what was wrong with the address (a page or year
     parameter out of range…), instead of a server error."""
-    from django.shortcuts import render
-
     messages = getattr(exc, "messages", None) or [str(exc)]
     return render(request, "errors/400.html", {"messages": messages}, status=400)
 

@@ -28,6 +28,8 @@ from guongsang.core.permissions import (
     scope_roots,
 )
 from guongsang.core.roles import Role
+from guongsang.core.tasks import progress_sweep, workers_alive
+from guongsang.core.tasks import task_retry as retry
 
 
 def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
@@ -82,8 +84,6 @@ def audit_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
-    from guongsang.core.tasks import progress_sweep, workers_alive
-
     progress = progress_sweep(selectors.task_progress_for(user=request.user, uuid=uuid))
     no_worker = not progress.finished and workers_alive() == 0
     template = "core/partials/task_progress.html" if request.htmx else "core/task_progress.html"
@@ -93,8 +93,6 @@ def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_POST
 def task_retry(request: AuthedRequest, uuid: str) -> HttpResponse:
-    from guongsang.core.tasks import task_retry as retry
-
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     try:
         retry(progress=progress, by=request.user)

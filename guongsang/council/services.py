@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.accounts.models import User
+from guongsang.accounts.services import grant_role
 from guongsang.catalogue.models import BallotRule
 from guongsang.core import audit
 from guongsang.core.busy import sqlite_writer
@@ -308,8 +309,6 @@ def council_create(
         CouncilMember(council=council, user=user, role=role, order=index)
         for index, (user, role) in enumerate(members, start=1)
     )
-    from guongsang.accounts.services import grant_role
-
     for user, _role in members:
         grant_role(actor=actor, user=user, role=Role.COUNCIL_MEMBER, unit=unit)
     audit.audit_create(actor=actor, obj=council, reason=_("%(n)s thành viên") % {"n": len(members)})

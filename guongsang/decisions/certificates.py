@@ -18,6 +18,9 @@ from django.conf import settings
 
 from guongsang.core.formatting import vn_date
 from guongsang.decisions import codes
+from guongsang.decisions.documents import signature
+from guongsang.decisions.selectors import decision_recipients
+from guongsang.decisions.services import profile_for
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {
@@ -244,9 +247,6 @@ def render(
 
 def _frame(decision) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """What every certificate of the decision shares: the issuer, the place, the signature."""
-    from guongsang.decisions.documents import signature
-    from guongsang.decisions.services import profile_for
-
     profile = profile_for(decision.authority)
     sign_prefix, sign_title = signature(decision, profile)
     return {
@@ -276,8 +276,6 @@ def _certificate(decision, line, frame: dict[str, str]) -> Certificate:  # type:
 
 def for_decision(decision) -> list[Certificate]:  # type: ignore[no-untyped-def]
     """The certificates of a signed award decision, in the order of its annex."""
-    from guongsang.decisions.selectors import decision_recipients
-
     frame = _frame(decision)
     return [
         _certificate(decision, line, frame)

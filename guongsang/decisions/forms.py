@@ -12,6 +12,7 @@ from guongsang.core.formatting import nfc
 from guongsang.core.forms import VNDateField
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.decisions.models import Decision, Recipient
+from guongsang.decisions.services import needs_backdate_reason
 from guongsang.nominations.models import Dossier
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -74,8 +75,6 @@ class SignForm(BootstrapFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        from guongsang.decisions.services import needs_backdate_reason
-
         data = super().clean() or {}
         on = data.get("on")
         if on and needs_backdate_reason(on) and not nfc(data.get("backdate_reason", "")).strip():

@@ -21,6 +21,7 @@ from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor, actor_user
+from guongsang.council.models import AgendaItem, Outcome, SessionStatus
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     AuthorityProfile,
@@ -409,8 +410,6 @@ BACKDATE_GRACE_DAYS = 3
 
 def _check_date(decision: Decision, on: dt.date) -> None:
     """A decision is never dated before the council session that recommended its dossiers."""
-    from guongsang.council.models import AgendaItem, Outcome, SessionStatus
-
     met = (
         AgendaItem.objects.filter(
             dossier__in=decision.recipients.exclude(dossier=None).values("dossier_id"),

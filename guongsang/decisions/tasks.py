@@ -17,6 +17,7 @@ from guongsang.core.tasks import (
     task_queue,
 )
 from guongsang.core.types import Actor
+from guongsang.decisions import certificates
 from guongsang.decisions.models import Decision, DecisionKind
 
 CERTIFICATES_LABEL = "In giấy khen, bằng khen của quyết định"
@@ -35,8 +36,6 @@ def certificates_start(*, actor: Actor, decision: Decision) -> TaskProgress:
 
 @task()
 def certificates_run(progress_id: int, decision_id: int) -> int:
-    from guongsang.decisions import certificates
-
     with progress_run(progress_id), translation.override("vi"):
         decision = Decision.objects.select_related("authority").get(pk=decision_id)
         items = certificates.for_decision(decision)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
@@ -18,11 +18,8 @@ from guongsang.core.tasks import (
     progress_run,
     task_queue,
 )
+from guongsang.movements import exports, selectors
 from guongsang.movements.models import Movement
-
-if TYPE_CHECKING:
-    from guongsang.accounts.models import User
-
 
 EXPORT_LABEL = "Xuất tình hình đăng ký thi đua ra Excel"
 
@@ -59,9 +56,6 @@ def export_status_start(
 @task()
 def export_status_xlsx(progress_id: int, user_id: int, movement_id: int) -> str:
     """The units the user sees, pledged or not, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.movements import exports, selectors
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         movement = selectors.movement_list(user=user).get(pk=movement_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
@@ -23,12 +24,9 @@ from guongsang.core.tasks import (
 )
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import Dossier
+from guongsang.nominations.selectors import dossiers_filtered
 
 # Above this many rows the export runs in the background, followed on its progress page.
-if TYPE_CHECKING:
-    from guongsang.accounts.models import User
-
-
 SYNC_LIMIT = 5000
 EXPORT_LABEL = "Xuất danh sách hồ sơ đề nghị ra Excel"
 SHEET_TITLE = "Hồ sơ đề nghị"
@@ -124,9 +122,6 @@ def export_dossiers_start(
 @task()
 def export_dossiers_xlsx(progress_id: int, user_id: int, filters: dict[str, Any]) -> str:
     """The filtered dossiers the user may see, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.nominations.selectors import dossiers_filtered
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         dossiers = dossiers_filtered(user=user, **filters)

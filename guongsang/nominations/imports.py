@@ -34,6 +34,7 @@ from guongsang.core.types import Actor
 from guongsang.core.validators import clean_text, validate_birth_date
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
+from guongsang.nominations.services import dossier_create
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
 
@@ -547,8 +548,6 @@ def _write_awards(rows: list[Row], report: Callable[[int], None]) -> int:
 
 
 def _write_dossiers(rows: list[Row], actor: Actor, report: Callable[[int], None]) -> int:
-    from guongsang.nominations.services import dossier_create
-
     people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
     for done, row in enumerate(rows, start=1):
         assert row.title is not None and row.unit is not None and row.year is not None

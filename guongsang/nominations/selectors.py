@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from guongsang.core.permissions import is_superuser, scope_unit_ids
+from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.nominations.permissions import LEVEL_ROLES
@@ -64,8 +64,6 @@ def dossiers_filtered(
 
 
 def dossier_file_for(*, user: Any, uuid: Any) -> DossierFile:
-    from guongsang.core.permissions import get_visible_or_404
-
     visible = dossiers_visible(user=user).values("pk")
     return get_visible_or_404(
         DossierFile.objects.filter(dossier__in=visible).select_related("dossier"), uuid=uuid

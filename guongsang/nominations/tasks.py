@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from typing import TYPE_CHECKING
 
 from django.utils import translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import TaskProgress
@@ -18,10 +18,7 @@ from guongsang.core.tasks import (
     progress_update,
     task_queue,
 )
-
-if TYPE_CHECKING:
-    from guongsang.accounts.models import User
-
+from guongsang.nominations.imports import RowErrors, import_commit, result_xlsx
 
 IMPORT_LABEL = "Nhập danh sách từ Excel"
 
@@ -36,9 +33,6 @@ def import_start(*, actor: User, token: str, kind: str) -> TaskProgress:
 @task()
 def import_run(progress_id: int, user_id: int, token: str, kind: str) -> int:
     """Parse, check and write the file in one transaction (or nothing)."""
-    from guongsang.accounts.models import User
-    from guongsang.nominations.imports import RowErrors, import_commit, result_xlsx
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
 

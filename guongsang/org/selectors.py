@@ -9,7 +9,9 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from guongsang.core.permissions import is_superuser, restrict, scope_roots
 from guongsang.org.models import Unit, UnitClosure
+from guongsang.org.permissions import UNIT_VIEW_ROLES
 
 
 def today() -> dt.date:
@@ -125,16 +127,11 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
 
 def unit_list(*, user: Any) -> QuerySet[Unit]:
     """Units the user may see: their grants' subtrees and what history folded into them."""
-    from guongsang.core.permissions import restrict
-    from guongsang.org.permissions import UNIT_VIEW_ROLES
-
     return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
 
 
 def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
     """Units in force that the user may act for with these roles (forms' unit choices)."""
-    from guongsang.core.permissions import restrict
-
     return restrict(
         Unit.objects.filter(valid_to=None).order_by("name"), user, roles=roles, unit_field="pk"
     )
@@ -143,9 +140,6 @@ def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
 def tree_roots_for(user: Any) -> list[int]:
     """Where the user's tree starts: the top of the organisation for a superuser, else
     the units of their grants."""
-    from guongsang.core.permissions import is_superuser, scope_roots
-    from guongsang.org.permissions import UNIT_VIEW_ROLES
-
     if is_superuser(user):
         return list(Unit.objects.filter(parent=None).values_list("pk", flat=True))
     return scope_roots(user, UNIT_VIEW_ROLES)

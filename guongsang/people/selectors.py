@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from guongsang.core.permissions import restrict
+from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.people.models import Person, Position
 from guongsang.people.permissions import PERSON_VIEW_ROLES
 
@@ -29,8 +29,6 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
 
 
 def person_detail(*, user: Any, uuid: Any) -> Person:
-    from guongsang.core.permissions import get_visible_or_404
-
     qs = person_list(user=user).prefetch_related(
         Prefetch("positions", queryset=Position.objects.select_related("unit"))
     )

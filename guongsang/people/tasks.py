@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
@@ -19,10 +19,8 @@ from guongsang.core.tasks import (
     progress_update,
     task_queue,
 )
-
-if TYPE_CHECKING:
-    from guongsang.accounts.models import User
-
+from guongsang.people import exports
+from guongsang.people.selectors import person_list
 
 EXPORT_LABEL = "Xuất danh sách cá nhân ra Excel"
 
@@ -49,10 +47,6 @@ def export_people_start(*, actor: User, request: HttpRequest | None = None) -> T
 @task()
 def export_people_xlsx(progress_id: int, user_id: int) -> str:
     """The people the user may see, personal data masked, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.people import exports
-    from guongsang.people.selectors import person_list
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
 

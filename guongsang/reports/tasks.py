@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
@@ -19,6 +20,8 @@ from guongsang.core.tasks import (
     progress_update,
     task_queue,
 )
+from guongsang.reports.documents import BUILDERS
+from guongsang.reports.figures import report_figures
 from guongsang.reports.models import AnnualReport, ReportFormat
 from guongsang.reports.permissions import VIEW_ROLES
 
@@ -51,10 +54,6 @@ def file_name(report: AnnualReport, fmt: str) -> str:
 
 @task()
 def build_run(progress_id: int, user_id: int, report_id: int, fmt: str) -> str:
-    from guongsang.accounts.models import User
-    from guongsang.reports.documents import BUILDERS
-    from guongsang.reports.figures import report_figures
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         report = AnnualReport.objects.select_related("unit", "unit__parent").get(pk=report_id)

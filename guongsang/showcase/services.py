@@ -18,6 +18,8 @@ from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import in_scope
 from guongsang.core.types import Actor, actor_user
+from guongsang.nominations import services as nominations
+from guongsang.nominations.models import Track
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus
@@ -306,9 +308,6 @@ def tip_to_dossier(
     nominee_unit: Unit | None = None,
 ) -> Any:
     """Turn an accepted (or new) tip into a draft nomination of ``unit``; link them."""
-    from guongsang.nominations import services as nominations
-    from guongsang.nominations.models import Track
-
     if not in_scope(actor, unit.pk, EDITOR_ROLES):
         raise PermissionDenied(_("Đơn vị này không thuộc phạm vi của bạn."))
     tip = _locked_tip(tip, allowed={TipStatus.NEW, TipStatus.ACCEPTED})

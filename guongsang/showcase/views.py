@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -544,6 +545,4 @@ def tip_dossier(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 def _this_year() -> int:
-    from django.utils import timezone
-
     return timezone.localdate().year

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number
 from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import scope_unit_ids
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import unit_list
 from guongsang.stats import exports, selectors
@@ -29,8 +30,6 @@ PERM = "stats.view_stats"
 
 
 def _units(request: AuthedRequest) -> Any:
-    from guongsang.core.permissions import scope_unit_ids
-
     scope = scope_unit_ids(request.user, STATS_ROLES)
     units = unit_list(user=request.user).filter(valid_to=None)
     if scope is not None:
