@@ -15,9 +15,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from guongsang.api.params import Pages, year_query
+from guongsang.core import ratelimit
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.decisions.selectors import certificate_lookup
-from guongsang.showcase import ratelimit, selectors
+from guongsang.showcase import selectors
 from guongsang.showcase.models import Story, Tip
 from guongsang.showcase.search import search_stories
 

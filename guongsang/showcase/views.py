@@ -27,11 +27,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import Title
+from guongsang.core import ratelimit
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
 from guongsang.org.models import Unit
-from guongsang.showcase import ratelimit, selectors, services, signals
+from guongsang.showcase import selectors, services, signals
 from guongsang.showcase.forms import (
     BrowseForm,
     ConsentForm,
