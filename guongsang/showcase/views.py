@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import Title
 from guongsang.core import ratelimit
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
 from guongsang.org.models import Unit
@@ -384,7 +384,7 @@ def story_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
     try:
         services.story_publish(actor=request.user, story=story)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã đăng câu chuyện lên Vườn hoa."))
     return redirect("showcase:story_edit", uuid=story.uuid)
@@ -400,7 +400,7 @@ def story_withdraw(request: AuthedRequest, uuid: Any) -> HttpResponse:
             raise ValidationError(_("Nhập lý do gỡ câu chuyện."))
         services.story_withdraw(actor=request.user, story=story, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã gỡ câu chuyện khỏi Vườn hoa."))
     return redirect("showcase:story_edit", uuid=story.uuid)
@@ -469,7 +469,7 @@ def tip_accept(request: AuthedRequest, uuid: Any) -> HttpResponse:
     try:
         services.tip_accept(actor=request.user, tip=tip)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã tiếp nhận tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -485,7 +485,7 @@ def tip_reject(request: AuthedRequest, uuid: Any) -> HttpResponse:
             raise ValidationError(_("Nhập lý do không tiếp nhận tin báo."))
         services.tip_reject(actor=request.user, tip=tip, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã ghi nhận: không tiếp nhận tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -506,7 +506,7 @@ def tip_merge(request: AuthedRequest, uuid: Any) -> HttpResponse:
             into_story=form.cleaned_data.get("story"),
         )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã gộp tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -538,7 +538,7 @@ def tip_dossier(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 nominee_unit=None if person is not None else data["unit"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+            report_errors(request, exc, form=form)
         else:
             messages.success(request, _("Đã lập hồ sơ đề nghị (bản nháp) từ tin báo."))
             return redirect("nominations:detail", uuid=dossier.uuid)
