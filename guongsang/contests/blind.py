@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from guongsang.contests.duplicates import fold
+from guongsang.core.formatting import fold
 from guongsang.core.validators import INVISIBLE
 from guongsang.org.models import UnitName
 
