@@ -14,10 +14,13 @@ from guongsang.books.models import Book, BookStory, PageSize
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
 from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.showcase.models import Story
+
+_TEXT_FIELDS = ("title", "subtitle", "foreword")
 
 
 def _text(value: str | None) -> str:
@@ -77,16 +80,13 @@ def book_create(
 
 @transaction.atomic
 def book_update(*, actor: Actor, book: Book, **fields: Any) -> Book:
-    before = audit.snapshot(book)
-    for key in ("title", "subtitle", "foreword"):
-        if key in fields:
-            fields[key] = _text(fields[key])
-    for key, value in fields.items():
-        setattr(book, key, value)
-    _check(book.title, book.year, book.page_size)
-    book.save()
-    audit.audit_update(actor=actor, obj=book, before=before)
-    return book
+    return model_update(
+        actor=actor,
+        obj=book,
+        changes=fields,
+        clean=lambda name, value: _text(value) if name in _TEXT_FIELDS else value,
+        before_save=lambda book: _check(book.title, book.year, book.page_size),
+    )
 
 
 @transaction.atomic

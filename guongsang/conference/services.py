@@ -17,6 +17,7 @@ from guongsang.conference.models import Conference, Guest, Honouree, ProgrammeIt
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
 from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
@@ -93,21 +94,21 @@ def conference_create(
 
 @transaction.atomic
 def conference_update(*, actor: Actor, conference: Conference, **fields: Any) -> Conference:
-    before = audit.snapshot(conference)
-    for key in ("name", "place", "notes"):
-        if key in fields:
-            fields[key] = _text(fields[key])
-    for key, value in fields.items():
-        setattr(conference, key, value)
-    _check(
-        name=conference.name,
-        place=conference.place,
-        award_year=conference.award_year,
-        held_on=conference.held_on,
+    def check(conference: Conference) -> None:
+        _check(
+            name=conference.name,
+            place=conference.place,
+            award_year=conference.award_year,
+            held_on=conference.held_on,
+        )
+
+    return model_update(
+        actor=actor,
+        obj=conference,
+        changes=fields,
+        clean=lambda name, value: _text(value) if name in ("name", "place", "notes") else value,
+        before_save=check,
     )
-    conference.save()
-    audit.audit_update(actor=actor, obj=conference, before=before)
-    return conference
 
 
 @transaction.atomic

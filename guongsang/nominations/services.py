@@ -16,6 +16,7 @@ from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
 from guongsang.core.types import Actor, actor_user
 from guongsang.core.validators import clean_text
 from guongsang.movements.models import Movement
@@ -117,19 +118,21 @@ def _check_movement(dossier: Dossier) -> None:
 def dossier_update(*, actor: Actor, dossier: Dossier, **changes: Any) -> Dossier:
     if dossier.state not in {State.DRAFT, State.RETURNED}:
         raise ValidationError(_("Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại."))
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise ValidationError(_("Không thể sửa trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
-    before = audit.snapshot(dossier)
-    for name, value in changes.items():
-        setattr(
-            dossier, name, clean_text(value, multiline=True) if isinstance(value, str) else value
-        )
-    _check_movement(dossier)
-    dossier.full_clean(exclude=["created_by", "forwarded_from"])
-    dossier.save()
-    audit.audit_update(actor=actor, obj=dossier, before=before)
-    return dossier
+
+    def check(dossier: Dossier) -> None:
+        _check_movement(dossier)
+        dossier.full_clean(exclude=["created_by", "forwarded_from"])
+
+    return model_update(
+        actor=actor,
+        obj=dossier,
+        changes=changes,
+        allowed=EDITABLE_FIELDS,
+        clean=lambda _name, value: (
+            clean_text(value, multiline=True) if isinstance(value, str) else value
+        ),
+        before_save=check,
+    )
 
 
 @transaction.atomic

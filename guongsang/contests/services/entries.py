@@ -30,6 +30,7 @@ from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import nfc, vn_number
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
 from guongsang.core.types import Actor, actor_user
 from guongsang.nominations.uploads import check_upload
 from guongsang.org.models import Unit
@@ -166,18 +167,20 @@ def _entry_change(
 ) -> Entry:
     if entry.status != EntryStatus.DRAFT:
         raise ValidationError(_("Bài đã nộp không sửa được."))
-    before = audit.snapshot(entry)
-    allowed = {"title", "authors", "subject_name", "text", "subject_person", "author_person"}
-    for name, value in fields.items():
-        if name not in allowed:
-            raise ValidationError(f"Unknown field {name}")
-        setattr(entry, name, nfc(value) if isinstance(value, str) else value)
-    if read is not None:
-        entry.text, entry.source_file = read
-    entry.word_count = word_count(entry.text)
-    entry.save()
-    audit.audit_update(actor=actor, obj=entry, before=before)
-    return entry
+
+    def derive(entry: Entry) -> None:
+        if read is not None:
+            entry.text, entry.source_file = read
+        entry.word_count = word_count(entry.text)
+
+    return model_update(
+        actor=actor,
+        obj=entry,
+        changes=fields,
+        allowed={"title", "authors", "subject_name", "text", "subject_person", "author_person"},
+        clean=lambda _name, value: nfc(value) if isinstance(value, str) else value,
+        before_save=derive,
+    )
 
 
 @transaction.atomic
