@@ -49,7 +49,7 @@ class TwoFactorRequiredMiddleware:
             return self.get_response(request)
         user = request.user
         if user.is_authenticated:
-            if needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
+            if needs_two_factor(user) and not user.is_verified():  # type: ignore[attr-defined]
                 return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': path})}")
             if getattr(user, "must_change_password", False) and path != reverse(
                 "accounts:password_change"

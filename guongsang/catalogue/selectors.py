@@ -43,7 +43,7 @@ def reward_amount(*, title: Title, on: dt.date, collective: bool) -> int:
     return round_up(coefficient * base_salary_on(on))
 
 
-def titles_in_force(on: dt.date | None = None):  # type: ignore[no-untyped-def]
+def titles_in_force(on: dt.date | None = None):
     on = on or timezone.localdate()
     return Title.objects.filter(
         Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 class AuthedRequest(HttpRequest):
-    user: "User"  # type: ignore[assignment]
+    user: "User"
     htmx: HtmxDetails
 
 

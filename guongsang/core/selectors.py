@@ -45,4 +45,4 @@ def audit_object_types() -> list[str]:
 def task_progress_for(*, user: Any, uuid: Any) -> TaskProgress:
     """A user sees only their own jobs."""
     qs = TaskProgress.objects.filter(owner=user) if not user.is_superuser else TaskProgress.objects
-    return get_visible_or_404(qs.all(), uuid=uuid)  # type: ignore[return-value]
+    return get_visible_or_404(qs.all(), uuid=uuid)

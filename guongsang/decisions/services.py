@@ -205,9 +205,7 @@ def decision_draft(
             )
     taken = Recipient.objects.filter(dossier__in=ids, decision__kind=DecisionKind.AWARD)
     for line in taken.select_related("decision"):
-        problems.append(
-            _("“%(d)s” đã có trong một quyết định khác.") % {"d": line.dossier}  # type: ignore[attr-defined]
-        )
+        problems.append(_("“%(d)s” đã có trong một quyết định khác.") % {"d": line.dossier})
     if problems:
         raise ValidationError(problems)
     profile = profile_for(authority)
@@ -459,7 +457,7 @@ def _sign(
     )
     if not lines:
         raise ValidationError(_("Quyết định chưa có danh sách kèm theo."))
-    if decision.amends_id and decision.amends.decision_date and on < decision.amends.decision_date:  # type: ignore[union-attr,operator]
+    if decision.amends_id and decision.amends.decision_date and on < decision.amends.decision_date:  # type: ignore[union-attr]
         raise ValidationError(_("Quyết định sửa đổi, thu hồi phải ký sau quyết định được sửa."))
     before = audit.snapshot(decision)
     decision.number = take_number(

@@ -32,4 +32,4 @@ def person_detail(*, user: Any, uuid: Any) -> Person:
     qs = person_list(user=user).prefetch_related(
         Prefetch("positions", queryset=Position.objects.select_related("unit"))
     )
-    return get_visible_or_404(qs, uuid=uuid)  # type: ignore[return-value]
+    return get_visible_or_404(qs, uuid=uuid)
