@@ -376,11 +376,6 @@ def revocation_draft(
 # --- signing -----------------------------------------------------------------------------
 
 
-# SQLite has one writer at a time: writers of all apps queue on one lock (PostgreSQL relies
-# on row locks).
-_serialised = sqlite_writer
-
-
 def decision_sign(
     *,
     actor: Actor,
@@ -390,7 +385,8 @@ def decision_sign(
     as_deputy: bool = False,
     backdate_reason: str = "",
 ) -> Decision:
-    with _serialised():
+    # SQLite has one writer at a time: writers of all apps queue on one lock.
+    with sqlite_writer():
         return _sign(
             actor=actor,
             decision=decision,
@@ -659,7 +655,8 @@ def submission_draft(
 def submission_send(
     *, actor: Actor, submission: Submission, on: dt.date | None = None, signer_name: str = ""
 ) -> Submission:
-    with _serialised():
+    # SQLite has one writer at a time: writers of all apps queue on one lock.
+    with sqlite_writer():
         return _send(actor=actor, submission=submission, on=on, signer_name=signer_name)
 
 
