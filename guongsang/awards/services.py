@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
-from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -67,12 +66,5 @@ def award_revoke(
     award.revoked_on = on
     award.revoke_reason = f"{reason.strip()} (Quyết định số {decision_number.strip()})"
     award.save(update_fields=["revoked_on", "revoke_reason", "updated_at"])
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=award,
-        before=before,
-        after=audit.snapshot(award),
-        reason=reason,
-    )
+    audit.audit_state(actor=actor, obj=award, before=before, reason=reason)
     return award

@@ -119,6 +119,20 @@ def audit_log(
     )
 
 
+def audit_state(
+    *, actor: Actor, obj: models.Model, before: dict[str, Any], reason: str = ""
+) -> AuditEntry:
+    """A change of state (opened, signed, dissolved…): the object before and after."""
+    return audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=obj,
+        before=before,
+        after=snapshot(obj),
+        reason=reason,
+    )
+
+
 def audit_create(*, actor: Actor, obj: models.Model, reason: str = "") -> AuditEntry:
     return audit_log(
         actor=actor, action=AuditAction.CREATE, obj=obj, after=snapshot(obj), reason=reason

@@ -695,14 +695,7 @@ def _send(
             item.dossier.outcome_note = note
             item.dossier.save(update_fields=["outcome_note", "updated_at"])
             audit.audit_update(actor=actor, obj=item.dossier, before=before_item)
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=submission,
-        before=before,
-        after=audit.snapshot(submission),
-        reason=_("Trình cấp trên"),
-    )
+    audit.audit_state(actor=actor, obj=submission, before=before, reason=_("Trình cấp trên"))
     return submission
 
 

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
-from guongsang.core.models import AuditAction
 from guongsang.core.services import model_update
 from guongsang.core.types import Actor, actor_user
 from guongsang.core.validators import clean_text
@@ -224,13 +223,8 @@ def _apply(*, actor: Actor, dossier: Dossier, transition: Transition, reason: st
         by=actor_user(actor),
         reason=reason,
     )
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=dossier,
-        before=before,
-        after=audit.snapshot(dossier),
-        reason=reason or str(transition.label),
+    audit.audit_state(
+        actor=actor, obj=dossier, before=before, reason=reason or str(transition.label)
     )
     notifications.notify_transition(dossier=dossier, action=action, reason=reason)
     if action == "forward":

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_short_date
-from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor
 from guongsang.org.models import (
     Cluster,
@@ -172,14 +171,7 @@ def unit_dissolve(*, actor: Actor, unit: Unit, on: dt.date, reason: str = "") ->
     UnitEvent.objects.create(
         unit=unit, kind=UnitEventKind.DISSOLVED, on=on, description=f"Giải thể. {reason}".strip()
     )
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=unit,
-        before=before,
-        after=audit.snapshot(unit),
-        reason=reason,
-    )
+    audit.audit_state(actor=actor, obj=unit, before=before, reason=reason)
     return unit
 
 
@@ -233,13 +225,8 @@ def unit_merge(
             related=merged,
             description=f"Sáp nhập vào {merged.name}",
         )
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.STATE,
-            obj=unit,
-            before=before,
-            after=audit.snapshot(unit),
-            reason=reason or f"Sáp nhập vào {merged.name}",
+        audit.audit_state(
+            actor=actor, obj=unit, before=before, reason=reason or f"Sáp nhập vào {merged.name}"
         )
     # Everything that was A or B (including what earlier merged into them) is C today.
     Unit.objects.filter(current__in=units).update(current=merged)

@@ -16,7 +16,6 @@ from guongsang.accounts.models import User
 from guongsang.accounts.services import grant_role
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
-from guongsang.core.models import AuditAction
 from guongsang.core.roles import Role
 from guongsang.core.types import Actor, actor_user
 from guongsang.council.models import (
@@ -264,12 +263,5 @@ def voting_open(*, actor: Actor, session: CouncilSession) -> CouncilSession:
     session.status = SessionStatus.OPEN
     session.opened_at = timezone.now()
     session.save(update_fields=["status", "opened_at", "updated_at"])
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=session,
-        before=before,
-        after=audit.snapshot(session),
-        reason=_("Mở bỏ phiếu"),
-    )
+    audit.audit_state(actor=actor, obj=session, before=before, reason=_("Mở bỏ phiếu"))
     return session
