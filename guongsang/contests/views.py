@@ -123,8 +123,6 @@ def contest_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
             .order_by("entry__code", "pk")
         )
     if manage:
-        from guongsang.accounts.models import User
-
         context["progress"] = selectors.judge_progress(contest=contest)
         context["panel"] = contest.panel.select_related("judge").order_by("-active", "id")
         context["units"] = Unit.objects.filter(

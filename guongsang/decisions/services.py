@@ -529,7 +529,7 @@ def _confer(*, actor: Actor, decision: Decision, lines: list[Recipient]) -> None
 
 def _tell_outcome(*, dossier: Dossier, decision: Decision, line: Recipient) -> None:
     """The unit that proposed the dossier hears the number, date, amount and certificate."""
-    from guongsang.decisions.certificates import verify_url
+    from guongsang.decisions.certificates import verify_url  # certificates imports this module
 
     assert decision.decision_date is not None and line.certificate_code
     notifications.notify_decided(

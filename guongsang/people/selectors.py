@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person, Position
 from guongsang.people.permissions import PERSON_VIEW_ROLES
 
@@ -22,8 +23,6 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
         qs = qs.filter(Q(full_name__icontains=query) | Q(positions__title__icontains=query))
         qs = qs.distinct()
     if unit is not None:
-        from guongsang.org.selectors import unit_ids_under
-
         qs = qs.filter(home_unit__in=unit_ids_under(unit))
     return qs.order_by("sort_name", "pk")
 

@@ -31,6 +31,7 @@ from guongsang.core import ratelimit
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.decisions.selectors import certificate_lookup
 from guongsang.org.models import Unit
 from guongsang.showcase import selectors, services, signals
 from guongsang.showcase.forms import (
@@ -261,8 +262,6 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
         )
         response["Retry-After"] = str(ratelimit.LOOKUP_LIMIT[1])
         return response
-    from guongsang.decisions.selectors import certificate_lookup  # decisions app, read-only
-
     form = LookupForm({"ma": code})
     found = certificate_lookup(form.cleaned_data["ma"]) if form.is_valid() else None
     context = {
