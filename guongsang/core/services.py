@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -23,11 +23,13 @@ def model_update(
     allowed: Collection[str] | None = None,
     clean: Callable[[str, Any], Any] | None = None,
     before_save: Callable[[M], None] | None = None,
+    save_fields: Sequence[str] | None = None,
     reason: str = "",
 ) -> M:
     """The one way a service edits an object's fields: refuse a field outside `allowed`, set
     each change (through `clean(name, value)`), run `before_save` (checks, derived fields),
-    save, and write the audit entry with the fields that changed, before and after."""
+    save (only `save_fields` when given), and write the audit entry with the fields that
+    changed, before and after."""
     if allowed is not None:
         unknown = set(changes) - set(allowed)
         if unknown:
@@ -39,6 +41,6 @@ def model_update(
         setattr(obj, name, clean(name, value) if clean is not None else value)
     if before_save is not None:
         before_save(obj)
-    obj.save()
+    obj.save(update_fields=save_fields)
     audit.audit_update(actor=actor, obj=obj, before=before, reason=reason)
     return obj

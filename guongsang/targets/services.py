@@ -105,11 +105,9 @@ def plan_set(*, by: Any, indicator: Indicator, unit: Unit, year: int, value: Any
         created = Plan.objects.create(indicator=indicator, unit=unit, year=year, value=number)
         audit.audit_create(actor=by, obj=created)
         return created
-    before = audit.snapshot(existing)
-    existing.value = number
-    existing.save(update_fields=["value", "updated_at"])
-    audit.audit_update(actor=by, obj=existing, before=before)
-    return existing
+    return model_update(
+        actor=by, obj=existing, changes={"value": number}, save_fields=["value", "updated_at"]
+    )
 
 
 @transaction.atomic
@@ -134,11 +132,9 @@ def result_set(
         )
         audit.audit_create(actor=by, obj=created)
         return created
-    before = audit.snapshot(existing)
-    existing.value = number
-    existing.save(update_fields=["value", "updated_at"])
-    audit.audit_update(actor=by, obj=existing, before=before)
-    return existing
+    return model_update(
+        actor=by, obj=existing, changes={"value": number}, save_fields=["value", "updated_at"]
+    )
 
 
 @transaction.atomic
