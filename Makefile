@@ -153,6 +153,7 @@ check: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy guongsang
+	$(UV) run --frozen lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		DJANGO_ALLOWED_HOSTS=guongsang.example.vn \

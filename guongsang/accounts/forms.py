@@ -9,7 +9,7 @@ class LoginForm(AuthenticationForm):
         "inactive": _("Tài khoản này đã bị khoá."),
     }
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Tên đăng nhập")
         self.fields["password"].label = _("Mật khẩu")

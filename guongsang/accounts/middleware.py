@@ -3,14 +3,12 @@
 from collections.abc import Callable
 from functools import cache
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from guongsang.core.permissions import has_role
-from guongsang.core.roles import TWO_FACTOR_ROLES
+from guongsang.core.permissions import needs_two_factor
 
 # Paths open to anyone at any time: language switch, assets, health, and the API (which
 # checks the second factor itself, see guongsang/api/auth.py).
@@ -39,13 +37,6 @@ def _is_public_page(path: str) -> bool:
     return path.startswith(_PUBLIC_SITE) and not path.startswith(_PUBLIC_SITE_STAFF)
 
 
-def needs_two_factor(user) -> bool:  # type: ignore[no-untyped-def]
-    """Every role that can change records, and anyone who can open the admin site."""
-    if not settings.GS_REQUIRE_2FA or not user.is_authenticated:
-        return False
-    return bool(user.is_staff or user.is_superuser or has_role(user, TWO_FACTOR_ROLES))
-
-
 class TwoFactorRequiredMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -58,7 +49,7 @@ class TwoFactorRequiredMiddleware:
             return self.get_response(request)
         user = request.user
         if user.is_authenticated:
-            if needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
+            if needs_two_factor(user) and not user.is_verified():  # type: ignore[attr-defined]
                 return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': path})}")
             if getattr(user, "must_change_password", False) and path != reverse(
                 "accounts:password_change"

@@ -20,13 +20,14 @@ from guongsang.core import audit
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import forget
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 
 
 @transaction.atomic
 def user_create(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     password: str,
     full_name: str = "",
@@ -52,7 +53,7 @@ def user_create(
 
 
 @transaction.atomic
-def grant_role(*, actor: Any, user: User, role: str, unit: Unit) -> RoleGrant:
+def grant_role(*, actor: Actor, user: User, role: str, unit: Unit) -> RoleGrant:
     if role not in Role.values:
         raise ValidationError(_("Vai trò “%(role)s” không tồn tại.") % {"role": role})
     grant, created = RoleGrant.objects.get_or_create(user=user, role=role, unit=unit)
@@ -66,7 +67,7 @@ def grant_role(*, actor: Any, user: User, role: str, unit: Unit) -> RoleGrant:
 
 
 @transaction.atomic
-def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
+def revoke_role(*, actor: Actor, grant: RoleGrant) -> None:
     audit.audit_delete(actor=actor, obj=grant)
     user = grant.user
     grant.delete()
@@ -85,7 +86,7 @@ def _clear_second_factor(user: User) -> int:
 
 
 @transaction.atomic
-def password_reset_by_admin(*, actor: Any, user: User) -> str:
+def password_reset_by_admin(*, actor: Actor, user: User) -> str:
     """Đặt lại mật khẩu: the old password and the second factor stop working at once, and the
     user chooses a new password through a one-time link (path returned). Nobody but the user
     ever knows the new password; the link dies when it is used or after
@@ -140,7 +141,7 @@ def password_changed(*, user: User) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Returns the token and its key; the key is shown once and never stored."""
     key = ApiToken.new_key()
     token = ApiToken.objects.create(
@@ -163,7 +164,7 @@ def api_token_authenticate(key: str) -> User | None:
 
 
 @transaction.atomic
-def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> None:
     before = audit.snapshot(token)
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])

@@ -26,6 +26,7 @@ from guongsang.api import (
 )
 from guongsang.api.auth import AUTH
 from guongsang.core.busy import BUSY_MESSAGE, RETRY_AFTER, is_busy
+from guongsang.core.http import error_text
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -109,7 +110,7 @@ def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+    return api.create_response(request, {"detail": error_text(exc)}, status=400)
 
 
 @api.exception_handler(AuthenticationError)

@@ -7,8 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
-from guongsang.accounts.middleware import needs_two_factor
 from guongsang.accounts.services import api_token_authenticate
+from guongsang.core.permissions import needs_two_factor
 
 
 class TokenAuth(HttpBearer):

@@ -110,7 +110,7 @@ class SheetDetailOut(SheetOut):
     comment: str
 
 
-def _sheet(a) -> dict:  # type: ignore[no-untyped-def]
+def _sheet(a) -> dict:
     return {
         "id": a.uuid,
         "contest": f"{a.round.contest.name} {a.round.contest.year}",

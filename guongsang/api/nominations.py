@@ -173,7 +173,7 @@ def dossier_detail(request: HttpRequest, dossier_id: UUID) -> Dossier:
     return _visible(request, dossier_id)
 
 
-def _one_of(qs: QuerySet, uuid: UUID | None, message: str):  # type: ignore[no-untyped-def]
+def _one_of(qs: QuerySet, uuid: UUID | None, message: str):
     if uuid is None:
         return None
     found = qs.filter(uuid=uuid).first()

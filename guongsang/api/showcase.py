@@ -15,8 +15,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from guongsang.api.params import Pages, year_query
+from guongsang.core import ratelimit
 from guongsang.core.permissions import get_visible_or_404
-from guongsang.showcase import ratelimit, selectors
+from guongsang.decisions.selectors import certificate_lookup
+from guongsang.showcase import selectors
 from guongsang.showcase.models import Story, Tip
 from guongsang.showcase.search import search_stories
 
@@ -142,8 +144,6 @@ def story_detail(request: HttpRequest, story_id: UUID) -> Story:
 def certificate(request: HttpRequest, code: str) -> dict:
     if not ratelimit.allow(request, "lookup", ratelimit.LOOKUP_LIMIT):
         raise HttpError(429, "Tra cứu quá nhiều lần. Vui lòng thử lại sau.")
-    from guongsang.decisions.selectors import certificate_lookup
-
     found = certificate_lookup(code[:64])
     if found is None:
         raise Http404

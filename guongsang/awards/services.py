@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
-from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
 
@@ -20,7 +19,7 @@ from guongsang.people.models import Person
 @transaction.atomic
 def award_record(
     *,
-    actor: Any,
+    actor: Actor,
     title: Title,
     year: int,
     unit: Unit,
@@ -54,7 +53,7 @@ def award_record(
 
 @transaction.atomic
 def award_revoke(
-    *, actor: Any, award: Award, on: dt.date, reason: str, decision_number: str
+    *, actor: Actor, award: Award, on: dt.date, reason: str, decision_number: str
 ) -> Award:
     """Thu hồi: only by a later decision that says why."""
     if award.is_revoked:
@@ -67,12 +66,5 @@ def award_revoke(
     award.revoked_on = on
     award.revoke_reason = f"{reason.strip()} (Quyết định số {decision_number.strip()})"
     award.save(update_fields=["revoked_on", "revoke_reason", "updated_at"])
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=award,
-        before=before,
-        after=audit.snapshot(award),
-        reason=reason,
-    )
+    audit.audit_state(actor=actor, obj=award, before=before, reason=reason)
     return award

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.books.models import PageSize
-from guongsang.core.forms import IntegerField
+from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 
@@ -24,5 +24,5 @@ class BookForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, organisers: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        organiser: forms.ModelChoiceField = self.fields["organiser"]  # type: ignore[assignment]
+        organiser = field_of(self, "organiser", forms.ModelChoiceField)
         organiser.queryset = organisers

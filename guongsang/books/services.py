@@ -14,9 +14,13 @@ from guongsang.books.models import Book, BookStory, PageSize
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.showcase.models import Story
+
+_TEXT_FIELDS = ("title", "subtitle", "foreword")
 
 
 def _text(value: str | None) -> str:
@@ -27,7 +31,7 @@ def _order_snapshot(book: Book) -> list[int]:
     return list(book.entries.order_by("order", "pk").values_list("story_id", flat=True))
 
 
-def _log_order(actor: Any, book: Book, before: list[int], reason: str) -> None:
+def _log_order(actor: Actor, book: Book, before: list[int], reason: str) -> None:
     after = _order_snapshot(book)
     if after != before:
         audit.audit_log(
@@ -52,7 +56,7 @@ def _check(title: str, year: int, page_size: str) -> None:
 @transaction.atomic
 def book_create(
     *,
-    actor: Any,
+    actor: Actor,
     organiser: Unit,
     year: int,
     title: str = "",
@@ -75,27 +79,24 @@ def book_create(
 
 
 @transaction.atomic
-def book_update(*, actor: Any, book: Book, **fields: Any) -> Book:
-    before = audit.snapshot(book)
-    for key in ("title", "subtitle", "foreword"):
-        if key in fields:
-            fields[key] = _text(fields[key])
-    for key, value in fields.items():
-        setattr(book, key, value)
-    _check(book.title, book.year, book.page_size)
-    book.save()
-    audit.audit_update(actor=actor, obj=book, before=before)
-    return book
+def book_update(*, actor: Actor, book: Book, **fields: Any) -> Book:
+    return model_update(
+        actor=actor,
+        obj=book,
+        changes=fields,
+        clean=lambda name, value: _text(value) if name in _TEXT_FIELDS else value,
+        before_save=lambda book: _check(book.title, book.year, book.page_size),
+    )
 
 
 @transaction.atomic
-def book_delete(*, actor: Any, book: Book) -> None:
+def book_delete(*, actor: Actor, book: Book) -> None:
     audit.audit_delete(actor=actor, obj=book, reason=_("Xoá sách"))
     book.delete()
 
 
 @transaction.atomic
-def book_add_stories(*, actor: Any, book: Book, stories: Iterable[Story]) -> int:
+def book_add_stories(*, actor: Actor, book: Book, stories: Iterable[Story]) -> int:
     """Add published stories of the book's year and the organiser's subtree, at the end."""
     stories = list(stories)
     allowed = set(
@@ -134,7 +135,7 @@ def _renumber(book: Book, entries: Sequence[BookStory]) -> None:
 
 
 @transaction.atomic
-def book_remove_story(*, actor: Any, entry: BookStory) -> None:
+def book_remove_story(*, actor: Actor, entry: BookStory) -> None:
     book = entry.book
     before = _order_snapshot(book)
     entry.delete()
@@ -143,7 +144,7 @@ def book_remove_story(*, actor: Any, entry: BookStory) -> None:
 
 
 @transaction.atomic
-def book_move(*, actor: Any, entry: BookStory, step: int) -> None:
+def book_move(*, actor: Actor, entry: BookStory, step: int) -> None:
     """Move a chapter up (step -1) or down (+1); at either end nothing changes."""
     book = entry.book
     before = _order_snapshot(book)
@@ -157,7 +158,7 @@ def book_move(*, actor: Any, entry: BookStory, step: int) -> None:
 
 
 @transaction.atomic
-def book_reorder(*, actor: Any, book: Book, entry_ids: Sequence[int]) -> None:
+def book_reorder(*, actor: Actor, book: Book, entry_ids: Sequence[int]) -> None:
     """Put the chapters in the order given (drag and drop): every chapter exactly once."""
     entries = {e.pk: e for e in book.entries.select_for_update()}
     if sorted(entry_ids) != sorted(entries):

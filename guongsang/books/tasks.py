@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.books.compile import book_epub, book_pdf
 from guongsang.books.models import Book
+from guongsang.books.selectors import book_with_entries
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+from guongsang.core.types import Actor
 
 BUILD_LABEL = "Dựng sách “%(title)s” %(year)s (PDF, EPUB)"
 
 
-def book_build_start(*, actor: Any, book: Book, request: HttpRequest | None = None) -> TaskProgress:
+def book_build_start(
+    *, actor: Actor, book: Book, request: HttpRequest | None = None
+) -> TaskProgress:
     """Record the request, queue the build and follow it on the task page."""
     if not book.entries.exists():
         raise ValidationError("Sách chưa có câu chuyện nào: hãy chọn câu chuyện trước khi dựng.")
     label = BUILD_LABEL % {"title": book.title, "year": book.year}
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=label)
+
+    def record(progress: TaskProgress) -> None:
         Book.objects.filter(pk=book.pk).update(progress=progress)
         audit.audit_log(
             actor=actor,
@@ -41,21 +42,14 @@ def book_build_start(*, actor: Any, book: Book, request: HttpRequest | None = No
             reason=label,
             request=request,
         )
-    try:
-        build_book.enqueue(progress.pk, book.pk)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(owner=actor, label=label, task=build_book, args=[book.pk], record=record)
 
 
 @task()
 def build_book(progress_id: int, book_id: int) -> str:
     """Compile the PDF and the EPUB into books/<uuid>/ of the file storage; the task's result
     is the PDF."""
-    from guongsang.books.compile import book_epub, book_pdf
-    from guongsang.books.selectors import book_with_entries
-
     with progress_run(progress_id), translation.override("vi"):
         book = book_with_entries(book_id)
         count = len(book.entries.all())

@@ -19,7 +19,7 @@ from guongsang.books.forms import BookForm
 from guongsang.books.models import Book
 from guongsang.books.permissions import BOOK_MANAGE_ROLES
 from guongsang.core.files import file_response
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import units_acting
 from guongsang.showcase.models import Story
@@ -116,7 +116,7 @@ def book_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
         stories = list(Story.objects.filter(uuid__in=wanted))
         services.book_add_stories(actor=request.user, book=book, stories=stories)
     except (ValidationError, ValueError) as exc:
-        messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+        report_errors(request, exc)
     return redirect("books:detail", uuid=book.uuid)
 
 

@@ -254,7 +254,7 @@ BASE_SALARIES = [
 ]
 
 
-def seed_catalogue(title_model, prerequisite_model, salary_model) -> None:  # type: ignore[no-untyped-def]
+def seed_catalogue(title_model, prerequisite_model, salary_model) -> None:
     """Create what is missing (by code / date); never overwrite what the admin edited."""
     by_code = {}
     for order, (code, name, kind, level, target, authority, by_dept, coef, extra) in enumerate(

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import ROUND_CEILING, Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.catalogue.models import BaseSalary, Title
@@ -41,10 +43,7 @@ def reward_amount(*, title: Title, on: dt.date, collective: bool) -> int:
     return round_up(coefficient * base_salary_on(on))
 
 
-def titles_in_force(on: dt.date | None = None):  # type: ignore[no-untyped-def]
-    from django.db.models import Q
-    from django.utils import timezone
-
+def titles_in_force(on: dt.date | None = None):
     on = on or timezone.localdate()
     return Title.objects.filter(
         Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))

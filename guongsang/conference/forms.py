@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 
@@ -34,7 +34,7 @@ class ConferenceForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, organisers: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        organiser: forms.ModelChoiceField = self.fields["organiser"]  # type: ignore[assignment]
+        organiser = field_of(self, "organiser", forms.ModelChoiceField)
         organiser.queryset = organisers
 
 

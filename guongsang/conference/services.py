@@ -17,6 +17,8 @@ from guongsang.conference.models import Conference, Guest, Honouree, ProgrammeIt
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.people.models import Person
@@ -38,7 +40,7 @@ def _snapshot(conference: Conference) -> dict[str, Any]:
     }
 
 
-def _log_change(actor: Any, conference: Conference, before: dict[str, Any], reason: str) -> None:
+def _log_change(actor: Actor, conference: Conference, before: dict[str, Any], reason: str) -> None:
     after = _snapshot(conference)
     diff = audit.changed(before, after)
     if diff:
@@ -64,7 +66,7 @@ def _check(*, name: str, place: str, award_year: int, held_on: dt.date) -> None:
 @transaction.atomic
 def conference_create(
     *,
-    actor: Any,
+    actor: Actor,
     organiser: Unit,
     name: str,
     held_on: dt.date,
@@ -91,26 +93,26 @@ def conference_create(
 
 
 @transaction.atomic
-def conference_update(*, actor: Any, conference: Conference, **fields: Any) -> Conference:
-    before = audit.snapshot(conference)
-    for key in ("name", "place", "notes"):
-        if key in fields:
-            fields[key] = _text(fields[key])
-    for key, value in fields.items():
-        setattr(conference, key, value)
-    _check(
-        name=conference.name,
-        place=conference.place,
-        award_year=conference.award_year,
-        held_on=conference.held_on,
+def conference_update(*, actor: Actor, conference: Conference, **fields: Any) -> Conference:
+    def check(conference: Conference) -> None:
+        _check(
+            name=conference.name,
+            place=conference.place,
+            award_year=conference.award_year,
+            held_on=conference.held_on,
+        )
+
+    return model_update(
+        actor=actor,
+        obj=conference,
+        changes=fields,
+        clean=lambda name, value: _text(value) if name in ("name", "place", "notes") else value,
+        before_save=check,
     )
-    conference.save()
-    audit.audit_update(actor=actor, obj=conference, before=before)
-    return conference
 
 
 @transaction.atomic
-def conference_delete(*, actor: Any, conference: Conference) -> None:
+def conference_delete(*, actor: Actor, conference: Conference) -> None:
     audit.audit_delete(actor=actor, obj=conference, reason=_("Xoá hội nghị"))
     conference.delete()
 
@@ -118,7 +120,7 @@ def conference_delete(*, actor: Any, conference: Conference) -> None:
 @transaction.atomic
 def guest_add(
     *,
-    actor: Any,
+    actor: Actor,
     conference: Conference,
     full_name: str = "",
     role: str = "",
@@ -143,7 +145,7 @@ def guest_add(
 
 
 @transaction.atomic
-def guest_remove(*, actor: Any, guest: Guest) -> None:
+def guest_remove(*, actor: Actor, guest: Guest) -> None:
     conference = guest.conference
     before = _snapshot(conference)
     guest.delete()
@@ -152,7 +154,7 @@ def guest_remove(*, actor: Any, guest: Guest) -> None:
 
 @transaction.atomic
 def item_add(
-    *, actor: Any, conference: Conference, starts_at: dt.time, title: str, speaker: str = ""
+    *, actor: Actor, conference: Conference, starts_at: dt.time, title: str, speaker: str = ""
 ) -> ProgrammeItem:
     title = _text(title)
     if not title:
@@ -168,7 +170,7 @@ def item_add(
 
 
 @transaction.atomic
-def item_remove(*, actor: Any, item: ProgrammeItem) -> None:
+def item_remove(*, actor: Actor, item: ProgrammeItem) -> None:
     conference = item.conference
     before = _snapshot(conference)
     item.delete()
@@ -176,7 +178,7 @@ def item_remove(*, actor: Any, item: ProgrammeItem) -> None:
 
 
 @transaction.atomic
-def honourees_add(*, actor: Any, conference: Conference, awards: Iterable[Award]) -> int:
+def honourees_add(*, actor: Actor, conference: Conference, awards: Iterable[Award]) -> int:
     """Add the awards (of the organiser's subtree, not revoked) not already on the list."""
     awards = list(awards)
     allowed = set(
@@ -207,7 +209,7 @@ def honourees_add(*, actor: Any, conference: Conference, awards: Iterable[Award]
 
 
 @transaction.atomic
-def honourees_remove(*, actor: Any, conference: Conference, honourees: Sequence[Honouree]) -> int:
+def honourees_remove(*, actor: Actor, conference: Conference, honourees: Sequence[Honouree]) -> int:
     before = _snapshot(conference)
     count, _detail = conference.honourees.filter(pk__in=[h.pk for h in honourees]).delete()
     if count:
@@ -240,7 +242,7 @@ def report_text(upload: Any) -> str:
 @transaction.atomic
 def report_add(
     *,
-    actor: Any,
+    actor: Actor,
     conference: Conference,
     speaker: str,
     title: str,
@@ -271,7 +273,7 @@ def report_add(
 
 
 @transaction.atomic
-def report_remove(*, actor: Any, report: SpeakerReport) -> None:
+def report_remove(*, actor: Actor, report: SpeakerReport) -> None:
     conference = report.conference
     before = _snapshot(conference)
     report.delete()

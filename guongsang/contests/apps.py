@@ -8,4 +8,7 @@ class ContestsConfig(AppConfig):
     verbose_name = _("Cuộc thi viết")
 
     def ready(self) -> None:
-        from guongsang.contests import permissions  # noqa: F401
+        from guongsang.contests import (
+            permissions,  # noqa: F401
+            tasks,  # noqa: F401  (connects the signal receivers)
+        )

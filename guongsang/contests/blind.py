@@ -18,8 +18,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from guongsang.contests.duplicates import fold
+from guongsang.core.formatting import fold
 from guongsang.core.validators import INVISIBLE
+from guongsang.org.models import UnitName
 
 HIDDEN = "[…]"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -64,9 +65,7 @@ def names_of(*, authors: str = "", subject: str = "", units: Iterable[str] = ())
     return sorted(found, key=lambda n: len(n.words), reverse=True)
 
 
-def entry_names(entry) -> list[Name]:  # type: ignore[no-untyped-def]
-    from guongsang.org.models import UnitName
-
+def entry_names(entry) -> list[Name]:
     unit = entry.unit
     units = {
         unit.name,
@@ -140,7 +139,7 @@ def blind(text: str, names: list[Name]) -> str:
     return shown
 
 
-def blind_entry(entry) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def blind_entry(entry) -> dict[str, str]:
     """Title, subject and text as a judge may see them; raises BlindLeak (fail closed)."""
     try:
         names = entry_names(entry)
@@ -155,7 +154,7 @@ def blind_entry(entry) -> dict[str, str]:  # type: ignore[no-untyped-def]
         raise BlindLeak(str(exc)) from exc
 
 
-def blind_title(entry) -> str:  # type: ignore[no-untyped-def]
+def blind_title(entry) -> str:
     """The title for a list of sheets (no query: the unit's current names only)."""
     unit = entry.unit
     names = names_of(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from guongsang.core.formatting import unaccent
+from guongsang.core.formatting import fold
 
 if TYPE_CHECKING:  # numpy and datasketch (which pulls in scipy) load only when a check runs
     import numpy as np
@@ -43,11 +43,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # --- text ---------------------------------------------------------------------------------
-def fold(word: str) -> str:
-    """Lower case, no diacritics, đ → d: 'Đặng' → 'dang'."""
-    return unaccent(word).lower()
-
-
 @dataclass(frozen=True)
 class Token:
     start: int

@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from guongsang.accounts.models import User
 from guongsang.contests import blind, scoring, services
-from guongsang.contests.models import Entry, Round
+from guongsang.contests.models import Assignment, AssignmentStatus, Entry, Round
 from guongsang.core.documents import (
     Letterhead,
     docx_bytes,
@@ -15,6 +16,7 @@ from guongsang.core.documents import (
     docx_letterhead,
     render_pdf,
 )
+from guongsang.core.xlsx import append_row
 
 
 def _head(rnd: Round) -> Letterhead:
@@ -95,10 +97,6 @@ def scores_xlsx(rnd: Round) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from guongsang.accounts.models import User
-    from guongsang.contests.models import Assignment, AssignmentStatus
-    from guongsang.core.xlsx import append_row
 
     rows = services.round_rows(rnd)
     ranking = scoring.rank_entries(rows)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.contests.models import Level
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 
 
@@ -62,6 +62,6 @@ class EntryForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = units  # type: ignore[attr-defined]
+        field_of(self, "unit", forms.ChoiceField).choices = units
         if len(units) == 1:
             self.fields["unit"].initial = units[0][0]

@@ -14,14 +14,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guongsang.accounts.models import User
 from guongsang.contests import exports, scoring, selectors, services
-from guongsang.contests.blind import blind_title
+from guongsang.contests.blind import BlindLeak, blind_entry, blind_title
 from guongsang.contests.models import Assignment, AssignmentStatus, Entry, Round
 from guongsang.contests.views import _confirmed, _managed, _posted
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
+from guongsang.org.models import Unit
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +93,6 @@ def judge_sheet(request: AuthedRequest, uuid: Any) -> HttpResponse:
 def _blind_or_withheld(request: AuthedRequest, entry: Any) -> dict[str, str] | None:
     """The entry as the judge may see it, or None when a name could not be hidden: the
     judge then sees no text at all (fail closed) and the secretariat is told in the log."""
-    from guongsang.contests.blind import BlindLeak, blind_entry
-
     try:
         return blind_entry(entry)
     except BlindLeak:
@@ -113,8 +113,6 @@ def round_detail(request: AuthedRequest, uuid: Any, number: int) -> HttpResponse
     rows = services.round_rows(rnd)
     ranking = scoring.rank_entries(rows)
     panel, calibration = scoring.calibrate(rows)
-    from guongsang.accounts.models import User
-
     users = {u.pk: u for u in User.objects.filter(contest_panels__contest=contest)}
     for cal in calibration:
         cal.user = users.get(cal.judge_id)  # type: ignore[attr-defined]
@@ -160,8 +158,6 @@ def assign_auto(request: AuthedRequest, uuid: Any, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def assignment_move(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    from guongsang.accounts.models import User
-
     sheet = get_visible_or_404(Assignment.objects.select_related("round__contest"), uuid=uuid)
     _managed(request, sheet.round.contest.uuid)
     judge = _posted(request, User.objects.all(), "judge")
@@ -178,8 +174,6 @@ def assignment_move(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 @require_POST
 def judge_replace(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    from guongsang.accounts.models import User
-
     contest = _managed(request, uuid)
     if _confirmed(request):
         judge = _posted(request, User.objects.all(), "judge")
@@ -204,9 +198,6 @@ def judge_replace(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @require_POST
 def conflict_declare(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """Ghi nhận xung đột lợi ích giám khảo tự khai: their sheets of that unit are withdrawn."""
-    from guongsang.accounts.models import User
-    from guongsang.org.models import Unit
-
     contest = _managed(request, uuid)
     judge = _posted(request, User.objects.filter(contest_panels__contest=contest), "judge")
     unit = _posted(request, Unit.objects.all(), "unit")

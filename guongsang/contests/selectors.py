@@ -18,8 +18,10 @@ from guongsang.contests.models import (
     Round,
     RoundEntry,
 )
-from guongsang.core.permissions import has_role, is_superuser, scope_unit_ids
+from guongsang.contests.services import conflict_unit_ids
+from guongsang.core.permissions import has_role, is_superuser, scope_roots, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.org.selectors import closure_on
 
 # Roles that run a contest (and see every entry, with its author, in their subtree).
 ORGANISER_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
@@ -54,9 +56,6 @@ def entry_counts_by_year(
 def contests_visible(*, user: Any) -> QuerySet[Contest]:
     """Contests run by a unit in the user's scope, or by a unit above the user's units (the
     contests a unit officer may enter), or on whose panel the user sits."""
-    from guongsang.core.permissions import scope_roots
-    from guongsang.org.selectors import closure_on
-
     qs = Contest.objects.select_related("organiser").annotate(
         # distinct: the scope filter below joins the panel, one row per judge
         submitted=Count("entries", filter=Q(entries__status=EntryStatus.SUBMITTED), distinct=True)
@@ -97,8 +96,6 @@ def entries_visible(*, user: Any) -> QuerySet[Entry]:
 def judge_assignments(*, user: Any) -> QuerySet[Assignment]:
     """The judge's own live score sheets, minus any entry of a unit they have a conflict with
     (a second guard: assignment already refuses those)."""
-    from guongsang.contests.services import conflict_unit_ids
-
     if not has_role(user, Role.JUDGE):
         return Assignment.objects.none()
     qs = (

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from django.dispatch import receiver
 from django_tasks import task
 
+from guongsang.contests import signals
+from guongsang.contests.models import Entry
+from guongsang.contests.services import duplicates_record
+
 logger = logging.getLogger(__name__)
+
+
+@receiver(signals.entry_submitted, dispatch_uid="contests.duplicate_check")
+def _on_entry_submitted(sender: Any, *, entry_id: int, **kwargs: Any) -> None:
+    duplicate_check_enqueue(entry_id=entry_id)
 
 
 def duplicate_check_enqueue(*, entry_id: int) -> None:
@@ -19,9 +30,6 @@ def duplicate_check_enqueue(*, entry_id: int) -> None:
 
 @task()
 def duplicate_check_run(entry_id: int) -> int:
-    from guongsang.contests.models import Entry
-    from guongsang.contests.services import duplicates_record
-
     entry = Entry.objects.filter(pk=entry_id).first()
     if entry is None:
         return 0

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guongsang.accounts.models import User
 from guongsang.contests import duplicates, selectors, services
 from guongsang.contests.forms import ContestForm, EntryForm
 from guongsang.contests.models import Commendation, Contest, Entry, EntryStatus, Level
@@ -122,8 +123,6 @@ def contest_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
             .order_by("entry__code", "pk")
         )
     if manage:
-        from guongsang.accounts.models import User
-
         context["progress"] = selectors.judge_progress(contest=contest)
         context["panel"] = contest.panel.select_related("judge").order_by("-active", "id")
         context["units"] = Unit.objects.filter(
@@ -140,8 +139,6 @@ def contest_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 @require_POST
 def panel_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    from guongsang.accounts.models import User
-
     contest = _managed(request, uuid)
     judge = _posted(request, User.objects.all(), "judge")
     if judge is None:

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 
 from guongsang.core.client_ip import client_ip
 from guongsang.core.models import AuditAction, AuditEntry
+from guongsang.core.types import Actor, actor_user
 
 
 def _jsonable(value: Any) -> Any:
@@ -87,7 +88,7 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
 
 def audit_log(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     before: dict[str, Any] | None = None,
@@ -98,15 +99,15 @@ def audit_log(
     object_repr: str = "",
     request: HttpRequest | None = None,
 ) -> AuditEntry:
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor_user(actor)
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
         object_repr = object_repr or str(obj)[:300]
     ip = (client_ip(request) or None) if request is not None else None
     return AuditEntry.objects.create(
-        actor=actor if is_user else None,
-        actor_name=(actor.get_username() if is_user else "hệ thống"),
+        actor=user,
+        actor_name=(user.get_username() if user is not None else "hệ thống"),
         action=action,
         object_type=object_type,
         object_id=object_id,
@@ -118,14 +119,28 @@ def audit_log(
     )
 
 
-def audit_create(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
+def audit_state(
+    *, actor: Actor, obj: models.Model, before: dict[str, Any], reason: str = ""
+) -> AuditEntry:
+    """A change of state (opened, signed, dissolved…): the object before and after."""
+    return audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=obj,
+        before=before,
+        after=snapshot(obj),
+        reason=reason,
+    )
+
+
+def audit_create(*, actor: Actor, obj: models.Model, reason: str = "") -> AuditEntry:
     return audit_log(
         actor=actor, action=AuditAction.CREATE, obj=obj, after=snapshot(obj), reason=reason
     )
 
 
 def audit_update(
-    *, actor: Any, obj: models.Model, before: dict[str, Any], reason: str = ""
+    *, actor: Actor, obj: models.Model, before: dict[str, Any], reason: str = ""
 ) -> AuditEntry | None:
     after = snapshot(obj)
     diff = changed(before, after)
@@ -141,7 +156,7 @@ def audit_update(
     )
 
 
-def audit_delete(*, actor: Any, obj: models.Model, reason: str = "") -> AuditEntry:
+def audit_delete(*, actor: Actor, obj: models.Model, reason: str = "") -> AuditEntry:
     return audit_log(
         actor=actor, action=AuditAction.DELETE, obj=obj, before=snapshot(obj), reason=reason
     )

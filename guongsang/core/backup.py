@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
+from guongsang.core.formatting import vn_number
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_CUSTOM_MAGIC = b"PGDMP"
 SUFFIXES = {"sqlite": ".sqlite3", "postgresql": ".dump"}
@@ -59,8 +61,6 @@ def default_path(vendor: str, now: dt.datetime | None = None) -> Path:
 
 def human_size(size: int) -> str:
     """'1,5 MB', the Vietnamese way."""
-    from guongsang.core.formatting import vn_number
-
     value, unit = float(size), "byte"
     for bigger in ("KB", "MB", "GB"):
         if value < 1024:

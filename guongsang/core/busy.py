@@ -29,7 +29,7 @@ def is_busy(exc: BaseException) -> bool:
 @contextmanager
 def sqlite_writer() -> Iterator[None]:
     """Hold the process-wide writer lock on SQLite; nothing on other databases."""
-    with _WRITER if connection.vendor == "sqlite" else nullcontext():  # type: ignore[attr-defined]
+    with _WRITER if connection.vendor == "sqlite" else nullcontext():
         yield
 
 

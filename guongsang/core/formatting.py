@@ -20,6 +20,12 @@ def unaccent(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def fold(text: str) -> str:
+    """The one text folding of search and comparison: no diacritics, đ → d, lower case
+    ('Đặng' → 'dang')."""
+    return unaccent(text).lower()
+
+
 def vn_date(value: dt.date | None, *, leading_zeros: bool = False) -> str:
     """'ngày 23 tháng 9 năm 2022'; documents (Decree 30) want 'ngày 05 tháng 02 năm 2024'."""
     if value is None:

@@ -1,5 +1,5 @@
 import re
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.models import AuditAction
 from guongsang.core.widgets import BootstrapFormMixin
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """A form's field as its own class (the type stubs give every field as a plain Field), to
+    set its queryset or choices when the form is built."""
+    return cast(F, form.fields[name])
 
 
 class VNDateField(forms.DateField):
@@ -43,7 +51,7 @@ class AuditFilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        action: forms.ChoiceField = self.fields["action"]  # type: ignore[assignment]
+        action = field_of(self, "action", forms.ChoiceField)
         action.choices = [("", _("Tất cả")), *AuditAction.choices]
-        kind: forms.ChoiceField = self.fields["object_type"]  # type: ignore[assignment]
+        kind = field_of(self, "object_type", forms.ChoiceField)
         kind.choices = [("", _("Tất cả"))] + [(t, t) for t in object_types]

@@ -10,8 +10,11 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+
+from guongsang.core.tasks import tasks_sweep, workers_alive
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +34,6 @@ def database_status() -> dict[str, Any]:
 
 
 def task_runner_status() -> dict[str, Any]:
-    from django.conf import settings
-
     backend = str(settings.TASKS["default"]["BACKEND"])
     if not backend.startswith("django_tasks_db"):
         return {"status": "ok", "backend": backend}
@@ -53,8 +54,6 @@ def task_runner_status() -> dict[str, Any]:
     except Exception as exc:
         log.exception("health: the task queue cannot be read")
         return {"status": "down", "error": str(exc)[:200]}
-    from guongsang.core.tasks import tasks_sweep, workers_alive
-
     try:
         failed = tasks_sweep()
         alive = workers_alive()

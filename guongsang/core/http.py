@@ -2,7 +2,10 @@
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
@@ -10,25 +13,34 @@ if TYPE_CHECKING:
 
 
 class AuthedRequest(HttpRequest):
-    user: "User"  # type: ignore[assignment]
+    user: "User"
     htmx: HtmxDetails
 
 
-def report_errors(request: HttpRequest, exc: Exception) -> None:
-    """Show a refused action's reasons as error messages on the next page (one per reason)."""
-    from django.contrib import messages
+def error_messages(exc: Exception) -> list[str]:
+    """The reasons a refused action gives: a ValidationError's messages, else its text."""
+    return list(getattr(exc, "messages", None) or [str(exc)])
 
-    for text in getattr(exc, "messages", None) or [str(exc)]:
-        messages.error(request, text)
+
+def error_text(exc: Exception) -> str:
+    """The reasons in one line, for a plain-text or JSON answer."""
+    return " ".join(error_messages(exc))
+
+
+def report_errors(request: HttpRequest, exc: Exception, *, form: Form | None = None) -> None:
+    """Show a refused action's reasons, one per reason: on the form (above its fields) when
+    the page shows it again, else as error messages on the next page."""
+    for text in error_messages(exc):
+        if form is not None:
+            form.add_error(None, text)
+        else:
+            messages.error(request, text)
 
 
 def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A 400 page saying, in Vietnamese, what was wrong with the address (a page or year
     parameter out of range…), instead of a server error."""
-    from django.shortcuts import render
-
-    messages = getattr(exc, "messages", None) or [str(exc)]
-    return render(request, "errors/400.html", {"messages": messages}, status=400)
+    return render(request, "errors/400.html", {"messages": error_messages(exc)}, status=400)
 
 
 def submitted(request: HttpRequest) -> tuple[Any, Any]:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 from guongsang.core.busy import BUSY_MESSAGE, RETRY_AFTER, busy_context, is_busy
-from guongsang.core.http import bad_request
+from guongsang.core.http import bad_request, error_text
 from guongsang.core.validators import parse_page, parse_year
 
 # page numbers and years, by the names the pages use. The API checks its own; the public
@@ -38,7 +38,7 @@ class QueryParamsMiddleware:
                         parse_year(value)
             except ValidationError as exc:
                 if request.path.endswith(".json"):
-                    return JsonResponse({"detail": " ".join(exc.messages)}, status=400)
+                    return JsonResponse({"detail": error_text(exc)}, status=400)
                 return bad_request(request, exc)
         return self.get_response(request)
 

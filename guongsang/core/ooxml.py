@@ -22,6 +22,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from guongsang.core.formatting import vn_number
+
 MB = 1024 * 1024
 DEFAULTS = {
     "GS_OOXML_MAX_UNCOMPRESSED": 20 * MB,
@@ -244,6 +246,4 @@ def _rewind(source: Any) -> None:
 
 
 def _n(value: int) -> str:
-    from guongsang.core.formatting import vn_number
-
     return vn_number(value)

@@ -12,16 +12,17 @@ Every view, API endpoint and list selector asks this module (directly or through
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import rules
-from django.core.exceptions import ObjectDoesNotExist
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from guongsang.core.roles import Role
+from guongsang.core.roles import TWO_FACTOR_ROLES, Role
 
 _CACHE_ATTR = "_gs_grants"
 
@@ -74,22 +75,28 @@ def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
     history folded into it: units merged into a unit of the subtree, and units dissolved
     while they were in it. Their records stay visible to the people who now own them.
     """
-    from django.db.models import F, Q
-
-    from guongsang.org.models import Unit, UnitClosure
-    from guongsang.org.selectors import closure_on
-
     if is_superuser(user):
         return None
-    roots = scope_roots(user, roles)
-    today_ids = closure_on().filter(ancestor_id__in=roots).values("descendant_id")
-    dissolved_ids = UnitClosure.objects.filter(
-        ancestor_id__in=roots,
-        descendant__valid_to__isnull=False,
-        descendant__successor__isnull=True,
-        valid_to=F("descendant__valid_to"),
-    ).values("descendant_id")
-    return Unit.objects.filter(Q(current_id__in=today_ids) | Q(pk__in=dissolved_ids)).values("pk")
+    if _subtree_ids is None:
+        raise ImproperlyConfigured("No unit tree registered with the permission layer.")
+    return _subtree_ids(scope_roots(user, roles))
+
+
+# The unit tree lives in the org app, which registers here (OrgConfig.ready) how grant roots
+# become the subquery of the unit ids under them: the permission layer imports no domain app.
+_subtree_ids: Callable[[list[int]], QuerySet] | None = None
+
+
+def subtree_register(resolver: Callable[[list[int]], QuerySet]) -> None:
+    global _subtree_ids
+    _subtree_ids = resolver
+
+
+def needs_two_factor(user: Any) -> bool:
+    """Every role that can change records, and anyone who can open the admin site."""
+    if not settings.GS_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or has_role(user, TWO_FACTOR_ROLES))
 
 
 def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from guongsang.core.models import AuditEntry, TaskProgress
+from guongsang.core.permissions import get_visible_or_404
 
 
 def audit_entries(
@@ -43,7 +44,5 @@ def audit_object_types() -> list[str]:
 
 def task_progress_for(*, user: Any, uuid: Any) -> TaskProgress:
     """A user sees only their own jobs."""
-    from guongsang.core.permissions import get_visible_or_404
-
     qs = TaskProgress.objects.filter(owner=user) if not user.is_superuser else TaskProgress.objects
-    return get_visible_or_404(qs.all(), uuid=uuid)  # type: ignore[return-value]
+    return get_visible_or_404(qs.all(), uuid=uuid)

@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -33,6 +33,7 @@ from guongsang.core.models import TaskProgress, TaskStatus, WorkerBeat
 logger = logging.getLogger(__name__)
 
 FAILED_MESSAGE = "Đã có lỗi khi chạy tác vụ."
+QUEUE_FAILED_MESSAGE = "Không đưa được tác vụ vào hàng đợi."
 BEAT_EVERY = 5  # seconds between heartbeats
 
 
@@ -42,6 +43,30 @@ def lease() -> dt.timedelta:
 
 def progress_start(*, owner: Any, label: str) -> TaskProgress:
     return TaskProgress.objects.create(owner=owner, label=label[:200])
+
+
+def task_queue(
+    *,
+    owner: Any,
+    label: str,
+    task: Any,
+    args: Sequence[Any] = (),
+    record: Callable[[TaskProgress], None] | None = None,
+) -> TaskProgress:
+    """The one way a view starts a background job: the progress row (and whatever `record`
+    writes with it: the audit entry, the object's link to its build) in one transaction, then
+    `task.enqueue(progress_id, *args)`. If the queue refuses, the progress says so and the
+    error goes on to the view."""
+    with transaction.atomic():
+        progress = progress_start(owner=owner, label=label)
+        if record is not None:
+            record(progress)
+    try:
+        task.enqueue(progress.pk, *args)
+    except Exception:
+        progress_fail(progress.pk, QUEUE_FAILED_MESSAGE)
+        raise
+    return progress
 
 
 def _set(progress_id: int, **fields: Any) -> None:

@@ -19,8 +19,15 @@ from guongsang.core.forms import AuditFilterForm
 from guongsang.core.health import health, without_errors
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.models import AuditAction, TaskStatus
-from guongsang.core.permissions import has_role, is_superuser, roles_of
+from guongsang.core.permissions import (
+    has_role,
+    is_superuser,
+    needs_two_factor,
+    roles_of,
+)
 from guongsang.core.roles import Role
+from guongsang.core.tasks import progress_sweep, workers_alive
+from guongsang.core.tasks import task_retry as retry
 from guongsang.core.todo import todo_for
 
 
@@ -47,8 +54,6 @@ def home(request: AuthedRequest) -> HttpResponse:
 
 
 def _sees_health_details(request: HttpRequest) -> bool:
-    from guongsang.accounts.middleware import needs_two_factor
-
     user = request.user
     if not user.is_authenticated or not (is_superuser(user) or has_role(user, Role.ADMIN)):
         return False
@@ -77,8 +82,6 @@ def audit_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
-    from guongsang.core.tasks import progress_sweep, workers_alive
-
     progress = progress_sweep(selectors.task_progress_for(user=request.user, uuid=uuid))
     no_worker = not progress.finished and workers_alive() == 0
     template = "core/partials/task_progress.html" if request.htmx else "core/task_progress.html"
@@ -88,8 +91,6 @@ def task_progress(request: AuthedRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_POST
 def task_retry(request: AuthedRequest, uuid: str) -> HttpResponse:
-    from guongsang.core.tasks import task_retry as retry
-
     progress = selectors.task_progress_for(user=request.user, uuid=uuid)
     try:
         retry(progress=progress, by=request.user)

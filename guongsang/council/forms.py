@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.council.models import AgendaItem, Choice, Council, CouncilMember
 from guongsang.nominations.models import Dossier
@@ -42,7 +42,7 @@ class NoticeForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
+        field_of(self, "dossiers", forms.ModelChoiceField).queryset = dossiers
 
 
 class ObjectionForm(BootstrapFormMixin, forms.Form):
@@ -53,7 +53,7 @@ class ObjectionForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
+        field_of(self, "dossier", forms.ModelChoiceField).queryset = dossiers
 
 
 class NomineeChoiceField(forms.ModelChoiceField):
@@ -79,7 +79,7 @@ class PublicObjectionForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
+        field_of(self, "dossier", forms.ModelChoiceField).queryset = dossiers
 
 
 class AnswerForm(BootstrapFormMixin, forms.Form):
@@ -115,8 +115,8 @@ class SessionForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, councils: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["council"].queryset = councils  # type: ignore[attr-defined]
-        self.fields["dossiers"].queryset = dossiers  # type: ignore[attr-defined]
+        field_of(self, "council", forms.ModelChoiceField).queryset = councils
+        field_of(self, "dossiers", forms.ModelChoiceField).queryset = dossiers
 
     def clean_quorum(self) -> Fraction:
         return Fraction(self.cleaned_data.get("quorum") or "2/3")
@@ -142,5 +142,5 @@ class WrittenOpinionForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, items: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = items  # type: ignore[attr-defined]
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        field_of(self, "item", forms.ModelChoiceField).queryset = items
+        field_of(self, "member", forms.ModelChoiceField).queryset = members

@@ -13,6 +13,7 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope, is_superuser
 from guongsang.core.roles import Role
+from guongsang.council.models import CouncilMember
 
 MANAGE_ROLES = frozenset({Role.SECRETARIAT})
 READ_ROLES = frozenset({Role.SECRETARIAT, Role.LEADER, Role.SIGNER, Role.ADMIN})
@@ -27,8 +28,6 @@ def can_manage_level(user: Any, unit_id: int | None) -> bool:
 def is_member(user: Any, council_id: int) -> bool:
     if not getattr(user, "is_authenticated", False) or not has_role(user, Role.COUNCIL_MEMBER):
         return False
-    from guongsang.council.models import CouncilMember
-
     return CouncilMember.objects.filter(council_id=council_id, user=user).exists()
 
 

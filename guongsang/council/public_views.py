@@ -16,9 +16,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from guongsang.core import ratelimit
 from guongsang.council import selectors, services
 from guongsang.council.forms import PublicObjectionForm
-from guongsang.showcase import ratelimit
 
 BOARD_MAX_AGE = 60
 

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from guongsang.core.permissions import is_superuser, scope_unit_ids
 from guongsang.council.models import (
     AgendaItem,
+    Attendance,
     Council,
     CouncilMember,
     CouncilSession,
@@ -18,6 +20,7 @@ from guongsang.council.models import (
     SessionStatus,
 )
 from guongsang.council.permissions import MANAGE_ROLES, READ_ROLES
+from guongsang.nominations.eligibility import check_dossier
 from guongsang.nominations.models import Dossier, State, Track
 from guongsang.nominations.services import REVIEWING_TYPES
 from guongsang.people.models import Position
@@ -129,8 +132,6 @@ def conflicts(session: CouncilSession, items: list[AgendaItem]) -> dict[int, lis
     head or deputy head of the nominee's unit; of the unit above it for a collective, or for a
     person when that unit is in the same institution) or who work in the nominee's unit
     (flagged for the chair to decide)."""
-    from django.utils.translation import gettext as _
-
     members = [
         m for m in session.council.members.select_related("user__person") if m.user.person_id
     ]
@@ -250,9 +251,6 @@ class BallotLine:
 def ballot_sheet(*, user: Any) -> list[tuple[CouncilSession, list[BallotLine]]]:
     """The open sessions the user sits on, each item with what the member needs to decide:
     the summary and report, files, objections and answers, eligibility checks, conflicts."""
-    from guongsang.council.models import Attendance
-    from guongsang.nominations.eligibility import check_dossier
-
     sheet = []
     for session, items, voted in open_ballots_for_member(user=user):
         member = member_of(session, user)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, error_text, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.council import minutes, selectors, services
@@ -358,7 +358,7 @@ def vote(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 voter=request.user, item=item, choice=form.cleaned_data["choice"]
             )
         except (ValidationError, PermissionDenied) as exc:
-            error = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            error = error_text(exc)
     context = {"item": item, "receipt": receipt, "error": error}
     template = "council/partials/vote_result.html" if request.htmx else "council/vote_result.html"
     # htmx swaps only 2xx answers: the message is the content there.

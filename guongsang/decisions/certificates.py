@@ -18,6 +18,9 @@ from django.conf import settings
 
 from guongsang.core.formatting import vn_date
 from guongsang.decisions import codes
+from guongsang.decisions.documents import signature
+from guongsang.decisions.selectors import decision_recipients
+from guongsang.decisions.services import profile_for
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {
@@ -101,7 +104,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _qr(canvas, url: str, x: float, y: float, size: float) -> None:  # type: ignore[no-untyped-def]
+def _qr(canvas, url: str, x: float, y: float, size: float) -> None:
     """The QR code as filled rectangles, one per run of dark modules in a row (a fixed mask:
     choosing the "best" one costs more than the whole page and any mask scans)."""
     import segno
@@ -124,7 +127,7 @@ def _qr(canvas, url: str, x: float, y: float, size: float) -> None:  # type: ign
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def draw(canvas, cert: Certificate) -> None:  # type: ignore[no-untyped-def]
+def draw(canvas, cert: Certificate) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
 
@@ -242,11 +245,8 @@ def render(
     return buffer.getvalue()
 
 
-def _frame(decision) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _frame(decision) -> dict[str, str]:
     """What every certificate of the decision shares: the issuer, the place, the signature."""
-    from guongsang.decisions.documents import signature
-    from guongsang.decisions.services import profile_for
-
     profile = profile_for(decision.authority)
     sign_prefix, sign_title = signature(decision, profile)
     return {
@@ -258,7 +258,7 @@ def _frame(decision) -> dict[str, str]:  # type: ignore[no-untyped-def]
     }
 
 
-def _certificate(decision, line, frame: dict[str, str]) -> Certificate:  # type: ignore[no-untyped-def]
+def _certificate(decision, line, frame: dict[str, str]) -> Certificate:
     return Certificate(
         kind=kind_for(line.title.name, line.title.level),
         recipient=line.name,
@@ -274,10 +274,8 @@ def _certificate(decision, line, frame: dict[str, str]) -> Certificate:  # type:
     )
 
 
-def for_decision(decision) -> list[Certificate]:  # type: ignore[no-untyped-def]
+def for_decision(decision) -> list[Certificate]:
     """The certificates of a signed award decision, in the order of its annex."""
-    from guongsang.decisions.selectors import decision_recipients
-
     frame = _frame(decision)
     return [
         _certificate(decision, line, frame)
@@ -286,7 +284,7 @@ def for_decision(decision) -> list[Certificate]:  # type: ignore[no-untyped-def]
     ]
 
 
-def for_line(line) -> list[Certificate]:  # type: ignore[no-untyped-def]
+def for_line(line) -> list[Certificate]:
     """One recipient's certificate (the same page as in the decision's batch)."""
     if not line.certificate_code:
         return []

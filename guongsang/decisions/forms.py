@@ -9,16 +9,17 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.decisions.models import Decision, Recipient
+from guongsang.decisions.services import needs_backdate_reason
 from guongsang.nominations.models import Dossier
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DossierChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Dossier) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Dossier) -> str:
         who = obj.person.full_name if obj.person is not None else str(obj.nominee_unit)
         return f"{who} — {obj.title.name} {obj.year} ({obj.unit.name})"
 
@@ -38,7 +39,7 @@ class DraftForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: forms.ModelMultipleChoiceField = self.fields["dossiers"]  # type: ignore[assignment]
+        field = field_of(self, "dossiers", forms.ModelMultipleChoiceField)
         field.queryset = dossiers
         field.widget.attrs["class"] = "form-check-input"
 
@@ -74,8 +75,6 @@ class SignForm(BootstrapFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        from guongsang.decisions.services import needs_backdate_reason
-
         data = super().clean() or {}
         on = data.get("on")
         if on and needs_backdate_reason(on) and not nfc(data.get("backdate_reason", "")).strip():
@@ -91,7 +90,7 @@ class SignForm(BootstrapFormMixin, forms.Form):
 
 
 class RecipientChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Recipient) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Recipient) -> str:
         return f"{obj.name} — {obj.title.name}"
 
 
@@ -107,7 +106,7 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, lines: QuerySet[Recipient], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: forms.ModelMultipleChoiceField = self.fields["lines"]  # type: ignore[assignment]
+        field = field_of(self, "lines", forms.ModelMultipleChoiceField)
         field.queryset = lines
         field.widget.attrs["class"] = "form-check-input"
 
@@ -126,7 +125,7 @@ class SubmissionDraftForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: forms.ModelMultipleChoiceField = self.fields["dossiers"]  # type: ignore[assignment]
+        field = field_of(self, "dossiers", forms.ModelMultipleChoiceField)
         field.queryset = dossiers
         field.widget.attrs["class"] = "form-check-input"
 

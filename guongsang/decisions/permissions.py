@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from guongsang.core.permissions import has_role, in_scope, role_predicate, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.decisions.models import Recipient
 
 VIEW_ROLES = frozenset(
     {Role.SECRETARIAT, Role.SIGNER, Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMIN}
@@ -50,8 +51,6 @@ def proposes_line(user: Any, line: Any) -> bool:
     """Is the line's dossier one the user's unit (or a unit under their secretariat) proposed."""
     if not has_role(user, OUTCOME_ROLES):
         return False
-    from guongsang.decisions.models import Recipient
-
     ids = scope_unit_ids(user, OUTCOME_ROLES)
     if ids is None:
         return True

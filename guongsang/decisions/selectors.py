@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from guongsang.catalogue.models import Level
 from guongsang.core.permissions import restrict, scope_roots, scope_unit_ids
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
@@ -19,7 +22,16 @@ from guongsang.decisions.models import (
     Submission,
     SubmissionItem,
 )
-from guongsang.decisions.permissions import OUTCOME_ROLES, VIEW_ROLES, proposed_by, revoking
+from guongsang.decisions.permissions import (
+    DRAFT_ROLES,
+    OUTCOME_ROLES,
+    VIEW_ROLES,
+    proposed_by,
+    revoking,
+)
+from guongsang.nominations.models import Dossier, State
+from guongsang.org.models import UnitType
+from guongsang.org.selectors import closure_on
 
 if TYPE_CHECKING:
     from guongsang.nominations.models import Dossier
@@ -44,8 +56,6 @@ def _naming_own_dossier(user: Any) -> Q:
     """Signed decisions naming a dossier the user's unit proposed. Only authorities at or above
     the user's units can have issued one, so the per-decision check (an indexed EXISTS on the
     decision's lines) runs for their decisions alone, never over the whole register."""
-    from guongsang.org.selectors import closure_on
-
     roots = scope_roots(user, OUTCOME_ROLES)
     if not roots:
         return Q(pk__in=[])
@@ -91,8 +101,6 @@ def dossier_outcomes(*, user: Any, dossier_ids: Iterable[int]) -> dict[int, list
     """The signed awards of these dossiers (the lines naming a dossier, or the dossier it was
     forwarded to at the levels above: that outcome belongs to the unit below too), with what
     the user may open of them; three queries whatever the number of dossiers."""
-    from django.urls import reverse
-
     wanted = set(dossier_ids)
     if not wanted:
         return {}
@@ -218,9 +226,6 @@ def certificate_lookup(code: str) -> dict[str, Any] | None:
 
 
 def _recommended(*, user: Any) -> QuerySet:
-    from guongsang.decisions.permissions import DRAFT_ROLES
-    from guongsang.nominations.models import Dossier, State
-
     qs = Dossier.objects.filter(state=State.RECOMMENDED).select_related(
         "title", "person", "nominee_unit", "unit", "level_unit"
     )
@@ -233,9 +238,6 @@ def _recommended(*, user: Any) -> QuerySet:
 
 
 def _confers() -> Q:
-    from guongsang.catalogue.models import Level
-    from guongsang.org.models import UnitType
-
     return Q(title__conferred_by_department=True) | (
         Q(level_unit__unit_type=UnitType.CITY) & ~Q(title__level=Level.NATIONAL)
     )
@@ -294,8 +296,6 @@ def submission_package(submission: Submission) -> dict[str, Any]:
 
 
 def _outcome(item: SubmissionItem) -> dict[str, Any]:
-    from guongsang.nominations.models import State
-
     upper = item.upper
     if item.conferred:
         status = "conferred"
@@ -313,8 +313,6 @@ def _outcome(item: SubmissionItem) -> dict[str, Any]:
 
 
 def item_outcome_label(item: SubmissionItem) -> str:
-    from django.utils.translation import gettext as _
-
     labels = {
         "conferred": _("Được khen"),
         "not_conferred": _("Không được khen"),

@@ -20,6 +20,8 @@ from guongsang.core import audit
 from guongsang.core.busy import sqlite_writer
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor, actor_user
+from guongsang.council.models import AgendaItem, Outcome, SessionStatus
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     AuthorityProfile,
@@ -169,7 +171,7 @@ def _default_articles(issuer: str, count_people: int, count_units: int, titles: 
 @transaction.atomic
 def decision_draft(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Unit,
     dossiers: Sequence[Dossier],
     summary: str = "",
@@ -203,9 +205,7 @@ def decision_draft(
             )
     taken = Recipient.objects.filter(dossier__in=ids, decision__kind=DecisionKind.AWARD)
     for line in taken.select_related("decision"):
-        problems.append(
-            _("“%(d)s” đã có trong một quyết định khác.") % {"d": line.dossier}  # type: ignore[attr-defined]
-        )
+        problems.append(_("“%(d)s” đã có trong một quyết định khác.") % {"d": line.dossier})
     if problems:
         raise ValidationError(problems)
     profile = profile_for(authority)
@@ -232,7 +232,7 @@ def decision_draft(
         ),
         recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
         amends=amends,
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     on = decision_date or timezone.localdate()
     Recipient.objects.bulk_create(
@@ -257,7 +257,7 @@ def _amount(title: Title, on: dt.date, *, collective: bool) -> int:
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decision:
+def decision_update(*, actor: Actor, decision: Decision, **changes: Any) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     _require(
         actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được sửa dự thảo.")
@@ -282,7 +282,7 @@ def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decisi
 
 
 @transaction.atomic
-def decision_delete_draft(*, actor: Any, decision: Decision) -> None:
+def decision_delete_draft(*, actor: Actor, decision: Decision) -> None:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     _require(
         actor, decision.authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được huỷ dự thảo.")
@@ -308,7 +308,7 @@ def _reprice(decision: Decision, on: dt.date) -> None:
 
 @transaction.atomic
 def revocation_draft(
-    *, actor: Any, decision: Decision, lines: Sequence[Recipient], reason: str
+    *, actor: Actor, decision: Decision, lines: Sequence[Recipient], reason: str
 ) -> Decision:
     """Dự thảo quyết định thu hồi: lines of a signed decision, and why."""
     _require(
@@ -354,7 +354,7 @@ def revocation_draft(
         recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
         reason=reason,
         amends=decision,
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     Recipient.objects.bulk_create(
         Recipient(
@@ -376,21 +376,17 @@ def revocation_draft(
 # --- signing -----------------------------------------------------------------------------
 
 
-# SQLite has one writer at a time: writers of all apps queue on one lock (PostgreSQL relies
-# on row locks).
-_serialised = sqlite_writer
-
-
 def decision_sign(
     *,
-    actor: Any,
+    actor: Actor,
     decision: Decision,
     on: dt.date | None = None,
     signer_name: str = "",
     as_deputy: bool = False,
     backdate_reason: str = "",
 ) -> Decision:
-    with _serialised():
+    # SQLite has one writer at a time: writers of all apps queue on one lock.
+    with sqlite_writer():
         return _sign(
             actor=actor,
             decision=decision,
@@ -408,8 +404,6 @@ BACKDATE_GRACE_DAYS = 3
 
 def _check_date(decision: Decision, on: dt.date) -> None:
     """A decision is never dated before the council session that recommended its dossiers."""
-    from guongsang.council.models import AgendaItem, Outcome, SessionStatus
-
     met = (
         AgendaItem.objects.filter(
             dossier__in=decision.recipients.exclude(dossier=None).values("dossier_id"),
@@ -436,7 +430,7 @@ def needs_backdate_reason(on: dt.date) -> bool:
 @transaction.atomic
 def _sign(
     *,
-    actor: Any,
+    actor: Actor,
     decision: Decision,
     on: dt.date | None,
     signer_name: str,
@@ -459,7 +453,7 @@ def _sign(
     )
     if not lines:
         raise ValidationError(_("Quyết định chưa có danh sách kèm theo."))
-    if decision.amends_id and decision.amends.decision_date and on < decision.amends.decision_date:  # type: ignore[union-attr,operator]
+    if decision.amends_id and decision.amends.decision_date and on < decision.amends.decision_date:  # type: ignore[union-attr]
         raise ValidationError(_("Quyết định sửa đổi, thu hồi phải ký sau quyết định được sửa."))
     before = audit.snapshot(decision)
     decision.number = take_number(
@@ -470,7 +464,7 @@ def _sign(
     decision.state = DecisionState.SIGNED
     decision.signer_name = signer_name
     decision.signed_as_deputy = as_deputy
-    decision.signed_by = _user(actor)
+    decision.signed_by = actor_user(actor)
     decision.signed_at = timezone.now()
     decision.save()
     if decision.kind == DecisionKind.AWARD:
@@ -497,7 +491,7 @@ def _sign(
     return decision
 
 
-def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+def _confer(*, actor: Actor, decision: Decision, lines: list[Recipient]) -> None:
     on = decision.decision_date
     assert on is not None
     used = set(
@@ -535,7 +529,7 @@ def _confer(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
 
 def _tell_outcome(*, dossier: Dossier, decision: Decision, line: Recipient) -> None:
     """The unit that proposed the dossier hears the number, date, amount and certificate."""
-    from guongsang.decisions.certificates import verify_url
+    from guongsang.decisions.certificates import verify_url  # certificates imports this module
 
     assert decision.decision_date is not None and line.certificate_code
     notifications.notify_decided(
@@ -548,7 +542,7 @@ def _tell_outcome(*, dossier: Dossier, decision: Decision, line: Recipient) -> N
     )
 
 
-def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
+def _record_outcome(*, actor: Actor, upper: Dossier, decision: Decision) -> None:
     """The level above decided: say so on the department's dossier and its submission."""
     assert upper.forwarded_from_id is not None  # only forwarded dossiers come back
     lower = Dossier.objects.select_for_update().get(pk=upper.forwarded_from_id)
@@ -568,7 +562,7 @@ def _record_outcome(*, actor: Any, upper: Dossier, decision: Decision) -> None:
     )
 
 
-def _revoke(*, actor: Any, decision: Decision, lines: list[Recipient]) -> None:
+def _revoke(*, actor: Actor, decision: Decision, lines: list[Recipient]) -> None:
     on = decision.decision_date
     assert on is not None
     for line in lines:
@@ -597,7 +591,7 @@ def upper_level(authority: Unit) -> Unit | None:
 @transaction.atomic
 def submission_draft(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Unit,
     dossiers: Sequence[Dossier],
     summary: str = "",
@@ -648,7 +642,7 @@ def submission_draft(
             "%(to)s xem xét, tặng %(t)s cho %(n)s trường hợp có tên trong danh sách kèm theo."
         )
         % {"issuer": authority.name, "to": to_unit.name, "t": titles, "n": len(rows)},
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     SubmissionItem.objects.bulk_create(
         SubmissionItem(submission=submission, order=i, dossier=d)
@@ -659,15 +653,16 @@ def submission_draft(
 
 
 def submission_send(
-    *, actor: Any, submission: Submission, on: dt.date | None = None, signer_name: str = ""
+    *, actor: Actor, submission: Submission, on: dt.date | None = None, signer_name: str = ""
 ) -> Submission:
-    with _serialised():
+    # SQLite has one writer at a time: writers of all apps queue on one lock.
+    with sqlite_writer():
         return _send(actor=actor, submission=submission, on=on, signer_name=signer_name)
 
 
 @transaction.atomic
 def _send(
-    *, actor: Any, submission: Submission, on: dt.date | None, signer_name: str
+    *, actor: Actor, submission: Submission, on: dt.date | None, signer_name: str
 ) -> Submission:
     """Trình: the number of the register, and each dossier forwarded to the level above."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -700,14 +695,7 @@ def _send(
             item.dossier.outcome_note = note
             item.dossier.save(update_fields=["outcome_note", "updated_at"])
             audit.audit_update(actor=actor, obj=item.dossier, before=before_item)
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=submission,
-        before=before,
-        after=audit.snapshot(submission),
-        reason=_("Trình cấp trên"),
-    )
+    audit.audit_state(actor=actor, obj=submission, before=before, reason=_("Trình cấp trên"))
     return submission
 
 
@@ -715,9 +703,5 @@ def _quoted(name: str) -> str:
     return name if "“" in name else f"“{name}”"
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def _full_name(actor: Any) -> str:
+def _full_name(actor: Actor) -> str:
     return (getattr(actor, "full_name", "") or "").strip()

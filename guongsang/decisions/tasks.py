@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -14,34 +11,31 @@ from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+from guongsang.core.types import Actor
+from guongsang.decisions import certificates
 from guongsang.decisions.models import Decision, DecisionKind
 
 CERTIFICATES_LABEL = "In giấy khen, bằng khen của quyết định"
 
 
-def certificates_start(*, actor: Any, decision: Decision) -> TaskProgress:
+def certificates_start(*, actor: Actor, decision: Decision) -> TaskProgress:
     if not decision.is_signed or decision.kind != DecisionKind.AWARD:
         raise ValidationError(_("Chỉ in được giấy khen của quyết định khen thưởng đã ký."))
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=f"{CERTIFICATES_LABEL} {decision.full_number}")
-    try:
-        certificates_run.enqueue(progress.pk, decision.pk)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+    return task_queue(
+        owner=actor,
+        label=f"{CERTIFICATES_LABEL} {decision.full_number}",
+        task=certificates_run,
+        args=[decision.pk],
+    )
 
 
 @task()
 def certificates_run(progress_id: int, decision_id: int) -> int:
-    from guongsang.decisions import certificates
-
     with progress_run(progress_id), translation.override("vi"):
         decision = Decision.objects.select_related("authority").get(pk=decision_id)
         items = certificates.for_decision(decision)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Target, Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import LegalBasis, Movement, MovementKind
 from guongsang.org.models import Unit
@@ -25,13 +25,13 @@ class YearFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: forms.TypedChoiceField = self.fields["nam"]  # type: ignore[assignment]
+        field = field_of(self, "nam", forms.TypedChoiceField)
         field.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
         field.widget.attrs["class"] = "form-select"
 
 
 class _MovementChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Movement) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Movement) -> str:
         return f"{obj.name} ({obj.organiser.short_name or obj.organiser.name})"
 
 
@@ -85,9 +85,9 @@ class MovementForm(BootstrapFormMixin, forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        organiser: forms.ModelChoiceField = self.fields["organiser"]  # type: ignore[assignment]
+        organiser = field_of(self, "organiser", forms.ModelChoiceField)
         organiser.queryset = organisers
-        linked: forms.ModelMultipleChoiceField = self.fields["linked"]  # type: ignore[assignment]
+        linked = field_of(self, "linked", forms.ModelMultipleChoiceField)
         linked.queryset = movements
 
     def clean_contents(self) -> list[str]:
@@ -123,7 +123,7 @@ def movement_initial(movement: Movement) -> dict[str, Any]:
 
 
 class _TitleChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Title) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Title) -> str:
         target = {
             Target.INDIVIDUAL: _("cá nhân"),
             Target.COLLECTIVE: _("tập thể"),
@@ -182,7 +182,7 @@ class PledgeForm(BootstrapFormMixin, forms.Form):
             del self.fields["unit"]
             del self.fields["person"]
         else:
-            unit: forms.ModelChoiceField = self.fields["unit"]  # type: ignore[assignment]
+            unit = field_of(self, "unit", forms.ModelChoiceField)
             unit.queryset = units
             if people_url:  # htmx: choosing the unit reloads the list of its people
                 unit.widget.attrs.update(
@@ -193,9 +193,9 @@ class PledgeForm(BootstrapFormMixin, forms.Form):
                         "hx-swap": "innerHTML",
                     }
                 )
-            person: forms.ModelChoiceField = self.fields["person"]  # type: ignore[assignment]
+            person = field_of(self, "person", forms.ModelChoiceField)
             person.queryset = people if people is not None else Person.objects.none()
-        choices: forms.ModelMultipleChoiceField = self.fields["titles"]  # type: ignore[assignment]
+        choices = field_of(self, "titles", forms.ModelMultipleChoiceField)
         choices.queryset = titles
         choices.widget.attrs["class"] = "form-check-input"
         if not late:

@@ -23,6 +23,7 @@ from guongsang.core.permissions import (
     unit_scope_predicate,
 )
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.org.selectors import closure_on
 
 MOVEMENT_VIEW_ROLES = ALL_ROLES
 MOVEMENT_MANAGE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
@@ -33,15 +34,11 @@ STATUS_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.LEADER})
 
 def organiser_ids_above(user: Any, roles: frozenset[str]) -> Any:
     """Subquery: the units above (or at) the user's grants today, whose movements reach them."""
-    from guongsang.org.selectors import closure_on
-
     return closure_on().filter(descendant_id__in=scope_roots(user, roles)).values("ancestor_id")
 
 
 def _organiser_above(user: Any, organiser_id: int) -> bool:
     """Is the organising unit above (or at) one of the user's grants today?"""
-    from guongsang.org.selectors import closure_on
-
     roots = scope_roots(user, MOVEMENT_VIEW_ROLES)
     return closure_on().filter(ancestor_id=organiser_id, descendant_id__in=roots).exists()
 

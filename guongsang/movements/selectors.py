@@ -207,10 +207,10 @@ def pledge_status(*, user: Any, movement: Movement) -> PledgeStatus:
         rows=[
             UnitPledgeStatus(
                 unit=unit,
-                collective=unit.collective_count > 0,  # type: ignore[attr-defined]
-                individuals=unit.individual_count,  # type: ignore[attr-defined]
-                late=unit.late_count > 0,  # type: ignore[attr-defined]
-                last_at=unit.last_at,  # type: ignore[attr-defined]
+                collective=unit.collective_count > 0,
+                individuals=unit.individual_count,
+                late=unit.late_count > 0,
+                last_at=unit.last_at,
             )
             for unit in rows
         ],

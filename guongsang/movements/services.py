@@ -14,6 +14,7 @@ from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor, actor_user
 from guongsang.movements.models import LegalBasis, Movement, MovementKind, PlanContent, Pledge
 from guongsang.org.models import Unit
 from guongsang.org.selectors import active_on, closure_on, today
@@ -84,7 +85,7 @@ def _check_linked(movement: Movement, linked: Iterable[Movement]) -> list[Moveme
 @transaction.atomic
 def movement_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     year: int,
     organiser: Unit,
@@ -152,7 +153,7 @@ MOVEMENT_FIELDS = {
 @transaction.atomic
 def movement_update(
     *,
-    actor: Any,
+    actor: Actor,
     movement: Movement,
     contents: Sequence[str | tuple[str, str]] | None = None,
     legal_bases: Iterable[LegalBasis] | None = None,
@@ -268,7 +269,7 @@ def _check_unit(movement: Movement, unit: Unit, *, collective: bool) -> None:
 @transaction.atomic
 def pledge_register(
     *,
-    actor: Any,
+    actor: Actor,
     movement: Movement,
     unit: Unit,
     titles: Sequence[Title],
@@ -312,7 +313,7 @@ def pledge_register(
                 unit=unit,
                 person=person,
                 commitments=_clean_text(commitments),
-                registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+                registered_by=actor_user(actor),
                 is_late=is_late,
                 late_reason=late_reason if is_late else "",
             )
@@ -332,7 +333,7 @@ def pledge_register(
 @transaction.atomic
 def pledge_update(
     *,
-    actor: Any,
+    actor: Actor,
     pledge: Pledge,
     titles: Sequence[Title],
     commitments: str = "",

@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
-from guongsang.core.tasks import progress_fail, progress_finish, progress_run, progress_start
+from guongsang.core.tasks import (
+    progress_finish,
+    progress_run,
+    task_queue,
+)
+from guongsang.movements import exports, selectors
 from guongsang.movements.models import Movement
 
 EXPORT_LABEL = "Xuất tình hình đăng ký thi đua ra Excel"
 
 
 def export_status_start(
-    *, actor: Any, movement: Movement, request: HttpRequest | None = None
+    *, actor: User, movement: Movement, request: HttpRequest | None = None
 ) -> TaskProgress:
     """Record the export, then queue it; the progress page follows it."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=f"{EXPORT_LABEL}: {movement.name}")
+
+    def record(progress: TaskProgress) -> None:
         audit.audit_log(
             actor=actor,
             action=AuditAction.EXPORT,
@@ -39,20 +43,19 @@ def export_status_start(
             reason=EXPORT_LABEL,
             request=request,
         )
-    try:
-        export_status_xlsx.enqueue(progress.pk, actor.pk, movement.pk)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=actor,
+        label=f"{EXPORT_LABEL}: {movement.name}",
+        task=export_status_xlsx,
+        args=[actor.pk, movement.pk],
+        record=record,
+    )
 
 
 @task()
 def export_status_xlsx(progress_id: int, user_id: int, movement_id: int) -> str:
     """The units the user sees, pledged or not, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.movements import exports, selectors
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         movement = selectors.movement_list(user=user).get(pk=movement_id)

@@ -22,6 +22,7 @@ from guongsang.movements import selectors, services
 from guongsang.movements.forms import MovementForm, PledgeForm, YearFilterForm, movement_initial
 from guongsang.movements.models import Movement
 from guongsang.movements.permissions import MOVEMENT_MANAGE_ROLES
+from guongsang.movements.tasks import export_status_start
 from guongsang.org.models import Unit
 from guongsang.org.selectors import today, units_acting
 
@@ -245,8 +246,6 @@ def pledge_status(request: AuthedRequest, uuid: str) -> HttpResponse:
 @require_POST
 def status_export(request: AuthedRequest, uuid: str) -> HttpResponse:
     """Queue the Excel file of who has and has not pledged; follow it on its progress page."""
-    from guongsang.movements.tasks import export_status_start
-
     movement = selectors.movement_detail(user=request.user, uuid=uuid)
     require_perm(request, "movements.view_pledge_status", movement)
     progress = export_status_start(actor=request.user, movement=movement, request=request)

@@ -49,7 +49,7 @@ def _same_proposal_ids(dossier: Dossier) -> set[int]:
     return ids
 
 
-def _awards_of(dossier: Dossier):  # type: ignore[no-untyped-def]
+def _awards_of(dossier: Dossier):
     """Awards on record (not revoked) of the dossier's nominee, less the award this very
     proposal produced once decided: a decided dossier is not its own duplicate."""
     awards = Award.objects.filter(revoked_on=None)

@@ -7,24 +7,24 @@ import tempfile
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import Dossier
+from guongsang.nominations.selectors import dossiers_filtered
 
 # Above this many rows the export runs in the background, followed on its progress page.
 SYNC_LIMIT = 5000
@@ -95,11 +95,11 @@ def write_dossiers(
 
 
 def export_dossiers_start(
-    *, actor: Any, filters: dict[str, Any], request: HttpRequest | None = None
+    *, actor: User, filters: dict[str, Any], request: HttpRequest | None = None
 ) -> TaskProgress:
     """A list too long to build during the request: record it, queue it, follow its progress."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=EXPORT_LABEL)
+
+    def record(progress: TaskProgress) -> None:
         audit.audit_log(
             actor=actor,
             action=AuditAction.EXPORT,
@@ -109,20 +109,19 @@ def export_dossiers_start(
             reason=EXPORT_LABEL,
             request=request,
         )
-    try:
-        export_dossiers_xlsx.enqueue(progress.pk, actor.pk, filters)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=actor,
+        label=EXPORT_LABEL,
+        task=export_dossiers_xlsx,
+        args=[actor.pk, filters],
+        record=record,
+    )
 
 
 @task()
 def export_dossiers_xlsx(progress_id: int, user_id: int, filters: dict[str, Any]) -> str:
     """The filtered dossiers the user may see, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.nominations.selectors import dossiers_filtered
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         dossiers = dossiers_filtered(user=user, **filters)

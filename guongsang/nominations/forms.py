@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
@@ -58,15 +58,15 @@ class DossierFilterForm(BootstrapFormMixin, forms.Form):
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        year: forms.TypedChoiceField = self.fields["nam"]  # type: ignore[assignment]
+        year = field_of(self, "nam", forms.TypedChoiceField)
         year.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
-        state: forms.ChoiceField = self.fields["trang_thai"]  # type: ignore[assignment]
+        state = field_of(self, "trang_thai", forms.ChoiceField)
         state.choices = [("", _("Tất cả")), *State.choices]
-        title: forms.ModelChoiceField = self.fields["danh_hieu"]  # type: ignore[assignment]
+        title = field_of(self, "danh_hieu", forms.ModelChoiceField)
         title.queryset = titles
-        movement: forms.ModelChoiceField = self.fields["phong_trao"]  # type: ignore[assignment]
+        movement = field_of(self, "phong_trao", forms.ModelChoiceField)
         movement.queryset = movements
-        unit: forms.ModelChoiceField = self.fields["don_vi"]  # type: ignore[assignment]
+        unit = field_of(self, "don_vi", forms.ModelChoiceField)
         unit.queryset = units
 
 
@@ -89,12 +89,12 @@ class MultipleFileField(forms.FileField):
 
 
 class _PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Person) -> str:
         return f"{obj.full_name} — {obj.home_unit.name}"
 
 
 class _MovementChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Movement) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Movement) -> str:
         return f"{obj.name} ({obj.year})"
 
 
@@ -193,7 +193,7 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.editing = editing
         self.fixed_year = year
-        movement: forms.ModelChoiceField = self.fields["movement"]  # type: ignore[assignment]
+        movement = field_of(self, "movement", forms.ModelChoiceField)
         if movements is not None:
             movement.queryset = movements if year is None else movements.filter(year=year)
         if not self.is_bound:
@@ -212,9 +212,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
                 del self.fields[name]
             return
         for name, qs in (("unit", units), ("nominee_unit", units), ("person", people)):
-            field: forms.ModelChoiceField = self.fields[name]  # type: ignore[assignment]
+            field = field_of(self, name, forms.ModelChoiceField)
             field.queryset = qs if qs is not None else field.queryset
-        title: forms.ModelChoiceField = self.fields["title"]  # type: ignore[assignment]
+        title = field_of(self, "title", forms.ModelChoiceField)
         title.queryset = titles if titles is not None else Title.objects.none()
         self.fields["year"].initial = dt.date.today().year
         if units is not None and len(units[:2]) == 1:
@@ -279,5 +279,5 @@ class OverrideForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, codes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: forms.ChoiceField = self.fields["check_code"]  # type: ignore[assignment]
+        field = field_of(self, "check_code", forms.ChoiceField)
         field.choices = codes

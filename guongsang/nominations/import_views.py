@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from guongsang.core.http import AuthedRequest, report_errors, submitted
 from guongsang.nominations import imports
+from guongsang.nominations.tasks import import_start
 
 SESSION_KEY = "nomination_imports"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -111,8 +112,6 @@ def import_commit(request: AuthedRequest, kind: str, token: str) -> HttpResponse
         report_errors(request, exc)
         return redirect("nominations:import_preview", kind=kind, token=token)
     if large:
-        from guongsang.nominations.tasks import import_start
-
         progress = import_start(actor=request.user, token=token, kind=kind)
         return redirect("core:task_progress", uuid=progress.uuid)
     try:

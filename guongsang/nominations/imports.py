@@ -33,6 +33,7 @@ from guongsang.core.formatting import nfc, parse_vn_date, vn_sort_key
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 from guongsang.core.validators import (
     clean_person_name,
     is_ascii_digits,
@@ -40,6 +41,7 @@ from guongsang.core.validators import (
 )
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import LIVE_STATES, Dossier
+from guongsang.nominations.services import dossier_create
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
 
@@ -592,10 +594,8 @@ def _write_awards(rows: list[Row], report: Callable[[int], None], written: Writt
 
 
 def _write_dossiers(
-    rows: list[Row], actor: Any, report: Callable[[int], None], written: Written
+    rows: list[Row], actor: Actor, report: Callable[[int], None], written: Written
 ) -> int:
-    from guongsang.nominations.services import dossier_create
-
     people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
 
     def write(part: Sequence[Row]) -> None:
@@ -629,7 +629,7 @@ def _undo(written: Written, *, actor: Any, token: str) -> None:
         for start in range(0, len(keys), step):
             with transaction.atomic():
                 lookup = {f"{field_name}__in": keys[start : start + step]}
-                model.objects.filter(**lookup).delete()  # type: ignore[attr-defined]
+                model.objects.filter(**lookup).delete()
     with transaction.atomic():
         audit.audit_log(
             actor=actor,
@@ -643,7 +643,7 @@ def _undo(written: Written, *, actor: Any, token: str) -> None:
 
 def import_commit(
     *,
-    actor: Any,
+    actor: Actor,
     token: str,
     kind: str,
     on_progress: Callable[[int, int, str], None] | None = None,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_date, vn_number
 from guongsang.core.roles import Role
+from guongsang.decisions.selectors import dossier_outcomes
 from guongsang.nominations.models import Dossier, Notification, State
 
 # Steps that send the dossier back to its unit: its officers and its creator hear of it.
@@ -197,8 +198,6 @@ def notifications_for(*, user: Any) -> QuerySet[Notification]:
 def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[Notification, list]]:
     """The user's latest notifications, each with the decision outcomes it tells of (those
     signed before it was sent): the certificate's download and public check links."""
-    from guongsang.decisions.selectors import dossier_outcomes
-
     items = list(notifications_for(user=user)[:limit])
     decided = {
         n.dossier.pk for n in items if n.dossier is not None and n.dossier.state in DECIDED_STATES

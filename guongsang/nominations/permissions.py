@@ -11,6 +11,7 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope, role_predicate
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.nominations.models import State
 
 DOSSIER_VIEW_ROLES = frozenset(ALL_ROLES - {Role.JUDGE})
 LEVEL_ROLES = frozenset(
@@ -41,8 +42,6 @@ def can_view_dossier(user: Any, dossier: Any) -> bool:
 
 @rules.predicate
 def can_edit_dossier(user: Any, dossier: Any) -> bool:
-    from guongsang.nominations.models import State
-
     if dossier is None:
         return bool(role_predicate(Role.UNIT_OFFICER, Role.SECRETARIAT)(user))
     editable = dossier.state in {State.DRAFT, State.RETURNED}

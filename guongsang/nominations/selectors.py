@@ -6,10 +6,12 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from guongsang.core.permissions import is_superuser, scope_unit_ids
+from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.nominations.permissions import LEVEL_ROLES
+from guongsang.org.models import Unit
+from guongsang.org.selectors import unit_ids_for_counting
 
 
 def dossiers_visible(*, user: Any) -> QuerySet[Dossier]:
@@ -46,9 +48,6 @@ def dossiers_filtered(
         dossiers = dossiers.filter(movement__uuid=movement_uuid)
     if unit_uuid:
         # The unit's subtree today, with the units merged into it over the years.
-        from guongsang.org.models import Unit
-        from guongsang.org.selectors import unit_ids_for_counting
-
         unit = Unit.objects.filter(uuid=unit_uuid).first()
         dossiers = (
             dossiers.filter(unit__in=unit_ids_for_counting(unit)) if unit else dossiers.none()
@@ -64,8 +63,6 @@ def dossiers_filtered(
 
 
 def dossier_file_for(*, user: Any, uuid: Any) -> DossierFile:
-    from guongsang.core.permissions import get_visible_or_404
-
     visible = dossiers_visible(user=user).values("pk")
     return get_visible_or_404(
         DossierFile.objects.filter(dossier__in=visible).select_related("dossier"), uuid=uuid

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
-from guongsang.core.models import AuditAction
+from guongsang.core.services import model_update
+from guongsang.core.types import Actor, actor_user
 from guongsang.core.validators import clean_text
 from guongsang.movements.models import Movement
 from guongsang.nominations import eligibility, notifications, uploads
@@ -60,7 +61,7 @@ def reviewing_level(unit: Unit) -> Unit:
 @transaction.atomic
 def dossier_create(
     *,
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     title: Title,
     year: int,
@@ -95,7 +96,7 @@ def dossier_create(
         summary=clean_text(summary, multiline=True),
         report=clean_text(report, multiline=True),
         movement=movement,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
         form_token=form_token,
         **extra,
     )
@@ -141,26 +142,30 @@ def _check_movement(dossier: Dossier) -> None:
 
 
 @transaction.atomic
-def dossier_update(*, actor: Any, dossier: Dossier, **changes: Any) -> Dossier:
+def dossier_update(*, actor: Actor, dossier: Dossier, **changes: Any) -> Dossier:
     if dossier.state not in {State.DRAFT, State.RETURNED}:
         raise ValidationError(_("Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại."))
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise ValidationError(_("Không thể sửa trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
-    before = audit.snapshot(dossier)
-    for name, value in changes.items():
-        setattr(
-            dossier, name, clean_text(value, multiline=True) if isinstance(value, str) else value
-        )
-    _check_movement(dossier)
-    dossier.full_clean(exclude=["created_by", "forwarded_from"])
-    dossier.save()
-    audit.audit_update(actor=actor, obj=dossier, before=before)
-    return dossier
+
+    def check(dossier: Dossier) -> None:
+        _check_movement(dossier)
+        dossier.full_clean(exclude=["created_by", "forwarded_from"])
+
+    return model_update(
+        actor=actor,
+        obj=dossier,
+        changes=changes,
+        allowed=EDITABLE_FIELDS,
+        clean=lambda _name, value: (
+            clean_text(value, multiline=True) if isinstance(value, str) else value
+        ),
+        before_save=check,
+    )
 
 
 @transaction.atomic
-def dossier_attach(*, actor: Any, dossier: Dossier, kind: str, upload: UploadedFile) -> DossierFile:
+def dossier_attach(
+    *, actor: Actor, dossier: Dossier, kind: str, upload: UploadedFile
+) -> DossierFile:
     if dossier.state not in {State.DRAFT, State.RETURNED}:
         raise ValidationError(_("Chỉ thêm tệp vào hồ sơ đang soạn hoặc bị trả lại."))
     checked = uploads.check_upload(upload)
@@ -173,7 +178,7 @@ def dossier_attach(*, actor: Any, dossier: Dossier, kind: str, upload: UploadedF
         content_type=checked.content_type,
         size=checked.size,
         sha256=checked.sha256,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=actor_user(actor),
     )
     audit.audit_create(actor=actor, obj=attached)
     return attached
@@ -183,7 +188,7 @@ def _refuse(message: str) -> None:
     raise PermissionDenied(message)
 
 
-def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+def dossier_transition(*, actor: Actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
     """Take one step of the workflow by hand; anything refused raises and changes nothing.
 
     The steps of the council procedure (public notice, agenda, tally, signing) are refused
@@ -197,7 +202,7 @@ def dossier_transition(*, actor: Any, dossier: Dossier, action: str, reason: str
     return _apply(actor=actor, dossier=dossier, transition=transition, reason=reason)
 
 
-def procedure_step(*, actor: Any, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+def procedure_step(*, actor: Actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
     """A step of the council procedure, called only by the service that carries it out:
     `council.services` (notice, agenda, tally), `decisions.services` (signing) and the
     contest's commendation of authors (the jury's ranking stands for the council)."""
@@ -215,7 +220,7 @@ def _transition(action: str) -> Transition:
 
 
 @transaction.atomic
-def _apply(*, actor: Any, dossier: Dossier, transition: Transition, reason: str) -> Dossier:
+def _apply(*, actor: Actor, dossier: Dossier, transition: Transition, reason: str) -> Dossier:
     action = transition.action
     # Lock the row: two people acting on one dossier at once must not both win.
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
@@ -243,16 +248,11 @@ def _apply(*, actor: Any, dossier: Dossier, transition: Transition, reason: str)
         action=action,
         from_state=source,
         to_state=dossier.state,
-        by=_user(actor),
+        by=actor_user(actor),
         reason=reason,
     )
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=dossier,
-        before=before,
-        after=audit.snapshot(dossier),
-        reason=reason or str(transition.label),
+    audit.audit_state(
+        actor=actor, obj=dossier, before=before, reason=reason or str(transition.label)
     )
     notifications.notify_transition(dossier=dossier, action=action, reason=reason)
     if action == "forward":
@@ -278,7 +278,7 @@ BULK_ACTIONS = ("accept", "return")
 
 
 def dossier_bulk_transition(
-    *, actor: Any, dossiers: Iterable[Dossier], action: str, reason: str = ""
+    *, actor: Actor, dossiers: Iterable[Dossier], action: str, reason: str = ""
 ) -> BulkOutcome:
     """Apply one workflow step to many dossiers, each in its own transaction: a refused dossier
     is left unchanged and does not stop the others."""
@@ -294,11 +294,7 @@ def dossier_bulk_transition(
     return outcome
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
+def _forward(*, actor: Actor, dossier: Dossier) -> Dossier:
     """The dossier re-enters at the level above as that level's dossier."""
     level = dossier.level_unit
     above = reviewing_level(level.parent) if level.parent is not None else None
@@ -319,7 +315,7 @@ def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
         votes_total=dossier.votes_total,
         state=State.SUBMITTED,
         state_changed_at=timezone.now(),
-        created_by=_user(actor),
+        created_by=actor_user(actor),
         forwarded_from=dossier,
     )
     DossierFile.objects.bulk_create(
@@ -340,14 +336,14 @@ def _forward(*, actor: Any, dossier: Dossier) -> Dossier:
         action="received",
         from_state=State.DRAFT,
         to_state=State.SUBMITTED,
-        by=_user(actor),
+        by=actor_user(actor),
         reason=_("Tiếp nhận từ %(unit)s") % {"unit": level.name},
     )
     audit.audit_create(actor=actor, obj=upper, reason=_("Trình lên cấp trên"))
     return upper
 
 
-def _report_back(*, actor: Any, upper: Dossier) -> None:
+def _report_back(*, actor: Actor, upper: Dossier) -> None:
     """The upper level's outcome is written on the dossier it came from."""
     lower = Dossier.objects.select_for_update().get(forwarded_to=upper)
     before = audit.snapshot(lower)
@@ -360,7 +356,9 @@ def _report_back(*, actor: Any, upper: Dossier) -> None:
 
 
 @transaction.atomic
-def check_override(*, actor: Any, dossier: Dossier, check_code: str, reason: str) -> CheckOverride:
+def check_override(
+    *, actor: Actor, dossier: Dossier, check_code: str, reason: str
+) -> CheckOverride:
     if not can_act(actor, dossier, frozenset({"secretariat"})):
         _refuse(_("Chỉ thường trực Hội đồng được cho phép vượt một điều kiện."))
     if check_code == "missing":
@@ -370,7 +368,7 @@ def check_override(*, actor: Any, dossier: Dossier, check_code: str, reason: str
     override, _created = CheckOverride.objects.update_or_create(
         dossier=dossier,
         check_code=check_code,
-        defaults={"reason": nfc(reason).strip(), "by": _user(actor)},
+        defaults={"reason": nfc(reason).strip(), "by": actor_user(actor)},
     )
     audit.audit_create(actor=actor, obj=override, reason=reason)
     return override

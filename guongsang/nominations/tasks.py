@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any
 
-from django.db import transaction
 from django.utils import translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import TaskProgress
@@ -16,31 +15,24 @@ from guongsang.core.tasks import (
     progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+from guongsang.nominations.imports import RowErrors, import_commit, result_xlsx
 
 IMPORT_LABEL = "Nhập danh sách từ Excel"
 
 
-def import_start(*, actor: Any, token: str, kind: str) -> TaskProgress:
+def import_start(*, actor: User, token: str, kind: str) -> TaskProgress:
     """Queue the check and the write of a stored file; the progress page follows it."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=IMPORT_LABEL)
-    try:
-        import_run.enqueue(progress.pk, actor.pk, token, kind)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+    return task_queue(
+        owner=actor, label=IMPORT_LABEL, task=import_run, args=[actor.pk, token, kind]
+    )
 
 
 @task()
 def import_run(progress_id: int, user_id: int, token: str, kind: str) -> int:
     """Parse, check and write the file in one transaction (or nothing)."""
-    from guongsang.accounts.models import User
-    from guongsang.nominations.imports import RowErrors, import_commit, result_xlsx
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
 

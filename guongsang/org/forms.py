@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit, UnitType
 
@@ -45,7 +45,7 @@ class UnitMergeForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, candidates: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        others: forms.ModelMultipleChoiceField = self.fields["others"]  # type: ignore[assignment]
+        others = field_of(self, "others", forms.ModelMultipleChoiceField)
         others.queryset = candidates
 
 

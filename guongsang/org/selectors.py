@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from guongsang.core.permissions import is_superuser, restrict, scope_roots
 from guongsang.org.models import Unit, UnitClosure
+from guongsang.org.permissions import UNIT_VIEW_ROLES
 
 
 def today() -> dt.date:
@@ -25,6 +27,20 @@ def active_on(on: dt.date, prefix: str = "") -> Q:
 
 def closure_on(on: dt.date | None = None) -> QuerySet[UnitClosure]:
     return UnitClosure.objects.filter(active_on(on or today()))
+
+
+def scope_ids_under(roots: list[int]) -> QuerySet:
+    """Ids of the units a grant over `roots` reaches (the permission layer's scope): their
+    subtrees as they are today, together with the units that history folded into them (units
+    merged into a unit of the subtree, units dissolved while they were in it)."""
+    today_ids = closure_on().filter(ancestor_id__in=roots).values("descendant_id")
+    dissolved_ids = UnitClosure.objects.filter(
+        ancestor_id__in=roots,
+        descendant__valid_to__isnull=False,
+        descendant__successor__isnull=True,
+        valid_to=F("descendant__valid_to"),
+    ).values("descendant_id")
+    return Unit.objects.filter(Q(current_id__in=today_ids) | Q(pk__in=dissolved_ids)).values("pk")
 
 
 def unit_ids_under(unit: Unit | int, *, on: dt.date | None = None) -> QuerySet:
@@ -111,16 +127,11 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
 
 def unit_list(*, user: Any) -> QuerySet[Unit]:
     """Units the user may see: their grants' subtrees and what history folded into them."""
-    from guongsang.core.permissions import restrict
-    from guongsang.org.permissions import UNIT_VIEW_ROLES
-
     return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
 
 
 def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
     """Units in force that the user may act for with these roles (forms' unit choices)."""
-    from guongsang.core.permissions import restrict
-
     return restrict(
         Unit.objects.filter(valid_to=None).order_by("name"), user, roles=roles, unit_field="pk"
     )
@@ -129,9 +140,6 @@ def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
 def tree_roots_for(user: Any) -> list[int]:
     """Where the user's tree starts: the top of the organisation for a superuser, else
     the units of their grants."""
-    from guongsang.core.permissions import is_superuser, scope_roots
-    from guongsang.org.permissions import UNIT_VIEW_ROLES
-
     if is_superuser(user):
         return list(Unit.objects.filter(parent=None).values_list("pk", flat=True))
     return scope_roots(user, UNIT_VIEW_ROLES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_short_date
-from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor
 from guongsang.org.models import (
     Cluster,
     ClusterMembership,
@@ -56,7 +55,7 @@ def _detach(unit: Unit, on: dt.date) -> None:
 @transaction.atomic
 def unit_create(
     *,
-    actor: Any,
+    actor: Actor,
     code: str,
     name: str,
     unit_type: str,
@@ -98,7 +97,7 @@ def unit_create(
 
 @transaction.atomic
 def unit_rename(
-    *, actor: Any, unit: Unit, name: str, on: dt.date, short_name: str = "", reason: str = ""
+    *, actor: Actor, unit: Unit, name: str, on: dt.date, short_name: str = "", reason: str = ""
 ) -> Unit:
     name = nfc(name).strip()
     if not name:
@@ -125,7 +124,7 @@ def unit_rename(
 
 
 @transaction.atomic
-def unit_move(*, actor: Any, unit: Unit, new_parent: Unit, on: dt.date) -> Unit:
+def unit_move(*, actor: Actor, unit: Unit, new_parent: Unit, on: dt.date) -> Unit:
     _check_active(unit, on)
     _check_active(new_parent, on)
     if closure_on(on).filter(ancestor=unit, descendant=new_parent).exists():
@@ -158,7 +157,7 @@ def _close(unit: Unit, on: dt.date) -> None:
 
 
 @transaction.atomic
-def unit_dissolve(*, actor: Any, unit: Unit, on: dt.date, reason: str = "") -> Unit:
+def unit_dissolve(*, actor: Actor, unit: Unit, on: dt.date, reason: str = "") -> Unit:
     _check_active(unit, on)
     if on <= unit.valid_from:
         raise ValidationError(_("Ngày giải thể phải sau ngày thành lập."))
@@ -172,21 +171,14 @@ def unit_dissolve(*, actor: Any, unit: Unit, on: dt.date, reason: str = "") -> U
     UnitEvent.objects.create(
         unit=unit, kind=UnitEventKind.DISSOLVED, on=on, description=f"Giải thể. {reason}".strip()
     )
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=unit,
-        before=before,
-        after=audit.snapshot(unit),
-        reason=reason,
-    )
+    audit.audit_state(actor=actor, obj=unit, before=before, reason=reason)
     return unit
 
 
 @transaction.atomic
 def unit_merge(
     *,
-    actor: Any,
+    actor: Actor,
     units: list[Unit],
     on: dt.date,
     code: str,
@@ -233,13 +225,8 @@ def unit_merge(
             related=merged,
             description=f"Sáp nhập vào {merged.name}",
         )
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.STATE,
-            obj=unit,
-            before=before,
-            after=audit.snapshot(unit),
-            reason=reason or f"Sáp nhập vào {merged.name}",
+        audit.audit_state(
+            actor=actor, obj=unit, before=before, reason=reason or f"Sáp nhập vào {merged.name}"
         )
     # Everything that was A or B (including what earlier merged into them) is C today.
     Unit.objects.filter(current__in=units).update(current=merged)
@@ -254,7 +241,7 @@ def unit_merge(
 
 
 @transaction.atomic
-def cluster_create(*, actor: Any, number: int, name: str, organiser: Unit) -> Cluster:
+def cluster_create(*, actor: Actor, number: int, name: str, organiser: Unit) -> Cluster:
     if Cluster.objects.filter(organiser=organiser, number=number).exists():
         raise ValidationError(_("Cụm thi đua số %(number)s đã tồn tại.") % {"number": number})
     cluster = Cluster.objects.create(number=number, name=nfc(name), organiser=organiser)
@@ -264,7 +251,7 @@ def cluster_create(*, actor: Any, number: int, name: str, organiser: Unit) -> Cl
 
 @transaction.atomic
 def cluster_add_member(
-    *, actor: Any, cluster: Cluster, unit: Unit, valid_from: dt.date, is_head: bool = False
+    *, actor: Actor, cluster: Cluster, unit: Unit, valid_from: dt.date, is_head: bool = False
 ) -> ClusterMembership:
     if cluster.memberships.filter(active_on(valid_from), unit=unit).exists():
         raise ValidationError(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.awards.selectors import unit_awards
 from guongsang.core.forms import VNDateField
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.org import forms, selectors, services
@@ -27,7 +27,7 @@ def _as_of(request: AuthedRequest) -> dt.date:
     try:
         return VNDateField(required=False).clean(request.GET.get("ngay", "")) or selectors.today()
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
         return selectors.today()
 
 

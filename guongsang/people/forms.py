@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core import validators
-from guongsang.core.forms import VNDateField
+from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.people.models import Gender, PersonKind
@@ -33,7 +33,7 @@ class PersonForm(BootstrapFormMixin, forms.Form):
         self, *args: Any, units: QuerySet[Unit], editing: bool = False, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        home: forms.ModelChoiceField = self.fields["home_unit"]  # type: ignore[assignment]
+        home = field_of(self, "home_unit", forms.ModelChoiceField)
         home.queryset = units
         if editing:
             # Personal data is not shown in clear on the form: blank keeps the stored value.

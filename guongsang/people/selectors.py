@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from guongsang.core.permissions import restrict
+from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person, Position
 from guongsang.people.permissions import PERSON_VIEW_ROLES
 
@@ -22,16 +23,12 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
         qs = qs.filter(Q(full_name__icontains=query) | Q(positions__title__icontains=query))
         qs = qs.distinct()
     if unit is not None:
-        from guongsang.org.selectors import unit_ids_under
-
         qs = qs.filter(home_unit__in=unit_ids_under(unit))
     return qs.order_by("sort_name", "pk")
 
 
 def person_detail(*, user: Any, uuid: Any) -> Person:
-    from guongsang.core.permissions import get_visible_or_404
-
     qs = person_list(user=user).prefetch_related(
         Prefetch("positions", queryset=Position.objects.select_related("unit"))
     )
-    return get_visible_or_404(qs, uuid=uuid)  # type: ignore[return-value]
+    return get_visible_or_404(qs, uuid=uuid)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_sort_key
 from guongsang.core.models import AuditAction
+from guongsang.core.types import Actor
 from guongsang.core.validators import (
     clean_person_name,
     clean_text,
@@ -41,7 +42,7 @@ def _clean_personal(
 @transaction.atomic
 def person_create(
     *,
-    actor: Any,
+    actor: Actor,
     full_name: str,
     kind: str,
     home_unit: Unit,
@@ -78,7 +79,7 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
+def person_update(*, actor: Actor, person: Person, **changes: Any) -> Person:
     before = audit.snapshot(person)
     allowed = {
         "full_name",
@@ -118,14 +119,14 @@ def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
 
 
 @transaction.atomic
-def person_delete(*, actor: Any, person: Person, reason: str = "") -> None:
+def person_delete(*, actor: Actor, person: Person, reason: str = "") -> None:
     audit.audit_delete(actor=actor, obj=person, reason=reason)
     person.delete()
 
 
 @transaction.atomic
 def position_assign(
-    *, actor: Any, person: Person, unit: Unit, title: str, valid_from: dt.date
+    *, actor: Actor, person: Person, unit: Unit, title: str, valid_from: dt.date
 ) -> Position:
     position = Position.objects.create(
         person=person, unit=unit, title=nfc(title), valid_from=valid_from
@@ -135,7 +136,7 @@ def position_assign(
 
 
 @transaction.atomic
-def position_end(*, actor: Any, position: Position, on: dt.date) -> Position:
+def position_end(*, actor: Actor, position: Position, on: dt.date) -> Position:
     if on <= position.valid_from:
         raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu giữ chức vụ."))
     before = audit.snapshot(position)
@@ -145,7 +146,7 @@ def position_end(*, actor: Any, position: Position, on: dt.date) -> Position:
     return position
 
 
-def personal_data_reveal(*, actor: Any, person: Person, request: Any = None) -> dict[str, Any]:
+def personal_data_reveal(*, actor: Actor, person: Person, request: Any = None) -> dict[str, Any]:
     """The personal data in clear, for a user already allowed to see it; the read is logged."""
     audit.audit_log(
         actor=actor,

@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+from guongsang.people import exports
+from guongsang.people.selectors import person_list
 
 EXPORT_LABEL = "Xuất danh sách cá nhân ra Excel"
 
 
-def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> TaskProgress:
+def export_people_start(*, actor: User, request: HttpRequest | None = None) -> TaskProgress:
     """Record the export, then queue it; the progress page follows it."""
-    with transaction.atomic():
-        progress = progress_start(owner=actor, label=EXPORT_LABEL)
+
+    def record(progress: TaskProgress) -> None:
         audit.audit_log(
             actor=actor,
             action=AuditAction.EXPORT,
@@ -38,21 +38,15 @@ def export_people_start(*, actor: Any, request: HttpRequest | None = None) -> Ta
             reason=EXPORT_LABEL,
             request=request,
         )
-    try:
-        export_people_xlsx.enqueue(progress.pk, actor.pk)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=actor, label=EXPORT_LABEL, task=export_people_xlsx, args=[actor.pk], record=record
+    )
 
 
 @task()
 def export_people_xlsx(progress_id: int, user_id: int) -> str:
     """The people the user may see, personal data masked, into exports/ of the file storage."""
-    from guongsang.accounts.models import User
-    from guongsang.people import exports
-    from guongsang.people.selectors import person_list
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
 

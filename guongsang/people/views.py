@@ -15,9 +15,13 @@ from django.views.decorators.http import require_POST
 
 from guongsang.awards.selectors import person_awards
 from guongsang.core.http import AuthedRequest
+from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
+from guongsang.org.models import Unit
 from guongsang.people import selectors, services
 from guongsang.people.forms import PersonForm
+from guongsang.people.permissions import PERSON_MANAGE_ROLES
+from guongsang.people.tasks import export_people_start
 
 
 @login_required
@@ -54,10 +58,6 @@ def personal_data(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 def _form_units(request: AuthedRequest) -> Any:
-    from guongsang.core.permissions import restrict
-    from guongsang.org.models import Unit
-    from guongsang.people.permissions import PERSON_MANAGE_ROLES
-
     active = Unit.objects.filter(valid_to=None).order_by("name")
     return restrict(active, request.user, roles=PERSON_MANAGE_ROLES, unit_field="pk")
 
@@ -110,8 +110,6 @@ def person_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
 @require_POST
 def export(request: AuthedRequest) -> HttpResponse:
     """Queue the Excel export of the people the user may see; follow it on its progress page."""
-    from guongsang.people.tasks import export_people_start
-
     require_perm(request, "people.view_person")
     progress = export_people_start(actor=request.user, request=request)
     return redirect("core:task_progress", uuid=progress.uuid)

@@ -15,6 +15,7 @@ from guongsang.awards.selectors import awards_visible
 from guongsang.catalogue.models import Title
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
+from guongsang.stats.services import award_stats
 from guongsang.targets.selectors import AttainmentRow, attainment, latest_month
 
 # The titles of the "Người tốt, việc tốt" movement, city level first.
@@ -124,8 +125,6 @@ def _movement_codes() -> list[str]:
 
 
 def _award_figures(data: ReportData, *, user: Any) -> None:
-    from guongsang.stats.services import award_stats
-
     codes = _movement_codes()
     if not codes:
         return

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import IntegerField
+from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.reports.selectors import units_for_reports
@@ -22,7 +22,7 @@ class OpenReportForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = units_for_reports(user=user)  # type: ignore[attr-defined]
+        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for_reports(user=user)
         self.fields["nam"].initial = timezone.localdate().year - 1
 
 

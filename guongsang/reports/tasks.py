@@ -5,22 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.tasks import (
-    progress_fail,
     progress_finish,
     progress_run,
-    progress_start,
     progress_update,
+    task_queue,
 )
+from guongsang.reports.documents import BUILDERS
+from guongsang.reports.figures import report_figures
 from guongsang.reports.models import AnnualReport, ReportFormat
 from guongsang.reports.permissions import VIEW_ROLES
 
@@ -33,16 +34,18 @@ def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
         raise ValidationError(_("Định dạng “%(f)s” không hỗ trợ.") % {"f": fmt})
     if not (has_role(by, VIEW_ROLES) and in_scope(by, report.unit_id, VIEW_ROLES)):
         raise PermissionDenied(_("Bạn không có quyền xem báo cáo này."))
-    with transaction.atomic():
-        progress = progress_start(owner=by, label=f"{BUILD_LABEL} {report.year} ({fmt.upper()})")
+
+    def record(progress: TaskProgress) -> None:
         AnnualReport.objects.filter(pk=report.pk).update(last_build=progress, last_format=fmt)
         audit.audit_log(actor=by, action=AuditAction.EXPORT, obj=report, after={"format": fmt})
-    try:
-        build_run.enqueue(progress.pk, by.pk, report.pk, fmt)
-    except Exception:
-        progress_fail(progress.pk, "Không đưa được tác vụ vào hàng đợi.")
-        raise
-    return progress
+
+    return task_queue(
+        owner=by,
+        label=f"{BUILD_LABEL} {report.year} ({fmt.upper()})",
+        task=build_run,
+        args=[by.pk, report.pk, fmt],
+        record=record,
+    )
 
 
 def file_name(report: AnnualReport, fmt: str) -> str:
@@ -51,10 +54,6 @@ def file_name(report: AnnualReport, fmt: str) -> str:
 
 @task()
 def build_run(progress_id: int, user_id: int, report_id: int, fmt: str) -> str:
-    from guongsang.accounts.models import User
-    from guongsang.reports.documents import BUILDERS
-    from guongsang.reports.figures import report_figures
-
     with progress_run(progress_id), translation.override("vi"):
         user = User.objects.get(pk=user_id)
         report = AnnualReport.objects.select_related("unit", "unit__parent").get(pk=report_id)

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, QuerySet
 
 from guongsang.catalogue.models import Title
-from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.org.models import Unit
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus, published_stories
 from guongsang.showcase.permissions import EDITOR_ROLES
@@ -132,8 +132,6 @@ def story_managed(*, user: Any, uuid: Any) -> Story:
 
 
 def tips_for(*, user: Any, status: str = "") -> QuerySet[Tip]:
-    from guongsang.core.permissions import has_role
-
     qs = Tip.objects.select_related("dossier", "merged_into_tip", "merged_into_story")
     if not has_role(user, EDITOR_ROLES):
         return qs.none()

@@ -17,6 +17,9 @@ from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import in_scope
+from guongsang.core.types import Actor, actor_user
+from guongsang.nominations import services as nominations
+from guongsang.nominations.models import Track
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus
@@ -66,7 +69,7 @@ def _check_story(story: Story) -> None:
 @transaction.atomic
 def story_create(
     *,
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     title: str,
     body: str,
@@ -92,7 +95,7 @@ def story_create(
         award=award,
         photo_alt=nfc(photo_alt).strip(),
         featured=featured,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
     )
     if photo:
         story.photo = photo
@@ -109,7 +112,7 @@ def story_create(
 
 
 @transaction.atomic
-def story_update(*, actor: Any, story: Story, **fields: Any) -> Story:
+def story_update(*, actor: Actor, story: Story, **fields: Any) -> Story:
     unknown = set(fields) - STORY_EDITABLE
     if unknown:
         raise ValidationError(_("Không thể ghi trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
@@ -134,7 +137,7 @@ def story_update(*, actor: Any, story: Story, **fields: Any) -> Story:
 
 
 @transaction.atomic
-def story_record_consent(*, actor: Any, story: Story, note: str) -> Story:
+def story_record_consent(*, actor: Actor, story: Story, note: str) -> Story:
     """Record that the person (or the collective) agreed to publication, and how."""
     note = nfc(note or "").strip()
     if not note:
@@ -149,7 +152,7 @@ def story_record_consent(*, actor: Any, story: Story, note: str) -> Story:
 
 
 @transaction.atomic
-def story_publish(*, actor: Any, story: Story) -> Story:
+def story_publish(*, actor: Actor, story: Story) -> Story:
     story = Story.objects.select_for_update().get(pk=story.pk)
     if story.consent_recorded_at is None:
         raise ValidationError(_("Chưa ghi nhận sự đồng ý của người được nêu gương: chưa thể đăng."))
@@ -170,7 +173,7 @@ def story_publish(*, actor: Any, story: Story) -> Story:
 
 
 @transaction.atomic
-def story_withdraw(*, actor: Any, story: Story, reason: str) -> Story:
+def story_withdraw(*, actor: Actor, story: Story, reason: str) -> Story:
     reason = nfc(reason or "").strip()
     if not reason:
         raise ValidationError(_("Nhập lý do gỡ câu chuyện."))
@@ -217,10 +220,10 @@ def tip_submit(
     return tip
 
 
-def _moderate(tip: Tip, actor: Any, status: str) -> dict[str, Any]:
+def _moderate(tip: Tip, actor: Actor, status: str) -> dict[str, Any]:
     before = audit.snapshot(tip)
     tip.status = status
-    tip.moderated_by = actor if getattr(actor, "is_authenticated", False) else None
+    tip.moderated_by = actor_user(actor)
     tip.moderated_at = timezone.now()
     return before
 
@@ -235,7 +238,7 @@ def _locked_tip(tip: Tip, *, allowed: set[str]) -> Tip:
     return tip
 
 
-def _log_state(actor: Any, tip: Tip, before: dict[str, Any], reason: str = "") -> None:
+def _log_state(actor: Actor, tip: Tip, before: dict[str, Any], reason: str = "") -> None:
     audit.audit_log(
         actor=actor,
         action=AuditAction.STATE,
@@ -247,7 +250,7 @@ def _log_state(actor: Any, tip: Tip, before: dict[str, Any], reason: str = "") -
 
 
 @transaction.atomic
-def tip_accept(*, actor: Any, tip: Tip) -> Tip:
+def tip_accept(*, actor: Actor, tip: Tip) -> Tip:
     tip = _locked_tip(tip, allowed={TipStatus.NEW})
     before = _moderate(tip, actor, TipStatus.ACCEPTED)
     tip.save()
@@ -256,7 +259,7 @@ def tip_accept(*, actor: Any, tip: Tip) -> Tip:
 
 
 @transaction.atomic
-def tip_reject(*, actor: Any, tip: Tip, reason: str) -> Tip:
+def tip_reject(*, actor: Actor, tip: Tip, reason: str) -> Tip:
     reason = nfc(reason or "").strip()
     if not reason:
         raise ValidationError(_("Nhập lý do không tiếp nhận tin báo."))
@@ -272,7 +275,7 @@ def tip_reject(*, actor: Any, tip: Tip, reason: str) -> Tip:
 
 @transaction.atomic
 def tip_merge(
-    *, actor: Any, tip: Tip, into_tip: Tip | None = None, into_story: Story | None = None
+    *, actor: Actor, tip: Tip, into_tip: Tip | None = None, into_story: Story | None = None
 ) -> Tip:
     """The tip tells of something already known: fold it into another tip or a story."""
     if (into_tip is None) == (into_story is None):
@@ -296,7 +299,7 @@ def tip_merge(
 @transaction.atomic
 def tip_to_dossier(
     *,
-    actor: Any,
+    actor: Actor,
     tip: Tip,
     unit: Unit,
     title: Title,
@@ -305,9 +308,6 @@ def tip_to_dossier(
     nominee_unit: Unit | None = None,
 ) -> Any:
     """Turn an accepted (or new) tip into a draft nomination of ``unit``; link them."""
-    from guongsang.nominations import services as nominations
-    from guongsang.nominations.models import Track
-
     if not in_scope(actor, unit.pk, EDITOR_ROLES):
         raise PermissionDenied(_("Đơn vị này không thuộc phạm vi của bạn."))
     tip = _locked_tip(tip, allowed={TipStatus.NEW, TipStatus.ACCEPTED})
@@ -335,7 +335,7 @@ def tip_to_dossier(
     return dossier
 
 
-def tip_contact_reveal(*, actor: Any, tip: Tip, request: Any = None) -> dict[str, str]:
+def tip_contact_reveal(*, actor: Actor, tip: Tip, request: Any = None) -> dict[str, str]:
     """The tipster's name and contact in clear, for the secretariat; the read is logged."""
     audit.audit_log(
         actor=actor,

@@ -2,7 +2,7 @@
 
 import re
 
-from guongsang.core.formatting import unaccent
+from guongsang.core.formatting import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -13,7 +13,7 @@ def normalise(text: str) -> str:
     Punctuation becomes a space, so the SQLite FTS5 and the PostgreSQL 'simple' parser see the
     same tokens (plain ASCII letters and digits).
     """
-    return _NON_WORD.sub(" ", unaccent(text or "").lower()).strip()
+    return _NON_WORD.sub(" ", fold(text or "")).strip()
 
 
 def query_terms(query: str, *, limit: int = 8) -> list[str]:

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,11 +27,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import Title
-from guongsang.core.http import AuthedRequest
+from guongsang.core import ratelimit
+from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.decisions.selectors import certificate_lookup
 from guongsang.org.models import Unit
-from guongsang.showcase import ratelimit, selectors, services, signals
+from guongsang.showcase import selectors, services, signals
 from guongsang.showcase.forms import (
     BrowseForm,
     ConsentForm,
@@ -259,8 +262,6 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
         )
         response["Retry-After"] = str(ratelimit.LOOKUP_LIMIT[1])
         return response
-    from guongsang.decisions.selectors import certificate_lookup  # decisions app, read-only
-
     form = LookupForm({"ma": code})
     found = certificate_lookup(form.cleaned_data["ma"]) if form.is_valid() else None
     context = {
@@ -382,7 +383,7 @@ def story_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
     try:
         services.story_publish(actor=request.user, story=story)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã đăng câu chuyện lên Vườn hoa."))
     return redirect("showcase:story_edit", uuid=story.uuid)
@@ -398,7 +399,7 @@ def story_withdraw(request: AuthedRequest, uuid: Any) -> HttpResponse:
             raise ValidationError(_("Nhập lý do gỡ câu chuyện."))
         services.story_withdraw(actor=request.user, story=story, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã gỡ câu chuyện khỏi Vườn hoa."))
     return redirect("showcase:story_edit", uuid=story.uuid)
@@ -467,7 +468,7 @@ def tip_accept(request: AuthedRequest, uuid: Any) -> HttpResponse:
     try:
         services.tip_accept(actor=request.user, tip=tip)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã tiếp nhận tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -483,7 +484,7 @@ def tip_reject(request: AuthedRequest, uuid: Any) -> HttpResponse:
             raise ValidationError(_("Nhập lý do không tiếp nhận tin báo."))
         services.tip_reject(actor=request.user, tip=tip, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã ghi nhận: không tiếp nhận tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -504,7 +505,7 @@ def tip_merge(request: AuthedRequest, uuid: Any) -> HttpResponse:
             into_story=form.cleaned_data.get("story"),
         )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        report_errors(request, exc)
     else:
         messages.success(request, _("Đã gộp tin báo."))
     return redirect("showcase:tip_detail", uuid=tip.uuid)
@@ -536,7 +537,7 @@ def tip_dossier(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 nominee_unit=None if person is not None else data["unit"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+            report_errors(request, exc, form=form)
         else:
             messages.success(request, _("Đã lập hồ sơ đề nghị (bản nháp) từ tin báo."))
             return redirect("nominations:detail", uuid=dossier.uuid)
@@ -544,6 +545,4 @@ def tip_dossier(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 def _this_year() -> int:
-    from django.utils import timezone
-
     return timezone.localdate().year

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Level, Target
-from guongsang.core.forms import IntegerField, VNDateField
+from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.stats.services import DIMENSIONS, MAX_YEAR, MIN_YEAR
@@ -37,7 +37,7 @@ class StatsFilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = units  # type: ignore[attr-defined]
+        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

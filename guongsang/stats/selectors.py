@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.permissions import scope_unit_ids
+from guongsang.nominations.models import Dossier, State
+from guongsang.nominations.selectors import dossiers_visible
 from guongsang.org.models import Unit
 from guongsang.org.selectors import today, unit_ids_for_counting
 from guongsang.stats.services import STATS_ROLES, award_stats, latest_year
@@ -150,9 +152,6 @@ def titles_this_year(*, user: Any, f: DashboardFilter) -> Chart:
 
 
 def dossiers_by_state(*, user: Any, f: DashboardFilter) -> Chart:
-    from guongsang.nominations.models import State
-    from guongsang.nominations.selectors import dossiers_visible
-
     qs = dossiers_visible(user=user) if user is not None else _all_dossiers()
     # Dossiers still in progress are newer than the last award on record: the span runs on
     # to this year when the range ends before it.
@@ -177,8 +176,6 @@ def dossiers_by_state(*, user: Any, f: DashboardFilter) -> Chart:
 
 
 def _all_dossiers() -> Any:
-    from guongsang.nominations.models import Dossier
-
     return Dossier.objects.all()
 
 

@@ -220,73 +220,26 @@ def award_stats(
     if as_of is not None and unit is None:
         raise ValidationError(_("Cần chọn đơn vị khi thống kê theo cơ cấu tại một ngày."))
     scope = _scope(user, unit)
-    wants_year = "year" in dims
-    first = from_year - 1 if wants_year else from_year
-    columns = [_COLUMNS[d] for d in dims]
-    # Title names ride along with the groups (a join on the small catalogue), no extra query.
-    meta = (
-        {"t_code": Max("title__code"), "t_name": Max("title__name"), "t_order": Max("title__order")}
-        if "title" in dims
-        else {}
+    filters = {
+        "levels": levels,
+        "targets": targets,
+        "title_codes": title_codes,
+        "kinds": kinds,
+    }
+    groups = _award_groups(
+        dims=dims,
+        first=from_year - 1 if "year" in dims else from_year,
+        to_year=to_year,
+        unit=unit,
+        as_of=as_of,
+        scope=scope,
+        include_revoked=include_revoked,
+        filters=filters,
     )
-
-    def grouped(qs: QuerySet) -> list[tuple]:
-        """(*dimension values, [title code, name, order,] count) per group."""
-        if not include_revoked:
-            qs = qs.filter(revoked=False)
-        qs = _filtered(qs, levels=levels, targets=targets, title_codes=title_codes, kinds=kinds)
-        names = [*columns, *meta, "count"]
-        return list(
-            qs.values(*columns).annotate(**meta, count=Sum("n")).order_by().values_list(*names)
-        )
-
-    groups: list[tuple] | None = None
-    if unit is not None and as_of is None and "unit" not in dims:
-        # The unit's subtree today lies inside the user's scope (checked above): one range
-        # scan of the rollup, guarded in the same query by the rollup being fresh.
-        rollup = SubtreeCount.objects.filter(
-            ancestor_id=unit.pk, year__gte=first, year__lte=to_year
-        )
-        fresh = RollupState.objects.filter(pk=1, stale=False, built_on=today())
-        groups = grouped(rollup.filter(Exists(fresh)))
-        if not groups and rollup_fresh():  # empty: nothing to count, or a stale rollup
-            groups = grouped(rollup)
-        elif not groups:
-            groups = None
-    if groups is None:
-        qs = AwardCount.objects.filter(year__gte=first, year__lte=to_year)
-        if unit is not None:
-            qs = qs.filter(unit_id__in=unit_ids_for_counting(unit, as_of=as_of))
-        if scope is not None:
-            qs = qs.filter(unit_id__in=scope)
-        groups = grouped(qs)
-    counts: dict[tuple, int] = defaultdict(int)
-    titles: dict[int, tuple] = {}
     branch_of = _branches(unit, as_of, user) if "unit" in dims else {}
-    width = len(dims)
-    at_unit = dims.index("unit") if "unit" in dims else -1
-    at_title = dims.index("title") if "title" in dims else -1
-    for group in groups:  # one pass over the groups, never over awards
-        key = group[:width]
-        if at_unit >= 0:
-            unit_id = key[at_unit]
-            key = (*key[:at_unit], branch_of.get(unit_id, unit_id), *key[at_unit + 1 :])
-        counts[key] += group[-1]
-        if at_title >= 0:
-            code, name, order = group[width : width + 3]
-            titles[key[at_title]] = (code, name, (order, name))
+    counts, titles = _tally(groups, dims, branch_of)
     labels = _labels(dims, counts, titles)
     rows = _rows(dims, counts, labels, from_year, to_year)
-    filters = {
-        k: list(v)
-        for k, v in {
-            "levels": levels,
-            "targets": targets,
-            "title_codes": title_codes,
-            "kinds": kinds,
-        }.items()
-        if v
-    }
     return StatsResult(
         from_year=from_year,
         to_year=to_year,
@@ -296,8 +249,81 @@ def award_stats(
         include_revoked=include_revoked,
         rows=rows,
         total=sum(r.count for r in rows),
-        filters=filters,
+        filters={k: list(v) for k, v in filters.items() if v},
     )
+
+
+def _award_groups(
+    *,
+    dims: tuple[str, ...],
+    first: int,
+    to_year: int,
+    unit: Unit | None,
+    as_of: dt.date | None,
+    scope: QuerySet | None,
+    include_revoked: bool,
+    filters: dict[str, Sequence[str] | None],
+) -> list[tuple]:
+    """(*dimension values, [title code, name, order,] count) per group of the counts: from
+    the subtree rollup when it answers the question and is fresh, else from the per-unit
+    counts cut to the unit and the scope."""
+    columns = [_COLUMNS[d] for d in dims]
+    # Title names ride along with the groups (a join on the small catalogue), no extra query.
+    meta = (
+        {"t_code": Max("title__code"), "t_name": Max("title__name"), "t_order": Max("title__order")}
+        if "title" in dims
+        else {}
+    )
+
+    def grouped(qs: QuerySet) -> list[tuple]:
+        if not include_revoked:
+            qs = qs.filter(revoked=False)
+        qs = _filtered(qs, **filters)
+        names = [*columns, *meta, "count"]
+        return list(
+            qs.values(*columns).annotate(**meta, count=Sum("n")).order_by().values_list(*names)
+        )
+
+    if unit is not None and as_of is None and "unit" not in dims:
+        # The unit's subtree today lies inside the user's scope (checked above): one range
+        # scan of the rollup, guarded in the same query by the rollup being fresh.
+        rollup = SubtreeCount.objects.filter(
+            ancestor_id=unit.pk, year__gte=first, year__lte=to_year
+        )
+        fresh = RollupState.objects.filter(pk=1, stale=False, built_on=today())
+        groups = grouped(rollup.filter(Exists(fresh)))
+        if groups:
+            return groups
+        if rollup_fresh():  # empty: nothing to count, or a stale rollup
+            return grouped(rollup)
+    qs = AwardCount.objects.filter(year__gte=first, year__lte=to_year)
+    if unit is not None:
+        qs = qs.filter(unit_id__in=unit_ids_for_counting(unit, as_of=as_of))
+    if scope is not None:
+        qs = qs.filter(unit_id__in=scope)
+    return grouped(qs)
+
+
+def _tally(
+    groups: list[tuple], dims: tuple[str, ...], branch_of: dict[int, int]
+) -> tuple[dict[tuple, int], dict[int, tuple]]:
+    """The counts per key of the dimensions (units folded into their branch), and the titles
+    met on the way: one pass over the groups, never over awards."""
+    counts: dict[tuple, int] = defaultdict(int)
+    titles: dict[int, tuple] = {}
+    width = len(dims)
+    at_unit = dims.index("unit") if "unit" in dims else -1
+    at_title = dims.index("title") if "title" in dims else -1
+    for group in groups:
+        key = group[:width]
+        if at_unit >= 0:
+            unit_id = key[at_unit]
+            key = (*key[:at_unit], branch_of.get(unit_id, unit_id), *key[at_unit + 1 :])
+        counts[key] += group[-1]
+        if at_title >= 0:
+            code, name, order = group[width : width + 3]
+            titles[key[at_title]] = (code, name, (order, name))
+    return counts, titles
 
 
 def check_years(from_year: int, to_year: int) -> None:

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET
 
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, error_text
+from guongsang.core.permissions import scope_unit_ids
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import unit_list
 from guongsang.stats import exports, selectors
@@ -29,8 +30,6 @@ PERM = "stats.view_stats"
 
 
 def _units(request: AuthedRequest) -> Any:
-    from guongsang.core.permissions import scope_unit_ids
-
     scope = scope_unit_ids(request.user, STATS_ROLES)
     units = unit_list(user=request.user).filter(valid_to=None)
     if scope is not None:
@@ -65,7 +64,7 @@ def _filter(form: StatsFilterForm) -> DashboardFilter:
 
 
 def _bad_request(exc: ValidationError, *, as_json: bool = False) -> HttpResponse:
-    message = " ".join(exc.messages)
+    message = error_text(exc)
     if as_json:
         return JsonResponse({"detail": message}, status=400)
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guongsang.core.forms import IntegerField
+from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.org.selectors import units_acting
@@ -39,7 +39,7 @@ class FilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, user: Any, roles: frozenset[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = units_for(user, roles)  # type: ignore[attr-defined]
+        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
 
 
 class FigureForm(BootstrapFormMixin, forms.Form):
@@ -59,7 +59,7 @@ class FigureForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, user: Any, roles: frozenset[str], monthly: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = units_for(user, roles)  # type: ignore[attr-defined]
+        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
         self.fields["nam"].initial = timezone.localdate().year
         if not monthly:
             del self.fields["thang"]

@@ -94,7 +94,34 @@ class Preview:
 
 def preview(*, user: Any, token: str) -> Preview:
     """Read and check every row (two queries for the lookups, none per row)."""
-    from openpyxl import load_workbook
+    body = _read_body(token)
+    unit_keys = {_text(r[0]) for _, r in body if r}
+    indicator_keys = {_text(r[1]) for _, r in body if len(r) > 1}
+    units = {u.code: u for u in Unit.objects.filter(code__in=unit_keys)}
+    units.update({u.name: u for u in Unit.objects.filter(name__in=unit_keys)})
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=indicator_keys)}
+    indicators.update({i.name: i for i in Indicator.objects.filter(name__in=indicator_keys)})
+    seen: set[tuple] = set()
+    rows = []
+    for number, values in body:
+        cells = [*values, None, None, None, None, None]
+        row = Row(number, _text(cells[0]), _text(cells[1]))
+        row.unit = units.get(row.unit_text)
+        row.indicator = indicators.get(row.indicator_text)
+        _check_references(row)
+        _check_numbers(row, cells)
+        _check_rights(row, user, is_result=bool(_text(cells[3])))
+        key = (row.unit_text, row.indicator_text, row.year, row.month)
+        if key in seen:
+            row.errors.append(_("Dòng %(n)s: trùng với một dòng ở trên.") % {"n": number})
+        seen.add(key)
+        rows.append(row)
+    return Preview(rows)
+
+
+def _read_body(token: str) -> list[tuple[int, tuple]]:
+    """(line number, cells) of the rows under the header of the staged workbook."""
+    from openpyxl import load_workbook  # loaded only when a workbook is read
 
     with staged_open(token) as stored:
         if ooxml.check_xlsx(stored).rows > MAX_ROWS + HEADER_ROWS:
@@ -112,71 +139,67 @@ def preview(*, user: Any, token: str) -> Preview:
     body = [(i + 1, r) for i, r in enumerate(raw) if i > header and any(_text(v) for v in r or ())]
     if len(body) > MAX_ROWS:
         raise ValidationError(_("Tệp có quá nhiều dòng (tối đa 5.000)."))
-    unit_keys = {_text(r[0]) for _, r in body if r}
-    indicator_keys = {_text(r[1]) for _, r in body if len(r) > 1}
-    units = {u.code: u for u in Unit.objects.filter(code__in=unit_keys)}
-    units.update({u.name: u for u in Unit.objects.filter(name__in=unit_keys)})
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=indicator_keys)}
-    indicators.update({i.name: i for i in Indicator.objects.filter(name__in=indicator_keys)})
-    seen: set[tuple] = set()
-    rows = []
-    for number, values in body:
-        cells = [*values, None, None, None, None, None]
-        row = Row(number, _text(cells[0]), _text(cells[1]))
-        err = row.errors.append
-        row.unit = units.get(row.unit_text)
-        row.indicator = indicators.get(row.indicator_text)
-        if row.unit is None:
-            err(_("Dòng %(n)s: không có đơn vị “%(v)s”.") % {"n": number, "v": row.unit_text})
-        if row.indicator is None:
-            err(
-                _("Dòng %(n)s: không có chỉ tiêu “%(v)s”.") % {"n": number, "v": row.indicator_text}
-            )
-        elif not row.indicator.active:
-            err(
-                _("Dòng %(n)s: chỉ tiêu “%(v)s” không còn dùng.")
-                % {"n": number, "v": row.indicator.name}
-            )
+    return body
+
+
+def _check_references(row: Row) -> None:
+    """The unit and the indicator the row names exist (and the indicator is still used)."""
+    number = row.number
+    if row.unit is None:
+        row.errors.append(
+            _("Dòng %(n)s: không có đơn vị “%(v)s”.") % {"n": number, "v": row.unit_text}
+        )
+    if row.indicator is None:
+        row.errors.append(
+            _("Dòng %(n)s: không có chỉ tiêu “%(v)s”.") % {"n": number, "v": row.indicator_text}
+        )
+    elif not row.indicator.active:
+        row.errors.append(
+            _("Dòng %(n)s: chỉ tiêu “%(v)s” không còn dùng.")
+            % {"n": number, "v": row.indicator.name}
+        )
+
+
+def _check_numbers(row: Row, cells: list[Any]) -> None:
+    """Year, month (optional: a plan has none) and value, each in its range."""
+    number, err = row.number, row.errors.append
+    try:
+        if not is_ascii_digits(_text(cells[2])):  # int() also reads ٢٠٢٤ and ２０２４
+            raise ValueError
+        row.year = int(_text(cells[2]))
+        if not services.MIN_YEAR <= row.year <= services.MAX_YEAR:
+            raise ValueError
+    except ValueError:
+        row.year = None
+        err(_("Dòng %(n)s: năm “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[2])})
+    month = _text(cells[3])
+    if month:
         try:
-            if not is_ascii_digits(_text(cells[2])):  # int() also reads ٢٠٢٤ and ２０２４
+            if not is_ascii_digits(month):  # int() also reads ٢ and ２
                 raise ValueError
-            row.year = int(_text(cells[2]))
-            if not services.MIN_YEAR <= row.year <= services.MAX_YEAR:
+            row.month = int(month)
+            if not 1 <= row.month <= 12:
                 raise ValueError
         except ValueError:
-            row.year = None
-            err(_("Dòng %(n)s: năm “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[2])})
-        month = _text(cells[3])
-        if month:
-            try:
-                if not is_ascii_digits(month):
-                    raise ValueError
-                row.month = int(month)
-                if not 1 <= row.month <= 12:
-                    raise ValueError
-            except ValueError:
-                err(_("Dòng %(n)s: tháng “%(v)s” không hợp lệ (1–12).") % {"n": number, "v": month})
-        try:
-            row.value = services.parse_number(cells[4])
-            if row.value < 0 or not row.value.is_finite():
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            err(
-                _("Dòng %(n)s: số liệu “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[4])}
-            )
-        if row.unit is not None:
-            roles = RESULT_ROLES if month else PLAN_ROLES
-            if not (has_role(user, roles) and in_scope(user, row.unit.pk, roles)):
-                err(
-                    _("Dòng %(n)s: bạn không được nhập %(k)s cho “%(u)s”.")
-                    % {"n": number, "k": row.kind.lower(), "u": row.unit.name}
-                )
-        key = (row.unit_text, row.indicator_text, row.year, row.month)
-        if key in seen:
-            err(_("Dòng %(n)s: trùng với một dòng ở trên.") % {"n": number})
-        seen.add(key)
-        rows.append(row)
-    return Preview(rows)
+            err(_("Dòng %(n)s: tháng “%(v)s” không hợp lệ (1–12).") % {"n": number, "v": month})
+    try:
+        row.value = services.parse_number(cells[4])
+        if row.value < 0 or not row.value.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        err(_("Dòng %(n)s: số liệu “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[4])})
+
+
+def _check_rights(row: Row, user: Any, *, is_result: bool) -> None:
+    """The user may enter a plan (no month) or a result (a month) for the row's unit."""
+    if row.unit is None:
+        return
+    roles = RESULT_ROLES if is_result else PLAN_ROLES
+    if not (has_role(user, roles) and in_scope(user, row.unit.pk, roles)):
+        row.errors.append(
+            _("Dòng %(n)s: bạn không được nhập %(k)s cho “%(u)s”.")
+            % {"n": row.number, "k": row.kind.lower(), "u": row.unit.name}
+        )
 
 
 def commit(*, user: Any, token: str) -> int:

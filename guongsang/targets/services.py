@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.services import model_update
 from guongsang.core.validators import bounded_decimal
 from guongsang.org.models import Unit
 from guongsang.targets.models import Indicator, Plan, Result
@@ -90,12 +91,7 @@ def indicator_save(
         indicator = Indicator.objects.create(**fields)
         audit.audit_create(actor=by, obj=indicator)
         return indicator
-    before = audit.snapshot(indicator)
-    for key, value in fields.items():
-        setattr(indicator, key, value)
-    indicator.save()
-    audit.audit_update(actor=by, obj=indicator, before=before)
-    return indicator
+    return model_update(actor=by, obj=indicator, changes=fields)
 
 
 @transaction.atomic
@@ -109,11 +105,9 @@ def plan_set(*, by: Any, indicator: Indicator, unit: Unit, year: int, value: Any
         created = Plan.objects.create(indicator=indicator, unit=unit, year=year, value=number)
         audit.audit_create(actor=by, obj=created)
         return created
-    before = audit.snapshot(existing)
-    existing.value = number
-    existing.save(update_fields=["value", "updated_at"])
-    audit.audit_update(actor=by, obj=existing, before=before)
-    return existing
+    return model_update(
+        actor=by, obj=existing, changes={"value": number}, save_fields=["value", "updated_at"]
+    )
 
 
 @transaction.atomic
@@ -138,11 +132,9 @@ def result_set(
         )
         audit.audit_create(actor=by, obj=created)
         return created
-    before = audit.snapshot(existing)
-    existing.value = number
-    existing.save(update_fields=["value", "updated_at"])
-    audit.audit_update(actor=by, obj=existing, before=before)
-    return existing
+    return model_update(
+        actor=by, obj=existing, changes={"value": number}, save_fields=["value", "updated_at"]
+    )
 
 
 @transaction.atomic

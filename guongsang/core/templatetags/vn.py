@@ -24,7 +24,7 @@ register = template.Library()
 
 
 @register.filter
-def vn_date(value):  # type: ignore[no-untyped-def]
+def vn_date(value):
     """'ngày 23 tháng 9 năm 2022'; on English pages '23 September 2022'."""
     if value and (translation.get_language() or "vi").startswith("en"):
         return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
@@ -35,17 +35,17 @@ register.filter("vn_short_date", formatting.vn_short_date)
 
 
 @register.filter
-def vn_number(value, decimals=0):  # type: ignore[no-untyped-def]
+def vn_number(value, decimals=0):
     return formatting.vn_number(value, int(decimals))
 
 
 @register.filter
-def vn_percent(value, decimals=1):  # type: ignore[no-untyped-def]
+def vn_percent(value, decimals=1):
     return formatting.vn_percent(value, int(decimals))
 
 
 @register.filter
-def widget_kind(bound_field):  # type: ignore[no-untyped-def]
+def widget_kind(bound_field):
     """How the shared form partial draws a field: 'checkbox' (one yes/no box), 'choices' (a
     list of named boxes or radio buttons), 'file', or 'input' (everything else)."""
     from django import forms

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from guongsang.core.backup import BackupError, backup, default_path, human_size, vendor_of
 from guongsang.core.backup_files import archive_for, files_backup
@@ -24,8 +25,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.db import DEFAULT_DB_ALIAS, connections
-
         output = options["output"] or default_path(
             vendor_of(connections[DEFAULT_DB_ALIAS].settings_dict)
         )

@@ -26,6 +26,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from guongsang.catalogue.models import Title
+from guongsang.core.formatting import vn_sort_key
+from guongsang.org.models import Unit
 from guongsang.stats.services import stats_rebuild
 
 SEED = 2026
@@ -88,8 +90,6 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Cơ sở dữ liệu “{name}” không phải cơ sở dữ liệu thử tải (tên phải chứa “scale”)."
             )
-        from guongsang.org.models import Unit
-
         if Unit.objects.exists() and not opts["replace"]:
             raise CommandError("Cơ sở dữ liệu đã có đơn vị: thêm --replace để xoá và sinh lại.")
         self.rng = random.Random(SEED)  # noqa: S311 - reproducible test data
@@ -226,8 +226,6 @@ class Command(BaseCommand):
         self, cursor: Any, units: list[tuple[int, int, bool]], total: int
     ) -> dict[int, tuple[int, int]]:
         """Spread the people over the units by weight: unit id → (first person id, count)."""
-        from guongsang.core.formatting import vn_sort_key
-
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
         first = cursor.fetchone()[0] + 1
         names = [f"{f} {m} {g}" for f in FAMILY for m in MIDDLE for g in GIVEN]

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from guongsang.core.formatting import parse_vn_date
+from guongsang.core.http import error_text
 from guongsang.org.models import Unit
 from guongsang.stats.exports import stats_text, stats_xlsx
 from guongsang.stats.services import DIMENSIONS, award_stats, parse_dimensions
@@ -76,8 +77,7 @@ class Command(BaseCommand):
                 include_revoked=opts["include_revoked"],
             )
         except (ValidationError, ValueError) as exc:
-            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            raise CommandError(" ".join(messages)) from exc
+            raise CommandError(error_text(exc)) from exc
         if opts["format"] == "json":
             text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
         elif opts["format"] == "table":

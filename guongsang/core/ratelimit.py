@@ -1,5 +1,6 @@
 """A small fixed-window rate limit per client address, kept in Django's cache (Redis when
-REDIS_URL is set, so the limit holds across processes and hosts)."""
+REDIS_URL is set, so the limit holds across processes and hosts): the public forms of the
+showcase and the council's public notice, and the API's certificate check."""
 
 from __future__ import annotations
 

@@ -1,0 +1,73 @@
+"""Every write of the contest app, by concern: entries, judging, rounds (and results),
+commendation of the authors. `services.<name>` reaches each public function."""
+
+from guongsang.contests.docx import DOCX_TYPE, docx_text
+from guongsang.contests.services.commendation import authors_commend
+from guongsang.contests.services.entries import (
+    IMAGE_TYPES,
+    duplicates_record,
+    entry_add_photo,
+    entry_create,
+    entry_problems,
+    entry_submit,
+    entry_update,
+    entry_withdraw,
+    photo_check,
+    strip_byline,
+    word_count,
+)
+from guongsang.contests.services.judging import (
+    UMBRELLA_TYPES,
+    assign_auto,
+    assignment_add,
+    assignment_move,
+    conflict_declare,
+    conflict_unit_ids,
+    judge_replace,
+    panel_add,
+    score_save,
+)
+from guongsang.contests.services.rounds import (
+    contest_close_submissions,
+    contest_create,
+    contest_publish,
+    entry_result,
+    round_add,
+    round_close,
+    round_ranking,
+    round_rows,
+)
+
+__all__ = [
+    "DOCX_TYPE",
+    "IMAGE_TYPES",
+    "UMBRELLA_TYPES",
+    "assign_auto",
+    "assignment_add",
+    "assignment_move",
+    "authors_commend",
+    "conflict_declare",
+    "conflict_unit_ids",
+    "contest_close_submissions",
+    "contest_create",
+    "contest_publish",
+    "docx_text",
+    "duplicates_record",
+    "entry_add_photo",
+    "entry_create",
+    "entry_problems",
+    "entry_result",
+    "entry_submit",
+    "entry_update",
+    "entry_withdraw",
+    "judge_replace",
+    "panel_add",
+    "photo_check",
+    "round_add",
+    "round_close",
+    "round_ranking",
+    "round_rows",
+    "score_save",
+    "strip_byline",
+    "word_count",
+]
