@@ -138,3 +138,9 @@ def test_the_error_goes_to_the_log_with_its_text(client, caplog):
     logged = [r for r in caplog.records if r.name == "guongsang.core.health"]
     assert logged and logged[0].exc_info is not None
     assert table in str(logged[0].exc_info[1])
+
+
+def test_the_liveness_probe_answers_without_a_query(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200 and response.content == b"ok"
