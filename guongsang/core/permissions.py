@@ -19,11 +19,13 @@ import rules
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.roles import Role
 
 _CACHE_ATTR = "_gs_grants"
+_SCOPES_ATTR = "_gs_scopes"
 
 
 def _grants(user: Any) -> list[tuple[str, int]]:
@@ -38,9 +40,10 @@ def _grants(user: Any) -> list[tuple[str, int]]:
 
 
 def forget(user: Any) -> None:
-    """Drop the cached grants after they change."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Drop the cached grants (and the scopes built from them) after they change."""
+    for attr in (_CACHE_ATTR, _SCOPES_ATTR, "_gs_scope_cache"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def _as_set(roles: Iterable[str] | str) -> set[str]:
@@ -74,14 +77,28 @@ def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
     history folded into it: units merged into a unit of the subtree, and units dissolved
     while they were in it. Their records stay visible to the people who now own them.
     """
+    if is_superuser(user):
+        return None
+    roots = scope_roots(user, roles)
+    # The subquery is built once per user object and set of roots (a page asks for it a dozen
+    # times, and building it costs more than running it); it is still run by every query that
+    # uses it, so it always reads the tree as it is.
+    scopes = getattr(user, _SCOPES_ATTR, None)
+    if scopes is None:
+        scopes = {}
+        setattr(user, _SCOPES_ATTR, scopes)
+    key = (frozenset(roots), timezone.localdate())
+    if key not in scopes:
+        scopes[key] = _scope_subquery(roots)
+    return scopes[key]
+
+
+def _scope_subquery(roots: list[int]) -> QuerySet:
     from django.db.models import F, Q
 
     from guongsang.org.models import Unit, UnitClosure
     from guongsang.org.selectors import closure_on
 
-    if is_superuser(user):
-        return None
-    roots = scope_roots(user, roles)
     today_ids = closure_on().filter(ancestor_id__in=roots).values("descendant_id")
     dissolved_ids = UnitClosure.objects.filter(
         ancestor_id__in=roots,

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from guongsang.catalogue.models import Title
 from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.pagecache import cached_page
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
@@ -70,20 +71,22 @@ def _filtered(request: AuthedRequest, form: DossierFilterForm) -> QuerySet[Dossi
 @login_required
 def dossier_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "nominations.view_dossier")
-    form = _filter_form(request)
-    page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
     template = "nominations/partials/dossier_rows.html" if request.htmx else "nominations/list.html"
-    can_create = request.user.has_perm("nominations.edit_dossier")
-    context = {
-        "form": form,
-        "page": page,
-        "can_create": can_create,
-        "can_import_history": request.user.has_perm("awards.import_award"),
-        "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
-        "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
-        "query": request.GET.urlencode(),
-    }
-    return render(request, template, context)
+
+    def build() -> dict[str, Any]:
+        form = _filter_form(request)
+        page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
+        return {
+            "form": form,
+            "page": page,
+            "can_create": request.user.has_perm("nominations.edit_dossier"),
+            "can_import_history": request.user.has_perm("awards.import_award"),
+            "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
+            "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
+            "query": request.GET.urlencode(),
+        }
+
+    return cached_page(request, template, build, name="dossier_list")
 
 
 def _filter_form(request: AuthedRequest) -> DossierFilterForm:
@@ -242,9 +245,15 @@ def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
 @login_required
 def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     dossier = _dossier(request, uuid)
+    return cached_page(
+        request, "nominations/detail.html", lambda: _detail(request, dossier), name="dossier"
+    )
+
+
+def _detail(request: AuthedRequest, dossier: Dossier) -> dict[str, Any]:
     events = list(dossier.events.select_related("by"))
     findings = eligibility.check_dossier(dossier)
-    context = {
+    return {
         "dossier": dossier,
         "findings": findings,
         "files": dossier.files.all(),
@@ -260,7 +269,6 @@ def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
             user=request.user, dossier_ids=[dossier.pk]
         ).get(dossier.pk, []),
     }
-    return render(request, "nominations/detail.html", context)
 
 
 @login_required
