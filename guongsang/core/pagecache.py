@@ -68,15 +68,13 @@ def _is_record(sender: Any, instance: Any, update_fields: Any) -> bool:
 
 
 def _written(using: str) -> None:
-    connection = transaction.get_connection(using)
-    if not connection.in_atomic_block:
-        bump_records_version()
-        return
-    # Once per transaction: now, and after the commit.
-    if any(entry[1] is bump_records_version for entry in connection.run_on_commit):
-        return
     bump_records_version()
-    transaction.on_commit(bump_records_version, using=using)
+    connection = transaction.get_connection(using)
+    # And once more after the commit (registered once per transaction).
+    if connection.in_atomic_block and not any(
+        entry[1] is bump_records_version for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(bump_records_version, using=using)
 
 
 def _saved_or_deleted(
