@@ -20,6 +20,8 @@ and session store. Two measurements:
     uv run --frozen python bench/load.py cpu
     uv run --frozen python bench/load.py run --users 100 --duration 180
     uv run --frozen python bench/load.py run --smoke       # 10 users, 20 s
+    git archive main | tar -x -C /tmp/gs_load_base         # the code before, for comparison
+    uv run --frozen python bench/load.py run --root /tmp/gs_load_base
 
 The accounts the bench logs in with (``thutai…``, one per simulated officer) are created or
 reset in the database by the ``prepare`` step, each with its own authenticator: a TOTP code is
@@ -137,8 +139,13 @@ def start_server(args: argparse.Namespace, env: dict[str, str]) -> Any:
 
     production.collect_static(env)
     port = args.port or production.free_port()
+    root = Path(args.root) if args.root else BASE_DIR
     web = production.start_web(
-        env, port=port, log=Path(args.var_dir) / "web.log", workers=args.workers
+        {**env, "PYTHONPATH": str(root)},
+        port=port,
+        log=Path(args.var_dir) / "web.log",
+        workers=args.workers,
+        cwd=root,
     )
     production.wait_until_serving(web)
     return web
@@ -364,6 +371,9 @@ def main() -> None:
     parser.add_argument("--redis-url", default=DEFAULT_REDIS)
     parser.add_argument("--var-dir", default=str(Path(tempfile.gettempdir()) / "gs_load_var"))
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument(
+        "--root", default="", help="serve the code of this folder (e.g. the code before)"
+    )
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--duration", type=int, default=180, help="seconds")

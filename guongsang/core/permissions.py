@@ -83,6 +83,8 @@ def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
     # The subquery is built once per user object and set of roots (a page asks for it a dozen
     # times, and building it costs more than running it); it is still run by every query that
     # uses it, so it always reads the tree as it is.
+    if user is None:
+        return _scope_subquery(roots)
     scopes = getattr(user, _SCOPES_ATTR, None)
     if scopes is None:
         scopes = {}
