@@ -244,13 +244,22 @@ def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
 
 @login_required
 def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
-    dossier = _dossier(request, uuid)
+    # The access check reads only what the permission needs; the page, when it is not in the
+    # cache, reads the dossier with everything it shows.
+    checked = get_visible_or_404(
+        selectors.dossiers_visible(user=request.user)
+        .select_related(None)
+        .only("pk", "unit_id", "level_unit_id", "state"),
+        uuid=uuid,
+    )
+    require_perm(request, "nominations.view_dossier", checked)
     return cached_page(
-        request, "nominations/detail.html", lambda: _detail(request, dossier), name="dossier"
+        request, "nominations/detail.html", lambda: _detail(request, checked.pk), name="dossier"
     )
 
 
-def _detail(request: AuthedRequest, dossier: Dossier) -> dict[str, Any]:
+def _detail(request: AuthedRequest, pk: int) -> dict[str, Any]:
+    dossier = selectors.dossiers_visible(user=request.user).get(pk=pk)
     events = list(dossier.events.select_related("by"))
     findings = eligibility.check_dossier(dossier)
     return {
