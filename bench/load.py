@@ -256,6 +256,21 @@ def page_urls(plan: dict[str, Any], page_type: str, account: dict[str, Any]) -> 
     raise ValueError(page_type)
 
 
+def measure_logins(args: argparse.Namespace, web: Any, plan: dict[str, Any]) -> float:
+    """A whole login (form, password, second-factor form, code), one account after another
+    (a code is accepted once per authenticator)."""
+    import requests
+
+    accounts = plan["accounts"][1:21]
+    before = server_cpu_seconds(web.popen.pid)
+    for account in accounts:
+        session = requests.Session()
+        log_in(session, web.url, account)
+    used = (server_cpu_seconds(web.popen.pid) - before) / len(accounts) * 1000
+    print(f"{'login':15} {len(accounts):5d} logins    {used:6.1f} ms CPU/login", flush=True)
+    return used
+
+
 def measure_cpu(args: argparse.Namespace, web: Any, plan: dict[str, Any]) -> dict[str, float]:
     import requests
 
@@ -269,8 +284,11 @@ def measure_cpu(args: argparse.Namespace, web: Any, plan: dict[str, Any]) -> dic
     for session in sessions[1:]:
         session.cookies.update(sessions[0].cookies)
     results = {}
-    types = args.only.split(",") if args.only else [*PAGE_TYPES, "bare"]
+    types = args.only.split(",") if args.only else [*PAGE_TYPES, "bare", "login"]
     for page_type in types:
+        if page_type == "login":
+            results[page_type] = measure_logins(args, web, plan)
+            continue
         urls = page_urls(plan, page_type, account)
         errors = []
 

@@ -117,14 +117,30 @@ def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool
     ids = scope_unit_ids(user, roles)
     if ids is None:
         return True
-    cache = getattr(user, "_gs_scope_cache", None)
-    if cache is None:
-        cache = {}
-        user._gs_scope_cache = cache
-    key = (frozenset(_as_set(roles)), unit_id)
-    if key not in cache:
-        cache[key] = ids.filter(pk=unit_id).exists()
-    return cache[key]
+    return unit_id in _scope_id_set(user, roles, ids)
+
+
+def _scope_id_set(user: Any, roles: Iterable[str] | str, ids: QuerySet) -> frozenset[int]:
+    """The unit ids of the scope as a set: kept for the request on the user object, and in the
+    shared cache under the records version (which every write moves, the organisation tree's
+    included), so that a page checking a few objects runs no query for it at all."""
+    from django.core.cache import cache
+
+    from guongsang.core.pagecache import records_version
+
+    roots = tuple(sorted(set(scope_roots(user, roles))))
+    memo = getattr(user, "_gs_scope_cache", None)
+    if memo is None:
+        memo = {}
+        user._gs_scope_cache = memo
+    if roots not in memo:
+        key = f"core:scope:{records_version()}:{timezone.localdate()}:{roots}"
+        found = cache.get(key)
+        if found is None:
+            found = list(ids.values_list("pk", flat=True))
+            cache.set(key, found, 300)
+        memo[roots] = frozenset(found)
+    return memo[roots]
 
 
 def restrict(qs: QuerySet, user: Any, *, roles: Iterable[str] | str, unit_field: str) -> QuerySet:
