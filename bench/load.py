@@ -371,11 +371,11 @@ def run_locust(args: argparse.Namespace, web: Any, plan_path: Path) -> Path:
 def report(prefix: Path) -> None:
     with Path(f"{prefix}_stats.csv").open() as stats:
         rows = list(csv.DictReader(stats))
-    print(f"\n{'page type':16} {'requests':>9} {'errors':>7} {'p50':>6} {'p95':>6} {'p99':>6}")
+    print(f"\n{'page type':20} {'requests':>9} {'errors':>7} {'p50':>6} {'p95':>6} {'p99':>6}")
     for row in rows:
         print(
-            f"{row['Name']:16} {row['Request Count']:>9} {row['Failure Count']:>7}"
-            f" {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+            f"{row['Type'] + ' ' + row['Name']:20} {row['Request Count']:>9}"
+            f" {row['Failure Count']:>7} {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
         )
     failures = Path(f"{prefix}_failures.csv")
     if failures.exists():
