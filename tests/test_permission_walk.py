@@ -48,6 +48,7 @@ def _walk_set(name: str) -> set:
 # Routes that are public or belong to the user themself, not to any unit.
 PUBLIC_OR_OWN = {
     "core:healthz",
+    "core:healthz_live",
     "accounts:login",
     "accounts:logout",
     "accounts:password_change",

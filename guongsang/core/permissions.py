@@ -20,11 +20,13 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.roles import TWO_FACTOR_ROLES, Role
 
 _CACHE_ATTR = "_gs_grants"
+_SCOPES_ATTR = "_gs_scopes"
 
 
 def _grants(user: Any) -> list[tuple[str, int]]:
@@ -39,9 +41,10 @@ def _grants(user: Any) -> list[tuple[str, int]]:
 
 
 def forget(user: Any) -> None:
-    """Drop the cached grants after they change."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Drop the cached grants (and the scopes built from them) after they change."""
+    for attr in (_CACHE_ATTR, _SCOPES_ATTR, "_gs_scope_cache"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def _as_set(roles: Iterable[str] | str) -> set[str]:
@@ -79,7 +82,20 @@ def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
         return None
     if _subtree_ids is None:
         raise ImproperlyConfigured("No unit tree registered with the permission layer.")
-    return _subtree_ids(scope_roots(user, roles))
+    roots = scope_roots(user, roles)
+    # The subquery is built once per user object and set of roots (a page asks for it a dozen
+    # times, and building it costs more than running it); it is still run by every query that
+    # uses it, so it always reads the tree as it is.
+    if user is None:
+        return _subtree_ids(roots)
+    scopes = getattr(user, _SCOPES_ATTR, None)
+    if scopes is None:
+        scopes = {}
+        setattr(user, _SCOPES_ATTR, scopes)
+    key = (frozenset(roots), timezone.localdate())
+    if key not in scopes:
+        scopes[key] = _subtree_ids(roots)
+    return scopes[key]
 
 
 # The unit tree lives in the org app, which registers here (OrgConfig.ready) how grant roots
@@ -105,14 +121,30 @@ def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool
     ids = scope_unit_ids(user, roles)
     if ids is None:
         return True
-    cache = getattr(user, "_gs_scope_cache", None)
-    if cache is None:
-        cache = {}
-        user._gs_scope_cache = cache
-    key = (frozenset(_as_set(roles)), unit_id)
-    if key not in cache:
-        cache[key] = ids.filter(pk=unit_id).exists()
-    return cache[key]
+    return unit_id in _scope_id_set(user, roles, ids)
+
+
+def _scope_id_set(user: Any, roles: Iterable[str] | str, ids: QuerySet) -> frozenset[int]:
+    """The unit ids of the scope as a set: kept for the request on the user object, and in the
+    shared cache under the records version (which every write moves, the organisation tree's
+    included), so that a page checking a few objects runs no query for it at all."""
+    from django.core.cache import cache
+
+    from guongsang.core.pagecache import records_version
+
+    roots = tuple(sorted(set(scope_roots(user, roles))))
+    memo = getattr(user, "_gs_scope_cache", None)
+    if memo is None:
+        memo = {}
+        user._gs_scope_cache = memo
+    if roots not in memo:
+        key = f"core:scope:{records_version()}:{timezone.localdate()}:{roots}"
+        found = cache.get(key)
+        if found is None:
+            found = list(ids.values_list("pk", flat=True))
+            cache.set(key, found, 300)
+        memo[roots] = frozenset(found)
+    return memo[roots]
 
 
 def restrict(qs: QuerySet, user: Any, *, roles: Iterable[str] | str, unit_field: str) -> QuerySet:

@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.healthz_live, name="healthz_live"),
     path("nhat-ky/", views.audit_list, name="audit_list"),
     path("tac-vu/<uuid:uuid>/", views.task_progress, name="task_progress"),
     path("tac-vu/<uuid:uuid>/tai-ve/", views.task_download, name="task_download"),

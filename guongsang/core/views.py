@@ -69,6 +69,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(report, status=status)
 
 
+@require_GET
+def healthz_live(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers, without asking the database or the cache (a load
+    balancer's probe; /healthz is the readiness check). Also the bare request of the load
+    benchmark: what the middleware alone costs."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 @login_required
 def audit_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "core.view_audit")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_date, vn_number
+from guongsang.core.pagecache import bump_records_version
 from guongsang.core.roles import Role
 from guongsang.decisions.selectors import dossier_outcomes
 from guongsang.nominations.models import Dossier, Notification, State
@@ -152,6 +153,7 @@ def _notify(
     created = Notification.objects.bulk_create(
         [Notification(user=user, dossier=dossier, message=message) for user in users.values()]
     )
+    bump_records_version()  # cached pages carry the bell's count (bulk_create sends no signal)
     if settings.EMAIL_BACKEND not in QUIET_BACKENDS:
         addresses = [u.email for u in users.values() if u.email]
         body = mail or message
@@ -217,4 +219,7 @@ def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[No
 
 
 def notifications_mark_read(*, user: Any) -> int:
-    return unread_for(user=user).update(read_at=timezone.now())
+    read = unread_for(user=user).update(read_at=timezone.now())
+    if read:
+        bump_records_version()  # the bell's count on cached pages
+    return read

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from guongsang.catalogue.models import Title
 from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.pagecache import cached_page
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
@@ -70,21 +71,23 @@ def _filtered(request: AuthedRequest, form: DossierFilterForm) -> QuerySet[Dossi
 @login_required
 def dossier_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "nominations.view_dossier")
-    form = _filter_form(request)
-    page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
     template = "nominations/partials/dossier_rows.html" if request.htmx else "nominations/list.html"
-    can_create = request.user.has_perm("nominations.edit_dossier")
-    context = {
-        "form": form,
-        "page": page,
-        "can_create": can_create,
-        "can_import_history": request.user.has_perm("awards.import_award"),
-        "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
-        "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
-        "query": request.GET.urlencode(),
-        "export_sync_limit": exports.SYNC_LIMIT,  # above it the export is queued
-    }
-    return render(request, template, context)
+
+    def build() -> dict[str, Any]:
+        form = _filter_form(request)
+        page = Paginator(_filtered(request, form), 25).get_page(request.GET.get("page"))
+        return {
+            "form": form,
+            "page": page,
+            "can_create": request.user.has_perm("nominations.edit_dossier"),
+            "can_import_history": request.user.has_perm("awards.import_award"),
+            "can_bulk": has_role(request.user, {Role.SECRETARIAT}),
+            "bulk_actions": [TRANSITIONS[a] for a in services.BULK_ACTIONS],
+            "query": request.GET.urlencode(),
+            "export_sync_limit": exports.SYNC_LIMIT,  # above it the export is queued
+        }
+
+    return cached_page(request, template, build, name="dossier_list")
 
 
 def _filter_form(request: AuthedRequest) -> DossierFilterForm:
@@ -262,10 +265,25 @@ def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
 
 @login_required
 def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
-    dossier = _dossier(request, uuid)
+    # The access check reads only what the permission needs; the page, when it is not in the
+    # cache, reads the dossier with everything it shows.
+    checked = get_visible_or_404(
+        selectors.dossiers_visible(user=request.user)
+        .select_related(None)
+        .only("pk", "unit_id", "level_unit_id", "state"),
+        uuid=uuid,
+    )
+    require_perm(request, "nominations.view_dossier", checked)
+    return cached_page(
+        request, "nominations/detail.html", lambda: _detail(request, checked.pk), name="dossier"
+    )
+
+
+def _detail(request: AuthedRequest, pk: int) -> dict[str, Any]:
+    dossier = selectors.dossiers_visible(user=request.user).get(pk=pk)
     events = list(dossier.events.select_related("by"))
     findings = eligibility.check_dossier(dossier)
-    context = {
+    return {
         "dossier": dossier,
         "findings": findings,
         "files": dossier.files.all(),
@@ -281,7 +299,6 @@ def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
             user=request.user, dossier_ids=[dossier.pk]
         ).get(dossier.pk, []),
     }
-    return render(request, "nominations/detail.html", context)
 
 
 @login_required

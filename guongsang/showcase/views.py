@@ -6,6 +6,7 @@ no staff menu), so they carry ``Cache-Control: public`` and can be cached by pro
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import quote
 
@@ -50,6 +51,7 @@ from guongsang.showcase.permissions import EDITOR_ROLES
 from guongsang.showcase.search import search_stories
 
 PUBLIC_MAX_AGE = 300  # seconds
+STORY_CACHE_SECONDS = 300
 SEARCH_PAGE = 10
 BROWSE_PAGE = 12
 
@@ -83,8 +85,31 @@ def _share_links(url: str, title: str) -> dict[str, str]:
 # --- Public pages --------------------------------------------------------------------
 
 
+def _cached_public(
+    request: HttpRequest, name: str, render_page: Any, *, max_age: int
+) -> HttpResponse:
+    """A public page's HTML from the cache, under the version of the stories (signals.py) and
+    the full address: no query at all on a hit, as for the story pages."""
+    where = request.get_full_path()
+    key = (
+        f"showcase:{name}:{signals.pages_version()}:{get_language()}:{request.get_host()}:"
+        f"{hashlib.md5(where.encode(), usedforsecurity=False).hexdigest()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_page().content.decode()
+        cache.set(key, html, STORY_CACHE_SECONDS)
+    response = HttpResponse(html)
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    return _cached_public(request, "home", lambda: _home(request), max_age=PUBLIC_MAX_AGE)
+
+
+def _home(request: HttpRequest) -> HttpResponse:
     featured = selectors.featured_stories(3)
     latest = selectors.latest_stories(6, exclude=[s.pk for s in featured])
     context = {
@@ -129,6 +154,10 @@ def browse(request: HttpRequest, year: int | None = None) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
+    return _cached_public(request, "search", lambda: _search(request), max_age=60)
+
+
+def _search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     try:
@@ -156,9 +185,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "q_param": quote(query),
     }
     return _public(request, "showcase/search.html", context, max_age=60)
-
-
-STORY_CACHE_SECONDS = 300
 
 
 @require_GET

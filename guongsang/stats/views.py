@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number
 from guongsang.core.http import AuthedRequest, error_text
+from guongsang.core.pagecache import cached_page
 from guongsang.core.permissions import scope_unit_ids
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import unit_list
@@ -74,12 +75,15 @@ def _bad_request(exc: ValidationError, *, as_json: bool = False) -> HttpResponse
 @require_GET
 def dashboard(request: AuthedRequest) -> HttpResponse:
     require_perm(request, PERM)
-    form = _form(request, StatsFilterForm)
-    charts: list[Chart] = []
-    if form.is_valid():
-        charts = selectors.dashboard(user=request.user, f=_filter(form))
-    context = {"form": form, "charts": charts, "query": request.GET.urlencode()}
-    return render(request, "stats/dashboard.html", context)
+
+    def build() -> dict[str, Any]:
+        form = _form(request, StatsFilterForm)
+        charts: list[Chart] = []
+        if form.is_valid():
+            charts = selectors.dashboard(user=request.user, f=_filter(form))
+        return {"form": form, "charts": charts, "query": request.GET.urlencode()}
+
+    return cached_page(request, "stats/dashboard.html", build, name="stats_dashboard")
 
 
 @login_required

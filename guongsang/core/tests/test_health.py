@@ -163,3 +163,9 @@ def test_a_worker_silent_for_more_than_thirty_seconds_is_reported_dead(client):
     report = client.get("/healthz").json()
     assert report["status"] == "degraded"
     assert report["tasks"]["status"] == "degraded" and report["tasks"]["workers_alive"] == 0
+
+
+def test_the_liveness_probe_answers_without_a_query(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200 and response.content == b"ok"
