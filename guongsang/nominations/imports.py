@@ -40,7 +40,7 @@ from guongsang.core.validators import (
     validate_birth_date,
 )
 from guongsang.core.xlsx import append_row
-from guongsang.nominations.models import LIVE_STATES, Dossier
+from guongsang.nominations.models import LIVE_STATES, Dossier, ImportLedger
 from guongsang.nominations.services import dossier_create
 from guongsang.org.models import Unit
 from guongsang.people.models import Person, PersonKind
@@ -488,8 +488,12 @@ def result_xlsx(result: Result, path: Path | IO[bytes]) -> None:
 
 @dataclass
 class Written:
-    """What the batches of one import wrote, so that a failure can take it back (SQLite)."""
+    """What the batches of one import wrote, so that a failure can take it back (SQLite).
 
+    With a token, each batch also records what it wrote in an ImportLedger row of its own
+    transaction: a worker killed between batches leaves that record for the next try."""
+
+    token: str = ""
     people: list[int] = field(default_factory=list)
     awards: list[uuid.UUID] = field(default_factory=list)
     dossiers: list[int] = field(default_factory=list)
@@ -497,6 +501,33 @@ class Written:
     @property
     def rows(self) -> int:
         return len(self.awards) + len(self.dossiers)
+
+    def record(
+        self,
+        *,
+        people: Sequence[int] = (),
+        awards: Sequence[uuid.UUID] = (),
+        dossiers: Sequence[int] = (),
+    ) -> None:
+        self.people.extend(people)
+        self.awards.extend(awards)
+        self.dossiers.extend(dossiers)
+        if self.token and splits_writes():
+            ImportLedger.objects.create(
+                token=self.token,
+                people=list(people),
+                awards=[key.hex for key in awards],
+                dossiers=list(dossiers),
+            )
+
+    @classmethod
+    def left_by_earlier_try(cls, token: str) -> Written:
+        left = cls()
+        for entry in ImportLedger.objects.filter(token=token).order_by("pk"):
+            left.people.extend(entry.people)
+            left.awards.extend(uuid.UUID(key) for key in entry.awards)
+            left.dossiers.extend(entry.dossiers)
+        return left
 
 
 def _create_people(rows: list[Row], written: Written) -> int:
@@ -518,7 +549,7 @@ def _create_people(rows: list[Row], written: Written) -> int:
 
     def write(part: Sequence[Person]) -> None:
         Person.objects.bulk_create(part)
-        written.people.extend(p.pk for p in part)
+        written.record(people=[p.pk for p in part])
 
     write_in_batches(list(wanted.values()), write, chunk=500)
     for row in rows:
@@ -587,7 +618,7 @@ def _write_awards(rows: list[Row], report: Callable[[int], None], written: Writt
         keys = [uuid.uuid4() for _row in part]
         with connection.cursor() as cursor:
             cursor.executemany(sql, [value(row, key) for row, key in zip(part, keys, strict=True)])
-        written.awards.extend(keys)
+        written.record(awards=keys)
 
     write_in_batches(rows, write, chunk=500, after_chunk=report)
     return len(rows)
@@ -599,6 +630,7 @@ def _write_dossiers(
     people = Person.objects.in_bulk({r.person_id for r in rows if r.person_id})
 
     def write(part: Sequence[Row]) -> None:
+        made = []
         for row in part:
             assert row.title is not None and row.unit is not None and row.year is not None
             dossier = dossier_create(
@@ -610,7 +642,8 @@ def _write_dossiers(
                 nominee_unit=row.unit if row.is_collective else None,
                 summary=row.summary,
             )
-            written.dossiers.append(dossier.pk)
+            made.append(dossier.pk)
+        written.record(dossiers=made)
 
     write_in_batches(rows, write, chunk=100, after_chunk=report)
     return len(rows)
@@ -631,6 +664,7 @@ def _undo(written: Written, *, actor: Any, token: str) -> None:
                 lookup = {f"{field_name}__in": keys[start : start + step]}
                 model.objects.filter(**lookup).delete()
     with transaction.atomic():
+        ImportLedger.objects.filter(token=token).delete()
         audit.audit_log(
             actor=actor,
             action=AuditAction.DELETE,
@@ -651,6 +685,11 @@ def import_commit(
     """Check the stored file again, then write all its rows in one transaction or nothing."""
     if not may_import(actor, kind):
         raise PermissionDenied(_("Bạn không có quyền nhập danh sách này."))
+    # A try of this file that died between batches (its worker killed) left rows: take them
+    # back first, or the duplicate check below would refuse every row they hold.
+    left = Written.left_by_earlier_try(str(token))
+    if left.rows or left.people:
+        _undo(left, actor=actor, token=str(token))
     with staged_open(token) as stored:
         preview = preview_file(stored, user=actor, kind=kind)
     rows = preview.rows
@@ -671,9 +710,9 @@ def import_commit(
     # SQLite: batches of their own (see core.batches), written only once the whole file has
     # been checked above. A batch that fails mid-way leaves the earlier ones committed: they
     # are taken back, so the import is all or nothing as on PostgreSQL, where it is one
-    # transaction. (A worker killed between batches cannot undo: its task is failed by the
-    # sweep and the rows it committed stay; the audit entry of each dossier shows them.)
-    written = Written()
+    # transaction. A worker killed between batches cannot undo: its task is failed by the
+    # sweep, and the next try takes the rows back from the ledger (see Written.record).
+    written = Written(token=str(token))
     try:
         with one_transaction_unless_split():
             new_people = _create_people(rows, written)
@@ -682,6 +721,7 @@ def import_commit(
             else:
                 created = _write_dossiers(rows, actor, report, written)
             with transaction.atomic():
+                ImportLedger.objects.filter(token=str(token)).delete()  # done: nothing to undo
                 audit.audit_log(
                     actor=actor,
                     action=AuditAction.CREATE,

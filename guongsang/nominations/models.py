@@ -249,3 +249,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ImportLedger(models.Model):
+    """What one batch of an Excel import committed, in the batch's own transaction (SQLite
+    writes a long import in batches). A worker killed between two batches cannot take its rows
+    back; the next try of the same staged file does, before anything else, and the ledger of a
+    finished import is deleted with its last write."""
+
+    token = models.CharField(max_length=64, db_index=True)
+    people = models.JSONField(default=list)
+    awards = models.JSONField(default=list)  # uuid hex strings
+    dossiers = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.token}: {len(self.people)} + {len(self.awards)} + {len(self.dossiers)}"

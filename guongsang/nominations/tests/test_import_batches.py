@@ -184,3 +184,47 @@ def test_on_postgresql_a_failing_import_leaves_nothing(world, titles, monkeypatc
         imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
     assert Award.objects.filter(source=AwardSource.IMPORT).count() == 0
     assert Person.objects.count() == people_before
+
+
+class _Killed(BaseException):
+    """The worker process dying (kill -9): no except clause of the import runs."""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_try_killed_between_batches_is_taken_back_by_the_next_try(
+    world, titles, sqlite_file, monkeypatch
+):
+    from guongsang.core.batches import write_in_batches
+    from guongsang.nominations.models import ImportLedger
+
+    rows = 1_200
+    content, per_year = _awards_file(world, rows)
+    token = imports.store_upload(SimpleUploadedFile("lich-su.xlsx", content))
+    people_before = Person.objects.count()
+
+    def dying(items, write, **options):
+        calls = {"n": 0}
+
+        def killed_at_third(part):
+            calls["n"] += 1
+            if options.get("after_chunk") is not None and calls["n"] == 3:
+                raise _Killed
+            write(part)
+
+        return write_in_batches(items, killed_at_third, **{**options, "chunk": 500, "rows": 500})
+
+    monkeypatch.setattr(imports, "write_in_batches", dying)
+    with pytest.raises(_Killed):
+        imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
+    # The dead try left two batches of awards and the people, with their ledger.
+    assert Award.objects.filter(source=AwardSource.IMPORT).count() == 1_000
+    assert ImportLedger.objects.filter(token=token).exists()
+
+    monkeypatch.undo()
+    result = imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
+    assert result.created == rows
+    imported = Award.objects.filter(source=AwardSource.IMPORT)
+    assert imported.count() == rows
+    assert Counter(imported.values_list("year", flat=True)) == per_year
+    assert Person.objects.count() == people_before + rows  # each new person once
+    assert not ImportLedger.objects.exists()
