@@ -34,7 +34,6 @@ def run_due(last_run: dict[str, float], now: float | None = None) -> list[str]:
             continue
         last_run[path] = now
         try:
-            close_old_connections()
             job()
             ran.append(path)
         except Exception:  # a failing job must not stop the worker; it is logged and retried
@@ -54,6 +53,7 @@ class Periodic(threading.Thread):
     def run(self) -> None:
         try:
             while not self.stopped.is_set():
+                close_old_connections()  # this thread's own connection, between rounds
                 run_due(self.last_run)
                 self.stopped.wait(self.tick)
         finally:
