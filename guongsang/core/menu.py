@@ -105,7 +105,7 @@ MENU: list[MenuItem | MenuGroup] = [
         [
             MenuItem(_("Câu chuyện Vườn hoa"), "showcase:manage_stories", "flower1", SECRETARIAT),
             MenuItem(_("Tin báo việc tốt"), "showcase:tips", "envelope-paper", SECRETARIAT),
-            MenuItem(_("Trang Vườn hoa công khai"), "showcase:home", "globe", ALL_ROLES),
+            MenuItem(_("Vườn hoa"), "showcase:home", "globe", ALL_ROLES),
             MenuItem(_("Hội nghị biểu dương"), "conference:list", "award", MANAGERS_AND_READERS),
             MenuItem(_("Sách Những bông hoa đẹp"), "books:list", "book", MANAGERS_AND_READERS),
         ],

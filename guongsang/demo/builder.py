@@ -19,6 +19,7 @@ from guongsang.demo.steps import (
     decisions,
     dossiers,
     movements,
+    notifications,
     org,
     reports,
     showcase,
@@ -51,6 +52,7 @@ STEPS: tuple[Step, ...] = (
     books.step,  # the 2023 book
     conference.step,  # the conference of 23/9/2022
     reports.step,  # this year's annual report draft
+    notifications.step,  # the history's notifications read: this year's stay unread
 )
 
 

@@ -50,3 +50,15 @@ def test_the_demo_has_two_councils_an_open_session_and_a_full_cycle():
     assert cycle.status == SessionStatus.TALLIED
     accepted[0].refresh_from_db()
     assert accepted[0].state == State.NOT_RECOMMENDED
+
+
+def test_unread_notifications_are_only_about_this_years_dossiers():
+    from django.utils import timezone
+
+    from guongsang.nominations.models import Notification
+
+    this_year = timezone.localdate().year
+    unread = Notification.objects.filter(read_at=None)
+    assert unread.exists()  # this year's work still tells people
+    assert not unread.filter(dossier__year__lt=this_year).exists()
+    assert Notification.objects.filter(dossier__year__lt=this_year).exists()
