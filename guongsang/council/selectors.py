@@ -59,18 +59,18 @@ def notices_running(*, on: Any) -> QuerySet[PublicNotice]:
     )
 
 
-def _in_managed_levels(qs: QuerySet, user: Any, field: str) -> QuerySet:
+def in_managed_levels(qs: QuerySet, user: Any, field: str) -> QuerySet:
     ids = scope_unit_ids(user, MANAGE_ROLES)
     return qs if ids is None else qs.filter(**{f"{field}__in": ids})
 
 
 def councils_managed(*, user: Any) -> QuerySet[Council]:
-    return _in_managed_levels(Council.objects.filter(active=True), user, "unit")
+    return in_managed_levels(Council.objects.filter(active=True), user, "unit")
 
 
 def _managed_dossiers(user: Any) -> QuerySet[Dossier]:
     qs = Dossier.objects.select_related("title", "person", "nominee_unit", "unit")
-    return _in_managed_levels(qs, user, "level_unit")
+    return in_managed_levels(qs, user, "level_unit")
 
 
 def dossiers_to_publish(*, user: Any) -> QuerySet[Dossier]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_date
-from guongsang.core.permissions import has_role, scope_unit_ids
+from guongsang.core.permissions import has_role
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
 from guongsang.council import selectors
@@ -23,14 +23,9 @@ from guongsang.council.permissions import MANAGE_ROLES
 ENDING_SOON_DAYS = 3
 
 
-def _managed(qs: Any, user: Any) -> Any:
-    ids = scope_unit_ids(user, MANAGE_ROLES)
-    return qs if ids is None else qs.filter(level_unit__in=ids)
-
-
 def _secretariat(user: Any) -> Iterator[TodoItem]:
     today = timezone.localdate()
-    notices = _managed(PublicNotice.objects.all(), user)
+    notices = selectors.in_managed_levels(PublicNotice.objects.all(), user, "level_unit")
     ending = list(
         notices.filter(ends_on__gte=today, ends_on__lte=today + dt.timedelta(ENDING_SOON_DAYS))
         .order_by("ends_on")
@@ -69,7 +64,7 @@ def _secretariat(user: Any) -> Iterator[TodoItem]:
         url=reverse("council:session_create"),
         icon="calendar-plus",
     )
-    sessions = _managed(CouncilSession.objects.all(), user)
+    sessions = selectors.in_managed_levels(CouncilSession.objects.all(), user, "level_unit")
     yield TodoItem(
         role=Role.SECRETARIAT,
         label=_("Phiên họp đang chuẩn bị"),
