@@ -148,6 +148,10 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     citizen.get_by_role("link", name="Công khai khen thưởng").click()
     assert citizen.get_by_text(world.person.full_name).first.is_visible()
     shot(citizen, "procedure-04-public-board-390x844")
+    board = page_for(*LAPTOP)
+    board.goto(citizen.url)
+    shot(board, "procedure-04-public-board-1366x768")
+    board.close()
     citizen.get_by_role("link", name="Gửi ý kiến phản ánh").first.click()
     citizen.get_by_label(re.compile(re.escape(world.person.full_name))).check()
     citizen.get_by_label("Họ và tên người phản ánh (hoặc tên tổ chức)").fill("Nguyễn Văn Tâm")
@@ -211,8 +215,9 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
         member.get_by_label(choice, exact=True).check()
         member.get_by_role("button", name="Bỏ phiếu", exact=True).click()
         member.get_by_role("button", name="Xác nhận bỏ phiếu").wait_for()
-        if index == 0:
-            shot(member, "procedure-07-vote-confirm-1366x768")
+        if index in (0, 1):
+            size = "1366x768" if index == 0 else "390x844"
+            shot(member, f"procedure-07-vote-confirm-{size}")
         member.get_by_role("button", name="Xác nhận bỏ phiếu").click()
         receipt = member.locator("#receipt")
         receipt.wait_for()
@@ -287,7 +292,7 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     assert world.person.full_name in certificate_text
     code = re.search(r"\b[0-9A-Z]{5}-[0-9A-Z]{5}\b", certificate_text)
     assert code, certificate_text[:500]
-    shot(secretariat, "procedure-10-certificates-1366x768")
+    both_sizes(secretariat, page_for, shot, "10-certificates")
 
     # 11. The officer sees the outcome on the dossier.
     officer.goto(f"{base}/ho-so/")
@@ -307,3 +312,7 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     public.get_by_text(world.person.full_name).first.wait_for()
     assert public.get_by_text(number).first.is_visible()
     shot(public, "procedure-12-public-check-390x844")
+    wide = page_for(*LAPTOP)
+    wide.goto(public.url)
+    shot(wide, "procedure-12-public-check-1366x768")
+    wide.close()
