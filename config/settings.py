@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "guongsang.reports",
     "guongsang.books",
     "guongsang.conference",
+    "guongsang.signatures",
 ]
 # The demo data (`manage.py seed_demo`, `demo_logins`) is a development tool: installed with
 # DEBUG on, and in production only when asked for (GS_DEMO=1, a training installation; its
@@ -222,6 +223,10 @@ MEDIA_ROOT = Path(env_str("GS_MEDIA_ROOT", str(VAR_DIR / "media")))
 GS_S3_BUCKET = env_str("GS_S3_BUCKET")
 GS_FILES_SIGNED_URLS = env_bool("GS_FILES_SIGNED_URLS", default=False)
 GS_FILES_SIGNED_URL_SECONDS = env_int("GS_FILES_SIGNED_URL_SECONDS", 300)
+# Digital signatures: the PKCS#11 library of the signing tokens (SoftHSM2's by default, the
+# token vendor's in real use), and the passphrase of the agencies' seal files (PKCS#12).
+GS_PKCS11_LIBRARY = env_str("GS_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so")
+GS_SEAL_PASSPHRASE = env_str("GS_SEAL_PASSPHRASE", "con-dau-demo" if DEBUG else "")
 _FILES: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if GS_S3_BUCKET:
     _FILES = {
