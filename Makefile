@@ -10,7 +10,7 @@ PY := $(UV) run --frozen python
 # installation: docs/deploy.md).
 PROD_GROUPS := --no-dev $(if $(filter 1 true yes on,$(GS_DEMO)),--group demo)
 PROD_PY := $(UV) run --frozen $(PROD_GROUPS) python
-SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
+SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless softhsm2
 
 .PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
@@ -26,6 +26,7 @@ system-deps:
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v softhsm2-util >/dev/null 2>&1 || missing="$$missing softhsm2"; \
 	[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
 	dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \

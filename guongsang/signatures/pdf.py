@@ -11,12 +11,17 @@ worker process that never signs does not load them."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import datetime as dt
+import functools
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 KEY = "/GuongSangDocument"  # the record a prepared PDF belongs to
@@ -26,6 +31,22 @@ SEAL_FIELD = "ChuKyCoQuan"
 # above the bottom margin (A4 portrait, points).
 DEFAULT_SIGNER_BOX = (330, 140, 530, 190)
 SEAL_SIZE = 84  # the seal's diameter in points, about 3 cm
+
+
+def _off_loop(function: Callable[..., T]) -> Callable[..., T]:
+    """pyHanko's synchronous calls start their own event loop; where one already runs in this
+    thread (an async server, a browser-driving test), run the call in a thread of its own."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> T:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return function(*args, **kwargs)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(function, *args, **kwargs).result()
+
+    return call
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,6 +142,7 @@ def signing_box(pdf: bytes, name: str) -> tuple[int, tuple[int, int, int, int]]:
     return page_index, (left, bottom, left + width, bottom + height)
 
 
+@_off_loop
 def _sign(
     pdf: bytes, signer: Any, *, field: str, page: int, box: tuple[int, int, int, int], style: Any
 ) -> bytes:
@@ -208,6 +230,14 @@ def trust_context(roots_pem: Iterable[str], *, at: dt.datetime | None = None) ->
     )
 
 
+def _subject(certificate: Any) -> str:
+    """ "Name — organisation, country" from a certificate's subject, in the order people read."""
+    native = certificate.subject.native
+    parts = [native.get("common_name"), native.get("organization_name"), native.get("country_name")]
+    return " — ".join(str(p) for p in parts if p)
+
+
+@_off_loop
 def check(pdf: bytes, roots_pem: Iterable[str]) -> list[SignatureCheck]:
     """Every signature of the PDF, each validated against the trust list."""
     import hashlib
@@ -225,7 +255,7 @@ def check(pdf: bytes, roots_pem: Iterable[str]) -> list[SignatureCheck]:
         results.append(
             SignatureCheck(
                 field=embedded.field_name,
-                signer_subject=certificate.subject.human_friendly,
+                signer_subject=_subject(certificate),
                 signer_common_name=str(certificate.subject.native.get("common_name", "")),
                 signer_certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest(),
                 signed_at=status.signer_reported_dt,

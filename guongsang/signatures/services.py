@@ -115,9 +115,14 @@ def sign_on_server(*, actor: Actor, decision: Decision, secret: str) -> SignedDo
         raise ValidationError(_("Bạn chưa có chứng thư ký số: liên hệ quản trị hệ thống."))
     signer = _open_signer(credential, secret)
     agency = decision.authority.name
-    content = pdf.sign_as_person(
-        file_read(document.prepared), signer, name=decision.signer_name, agency=agency
-    )
+    try:
+        content = pdf.sign_as_person(
+            file_read(document.prepared), signer, name=decision.signer_name, agency=agency
+        )
+    finally:
+        session = getattr(signer, "pkcs11_session", None)
+        if session is not None:
+            session.close()  # a token allows few sessions: give it back at once
     seal = seal_of(decision.authority)
     if seal is not None and seal.kind == CredentialKind.PKCS12:
         content = pdf.sign_as_agency(

@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from guongsang.signatures.models import Credential, SignedDocument, TrustedRoot
+
+
+@admin.register(TrustedRoot)
+class TrustedRootAdmin(admin.ModelAdmin):
+    list_display = ("name", "active", "created_at")
+
+
+@admin.register(Credential)
+class CredentialAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "kind", "active", "created_at")
+    list_filter = ("kind", "active")
+    raw_id_fields = ("user", "authority")
+
+
+@admin.register(SignedDocument)
+class SignedDocumentAdmin(admin.ModelAdmin):
+    list_display = ("decision", "kind", "signer_subject", "signed_at")
+    readonly_fields = [f.name for f in SignedDocument._meta.fields]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
