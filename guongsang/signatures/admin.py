@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 
 from guongsang.signatures.models import Credential, SignedDocument, TrustedRoot
@@ -20,8 +22,8 @@ class SignedDocumentAdmin(admin.ModelAdmin):
     list_display = ("decision", "kind", "signer_subject", "signed_at")
     readonly_fields = [f.name for f in SignedDocument._meta.fields]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: Any) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False

@@ -289,7 +289,7 @@ def identifier_of(pdf: bytes) -> str:
     from pypdf import PdfReader
 
     try:
-        metadata = PdfReader(io.BytesIO(pdf), strict=False).metadata or {}
+        metadata: Any = PdfReader(io.BytesIO(pdf), strict=False).metadata or {}
     except Exception:  # any unreadable file is simply not ours
         return ""
     return str(metadata.get(KEY, "") or "")
