@@ -23,6 +23,7 @@ from guongsang.demo.steps import (
     org,
     reports,
     showcase,
+    signatures,
     staff,
     stats,
     targets,
@@ -45,6 +46,7 @@ STEPS: tuple[Step, ...] = (
     dossiers.step,  # this year's dossiers, one in every state
     council.step,  # the two councils and this year's open session
     decisions.step,  # the 2022 and 2023 cycles, through council into signed decisions
+    signatures.step,  # a demo CA, the Director's and the seal's keys, one decision signed
     contests.step,  # the 2022 and 2023 writing contests
     targets.step,  # the 2022 and 2023 sector targets
     stats.step,  # the statistics rollup along today's tree

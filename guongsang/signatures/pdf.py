@@ -17,11 +17,14 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import warnings
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+# pyHanko names the DSA key type, which cryptography deprecates; nothing here uses DSA.
+warnings.filterwarnings("ignore", message="DSA is deprecated")
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 KEY = "/GuongSangDocument"  # the record a prepared PDF belongs to
@@ -118,28 +121,30 @@ def _seal_style(agency: str, at: dt.datetime) -> Any:
 
 
 def signing_box(pdf: bytes, name: str) -> tuple[int, tuple[int, int, int, int]]:
-    """The last page, and the signature's box in the space between the signer's position and
-    their name (the signature sits above the name), found by the name's text; the default
+    """The page of the signing block and the signature's box in the space between the signer's
+    position and their name (the signature sits above the name), found by the name's text on
+    the first page that holds it (the annex after the body does not); the last page's default
     place when the name is not found."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    page_index = len(reader.pages) - 1
-    found: list[tuple[float, float]] = []
-
-    def visit(text: str, cm: Any, tm: Any, *_args: Any) -> None:
-        if name and name in text and not found:
-            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
-
-    reader.pages[page_index].extract_text(visitor_text=visit)
     left, bottom, right, top = DEFAULT_SIGNER_BOX
     width, height = right - left, top - bottom
-    if found:
-        x, y = found[0]
-        page_width = float(reader.pages[page_index].mediabox.width)
-        left = int(min(max(x - 30, page_width / 2), page_width - width - 20))
-        bottom = int(y) + 12
-    return page_index, (left, bottom, left + width, bottom + height)
+    for page_index, page in enumerate(reader.pages):
+        found: list[tuple[float, float]] = []
+
+        def visit(text: str, cm: Any, tm: Any, *_args: Any) -> None:
+            if name and name in text and not found:
+                found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_text=visit)
+        if found:
+            x, y = found[0]
+            page_width = float(page.mediabox.width)
+            left = int(min(max(x - 30, page_width / 2), page_width - width - 20))
+            bottom = int(y) + 12
+            return page_index, (left, bottom, left + width, bottom + height)
+    return len(reader.pages) - 1, DEFAULT_SIGNER_BOX
 
 
 @_off_loop
