@@ -25,6 +25,7 @@ WALK_APPS = (
     "showcase",
     "books",
     "conference",
+    "signatures",
 )
 
 

@@ -133,7 +133,7 @@ def signing_box(pdf: bytes, name: str) -> tuple[int, tuple[int, int, int, int]]:
     for page_index, page in enumerate(reader.pages):
         found: list[tuple[float, float]] = []
 
-        def visit(text: str, cm: Any, tm: Any, *_args: Any) -> None:
+        def visit(text: str, cm: Any, tm: Any, *_args: Any, found: list = found) -> None:
             if name and name in text and not found:
                 found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
 

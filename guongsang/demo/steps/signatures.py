@@ -16,7 +16,7 @@ from guongsang.org.models import Unit
 from guongsang.signatures import pki, services
 from guongsang.signatures.models import Credential, CredentialKind, TrustedRoot
 
-DEMO_PASSPHRASE = "kyso-demo"
+DEMO_PASSPHRASE = "kyso-demo"  # noqa: S105 - printed in the README: the demo's, not a secret
 
 
 def _p12(issued: pki.Issued, passphrase: str) -> str:
