@@ -227,6 +227,8 @@ GS_FILES_SIGNED_URL_SECONDS = env_int("GS_FILES_SIGNED_URL_SECONDS", 300)
 # token vendor's in real use), and the passphrase of the agencies' seal files (PKCS#12).
 GS_PKCS11_LIBRARY = env_str("GS_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so")
 GS_SEAL_PASSPHRASE = env_str("GS_SEAL_PASSPHRASE", "con-dau-demo" if DEBUG else "")
+# An RFC 3161 time-stamp server (the signature's time then does not rest on the signer's clock).
+GS_TSA_URL = env_url("GS_TSA_URL", schemes=("http", "https"))
 _FILES: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if GS_S3_BUCKET:
     _FILES = {

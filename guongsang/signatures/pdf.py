@@ -65,6 +65,7 @@ class SignatureCheck:
     trusted: bool  # the certificate chains to a root of the trust list and was valid then
     covers_whole_file: bool  # nothing was added after this signature (other than signatures)
     summary: str
+    timestamped_at: dt.datetime | None = None  # the time-stamp authority's time, when present
 
 
 SIGNATURE_HTML = """<html><head><style>
@@ -147,9 +148,27 @@ def signing_box(pdf: bytes, name: str) -> tuple[int, tuple[int, int, int, int]]:
     return len(reader.pages) - 1, DEFAULT_SIGNER_BOX
 
 
+def timestamper(url: str) -> Any:
+    """An RFC 3161 time-stamp authority at `url`: its token in the signature proves the time
+    of signing independently of the signer's clock, so the signature stays verifiable after
+    the signer's certificate expires."""
+    if not url:
+        return None
+    from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
+
+    return RequestsHTTPTimeStamper(url, timeout=10)
+
+
 @_off_loop
 def _sign(
-    pdf: bytes, signer: Any, *, field: str, page: int, box: tuple[int, int, int, int], style: Any
+    pdf: bytes,
+    signer: Any,
+    *,
+    field: str,
+    page: int,
+    box: tuple[int, int, int, int],
+    style: Any,
+    stamper: Any = None,
 ) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
@@ -160,24 +179,29 @@ def _sign(
         field_name=field, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
     out = io.BytesIO()
-    signers.PdfSigner(metadata, signer=signer, stamp_style=style).sign_pdf(writer, output=out)
+    signing = signers.PdfSigner(metadata, signer=signer, stamp_style=style, timestamper=stamper)
+    signing.sign_pdf(writer, output=out)
     return out.getvalue()
 
 
-def sign_as_person(pdf: bytes, signer: Any, *, name: str, agency: str) -> bytes:
+def sign_as_person(
+    pdf: bytes, signer: Any, *, name: str, agency: str, stamper: Any = None
+) -> bytes:
     """The signer's own signature at the signing place, above their name."""
     page, box = signing_box(pdf, name)
     style = _signature_style(name, agency, dt.datetime.now().astimezone())
-    return _sign(pdf, signer, field=SIGNER_FIELD, page=page, box=box, style=style)
+    return _sign(pdf, signer, field=SIGNER_FIELD, page=page, box=box, style=style, stamper=stamper)
 
 
-def sign_as_agency(pdf: bytes, signer: Any, *, agency: str, name: str) -> bytes:
+def sign_as_agency(
+    pdf: bytes, signer: Any, *, agency: str, name: str, stamper: Any = None
+) -> bytes:
     """The agency's seal over the left third of the signer's signature."""
     page, (left, bottom, _right, top) = signing_box(pdf, name)
     middle, half = (bottom + top) // 2, SEAL_SIZE // 2
     box = (left - half + 10, middle - half, left + half + 10, middle + half)
     style = _seal_style(agency, dt.datetime.now().astimezone())
-    return _sign(pdf, signer, field=SEAL_FIELD, page=page, box=box, style=style)
+    return _sign(pdf, signer, field=SEAL_FIELD, page=page, box=box, style=style, stamper=stamper)
 
 
 def signer_from_pkcs12(data: bytes, passphrase: str) -> Any:
@@ -255,7 +279,9 @@ def check(pdf: bytes, roots_pem: Iterable[str]) -> list[SignatureCheck]:
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     results = []
     for embedded in reader.embedded_signatures:
-        status = validate_pdf_signature(embedded, trust_context(roots))
+        context = trust_context(roots)
+        status = validate_pdf_signature(embedded, context, ts_validation_context=context)
+        stamp = status.timestamp_validity
         certificate = status.signing_cert
         results.append(
             SignatureCheck(
@@ -272,6 +298,7 @@ def check(pdf: bytes, roots_pem: Iterable[str]) -> list[SignatureCheck]:
                     SignatureCoverageLevel.ENTIRE_REVISION,
                 ),
                 summary=status.summary(),
+                timestamped_at=stamp.timestamp if stamp is not None and stamp.intact else None,
             )
         )
     return results

@@ -117,7 +117,11 @@ def sign_on_server(*, actor: Actor, decision: Decision, secret: str) -> SignedDo
     agency = decision.authority.name
     try:
         content = pdf.sign_as_person(
-            file_read(document.prepared), signer, name=decision.signer_name, agency=agency
+            file_read(document.prepared),
+            signer,
+            name=decision.signer_name,
+            agency=agency,
+            stamper=pdf.timestamper(settings.GS_TSA_URL),
         )
     finally:
         session = getattr(signer, "pkcs11_session", None)
@@ -130,6 +134,7 @@ def sign_on_server(*, actor: Actor, decision: Decision, secret: str) -> SignedDo
             _open_signer(seal, settings.GS_SEAL_PASSPHRASE),
             agency=agency,
             name=decision.signer_name,
+            stamper=pdf.timestamper(settings.GS_TSA_URL),
         )
     return _keep(actor=actor, document=document, content=content, kind=credential.kind)
 
