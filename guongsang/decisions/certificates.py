@@ -19,6 +19,7 @@ from django.conf import settings
 from guongsang.core.formatting import vn_date
 from guongsang.decisions import codes
 from guongsang.decisions.documents import signature
+from guongsang.decisions.models import Decision
 from guongsang.decisions.selectors import decision_recipients
 from guongsang.decisions.services import profile_for
 
@@ -33,6 +34,10 @@ RED = (0.70, 0.07, 0.07)
 GOLD = (0.72, 0.56, 0.18)
 VERIFY_PATH = "/vuon-hoa/xac-minh/{code}/"
 _registered = False
+
+# What is done to a batch of certificates once drawn, in order: a higher app registers here
+# (the digital seal of the issuing agency: guongsang.signatures), decisions does not know it.
+FINISHERS: list[Callable[[Decision, bytes], bytes]] = []
 
 
 def register_fonts() -> None:

@@ -44,6 +44,8 @@ def certificates_run(progress_id: int, decision_id: int) -> int:
             progress_update(progress_id, done * 100 // max(total, 1), f"{done}/{total}")
 
         pdf = certificates.render(items, total=len(items), on_progress=report)
+        for finish in certificates.FINISHERS:  # e.g. the agency's digital seal (signatures app)
+            pdf = finish(decision, pdf)
         relative = file_save(folder="exports", extension=".pdf", content=pdf)
         progress_finish(
             progress_id,

@@ -166,7 +166,7 @@ def _sign(
     *,
     field: str,
     page: int,
-    box: tuple[int, int, int, int],
+    box: tuple[int, int, int, int] | None,
     style: Any,
     stamper: Any = None,
 ) -> bytes:
@@ -174,7 +174,8 @@ def _sign(
     from pyhanko.sign import fields, signers
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    fields.append_signature_field(writer, fields.SigFieldSpec(field, on_page=page, box=box))
+    spec = fields.SigFieldSpec(field, on_page=page, box=box) if box else fields.SigFieldSpec(field)
+    fields.append_signature_field(writer, spec)
     metadata = signers.PdfSignatureMetadata(
         field_name=field, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
@@ -202,6 +203,12 @@ def sign_as_agency(
     box = (left - half + 10, middle - half, left + half + 10, middle + half)
     style = _seal_style(agency, dt.datetime.now().astimezone())
     return _sign(pdf, signer, field=SEAL_FIELD, page=page, box=box, style=style, stamper=stamper)
+
+
+def seal_invisibly(pdf: bytes, signer: Any, *, stamper: Any = None) -> bytes:
+    """The agency's seal on a whole batch (the certificates): no drawn appearance, as each
+    certificate already carries its printed seal place and its verification code."""
+    return _sign(pdf, signer, field=SEAL_FIELD, page=0, box=None, style=None, stamper=stamper)
 
 
 def signer_from_pkcs12(data: bytes, passphrase: str) -> Any:

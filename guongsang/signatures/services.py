@@ -268,3 +268,12 @@ def _keep(*, actor: Actor, document: SignedDocument, content: bytes, kind: str) 
 
 def signed_at_local(document: SignedDocument) -> dt.datetime | None:
     return timezone.localtime(document.signed_at) if document.signed_at else None
+
+
+def seal_certificates(decision: Decision, content: bytes) -> bytes:
+    """A certificate batch sealed digitally by the issuing agency, when it has a seal file."""
+    seal = seal_of(decision.authority)
+    if seal is None or seal.kind != CredentialKind.PKCS12 or not settings.GS_SEAL_PASSPHRASE:
+        return content
+    signer = _open_signer(seal, settings.GS_SEAL_PASSPHRASE)
+    return pdf.seal_invisibly(content, signer, stamper=pdf.timestamper(settings.GS_TSA_URL))

@@ -130,3 +130,25 @@ def test_a_pdf_that_is_not_ours_is_said_so(world, keys):
 
     verdict = services.verify(HTML(string="<p>Một văn bản khác</p>").write_pdf())
     assert not verdict.ours and not verdict.signatures
+
+
+def test_a_certificate_batch_is_sealed_by_the_agency(world, keys):
+    from guongsang.decisions import certificates
+
+    register(world, keys)
+    decision = numbered_decision(world)
+    batch = certificates.render(certificates.for_decision(decision), total=1)
+    for finish in certificates.FINISHERS:
+        batch = finish(decision, batch)
+    checks = pdf.check(batch, [keys.root.pem])
+    assert [c.signer_common_name for c in checks] == ["Sở Lao động - Thương binh và Xã hội"]
+    assert checks[0].intact and checks[0].trusted
+
+
+def test_without_a_seal_the_batch_is_left_as_drawn(world, keys):
+    from guongsang.decisions import certificates
+
+    register(world, keys, seal=False)
+    decision = numbered_decision(world)
+    batch = certificates.render(certificates.for_decision(decision), total=1)
+    assert services.seal_certificates(decision, batch) == batch
