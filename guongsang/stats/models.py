@@ -97,10 +97,13 @@ class SubtreeCount(models.Model):
 
 
 class RollupState(models.Model):
-    """One row: the date whose tree SubtreeCount follows, and whether the tree changed since."""
+    """One row: the date whose tree SubtreeCount follows, and whether the tree changed since.
+    `building_on`: set while `stats_refresh` builds a new rollup aside (for that date's tree);
+    the triggers then also write their changes to RollupDelta, applied to it at the swap."""
 
     built_on = models.DateField(null=True, blank=True)
     stale = models.BooleanField(default=True)
+    building_on = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("trạng thái bảng tổng hợp")
@@ -108,3 +111,25 @@ class RollupState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.built_on} ({'stale' if self.stale else 'fresh'})"
+
+
+class RollupDelta(models.Model):
+    """What the writes did to the rollup while a new one was being built aside (PostgreSQL):
+    one row per trigger statement and rollup cell, with the writing transaction's id, so that
+    the swap adds exactly the changes its snapshot did not see."""
+
+    txid = models.BigIntegerField()
+    ancestor_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    title_id = models.BigIntegerField()
+    level = models.CharField(max_length=16)
+    target = models.CharField(max_length=16)
+    revoked = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("thay đổi trong lúc làm mới bảng tổng hợp")
+        verbose_name_plural = _("thay đổi trong lúc làm mới bảng tổng hợp")
+
+    def __str__(self) -> str:
+        return f"{self.txid}: {self.ancestor_id}/{self.year}/{self.title_id} {self.n:+d}"
