@@ -91,7 +91,12 @@ def _refresh_aside(on: dt.date) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {SIDE}")
         cursor.execute("DELETE FROM stats_rollupdelta")
-        cursor.execute("UPDATE stats_rollupstate SET building_on = %s WHERE id = 1", [on])
+        cursor.execute(
+            "INSERT INTO stats_rollupstate (id, built_on, stale, building_on)"
+            " VALUES (1, NULL, true, %s)"
+            " ON CONFLICT (id) DO UPDATE SET building_on = EXCLUDED.building_on",
+            [on],
+        )
     # From here every new write logs its change. Wait for those begun before (they may not
     # have): the snapshot below then holds all the writes that are not in the log.
     _retrying(lambda cursor: _hold_writers(cursor, "SHARE"))
