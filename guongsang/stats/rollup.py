@@ -114,10 +114,13 @@ def _refresh_aside(on: dt.date) -> int:
             f" ADD CONSTRAINT {SIDE}_key UNIQUE ({KEY})"
         )
         cursor.execute(f"ANALYZE {SIDE}")
-    return _retrying(lambda cursor: _swap(cursor, on, snapshot))
+    _retrying(lambda cursor: _swap(cursor, on, snapshot))
+    with connection.cursor() as cursor:  # counted after the swap, holding nothing
+        cursor.execute("SELECT count(*) FROM stats_subtreecount")
+        return int(cursor.fetchone()[0])
 
 
-def _swap(cursor: Any, on: dt.date, snapshot: str) -> int:
+def _swap(cursor: Any, on: dt.date, snapshot: str) -> dt.date:
     """Add to the side table what the writes logged after the build's snapshot, then put it
     in place of the live rollup; the writers are held for this transaction only."""
     _hold_writers(cursor, "SHARE", "LOCK TABLE stats_subtreecount IN ACCESS EXCLUSIVE MODE")
@@ -155,8 +158,7 @@ def _swap(cursor: Any, on: dt.date, snapshot: str) -> int:
         "UPDATE stats_rollupstate SET built_on = %s, stale = %s, building_on = NULL WHERE id = 1",
         [on, not complete],
     )
-    cursor.execute("SELECT count(*) FROM stats_subtreecount")
-    return int(cursor.fetchone()[0])
+    return on
 
 
 def _same(a: str, b: str) -> str:
