@@ -119,7 +119,8 @@ def main() -> None:
     print(f"load average: {os.getloadavg()[0]:.1f}")
     cursor = connection.cursor()
     cursor.execute(
-        "SELECT reloptions FROM pg_class WHERE relname IN ('stats_subtreecount', 'stats_awardcount')"
+        "SELECT reloptions FROM pg_class"
+        " WHERE relname IN ('stats_subtreecount', 'stats_awardcount')"
     )
     print(f"storage options of the summary tables: {cursor.fetchall()}")
     for mode in modes:

@@ -55,9 +55,10 @@ class SubtreeCount(models.Model):
     """The same counts rolled up to every unit above (the unit itself included), along the
     tree as it stood on RollupState.built_on, merged units folded into what they became:
     "awards under X" for any X is one index range scan, whatever the size of X's subtree.
-    Kept by the same triggers while the tree does not change; a tree change marks it stale,
-    and the service then counts from AwardCount until `stats_refresh`. A new day alone does
-    not: it is moved on to the day when no dated change took effect in between."""
+    Kept by the same triggers; on PostgreSQL a change of the tree corrects it at once (the
+    tree's triggers), and a dated change on its day (`rollup.advance`, on the first read); on
+    SQLite a change of the tree marks it stale and the service counts from AwardCount until it
+    is rebuilt. A new day alone never makes it stale."""
 
     ancestor = models.ForeignKey(
         "org.Unit",

@@ -70,7 +70,7 @@ def _retrying(step: Any) -> Any:
 
 def build(cursor: Any, on: dt.date) -> None:
     """Fill the side table with the rollup along the tree of `on` (the long part)."""
-    cursor.execute(f"INSERT INTO {SIDE} ({KEY}, n) {ROLLUP_SELECT}", [on, on])  # noqa: S608
+    cursor.execute(f"INSERT INTO {SIDE} ({KEY}, n) {ROLLUP_SELECT}", [on, on])
 
 
 def refresh_aside(on: dt.date) -> int:
@@ -165,7 +165,7 @@ def _same(a: str, b: str) -> str:
     return " AND ".join(f"{a}.{c} = {b}.{c}" for c in KEY.split(", "))
 
 
-ADVANCE_SQL = f"""
+ADVANCE_SQL = """
 SELECT c.ancestor_id, a.year, a.title_id, a.level, a.target, a.revoked, SUM(c.sign * a.n) AS n
 FROM (
     SELECT ancestor_id, descendant_id,
@@ -195,7 +195,7 @@ shrink AS (
 )
 DELETE FROM stats_subtreecount AS t USING d
 WHERE d.n < 0 AND t.n + d.n <= 0 AND {_same("t", "d")}
-"""
+"""  # noqa: S608 - constant SQL of this module, values passed as parameters
 WHERE_KEY = " AND ".join(f"{c} = %s" for c in KEY.split(", "))
 
 
@@ -237,7 +237,7 @@ def _apply(cursor: Any, deltas: list[tuple]) -> None:
     shrink = [(*row[:-1], -row[-1]) for row in deltas if row[-1] < 0]
     if grow:
         cursor.executemany(
-            f"INSERT INTO stats_subtreecount ({KEY}, n) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+            f"INSERT INTO stats_subtreecount ({KEY}, n) VALUES (%s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
             f" ON CONFLICT ({KEY}) DO UPDATE SET n = stats_subtreecount.n + excluded.n",
             grow,
         )

@@ -31,7 +31,9 @@ PAUSE = 2.0  # seconds the build sleeps once its rows are in the side table
 def _give(unit, n: int, year: int = 2020) -> list[Award]:
     title = Title.objects.get(code="tap-the-tot")
     return [
-        award_record(actor=None, title=title, year=year, unit=unit, decision_date=dt.date(year, 11, 1))
+        award_record(
+            actor=None, title=title, year=year, unit=unit, decision_date=dt.date(year, 11, 1)
+        )
         for _ in range(n)
     ]
 
@@ -75,7 +77,7 @@ def _refresh_in_thread() -> tuple[threading.Thread, list]:
     def run() -> None:
         try:
             outcome.append(stats_refresh())
-        except BaseException as exc:  # noqa: BLE001 - reported by the test
+        except BaseException as exc:
             outcome.append(exc)
         finally:
             connection.close()
@@ -121,7 +123,9 @@ def test_writes_during_a_slowed_refresh_do_not_wait_and_are_counted(world, slowe
     assert max(waited) < 1.0, waited
     # Counted by hand: centre 3 + 1 (2020) and other centre 1 (2021) live; one revoked.
     assert award_stats(from_year=2020, to_year=2021, unit=world.dept).total == 5
-    assert award_stats(from_year=2020, to_year=2021, unit=world.dept, include_revoked=True).total == 6
+    assert (
+        award_stats(from_year=2020, to_year=2021, unit=world.dept, include_revoked=True).total == 6
+    )
     _assert_summaries_exact()  # every cell against a count made here from the award rows
     assert stats_mismatches() == []
     state = RollupState.objects.get(pk=1)
