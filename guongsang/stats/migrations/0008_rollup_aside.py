@@ -9,7 +9,8 @@ change of the unit tree corrects the rollup at once instead of marking it stale.
   day, or units counted under another unit) times the per-unit counts: only the ancestors
   the change touches. It first locks out award writes (SHARE ROW EXCLUSIVE on awards_award,
   waiting at most 2 s for those in flight) so that no award is counted along the tree of
-  before; if it cannot, it marks the rollup stale as before.
+  before; if it cannot (a timeout or a deadlock with a transaction that writes awards and
+  the tree at once), it marks the rollup stale as before.
 SQLite keeps marking the rollup stale (its installations are small and refresh it inline)."""
 
 from importlib import import_module
@@ -135,7 +136,7 @@ def _tree_branch(case: str) -> str:
         PERFORM set_config('lock_timeout', '2s', true);
         BEGIN
             LOCK TABLE awards_award IN SHARE ROW EXCLUSIVE MODE;
-        EXCEPTION WHEN lock_not_available THEN
+        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
             PERFORM set_config('lock_timeout', previous, true);
             UPDATE stats_rollupstate SET stale = true, building_on = NULL WHERE id = 1;
             RETURN NULL;
