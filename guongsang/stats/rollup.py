@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from typing import Any
 
-from django.db import OperationalError, connection, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 
 KEY = "ancestor_id, year, title_id, level, target, revoked"
 SIDE = "stats_subtreecount_next"
@@ -82,9 +83,23 @@ def refresh_aside(on: dt.date) -> int:
             raise RefreshBusy
     try:
         return _refresh_aside(on)
+    except BaseException:
+        _abandon()
+        raise
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_KEY])
+
+
+def _abandon() -> None:
+    """A refresh that failed stops the logging and leaves no side table behind."""
+    if connection.in_atomic_block:
+        return  # the failure is inside the caller's transaction: it rolls back
+    # Best effort: with the connection lost, the next refresh clears them when it starts.
+    with contextlib.suppress(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE stats_rollupstate SET building_on = NULL WHERE id = 1")
+        cursor.execute("DELETE FROM stats_rollupdelta")
+        cursor.execute(f"DROP TABLE IF EXISTS {SIDE}")
 
 
 def _refresh_aside(on: dt.date) -> int:

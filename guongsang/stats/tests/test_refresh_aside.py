@@ -152,3 +152,26 @@ def test_a_unit_moved_during_a_slowed_refresh_counts_under_its_new_parent(world,
     assert award_stats(from_year=2020, to_year=2020, unit=health).total == 3
     _assert_summaries_exact()
     assert stats_mismatches() == []
+
+
+def test_a_refresh_that_fails_stops_the_logging_and_leaves_the_live_rollup(world, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("the build aside is PostgreSQL's; SQLite has one writer at a time")
+    _give(world.centre, 2)
+    stats_refresh()
+
+    def broken(cursor, on):  # type: ignore[no-untyped-def]
+        raise RuntimeError("hỏng giữa chừng")
+
+    monkeypatch.setattr(rollup, "build", broken)
+    with pytest.raises(RuntimeError):
+        stats_refresh()
+    state = RollupState.objects.get(pk=1)
+    assert (state.stale, state.building_on) == (False, None)
+    _give(world.centre, 1)  # kept in the live rollup, and no longer logged
+    assert RollupDelta.objects.count() == 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [rollup.SIDE])
+        assert cursor.fetchone()[0] is None
+    assert award_stats(from_year=2020, to_year=2020, unit=world.dept).total == 3
+    _assert_summaries_exact()
