@@ -4,7 +4,7 @@
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/gs_perf_scale DJANGO_DEBUG=1
     uv run python manage.py migrate
     uv run python manage.py generate_stats_scale --awards 1000000 --units 5000 --people 200000
-    uv run python bench/trigger_benchmark.py [samples]          # default 40 of each
+    uv run python bench/trigger_benchmark.py [samples] [--statement-only]   # default 40 of each
 
 On the database of DATABASE_URL (PostgreSQL, filled by `generate_stats_scale`, rollup fresh),
 times `samples` revocations (UPDATE … SET revoked_on) and `samples` deletions of single awards
@@ -103,7 +103,8 @@ def singles(mode: str, samples: int, low: int, high: int) -> dict[str, list[floa
 
 
 def main() -> None:
-    samples = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    samples = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 40
+    modes = ("statement",) if "--statement-only" in sys.argv else ("row", "statement")
     assert connection.vendor == "postgresql", "PostgreSQL only (DATABASE_URL)"
     with connection.cursor() as cursor:
         cursor.execute("SELECT stale, built_on FROM stats_rollupstate WHERE id = 1")
@@ -116,7 +117,13 @@ def main() -> None:
         low, high = cursor.fetchone()
     print(f"awards {awards:,}; rollup cells {cells:,}; rollup stale={stale} built_on={built_on}")
     print(f"load average: {os.getloadavg()[0]:.1f}")
-    for mode in ("row", "statement"):
+    cursor = connection.cursor()
+    cursor.execute(
+        "SELECT reloptions FROM pg_class"
+        " WHERE relname IN ('stats_subtreecount', 'stats_awardcount')"
+    )
+    print(f"storage options of the summary tables: {cursor.fetchall()}")
+    for mode in modes:
         print(f"--- {mode}-level triggers")
         for name, values in singles(mode, samples, low, high).items():
             print(f"{name:>11} award(s) in one statement ({len(values)} samples): {ms(values)}")

@@ -55,9 +55,10 @@ class SubtreeCount(models.Model):
     """The same counts rolled up to every unit above (the unit itself included), along the
     tree as it stood on RollupState.built_on, merged units folded into what they became:
     "awards under X" for any X is one index range scan, whatever the size of X's subtree.
-    Kept by the same triggers while the tree does not change; a tree change marks it stale,
-    and the service then counts from AwardCount until `stats_refresh`. A new day alone does
-    not: it is moved on to the day when no dated change took effect in between."""
+    Kept by the same triggers; on PostgreSQL a change of the tree corrects it at once (the
+    tree's triggers), and a dated change on its day (`rollup.advance`, on the first read); on
+    SQLite a change of the tree marks it stale and the service counts from AwardCount until it
+    is rebuilt. A new day alone never makes it stale."""
 
     ancestor = models.ForeignKey(
         "org.Unit",
@@ -97,10 +98,13 @@ class SubtreeCount(models.Model):
 
 
 class RollupState(models.Model):
-    """One row: the date whose tree SubtreeCount follows, and whether the tree changed since."""
+    """One row: the date whose tree SubtreeCount follows, and whether the tree changed since.
+    `building_on`: set while `stats_refresh` builds a new rollup aside (for that date's tree);
+    the triggers then also write their changes to RollupDelta, applied to it at the swap."""
 
     built_on = models.DateField(null=True, blank=True)
     stale = models.BooleanField(default=True)
+    building_on = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("trạng thái bảng tổng hợp")
@@ -108,3 +112,25 @@ class RollupState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.built_on} ({'stale' if self.stale else 'fresh'})"
+
+
+class RollupDelta(models.Model):
+    """What the writes did to the rollup while a new one was being built aside (PostgreSQL):
+    one row per trigger statement and rollup cell, with the writing transaction's id, so that
+    the swap adds exactly the changes its snapshot did not see."""
+
+    txid = models.BigIntegerField()
+    ancestor_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    title_id = models.BigIntegerField()
+    level = models.CharField(max_length=16)
+    target = models.CharField(max_length=16)
+    revoked = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("thay đổi trong lúc làm mới bảng tổng hợp")
+        verbose_name_plural = _("thay đổi trong lúc làm mới bảng tổng hợp")
+
+    def __str__(self) -> str:
+        return f"{self.txid}: {self.ancestor_id}/{self.year}/{self.title_id} {self.n:+d}"

@@ -33,6 +33,7 @@ from guongsang.core.permissions import is_superuser, scope_roots, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.org.models import Unit
 from guongsang.org.selectors import closure_on, today, unit_ids_for_counting
+from guongsang.stats import rollup
 from guongsang.stats.models import AwardCount, RollupState, SubtreeCount
 
 # Who may read statistics: leaders, the secretariat and admins over their subtree, unit
@@ -513,15 +514,10 @@ GROUP BY unit_id, year, title_id, level, target, revoked_on IS NOT NULL
 """
 
 
-ROLLUP_SQL = """
-INSERT INTO stats_subtreecount (ancestor_id, year, title_id, level, target, revoked, n)
-SELECT c.ancestor_id, s.year, s.title_id, s.level, s.target, s.revoked, SUM(s.n) AS n
-FROM stats_awardcount s
-JOIN org_unit u ON u.id = s.unit_id
-JOIN org_unitclosure c ON c.descendant_id = u.current_id
-WHERE c.valid_from <= %s AND (c.valid_to IS NULL OR c.valid_to > %s)
-GROUP BY c.ancestor_id, s.year, s.title_id, s.level, s.target, s.revoked
-"""
+ROLLUP_SQL = (
+    "INSERT INTO stats_subtreecount (ancestor_id, year, title_id, level, target, revoked, n)"
+    + rollup.ROLLUP_SELECT
+)
 # Below this many summary cells a stale rollup is rebuilt on the spot (milliseconds);
 # above it the service counts from AwardCount until `manage.py stats_refresh` runs.
 INLINE_REFRESH_CELLS = 100_000
@@ -539,25 +535,35 @@ def stats_rebuild() -> int:
     return AwardCount.objects.count()
 
 
-@transaction.atomic
 def stats_refresh(*, on: dt.date | None = None) -> int:
     """Rebuild the rollup (counts per unit and everything under it) along the tree as it
-    stands today; one grouped INSERT. Run nightly and after changes to the tree
-    (`manage.py stats_refresh`); small installations refresh on the first read."""
+    stands today. On PostgreSQL outside a transaction it is built aside and swapped in, so
+    that award writes go on meanwhile (`rollup.refresh_aside`); otherwise one DELETE and one
+    grouped INSERT in a transaction. Run nightly as a check (`manage.py stats_refresh`): the
+    triggers and `rollup_fresh` keep it following the tree; small installations refresh on
+    the first read when it is stale."""
     on = on or today()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return rollup.refresh_aside(on)
+    return _refresh_in_place(on)
+
+
+@transaction.atomic
+def _refresh_in_place(on: dt.date) -> int:
     state, _created = RollupState.objects.select_for_update().get_or_create(pk=1)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM stats_subtreecount")
         cursor.execute(ROLLUP_SQL, [on, on])
-    state.built_on, state.stale = on, False
-    state.save(update_fields=["built_on", "stale"])
+    state.built_on, state.stale, state.building_on = on, False, None
+    state.save(update_fields=["built_on", "stale", "building_on"])
     return SubtreeCount.objects.count()
 
 
 def rollup_fresh() -> bool:
-    """Is the rollup built for today's tree? A new day alone changes nothing: when no dated
-    change of the tree took effect since the day it follows, it is moved on to today (one
-    indexed check, once a day). A small stale one is rebuilt here."""
+    """Is the rollup built for today's tree? A new day alone changes nothing: it is moved on
+    to today, and when dated changes of the tree took effect in between, by those changes
+    only (`rollup.advance`; one indexed check, once a day). A small stale one is rebuilt
+    here."""
     state = RollupState.objects.filter(pk=1).values_list("built_on", "stale").first()
     on = today()
     if state is not None and not state[1] and state[0] is not None:
@@ -566,8 +572,13 @@ def rollup_fresh() -> bool:
         if state[0] < on and not _tree_changed_between(state[0], on):
             RollupState.objects.filter(pk=1, stale=False, built_on=state[0]).update(built_on=on)
             return True
+        if state[0] < on and rollup.advance(state[0], on):
+            return True
     if AwardCount.objects.all()[:INLINE_REFRESH_CELLS].count() < INLINE_REFRESH_CELLS:
-        stats_refresh()
+        try:
+            stats_refresh()
+        except rollup.RefreshBusy:  # another process is refreshing it: count this time
+            return False
         return True
     return False
 

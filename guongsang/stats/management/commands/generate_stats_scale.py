@@ -106,7 +106,7 @@ class Command(BaseCommand):
             self._step("people", started, opts["people"])
             years = list(range(opts["last_year"] - opts["years"] + 1, opts["last_year"] + 1))
             saved = self._drop_indexes(cursor, "awards_award")
-            cursor.execute("ALTER TABLE awards_award DISABLE TRIGGER stats_awardcount_sync")
+            cursor.execute("ALTER TABLE awards_award DISABLE TRIGGER stats_award_ins")
             cursor.execute(
                 "ALTER TABLE awards_award ALTER uuid SET DEFAULT gen_random_uuid(),"
                 " ALTER created_at SET DEFAULT now(), ALTER updated_at SET DEFAULT now()"
@@ -118,7 +118,7 @@ class Command(BaseCommand):
             )
             self._step("awards copied", started, n)
             self._restore_indexes(cursor, saved)
-            cursor.execute("ALTER TABLE awards_award ENABLE TRIGGER stats_awardcount_sync")
+            cursor.execute("ALTER TABLE awards_award ENABLE TRIGGER stats_award_ins")
             self._step("award indexes and keys rebuilt", started, n)
         cells = stats_rebuild()
         self._step("summary table rebuilt", started, cells)

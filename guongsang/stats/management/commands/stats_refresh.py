@@ -1,15 +1,18 @@
 """manage.py stats_refresh: rebuild the statistics rollup along today's unit tree.
 
-Run it nightly (the tree of a new day may differ) and after changes to the organisation; with
---rebuild it also recomputes the per-unit summary from the awards (after a bulk load)."""
+The triggers and the first read of a day keep the rollup following the tree; run it nightly as
+a check, and after a bulk load with --rebuild (which also recomputes the per-unit summary from
+the awards). On PostgreSQL the rollup is built aside and swapped in: awards can be written
+meanwhile."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from guongsang.stats.rollup import RefreshBusy
 from guongsang.stats.services import stats_mismatches, stats_rebuild, stats_refresh
 
 
@@ -25,7 +28,10 @@ class Command(BaseCommand):
         if opts["rebuild"]:
             cells = stats_rebuild()
             self.stdout.write(f"Bảng theo đơn vị: {cells:,} ô.")
-        rows = stats_refresh()
+        try:
+            rows = stats_refresh()
+        except RefreshBusy as exc:
+            raise CommandError("Một lần làm mới khác đang chạy: thử lại sau.") from exc
         self.stdout.write(
             f"Bảng theo cây đơn vị: {rows:,} ô ({time.perf_counter() - started:.1f} giây)."
         )
