@@ -117,11 +117,29 @@ def check(request: AuthedRequest, uuid: str) -> HttpResponse:
     )
 
 
+# The formats that carry the typed introduction (the XLSX holds only the computed tables).
+WITH_TEXT = (ReportFormat.DOCX, ReportFormat.PDF)
+
+
 @login_required
 @require_POST
 def build(request: AuthedRequest, uuid: str, fmt: str) -> HttpResponse:
+    """Start a build; a DOCX or PDF whose introduction still states figures that disagree
+    with the records is built only once the officer has seen them and confirmed."""
     report = _report(request, uuid)
     if fmt not in ReportFormat.values:
         raise Http404(_("Định dạng không hỗ trợ."))
-    progress = build_start(by=request.user, report=report, fmt=fmt)
+    unresolved: list[Finding] = []
+    if fmt in WITH_TEXT:
+        data = report_figures(user=request.user, unit=report.unit, year=report.year)
+        unresolved = warnings_for(report.introduction, data)
+    if unresolved and request.POST.get("xac_nhan") != "1":
+        context = {
+            "report": report,
+            "warnings": unresolved,
+            "fmt": fmt,
+            "label": ReportFormat(fmt).label,
+        }
+        return render(request, "reports/confirm_build.html", context)
+    progress = build_start(by=request.user, report=report, fmt=fmt, unresolved=len(unresolved))
     return redirect("core:task_progress", uuid=progress.uuid)
