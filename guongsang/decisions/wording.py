@@ -26,7 +26,7 @@ def _names(titles: Iterable[Title], kind: str) -> list[str]:
 
 
 def conferring(titles: Iterable[Title], *, verb_title: str = "", verb_form: str = "") -> str:
-    """"công nhận danh hiệu “Lao động tiên tiến” và tặng Giấy khen của Giám đốc Sở"."""
+    """ "công nhận danh hiệu “Lao động tiên tiến” và tặng Giấy khen của Giám đốc Sở"."""
     titles = list(titles)
     parts = []
     names = _names(titles, AwardKind.TITLE)
@@ -48,7 +48,7 @@ def who(count_people: int, count_units: int) -> str:
 
 
 def summary(titles: Iterable[Title], year: int) -> str:
-    """"Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2024"."""
+    """ "Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2024"."""
     return _("Về việc %(what)s năm %(year)s") % {"what": conferring(titles), "year": year}
 
 
@@ -70,5 +70,5 @@ def first_article(rows: Sequence[Any]) -> str:
 
 
 def proposing(titles: Iterable[Title]) -> str:
-    """"đề nghị công nhận danh hiệu “Chiến sĩ thi đua cấp Thành phố” và tặng Bằng khen …"."""
+    """ "đề nghị công nhận danh hiệu “Chiến sĩ thi đua cấp Thành phố” và tặng Bằng khen …"."""
     return _("đề nghị %(what)s") % {"what": conferring(titles)}

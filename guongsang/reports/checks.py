@@ -49,14 +49,14 @@ PERCENT = re.compile(r"đạt\s+(\d+(?:,\d+)?)\s*%(?:\s+(?:so\s+với\s+)?kế\s
 CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 LEVEL = re.compile(r"cấp\s+(thành\s+phố|cơ\s+sở|sở)(?!\w)", re.I)
-CITY_AUTHORITY = re.compile(r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?:\s*\(ubnd\))?\s+thành\s+phố|ubnd\s+thành\s+phố")
+CITY_AUTHORITY = re.compile(
+    r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?:\s*\(ubnd\))?\s+thành\s+phố|ubnd\s+thành\s+phố"
+)
 AWARDED = re.compile(r"khen|danh\s+hiệu|công\s+nhận|biểu\s+dương", re.I)
 # Words that make a count part of a figure, or a figure of something else.
 PART_OF = {
     "entries": re.compile(r"lọt|chung\s+khảo|xuất\s+sắc|được\s+chọn|đạt\s+giải|giải\s", re.I),
-    "people": re.compile(
-        r"cuộc\s+thi|điển\s+hình|viết\s+sách|dự\s+thi", re.I
-    ),
+    "people": re.compile(r"cuộc\s+thi|điển\s+hình|viết\s+sách|dự\s+thi", re.I),
 }
 
 
@@ -87,9 +87,7 @@ def _kind(noun: str) -> str:
 
 def _noun_text(noun: str) -> str:
     kind = _kind(noun)
-    return {"entries": "bài", "individuals": "cá nhân", "collectives": "tập thể"}.get(
-        kind, "hồ sơ"
-    )
+    return {"entries": "bài", "individuals": "cá nhân", "collectives": "tập thể"}.get(kind, "hồ sơ")
 
 
 def _level_word(word: str) -> str:

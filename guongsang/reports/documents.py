@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.documents import (
@@ -24,6 +23,7 @@ from guongsang.core.documents import (
 )
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.xlsx import append_row
+from guongsang.decisions.services import profile_for
 from guongsang.org.models import UnitType
 from guongsang.reports.charts import Series, png_bar_chart, short, svg_bar_chart
 from guongsang.reports.figures import ReportData
@@ -37,13 +37,17 @@ def letterhead(report: AnnualReport) -> Letterhead:
         parent_name = parent.name.upper()
         if parent.unit_type == UnitType.CITY:
             parent_name = f"UBND {parent_name}"
+    code = profile_for(unit).code
     return Letterhead(
         parent=parent_name,
         issuer=unit.name.upper(),
-        number="",
-        place="Hà Nội",
-        date=timezone.localdate(),
+        number=f"Số: {report.number or BLANK_NUMBER}/BC-{code}",
+        place=profile_for(unit).place or "Hà Nội",
+        date=report.issued_on,  # blank ("ngày     tháng     năm") until it is issued
     )
+
+
+BLANK_NUMBER = "      "  # room for the number when it is written by hand
 
 
 def signed(change: int) -> str:
@@ -152,16 +156,12 @@ def _tables(
         },
         "by_unit": {
             "head": [_("Đơn vị"), *data.unit_titles, _("Cộng")],
-            "rows": [
-                [u.name, *[f.num(c) for c in u.counts], f.num(u.total)]
-                for u in data.by_unit
-            ],
+            "rows": [[u.name, *[f.num(c) for c in u.counts], f.num(u.total)] for u in data.by_unit],
         },
         "series": {
             "head": [_("Năm"), _("Cá nhân"), _("Tập thể")],
             "rows": [
-                [f.year(p.year), f.num(p.individuals), f.num(p.collectives)]
-                for p in data.series
+                [f.year(p.year), f.num(p.individuals), f.num(p.collectives)] for p in data.series
             ],
         },
         "targets": {
@@ -193,9 +193,7 @@ def _tables(
         },
         "honourees": {
             "head": [_("STT"), _("Họ và tên / tập thể"), _("Đơn vị"), _("Danh hiệu")],
-            "rows": [
-                [f.year(i), h.name, h.unit, h.title] for i, h in enumerate(data.honourees, 1)
-            ],
+            "rows": [[f.year(i), h.name, h.unit, h.title] for i, h in enumerate(data.honourees, 1)],
         },
     }
 

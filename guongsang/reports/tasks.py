@@ -28,9 +28,7 @@ from guongsang.reports.permissions import VIEW_ROLES
 BUILD_LABEL = "Xuất báo cáo tổng kết"
 
 
-def build_start(
-    *, by: Any, report: AnnualReport, fmt: str, unresolved: int = 0
-) -> TaskProgress:
+def build_start(*, by: Any, report: AnnualReport, fmt: str, unresolved: int = 0) -> TaskProgress:
     """Queue the build of `report` in `fmt`; the task page follows its progress.
     `unresolved`: the figure warnings the officer confirmed building with (audited)."""
     if fmt not in ReportFormat.values:

@@ -20,7 +20,7 @@ from guongsang.reports.charts import svg_bar_chart
 from guongsang.reports.checks import Finding, warnings_for
 from guongsang.reports.documents import aligned, charts_of, narrative, tables
 from guongsang.reports.figures import report_figures
-from guongsang.reports.forms import IntroductionForm, OpenReportForm
+from guongsang.reports.forms import IntroductionForm, IssueForm, OpenReportForm
 from guongsang.reports.models import AnnualReport, ReportFormat
 from guongsang.reports.tasks import build_start
 
@@ -68,6 +68,7 @@ def detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "charts": [svg_bar_chart(*chart) for chart in charts_of(data)],
         "warnings": warnings_for(report.introduction, data),
         "form": IntroductionForm(initial={"introduction": report.introduction}),
+        "issue_form": IssueForm(initial={"so": report.number, "ngay": report.issued_on}),
         "can_edit": request.user.has_perm("reports.edit_report", report),
         "formats": ReportFormat.choices,
     }
@@ -100,6 +101,32 @@ def save_introduction(request: AuthedRequest, uuid: str) -> HttpResponse:
             messages.warning(request, _("Đã lưu; có số liệu không khớp với dữ liệu, xem cảnh báo."))
         else:
             messages.success(request, _("Đã lưu phần mở đầu."))
+    return redirect("reports:detail", uuid=report.uuid)
+
+
+@login_required
+@require_POST
+def set_issue(request: AuthedRequest, uuid: str) -> HttpResponse:
+    """The number and date of issue of the report ("Số: 12/BC-…", "ngày … tháng …")."""
+    report = _report(request, uuid, "reports.edit_report")
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_set_issue(
+                by=request.user,
+                report=report,
+                number=form.cleaned_data["so"],
+                issued_on=form.cleaned_data["ngay"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã lưu số và ngày ban hành."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
     return redirect("reports:detail", uuid=report.uuid)
 
 

@@ -86,7 +86,10 @@ def test_the_2022_article_agrees_with_the_2022_records():
         ("So với năm 2022, số bài viết giảm 2 bài.", []),
         ("Số bài dự thi giảm hơn 1 bài so với năm trước.", []),
         ("Số cá nhân cấp cơ sở tăng 1 người so với năm trước.", []),
-        ("Số cá nhân cấp cơ sở tăng 3 cá nhân so với năm 2022.", [("tăng 3 cá nhân", "tăng 1 cá nhân")]),
+        (
+            "Số cá nhân cấp cơ sở tăng 3 cá nhân so với năm 2022.",
+            [("tăng 3 cá nhân", "tăng 1 cá nhân")],
+        ),
         ("Năm 2023 có 30 người được công nhận danh hiệu.", [("30 người", "27")]),
         ("Năm 2023 giải quyết việc làm cho 30 người.", []),
         ("Năm 2023 có ba mươi cá nhân được khen.", [("ba mươi cá nhân", "27")]),
