@@ -72,7 +72,7 @@ def _lines(recipients: list[Any]) -> list[Line]:
     for i, r in enumerate(recipients, start=1):
         revokes = ""
         if r.revokes_id:
-            revokes = r.revokes.decision.full_number  # type: ignore[union-attr]
+            revokes = r.revokes.decision.full_number
         out.append(
             Line(
                 index=i,

@@ -139,10 +139,10 @@ def _require(user: Any, authority: Unit, roles: frozenset[str], message: str) ->
         raise PermissionDenied(message)
 
 
-def _default_articles(issuer: str, rows: Sequence[Dossier]) -> str:
+def _default_articles(issuer: str, rows: Iterable[Dossier]) -> str:
     return "\n".join(
         [
-            wording.first_article(rows),
+            wording.first_article(list(rows)),
             _(
                 "Tiền thưởng kèm theo theo quy định hiện hành, chi từ Quỹ thi đua, "
                 "khen thưởng của %(issuer)s."

@@ -85,9 +85,9 @@ def serial_date(value: Any) -> dt.date | None:
     the value is not one."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str) and re.fullmatch(r"\d{4,5}", value.strip()):
+    if isinstance(value, int | float) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4,5}", value.strip())
+    ):
         number = float(value)
     else:
         return None

@@ -119,14 +119,14 @@ def set_issue(request: AuthedRequest, uuid: str) -> HttpResponse:
                 issued_on=form.cleaned_data["ngay"],
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            for text in exc.messages:
+                messages.error(request, text)
         else:
             messages.success(request, _("Đã lưu số và ngày ban hành."))
     else:
         for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+            for error in errors:
+                messages.error(request, str(error))
     return redirect("reports:detail", uuid=report.uuid)
 
 

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 
 from guongsang.core import ooxml
 from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
+from guongsang.core.formatting import fold
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.validators import is_ascii_digits
 from guongsang.core.xlsx import append_row
-from guongsang.core.formatting import fold
 from guongsang.nominations.import_reading import is_column_numbers
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit

@@ -60,8 +60,7 @@ def test_building_with_a_wrong_figure_left_asks_and_lists_it(
     assert page.get_by_label("Số báo cáo").input_value() == "12"
     # Two figures typed wrong: a change (+3 against +1) and a count (so với năm 2022).
     page.get_by_label("Phần mở đầu").fill(
-        "So với năm 2022, số cá nhân được khen tăng hơn 3 người. "
-        "Số người được khen là 30."
+        "So với năm 2022, số cá nhân được khen tăng hơn 3 người. Số người được khen là 30."
     )
     page.get_by_role("button", name="Lưu phần mở đầu").click()
     page.locator(".figure-warning").first.wait_for()

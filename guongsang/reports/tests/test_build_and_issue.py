@@ -3,6 +3,8 @@
 
 import datetime as dt
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -101,7 +103,10 @@ def test_the_header_carries_the_number_and_date_of_issue(client, honoured):  # n
     issued = docx_head(report)
     assert f"Số: 12/BC-{code.upper()}" in issued
     assert "ngày 05 tháng 01 năm 2024" in issued
-    pdf = " ".join(PdfReader(io.BytesIO(report_pdf(report, data))).pages[0].extract_text().split())
+    content = report_pdf(report, data)
+    if os.environ.get("GS_DOCS_DUMP"):  # a folder: write the file there to look at it
+        (Path(os.environ["GS_DOCS_DUMP"]) / "bao-cao.pdf").write_bytes(content)
+    pdf = " ".join(PdfReader(io.BytesIO(content)).pages[0].extract_text().split())
     assert f"Số: 12/BC-{code.upper()}" in pdf and "ngày 05 tháng 01 năm 2024" in pdf
     assert AuditEntry.objects.filter(action=AuditAction.UPDATE, object_id=str(report.uuid)).exists()
 
