@@ -228,7 +228,10 @@ def read_rows(path: Path | IO[bytes]) -> Iterator[tuple[int, tuple[Any, ...]]]:
                 yield number, ordered
         if columns is None:
             raise ValidationError(
-                _("Không tìm thấy dòng tiêu đề (bắt đầu bằng “Họ và tên”): hãy dùng tệp mẫu.")
+                _(
+                    "Không tìm thấy dòng tiêu đề (có các cột “Họ và tên”, “Đơn vị”, "
+                    "“Danh hiệu/hình thức”, “Năm”): hãy dùng tệp mẫu."
+                )
             )
     finally:
         wb.close()
