@@ -36,6 +36,14 @@ class Letterhead:
     date: dt.date | None
 
     @property
+    def parent_lines(self) -> str:
+        return keep_phrases(self.parent)
+
+    @property
+    def issuer_lines(self) -> str:
+        return keep_phrases(self.issuer)
+
+    @property
     def place_date(self) -> str:
         """'Hà Nội, ngày 05 tháng 02 năm 2024' (leading zeros as Decree 30 requires)."""
         if self.date is None:
@@ -45,6 +53,36 @@ class Letterhead:
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NBSP = "\u00a0"
+# A segment of a name longer than this may break between its words (it would not fit on a
+# line of the letterhead's left column otherwise).
+LONG_PHRASE = 26
+
+
+def keep_phrases(name: str) -> str:
+    """The name with non-breaking spaces inside each phrase, so that a line breaks only
+    between phrases: "SỞ LAO ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI", never "THƯƠNG" / "BINH".
+
+    Phrases are the parts around " - ", and a phrase is split before "VÀ" and before a
+    place ("THÀNH PHỐ", "TỈNH", …); a phrase still too long for a line keeps its spaces."""
+    parts = []
+    for segment in name.split(" - "):
+        pieces: list[list[str]] = [[]]
+        words = segment.split()
+        for i, word in enumerate(words):
+            two = " ".join(words[i : i + 2]).upper()
+            if pieces[-1] and (word.upper() in PHRASE_HEADS or two in PHRASE_HEADS):
+                pieces.append([])
+            pieces[-1].append(word)
+        joined = []
+        for piece in pieces:
+            text = " ".join(piece)
+            joined.append(text if len(text) > LONG_PHRASE else text.replace(" ", NBSP))
+        parts.append(" ".join(joined))
+    return f"{NBSP}- ".join(parts)
+
+
+PHRASE_HEADS = {"VÀ", "THÀNH PHỐ", "TỈNH", "QUẬN", "HUYỆN", "THỊ XÃ", "PHƯỜNG"}
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -80,8 +118,8 @@ def docx_letterhead(document: Any, head: Letterhead) -> None:
         run.font.name = SERIF
         return paragraph
 
-    line(left, head.parent, size=13, first=True)
-    line(left, head.issuer, bold=True, underline=True, size=13)
+    line(left, keep_phrases(head.parent), size=13, first=True)
+    line(left, keep_phrases(head.issuer), bold=True, underline=True, size=13)
     if head.number:
         line(left, head.number, size=13)
     line(right, NATIONAL_TITLE, bold=True, size=12, first=True)
@@ -89,8 +127,39 @@ def docx_letterhead(document: Any, head: Letterhead) -> None:
     line(right, head.place_date, italic=True, size=13)
 
 
+def docx_page_numbers(section: Any) -> None:
+    """The page number centred in the top margin from page 2 (Decree 30/2020, Appendix I):
+    a PAGE field in the header, and an empty header for the first page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.font.name, run.font.size = SERIF, Pt(13)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2")):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            node = OxmlElement("w:instrText" if text == " PAGE " else "w:t")
+            node.set(qn("xml:space"), "preserve")
+            node.text = text
+            run._r.append(node)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+    section.first_page_header.is_linked_to_previous = False
+
+
 def docx_document() -> Any:
-    """A new python-docx Document with Decree 30 page setup (A4, margins, 13–14 pt serif)."""
+    """A new python-docx Document with Decree 30 page setup (A4, margins, 13–14 pt serif,
+    page numbers at the top from page 2)."""
     from docx import Document
     from docx.shared import Mm, Pt
 
@@ -99,6 +168,7 @@ def docx_document() -> Any:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(20), Mm(20)
         section.left_margin, section.right_margin = Mm(30), Mm(15)
+        docx_page_numbers(section)
     style = document.styles["Normal"]
     style.font.name = SERIF
     style.font.size = Pt(14)

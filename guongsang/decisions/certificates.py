@@ -1,9 +1,11 @@
 """Certificates (giấy khen / bằng khen) of a signed decision, all in one PDF: A4 landscape,
 drawn with the ReportLab canvas (a thousand pages in seconds), Liberation Serif for Vietnamese.
 
-Each page: a double border, the national title and motto, the issuer, "GIẤY KHEN" or "BẰNG
-KHEN", the recipient, the achievement, the decision's number and date, the signer, and the
-verification code with a QR code to the public check /vuon-hoa/xac-minh/<code>/.
+Each page: a double border, the national title and motto, the issuer, what the paper is (for a
+form "TẶNG GIẤY KHEN" or "BẰNG KHEN"; for an emulation title "GIẤY CHỨNG NHẬN" and the
+title it recognises, "Đạt danh hiệu “Lao động tiên tiến” năm 2023"), the recipient, the
+achievement, the decision's number and date, the signer, and the verification code with a QR
+code to the public check /vuon-hoa/xac-minh/<code>/.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from guongsang.catalogue.models import AwardKind
 from guongsang.core.formatting import vn_date
 from guongsang.decisions import codes
 from guongsang.decisions.documents import signature
@@ -61,7 +64,7 @@ def register_fonts() -> None:
 
 @dataclass(frozen=True)
 class Certificate:
-    kind: str  # "GIẤY KHEN" / "BẰNG KHEN"
+    kind: str  # "GIẤY KHEN" / "BẰNG KHEN" / "GIẤY CHỨNG NHẬN"
     parent_name: str
     issuer_heading: str  # "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
     recipient: str
@@ -76,13 +79,27 @@ class Certificate:
     sign_title: str
     signer_name: str
     code: str
+    conferral: str = ""  # "Đạt danh hiệu “Lao động tiên tiến” năm 2023" (a title)
 
 
-def kind_for(title_name: str, level: str) -> str:
+def kind_for(title_name: str, level: str, kind: str = AwardKind.FORM) -> str:
+    """The paper handed over. A form is its own paper (Giấy khen, Bằng khen). A title of the
+    law (Lao động tiên tiến, Chiến sĩ thi đua, Tập thể lao động …) comes with a Giấy chứng
+    nhận naming it; the city's movement titles ("“Người tốt, việc tốt”", in quotes) are
+    handed over with a Giấy khen at base level and a Bằng khen above, naming the title."""
     lowered = title_name.lower()
+    if kind == AwardKind.TITLE and "“" not in title_name:
+        return "GIẤY CHỨNG NHẬN"
     if "bằng khen" in lowered or level in {"city", "national"}:
         return "BẰNG KHEN"
     return "GIẤY KHEN"
+
+
+def conferral_for(title_name: str, kind: str, year: int) -> str:
+    if kind != AwardKind.TITLE:
+        return ""
+    name = title_name if "“" in title_name else f"“{title_name}”"
+    return f"Đạt danh hiệu {name} năm {year}"
 
 
 def verify_url(code: str) -> str:
@@ -169,11 +186,12 @@ def draw(canvas, cert: Certificate) -> None:
     for line in _wrap(cert.issuer_heading, "Serif-Bold", 15, width - 70 * mm):
         canvas.drawCentredString(cx, y, line)
         y -= 6.5 * mm
-    canvas.setFont("Serif-Bold", 14)
-    canvas.drawCentredString(cx, y, "TẶNG")
+    if cert.kind != "GIẤY CHỨNG NHẬN":
+        canvas.setFont("Serif-Bold", 14)
+        canvas.drawCentredString(cx, y, "TẶNG")
     y -= 17 * mm
     canvas.setFillColorRGB(*RED)
-    canvas.setFont("Serif-Bold", 40)
+    canvas.setFont("Serif-Bold", 40 if len(cert.kind) < 12 else 34)
     canvas.drawCentredString(cx, y, cert.kind)
     y -= 15 * mm
     canvas.setFillColorRGB(0.05, 0.1, 0.45)
@@ -185,14 +203,22 @@ def draw(canvas, cert: Certificate) -> None:
     if cert.unit:
         canvas.drawCentredString(cx, y, cert.unit)
         y -= 9 * mm
+    if cert.conferral:
+        canvas.setFillColorRGB(*RED)
+        canvas.setFont("Serif-Bold", 18)
+        for line in _wrap(cert.conferral, "Serif-Bold", 18, width - 70 * mm)[:2]:
+            canvas.drawCentredString(cx, y, line)
+            y -= 8 * mm
+        canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont("Serif", 15)
     text = cert.achievement.strip() or cert.title
-    lines = _wrap(f"Đã có thành tích: {text}", "Serif", 15, width - 80 * mm)[:4]
-    for line in lines:
+    lines = _wrap(f"Đã có thành tích: {text}", "Serif", 15, width - 80 * mm)
+    for line in lines[: 3 if cert.conferral else 4]:
         canvas.drawCentredString(cx, y, line)
         y -= 6.8 * mm
-    canvas.setFont("Serif-Bold", 14)
-    canvas.drawCentredString(cx, y, f"({cert.title})")
+    if not cert.conferral:
+        canvas.setFont("Serif-Bold", 14)
+        canvas.drawCentredString(cx, y, f"({cert.title})")
 
     # Bottom: decision and code on the left, place, date and signature on the right.
     canvas.setFont("Serif-Italic", 12)
@@ -265,7 +291,8 @@ def _frame(decision) -> dict[str, str]:
 
 def _certificate(decision, line, frame: dict[str, str]) -> Certificate:
     return Certificate(
-        kind=kind_for(line.title.name, line.title.level),
+        kind=kind_for(line.title.name, line.title.level, line.title.kind),
+        conferral=conferral_for(line.title.name, line.title.kind, decision.year),
         recipient=line.name,
         unit=line.unit.name if line.person_id else "",
         collective=line.person_id is None,

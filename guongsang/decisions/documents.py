@@ -11,16 +11,49 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from guongsang.core.documents import Letterhead, docx_bytes, docx_document, docx_letterhead
+from guongsang.catalogue.models import AwardKind
+from guongsang.core.documents import (
+    Letterhead,
+    docx_bytes,
+    docx_document,
+    docx_letterhead,
+    keep_phrases,
+)
 from guongsang.core.documents import render_pdf as core_render_pdf
 from guongsang.core.formatting import vn_number, vn_short_date
 from guongsang.core.xlsx import append_row
 from guongsang.decisions.models import Decision, DecisionKind, Submission
 from guongsang.decisions.selectors import decision_recipients, submission_items
 from guongsang.decisions.services import profile_for
+from guongsang.decisions.wording import who
 
 TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "quyet_dinh.docx"
 DRAFT_NUMBER = "      "  # the number is written at signing: a blank for the draft
+
+
+def annex_heading(recipients: list[Any], *, revocation: bool) -> str:
+    """What the annex lists: "CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA", "TẬP THỂ ĐƯỢC KHEN
+    THƯỞNG", "TẬP THỂ, CÁ NHÂN ĐƯỢC …", from the lines themselves."""
+    if revocation:
+        return "THU HỒI KHEN THƯỞNG"
+    people = any(r.person_id for r in recipients)
+    units = any(not r.person_id for r in recipients)
+    whom = ", ".join(w for w, on in (("TẬP THỂ", units), ("CÁ NHÂN", people)) if on)
+    kinds = {r.title.kind for r in recipients}
+    if kinds == {AwardKind.TITLE}:
+        what = "ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA"
+    elif kinds == {AwardKind.FORM}:
+        what = "ĐƯỢC KHEN THƯỞNG"
+    else:
+        what = "ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA VÀ KHEN THƯỞNG"
+    return f"{whom or 'TẬP THỂ, CÁ NHÂN'} {what}"
+
+
+def award_head(recipients: list[Any]) -> str:
+    kinds = {r.title.kind for r in recipients}
+    if kinds == {AwardKind.TITLE}:
+        return "Danh hiệu"
+    return "Hình thức" if kinds == {AwardKind.FORM} else "Danh hiệu, hình thức"
 
 
 @dataclass(frozen=True)
@@ -34,12 +67,12 @@ class Line:
     revokes: str
 
 
-def _lines(decision: Decision) -> list[Line]:
+def _lines(recipients: list[Any]) -> list[Line]:
     out = []
-    for i, r in enumerate(decision_recipients(decision), start=1):
+    for i, r in enumerate(recipients, start=1):
         revokes = ""
         if r.revokes_id:
-            revokes = r.revokes.decision.full_number  # type: ignore[union-attr]
+            revokes = r.revokes.decision.full_number
         out.append(
             Line(
                 index=i,
@@ -73,14 +106,16 @@ def decision_context(decision: Decision) -> dict[str, Any]:
     )
     issuer_title = decision.authority.name
     sign_prefix, sign_title = signature(decision, profile)
-    lines = _lines(decision)
+    recipients = list(decision_recipients(decision))
+    lines = _lines(recipients)
     revocation = decision.kind == DecisionKind.REVOCATION
+    people = sum(1 for r in recipients if r.person_id)
     heading = f"{profile.head_title} {profile.issuer_name}"  # "GIÁM ĐỐC SỞ …"
     return {
         "decision": decision,
         "head": head,
-        "parent_name": profile.parent_name,
-        "issuer_name": profile.issuer_name,
+        "parent_name": keep_phrases(profile.parent_name),
+        "issuer_name": keep_phrases(profile.issuer_name),
         "issuer_title": issuer_title,
         "number": number,
         "place_date": head.place_date,
@@ -95,11 +130,11 @@ def decision_context(decision: Decision) -> dict[str, Any]:
         "sign_prefix": sign_prefix,
         "sign_title": sign_title,
         "signer_name": decision.signer_name if decision.is_signed else "",
-        "annex_heading": (
-            "THU HỒI KHEN THƯỞNG" if revocation else "TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"
-        ),
+        "annex_heading": annex_heading(recipients, revocation=revocation),
+        "award_head": award_head(recipients),
         "rows": lines,
         "count": vn_number(len(lines)),
+        "count_text": who(people, len(lines) - people) or "0",
         "total": vn_number(sum(line.amount_value for line in lines)),
         "revocation": revocation,
     }
@@ -154,7 +189,7 @@ def annex_xlsx(decision: Decision) -> bytes:
             f" của {context['issuer_title']}"
         ]
     )
-    headers = ["STT", "Họ và tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)"]
+    headers = ["STT", "Họ và tên / Tập thể", "Đơn vị", context["award_head"], "Số tiền (đồng)"]
     sheet.append(headers)
     for cell in sheet[3]:
         cell.font = Font(bold=True)

@@ -22,7 +22,7 @@ from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor, actor_user
 from guongsang.council.models import AgendaItem, Outcome, SessionStatus
-from guongsang.decisions import codes
+from guongsang.decisions import codes, wording
 from guongsang.decisions.models import (
     AuthorityProfile,
     Decision,
@@ -139,21 +139,10 @@ def _require(user: Any, authority: Unit, roles: frozenset[str], message: str) ->
         raise PermissionDenied(message)
 
 
-def _default_summary(titles: Iterable[Title], year: int) -> str:
-    names = sorted({t.name for t in titles})
-    return _("Về việc tặng %(titles)s năm %(year)s") % {"titles": ", ".join(names), "year": year}
-
-
-def _default_articles(issuer: str, count_people: int, count_units: int, titles: str) -> str:
-    who = []
-    if count_units:
-        who.append(_("%(n)s tập thể") % {"n": count_units})
-    if count_people:
-        who.append(_("%(n)s cá nhân") % {"n": count_people})
+def _default_articles(issuer: str, rows: Iterable[Dossier]) -> str:
     return "\n".join(
         [
-            _("Tặng %(titles)s cho %(who)s đã có thành tích tiêu biểu (có danh sách kèm theo).")
-            % {"titles": titles, "who": _(" và ").join(who)},
+            wording.first_article(list(rows)),
             _(
                 "Tiền thưởng kèm theo theo quy định hiện hành, chi từ Quỹ thi đua, "
                 "khen thưởng của %(issuer)s."
@@ -212,24 +201,18 @@ def decision_draft(
     years = {d.year for d in rows}
     year = max(years)
     titles = {d.title for d in rows}
-    people = sum(1 for d in rows if d.person_id)
     decision = Decision.objects.create(
         authority=authority,
         kind=DecisionKind.AWARD,
         year=year,
         code=f"{Series.DECISION}-{profile.code}",
         decision_date=decision_date,
-        summary=nfc(summary).strip() or _default_summary(titles, year),
+        summary=nfc(summary).strip() or wording.summary(titles, year),
         legal_bases="\n".join(
             b.format(issuer=authority.name)
             for b in default_bases(decision_date or timezone.localdate())
         ),
-        articles=_default_articles(
-            authority.name,
-            people,
-            len(rows) - people,
-            ", ".join(sorted({_quoted(t.name) for t in titles})),
-        ),
+        articles=_default_articles(authority.name, rows),
         recipients_list="\n".join(DEFAULT_RECIPIENTS_LIST),
         amends=amends,
         created_by=actor_user(actor),
@@ -628,18 +611,18 @@ def submission_draft(
         raise ValidationError(_("Không có cấp trên để trình: chọn cơ quan nhận tờ trình."))
     profile = profile_for(authority)
     year = max(d.year for d in rows)
-    titles = ", ".join(sorted({_quoted(d.title.name) for d in rows}))
+    titles = wording.conferring({d.title for d in rows})  # "công nhận danh hiệu …, tặng …"
     submission = Submission.objects.create(
         authority=authority,
         to_unit=to_unit,
         year=year,
         code=f"{Series.SUBMISSION}-{profile.code}",
         summary=nfc(summary).strip()
-        or _("Về việc đề nghị tặng %(t)s năm %(y)s") % {"t": titles, "y": year},
+        or _("Về việc đề nghị %(t)s năm %(y)s") % {"t": titles, "y": year},
         body=nfc(body).strip()
         or _(
             "Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng, %(issuer)s kính trình "
-            "%(to)s xem xét, tặng %(t)s cho %(n)s trường hợp có tên trong danh sách kèm theo."
+            "%(to)s xem xét, %(t)s cho %(n)s trường hợp có tên trong danh sách kèm theo."
         )
         % {"issuer": authority.name, "to": to_unit.name, "t": titles, "n": len(rows)},
         created_by=actor_user(actor),

@@ -40,6 +40,7 @@ from guongsang.core.validators import (
     validate_birth_date,
 )
 from guongsang.core.xlsx import append_row
+from guongsang.nominations import import_reading as reading
 from guongsang.nominations.models import LIVE_STATES, Dossier, ImportLedger
 from guongsang.nominations.services import dossier_create
 from guongsang.org.models import Unit
@@ -193,37 +194,44 @@ def _text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    """A real Excel date or 'dd/mm/yyyy' text; raises ValueError."""
+    """A real Excel date, an Excel serial number (33000) or 'dd/mm/yyyy' text; raises
+    ValueError."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    serial = reading.serial_date(value)
+    if serial is not None:
+        return serial
     text = _text(value)
     return parse_vn_date(text) if text else None
 
 
-def _is_header(values: Iterable[Any]) -> bool:
-    cells = [_key(_text(v)) for v in values]
-    return bool(cells) and cells[0].startswith("họ và tên") and "năm" in cells
-
-
 def read_rows(path: Path | IO[bytes]) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(row number, values) after the header row, which may sit under merged title cells."""
+    """(row number, values in the template's column order) after the header row, which may
+    sit under merged title cells, start with an "STT" column or list the columns in
+    another order (see import_reading)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]
-        found = False
+        columns: dict[int, int] | None = None
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if not found:
-                found = _is_header(values)
+            if columns is None:
+                columns = reading.header_columns(values)
                 continue
-            if any(v is not None and _text(v) for v in values):
-                yield number, values
-        if not found:
+            if reading.is_column_numbers(values):
+                continue
+            ordered = reading.in_template_order(values, columns)
+            if any(v is not None and _text(v) for v in ordered):
+                yield number, ordered
+        if columns is None:
             raise ValidationError(
-                _("Không tìm thấy dòng tiêu đề (bắt đầu bằng “Họ và tên”): hãy dùng tệp mẫu.")
+                _(
+                    "Không tìm thấy dòng tiêu đề (có các cột “Họ và tên”, “Đơn vị”, "
+                    "“Danh hiệu/hình thức”, “Năm”): hãy dùng tệp mẫu."
+                )
             )
     finally:
         wb.close()
@@ -249,6 +257,8 @@ def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
         row.decision_number, row.decision_date_text = _text(cells[6]), _text(cells[7])
         try:
             row.decision_date = _date(cells[7])
+            if row.decision_date is not None:
+                row.decision_date_text = row.decision_date.strftime("%d/%m/%Y")
         except ValueError:
             row.errors.append(
                 _("Dòng %(n)s: ngày quyết định “%(v)s” không hợp lệ (dd/mm/yyyy).")
@@ -256,6 +266,8 @@ def parse_row(number: int, values: tuple[Any, ...], *, kind: str) -> Row:
             )
     try:
         row.birth = _date(cells[1])
+        if row.birth is not None:
+            row.birth_text = row.birth.strftime("%d/%m/%Y")  # 33000 shows as 07/05/1990
     except ValueError:
         row.errors.append(
             _("Dòng %(n)s: ngày sinh “%(v)s” không hợp lệ (dd/mm/yyyy).")
@@ -308,7 +320,9 @@ class Preview:
 
     @property
     def new_people(self) -> int:
-        return sum(1 for r in self.rows if r.new_person and not r.errors)
+        """The people the commit creates: one per unit, name and date of birth, however many
+        rows name them (see _create_people)."""
+        return len({_new_key(r) for r in self.rows if r.new_person and not r.errors})
 
 
 def _lookup_units(user: Any, kind: str) -> tuple[dict[str, Unit], set[int]]:
@@ -320,12 +334,8 @@ def _lookup_units(user: Any, kind: str) -> tuple[dict[str, Unit], set[int]]:
     return units, set(allowed.values_list("pk", flat=True))
 
 
-def _lookup_titles() -> dict[str, Title]:
-    titles: dict[str, Title] = {}
-    for title in Title.objects.order_by("-valid_from", "-pk"):
-        titles.setdefault(_key(title.name), title)
-        titles.setdefault(_key(title.code), title)
-    return titles
+def _lookup_titles() -> reading.TitleResolver:
+    return reading.TitleResolver(Title.objects.order_by("-valid_from", "-pk"))
 
 
 PersonKey = tuple[int, str, dt.date | None]
@@ -362,7 +372,9 @@ def _existing(kind: str, title_ids: set[int], years: set[int]) -> set[tuple[str,
     return found
 
 
-def _match(row: Row, units: dict[str, Unit], allowed: set[int], titles: dict[str, Title]) -> None:
+def _match(
+    row: Row, units: dict[str, Unit], allowed: set[int], titles: reading.TitleResolver
+) -> None:
     n = row.number
     if not row.unit_text:
         row.errors.append(_("Dòng %(n)s: thiếu đơn vị.") % {"n": n})
@@ -378,13 +390,19 @@ def _match(row: Row, units: dict[str, Unit], allowed: set[int], titles: dict[str
         row.unit = unit
     if not row.title_text:
         row.errors.append(_("Dòng %(n)s: thiếu danh hiệu/hình thức.") % {"n": n})
-    elif (title := titles.get(_key(row.title_text))) is None:
+    elif (found := titles.match(row.title_text)).title is None:
         row.errors.append(
             _("Dòng %(n)s: không tìm thấy danh hiệu/hình thức “%(v)s”.")
             % {"n": n, "v": row.title_text}
+            + (f" ({found.note})" if found.note else "")
         )
     else:
-        row.title = title
+        row.title = title = found.title
+        if found.note:
+            row.warnings.append(
+                _("Dòng %(n)s: “%(v)s”: %(note)s.")
+                % {"n": n, "v": row.title_text, "note": found.note}
+            )
         if title.target == Target.INDIVIDUAL and row.is_collective:
             row.errors.append(
                 _("Dòng %(n)s: thiếu họ và tên (“%(t)s” chỉ dành cho cá nhân).")
@@ -530,12 +548,17 @@ class Written:
         return left
 
 
+def _new_key(row: Row) -> PersonKey:
+    assert row.unit is not None
+    return (row.unit.pk, _key(row.name), row.birth)
+
+
 def _create_people(rows: list[Row], written: Written) -> int:
     """One Person per new name + date of birth + unit, created in bulk."""
     wanted: dict[PersonKey, Person] = {}
     for row in rows:
         if row.new_person and row.unit is not None:
-            key = (row.unit.pk, _key(row.name), row.birth)
+            key = _new_key(row)
             wanted.setdefault(
                 key,
                 Person(
@@ -554,7 +577,7 @@ def _create_people(rows: list[Row], written: Written) -> int:
     write_in_batches(list(wanted.values()), write, chunk=500)
     for row in rows:
         if row.new_person and row.unit is not None:
-            row.person_id = wanted[(row.unit.pk, _key(row.name), row.birth)].pk
+            row.person_id = wanted[_new_key(row)].pk
     return len(wanted)
 
 

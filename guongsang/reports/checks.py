@@ -1,16 +1,22 @@
 """Số liệu được kiểm tra: figures typed into a report's text, compared with the records.
 
-`check_text(text, data)` finds the Vietnamese statements below in free text, works out which
-computed figure each one states, and says whether they agree:
+`check_text(text, data)` reads the statements officers write, works out which computed
+figure each one states, and says whether they agree:
 
-- "tăng/giảm N bài|tác phẩm|cá nhân|tập thể|hồ sơ so với năm trước" (or "so với năm trước
-  tăng/giảm N …"): the year-over-year change of contest entries (bài, tác phẩm), of awarded
-  individuals or collectives, or of all awards of the movement (hồ sơ);
-- "N cá nhân [cấp thành phố | cấp cơ sở]", "N tập thể", "N bài|tác phẩm": the figures of the
-  year (of the year before when the sentence names only that year; since the first year on
-  record when it says "lũy kế" or "từ năm …");
+- a change from the year before, when the sentence compares ("so với năm trước", "so với
+  năm 2022", "so với cùng kỳ năm trước") and says "tăng/giảm [thêm] [hơn] N [bài|cá nhân|…]";
+  without a noun after the number ("số lượng bài viết tăng 5") the noun before the verb is
+  used. A change is compared with the change in the records, never with the total;
+- a count "N cá nhân|người|tập thể|bài|tác phẩm" (N in digits, "05", "1.243", or words:
+  "ba mươi"), or "Số người được khen là N"; the level ("cấp Thành phố", "cấp cơ sở", "cấp
+  Sở", or "UBND Thành phố" as the conferring authority) may come after or before the count.
+  A count of part of a figure ("trong đó 5 bài", "5 bài lọt vào vòng chung khảo", "1 cá
+  nhân điển hình", "2 cá nhân có thành tích trong Cuộc thi") is not the figure: not checked;
 - "đạt X,Y% kế hoạch": the percentage of plan of the indicator the sentence names (or of
   the only indicator; otherwise any indicator with that percentage).
+
+The year is the report's year, the year before when the sentence names only that year, and
+the years since the first on record when it says "lũy kế" or "từ năm …".
 """
 
 from __future__ import annotations
@@ -24,20 +30,34 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.reports.figures import ReportData
+from guongsang.reports.numerals import NUMBER, parse
 
-NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)"
-NOUN = r"(bài(?:\s+dự\s+thi)?|tác\s+phẩm|cá\s+nhân|tập\s+thể|hồ\s+sơ)"
-LEVEL = r"(?:\s+(?:được\s+khen\s+)?cấp\s+(thành\s+phố|cơ\s+sở|sở))?"
-COMPARE = r"so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:trước|\d{4})"
-YOY_AFTER = re.compile(
-    rf"(tăng|giảm)\s+(?:thêm\s+)?{NUM}\s+{NOUN}{LEVEL}[^.;\n]{{0,40}}?{COMPARE}", re.I
+NOUN = (
+    r"(bài(?:\s+viết|\s+dự\s+thi)?|tác\s+phẩm|cá\s+nhân|tập\s+thể|hồ\s+sơ"
+    r"|người(?!\s+(?:lao\s+động|có\s+công|dân|nghèo)))"
 )
-YOY_BEFORE = re.compile(
-    rf"{COMPARE}\s*[,:]?\s*(tăng|giảm)\s+(?:thêm\s+)?{NUM}\s+{NOUN}{LEVEL}", re.I
+ABOUT = r"(?:(hơn|trên|gần|khoảng|hàng)\s+)?"
+COMPARE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(trước|\d{4})", re.I)
+CHANGE = re.compile(
+    rf"(tăng|giảm)\s+(?:thêm\s+)?{ABOUT}{NUMBER}(?:\s+{NOUN}(?!\w))?(?=[\s,.;:)]|$)", re.I
 )
-COUNT = re.compile(rf"(?<![\d.,]){NUM}\s+{NOUN}{LEVEL}", re.I)
+COUNT = re.compile(rf"{ABOUT}{NUMBER}\s+{NOUN}(?!\w)", re.I)
+IS_COUNT = re.compile(
+    rf"\bsố\s+(?:lượng\s+)?{NOUN}(?!\w)([^.;\n]{{0,80}}?)\s+(?:là|đạt)\s+{ABOUT}{NUMBER}", re.I
+)
 PERCENT = re.compile(r"đạt\s+(\d+(?:,\d+)?)\s*%(?:\s+(?:so\s+với\s+)?kế\s+hoạch)?", re.I)
-SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+LEVEL = re.compile(r"cấp\s+(thành\s+phố|cơ\s+sở|sở)(?!\w)", re.I)
+CITY_AUTHORITY = re.compile(
+    r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?:\s*\(ubnd\))?\s+thành\s+phố|ubnd\s+thành\s+phố"
+)
+AWARDED = re.compile(r"khen|danh\s+hiệu|công\s+nhận|biểu\s+dương", re.I)
+# Words that make a count part of a figure, or a figure of something else.
+PART_OF = {
+    "entries": re.compile(r"lọt|chung\s+khảo|xuất\s+sắc|được\s+chọn|đạt\s+giải|giải\s", re.I),
+    "people": re.compile(r"cuộc\s+thi|điển\s+hình|viết\s+sách|dự\s+thi", re.I),
+}
 
 
 @dataclass(frozen=True)
@@ -56,35 +76,46 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def _int(text: str) -> int:
-    return int(text.replace(".", ""))
-
-
 def _kind(noun: str) -> str:
     noun = " ".join(noun.lower().split())
     if noun.startswith("bài") or noun == "tác phẩm":
         return "entries"
-    return {"cá nhân": "individuals", "tập thể": "collectives", "hồ sơ": "total"}[noun]
+    return {"cá nhân": "individuals", "người": "individuals", "tập thể": "collectives"}.get(
+        noun, "total"
+    )
 
 
-def _level(word: str | None) -> str | None:
-    if not word:
-        return None
-    word = " ".join(word.lower().split())
-    return "thanh-pho" if word == "thành phố" else "co-so"
+def _noun_text(noun: str) -> str:
+    kind = _kind(noun)
+    return {"entries": "bài", "individuals": "cá nhân", "collectives": "tập thể"}.get(kind, "hồ sơ")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _level_word(word: str) -> str:
+    return "thanh-pho" if " ".join(word.lower().split()) == "thành phố" else "co-so"
+
+
+def _clause(text: str, start: int, end: int, ends: re.Pattern = CLAUSE_END) -> tuple[int, int]:
+    """The clause (to ";") or, with ends=SENTENCE_END, the sentence around start:end."""
     begin = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
+    for m in ends.finditer(text, 0, start):
         begin = m.end()
-    stop = SENTENCE_END.search(text, end)
-    return text[begin : stop.start() if stop else len(text)]
+    stop = ends.search(text, end)
+    return begin, stop.start() if stop else len(text)
 
 
 def _signed(change: int, noun: str) -> str:
     word = _("tăng") if change > 0 else _("giảm") if change < 0 else _("không đổi")
     return f"{word} {vn_number(abs(change))} {noun}" if change else str(word)
+
+
+def _agrees(value: int, stated: int, about: str | None) -> bool | None:
+    """Whether the records agree with the statement; None when it is only an estimate."""
+    about = (about or "").lower()
+    if about in ("hơn", "trên"):
+        return value > stated
+    if about in ("gần", "khoảng", "hàng"):
+        return None
+    return value == stated
 
 
 def _yoy(data: ReportData, kind: str, level: str | None) -> tuple[int, int] | None:
@@ -117,70 +148,138 @@ def _label(kind: str, level: str | None) -> str:
     return label
 
 
-def _check_yoy(data: ReportData, m: re.Match, direction: str, number: str, noun: str, lvl):
-    kind, level = _kind(noun), _level(lvl)
-    stated = _int(number) * (1 if direction.lower() == "tăng" else -1)
+def _level_near(text: str, start: int, end: int, low: int, high: int) -> str | None:
+    """The level of the count at start:end: stated after it (up to the next count), else
+    before it (from the previous count), else the conferring authority in the clause."""
+    after = LEVEL.search(text, end, high)
+    if after:
+        return _level_word(after.group(1))
+    before = list(LEVEL.finditer(text, low, start))
+    if before:
+        return _level_word(before[-1].group(1))
+    if CITY_AUTHORITY.search(text[low:high].lower()):
+        return "thanh-pho"
+    return None
+
+
+def _check_change(data: ReportData, text: str, m: re.Match) -> Finding | None:
+    begin, stop = _clause(text, m.start(), m.end())
+    compare = COMPARE.search(text, begin, stop)
+    if compare is None:
+        return None
+    if compare.group(1).isdigit() and int(compare.group(1)) != data.year - 1:
+        return None  # compared with a year the report does not hold
+    direction, about, number, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+    if noun is None:  # "số lượng bài viết tăng 5": the noun is the subject
+        nouns = list(re.finditer(NOUN, text[begin : m.start()], re.I))
+        if not nouns:
+            return None
+        noun = nouns[-1].group(1)
+    kind = _kind(noun)
+    level = _level_near(text, m.start(), m.end(), begin, stop) if kind == "individuals" else None
+    value = parse(number)
     pair = _yoy(data, kind, level)
-    noun_text = " ".join(noun.lower().split())
+    if value is None:
+        return None
+    phrase = m.group(0).strip()
+    noun_text = _noun_text(noun)
+    sign = 1 if direction.lower() == "tăng" else -1
+    stated = f"{direction.lower()} {about + ' ' if about else ''}{number} {noun_text}"
     if pair is None:
-        return Finding(
-            m.group(0),
-            str(stated),
-            "",
-            False,
-            _("“%(p)s”: chưa có số liệu để đối chiếu.") % {"p": m.group(0)},
-            m.start(),
-        )
+        message = _("“%(p)s”: chưa có số liệu để đối chiếu.") % {"p": phrase}
+        return Finding(phrase, stated, "", False, message, m.start())
     now, before = pair
     change = now - before
-    computed = _signed(change, noun_text)
-    ok = change == stated
+    ok = _agrees(change * sign, value, about) if change * sign > 0 or value == 0 else False
+    if ok is None:
+        return None
     message = _(
         "“%(p)s”: theo số liệu, %(label)s năm %(y)s là %(now)s, năm %(py)s là %(before)s, "
         "tức là %(computed)s so với năm trước."
     ) % {
-        "p": m.group(0),
+        "p": phrase,
         "label": _label(kind, level),
         "y": data.year,
         "now": vn_number(now),
         "py": data.year - 1,
         "before": vn_number(before),
-        "computed": computed,
+        "computed": _signed(change, noun_text),
     }
-    return Finding(m.group(0), _signed(stated, noun_text), computed, ok, message, m.start())
+    return Finding(phrase, stated, _signed(change, noun_text), ok, message, m.start())
 
 
-def _check_count(data: ReportData, text: str, m: re.Match) -> Finding | None:
-    number, noun, lvl = m.group(1), m.group(2), m.group(3)
-    kind, level = _kind(noun), _level(lvl)
-    if kind == "total":
-        return None  # "N hồ sơ" alone is too vague to check
-    sentence = _sentence(text, m.start(), m.end()).lower()
+def _when(data: ReportData, clause: str, kind: str, level: str | None):
+    """(value, words) of the year the clause speaks of; None when not held or not checkable."""
     pair = _yoy(data, kind, level)
     if pair is None:
         return None
     now, before = pair
-    if "lũy kế" in sentence or "luỹ kế" in sentence or re.search(r"từ\s+năm\s+\d{4}", sentence):
-        if kind == "entries":
+    if "lũy kế" in clause or "luỹ kế" in clause or re.search(r"từ\s+năm\s+\d{4}", clause):
+        until = re.search(r"đến\s+(?:hết\s+)?năm\s+(\d{4})", clause)
+        if kind not in ("individuals", "collectives") or level:
+            return None
+        if until and int(until.group(1)) != data.year:
             return None
         value = (
             data.cumulative_individuals if kind == "individuals" else data.cumulative_collectives
         )
-        if level:
-            return None
-        when = _("từ năm %(a)s đến năm %(b)s") % {"a": data.first_year, "b": data.year}
-    elif f"năm {data.year - 1}" in sentence and f"năm {data.year}" not in sentence:
-        value, when = before, _("năm %(y)s") % {"y": data.year - 1}
-    else:
-        value, when = now, _("năm %(y)s") % {"y": data.year}
-    ok = _int(number) == value
+        return value, _("từ năm %(a)s đến năm %(b)s") % {"a": data.first_year, "b": data.year}
+    if f"năm {data.year - 1}" in clause and f"năm {data.year}" not in clause:
+        return before, _("năm %(y)s") % {"y": data.year - 1}
+    return now, _("năm %(y)s") % {"y": data.year}
+
+
+def _count_finding(data, text, m, kind, level, number, about) -> Finding | None:
+    begin, stop = _clause(text, m.start(), m.end(), SENTENCE_END)  # the years it speaks of
+    clause = text[begin:stop].lower()
+    found = _when(data, clause, kind, level)
+    value = parse(number)
+    if found is None or value is None:
+        return None
+    computed, when = found
+    ok = _agrees(computed, value, about)
+    if ok is None:
+        return None
+    phrase = m.group(0).strip()
     message = _("“%(p)s”: theo số liệu, %(label)s %(when)s là %(v)s.") % {
-        "p": m.group(0).strip(),
+        "p": phrase,
         "label": _label(kind, level),
         "when": when,
-        "v": vn_number(value),
+        "v": vn_number(computed),
     }
-    return Finding(m.group(0).strip(), number, vn_number(value), ok, message, m.start())
+    return Finding(phrase, m.group(0).strip(), vn_number(computed), ok, message, m.start())
+
+
+def _check_count(data: ReportData, text: str, m: re.Match, bounds: tuple[int, int]):
+    about, number, noun = m.group(1), m.group(2), m.group(3)
+    kind = _kind(noun)
+    if kind == "total":
+        return None  # "N hồ sơ" alone is too vague to check
+    begin, stop = _clause(text, m.start(), m.end())
+    low, high = bounds
+    # The rest of the clause tells what is counted ("1 tập thể, 1 cá nhân điển hình …").
+    rest = text[m.end() : high if kind == "entries" else stop]
+    lead = text[max(begin, m.start() - 20) : m.start()].lower()
+    if "trong đó" in lead or PART_OF["entries" if kind == "entries" else "people"].search(rest):
+        return None
+    if kind != "entries" and PART_OF["people"].search(text[low : m.start()]):
+        return None
+    if noun.lower() == "người" and not AWARDED.search(text[begin:stop]):
+        return None  # "171.228 người": people, but not people awarded
+    level = _level_near(text, m.start(), m.end(), low, high) if kind == "individuals" else None
+    return _count_finding(data, text, m, kind, level, number, about)
+
+
+def _check_is_count(data: ReportData, text: str, m: re.Match) -> Finding | None:
+    noun, middle, about, number = m.group(1), m.group(2), m.group(3), m.group(4)
+    kind = _kind(noun)
+    if kind == "total" or (noun.lower() == "người" and not AWARDED.search(middle)):
+        return None
+    level = None
+    if kind == "individuals":
+        found = LEVEL.search(middle)
+        level = _level_word(found.group(1)) if found else None
+    return _count_finding(data, text, m, kind, level, number, about)
 
 
 def _check_percent(data: ReportData, text: str, m: re.Match) -> Finding | None:
@@ -193,7 +292,8 @@ def _check_percent(data: ReportData, text: str, m: re.Match) -> Finding | None:
         return None
     decimals = len(m.group(1).split(",")[1]) if "," in m.group(1) else 0
     quantum = Decimal(1).scaleb(-decimals)
-    sentence = _sentence(text, m.start(), m.end()).lower()
+    begin, stop = _clause(text, m.start(), m.end())
+    sentence = text[begin:stop].lower()
     named = [r for r in rows if r.name.lower() in sentence]
     if not named:
         named = [r for r in rows if " ".join(r.name.lower().split()[-2:]) in sentence]
@@ -218,25 +318,24 @@ def _check_percent(data: ReportData, text: str, m: re.Match) -> Finding | None:
 def check_text(text: str, data: ReportData) -> list[Finding]:
     """Every checkable statement in `text`, in order, agreeing or not."""
     text = _norm(text)
-    findings: list[Finding] = []
+    findings: list[Finding | None] = []
     taken: list[tuple[int, int]] = []
-    for m in YOY_AFTER.finditer(text):
-        findings.append(_check_yoy(data, m, m.group(1), m.group(2), m.group(3), m.group(4)))
+    for m in CHANGE.finditer(text):
+        change = _check_change(data, text, m)
+        if change is not None or COMPARE.search(text, *_clause(text, m.start(), m.end())):
+            taken.append(m.span())  # a change is never read as a count
+        findings.append(change)
+    for m in IS_COUNT.finditer(text):
         taken.append(m.span())
-    for m in YOY_BEFORE.finditer(text):
-        findings.append(_check_yoy(data, m, m.group(1), m.group(2), m.group(3), m.group(4)))
-        taken.append(m.span())
-    for m in COUNT.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        found = _check_count(data, text, m)
-        if found:
-            findings.append(found)
-    for m in PERCENT.finditer(text):
-        found = _check_percent(data, text, m)
-        if found:
-            findings.append(found)
-    return sorted(findings, key=lambda f: f.start)
+        findings.append(_check_is_count(data, text, m))
+    counts = [m for m in COUNT.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    for i, m in enumerate(counts):
+        begin, stop = _clause(text, m.start(), m.end())
+        low = max(begin, counts[i - 1].end()) if i else begin
+        high = min(stop, counts[i + 1].start()) if i + 1 < len(counts) else stop
+        findings.append(_check_count(data, text, m, (low, high)))
+    findings.extend(_check_percent(data, text, m) for m in PERCENT.finditer(text))
+    return sorted((f for f in findings if f is not None), key=lambda f: f.start)
 
 
 def warnings_for(text: str, data: ReportData) -> list[Finding]:

@@ -7,9 +7,11 @@ officer's introduction; charts come from reports.charts (SVG in the PDF, PNG in 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.documents import (
@@ -21,6 +23,7 @@ from guongsang.core.documents import (
 )
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.xlsx import append_row
+from guongsang.decisions.services import profile_for
 from guongsang.org.models import UnitType
 from guongsang.reports.charts import Series, png_bar_chart, short, svg_bar_chart
 from guongsang.reports.figures import ReportData
@@ -34,13 +37,17 @@ def letterhead(report: AnnualReport) -> Letterhead:
         parent_name = parent.name.upper()
         if parent.unit_type == UnitType.CITY:
             parent_name = f"UBND {parent_name}"
+    code = profile_for(unit).code
     return Letterhead(
         parent=parent_name,
         issuer=unit.name.upper(),
-        number="",
-        place="Hà Nội",
-        date=timezone.localdate(),
+        number=f"Số: {report.number or BLANK_NUMBER}/BC-{code}",
+        place=profile_for(unit).place or "Hà Nội",
+        date=report.issued_on,  # blank ("ngày     tháng     năm") until it is issued
     )
+
+
+BLANK_NUMBER = "      "  # room for the number when it is written by hand
 
 
 def signed(change: int) -> str:
@@ -51,41 +58,59 @@ def title_text(report: AnnualReport) -> str:
     return _("Tổng kết phong trào thi đua “Người tốt, việc tốt” năm %(y)s") % {"y": report.year}
 
 
-def tables(data: ReportData) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Figures:
+    """How a table writes its figures: as Vietnamese text (DOCX, PDF, the page) or as the
+    numbers themselves (XLSX, where the officer adds them up)."""
+
+    num: Callable[[Any], Any]
+    change: Callable[[int], Any]
+    percent: Callable[[Any], Any]
+    year: Callable[[int], Any]
+
+
+TEXT = Figures(num=vn_number, change=signed, percent=vn_percent, year=str)
+RAW = Figures(
+    num=lambda v: None if v is None else (int(v) if Decimal(v) == int(v) else float(v)),
+    change=int,
+    percent=lambda p: None if p is None else float(Decimal(p) / 100),
+    year=int,
+)
+# Excel number formats of the raw figures, by column kind.
+XLSX_FORMATS = {"num": "#,##0", "change": "+#,##0;-#,##0;0", "percent": "0.0%"}
+
+
+def tables(data: ReportData, figures: Figures = TEXT) -> dict[str, Any]:
     """Headers and rows of every table, shared by the three formats."""
+    f = figures
     y, py = data.year, data.year - 1
     awards = [
-        [
-            t.name,
-            vn_number(t.previous),
-            vn_number(t.count),
-            signed(t.change),
-            vn_number(t.cumulative),
-        ]
+        [t.name, f.num(t.previous), f.num(t.count), f.change(t.change), f.num(t.cumulative)]
         for t in data.titles
     ]
     awards.append(
         [
             _("Cộng cá nhân"),
-            vn_number(data.previous_individuals),
-            vn_number(data.individuals),
-            signed(data.individuals - data.previous_individuals),
-            vn_number(data.cumulative_individuals),
+            f.num(data.previous_individuals),
+            f.num(data.individuals),
+            f.change(data.individuals - data.previous_individuals),
+            f.num(data.cumulative_individuals),
         ]
     )
     awards.append(
         [
             _("Cộng tập thể"),
-            vn_number(data.previous_collectives),
-            vn_number(data.collectives),
-            signed(data.collectives - data.previous_collectives),
-            vn_number(data.cumulative_collectives),
+            f.num(data.previous_collectives),
+            f.num(data.collectives),
+            f.change(data.collectives - data.previous_collectives),
+            f.num(data.cumulative_collectives),
         ]
     )
     cumulative_head = _("Lũy kế %(a)s–%(b)s") % {"a": data.first_year, "b": y}
-    found = _tables(data, awards, cumulative_head, y, py)
+    found = _tables(data, awards, cumulative_head, y, py, f)
     for key, table in found.items():
         table["numeric"] = NUMERIC.get(key) or [i > 0 for i in range(len(table["head"]))]
+        table["kinds"] = KINDS.get(key) or ["", *(["num"] * (len(table["head"]) - 1))]
     return found
 
 
@@ -104,9 +129,20 @@ NUMERIC = {
     "contest": [True, True, True],
     "honourees": [True, False, False, False],
 }
+# What each column holds, for the XLSX number formats ("" text or a year, "num", "change",
+# "percent"); tables not listed: text then counts.
+KINDS = {
+    "awards": ["", "num", "num", "change", "num"],
+    "series": ["", "num", "num"],
+    "targets": ["", "", "num", "num", "percent"],
+    "contest": ["num", "num", "change"],
+    "honourees": ["", "", "", ""],
+}
 
 
-def _tables(data: ReportData, awards: list, cumulative_head: str, y: int, py: int) -> dict:
+def _tables(
+    data: ReportData, awards: list, cumulative_head: str, y: int, py: int, f: Figures
+) -> dict:
     return {
         "awards": {
             "head": [
@@ -120,16 +156,12 @@ def _tables(data: ReportData, awards: list, cumulative_head: str, y: int, py: in
         },
         "by_unit": {
             "head": [_("Đơn vị"), *data.unit_titles, _("Cộng")],
-            "rows": [
-                [u.name, *[vn_number(c) for c in u.counts], vn_number(u.total)]
-                for u in data.by_unit
-            ],
+            "rows": [[u.name, *[f.num(c) for c in u.counts], f.num(u.total)] for u in data.by_unit],
         },
         "series": {
             "head": [_("Năm"), _("Cá nhân"), _("Tập thể")],
             "rows": [
-                [str(p.year), vn_number(p.individuals), vn_number(p.collectives)]
-                for p in data.series
+                [f.year(p.year), f.num(p.individuals), f.num(p.collectives)] for p in data.series
             ],
         },
         "targets": {
@@ -141,7 +173,7 @@ def _tables(data: ReportData, awards: list, cumulative_head: str, y: int, py: in
                 _("Tỷ lệ so với kế hoạch"),
             ],
             "rows": [
-                [r.name, r.measure, vn_number(r.plan), vn_number(r.actual), vn_percent(r.percent)]
+                [r.name, r.measure, f.num(r.plan), f.num(r.actual), f.percent(r.percent)]
                 for r in data.targets
             ],
         },
@@ -150,9 +182,9 @@ def _tables(data: ReportData, awards: list, cumulative_head: str, y: int, py: in
             "rows": (
                 [
                     [
-                        vn_number(data.contest_previous),
-                        vn_number(data.contest_entries),
-                        signed(data.contest_change or 0),
+                        f.num(data.contest_previous),
+                        f.num(data.contest_entries),
+                        f.change(data.contest_change or 0),
                     ]
                 ]
                 if data.contest_entries is not None
@@ -161,7 +193,7 @@ def _tables(data: ReportData, awards: list, cumulative_head: str, y: int, py: in
         },
         "honourees": {
             "head": [_("STT"), _("Họ và tên / tập thể"), _("Đơn vị"), _("Danh hiệu")],
-            "rows": [[str(i), h.name, h.unit, h.title] for i, h in enumerate(data.honourees, 1)],
+            "rows": [[f.year(i), h.name, h.unit, h.title] for i, h in enumerate(data.honourees, 1)],
         },
     }
 
@@ -309,7 +341,7 @@ def report_xlsx(report: AnnualReport, data: ReportData) -> bytes:
     from openpyxl.styles import Font
 
     wb = Workbook()
-    t = tables(data)
+    t = tables(data, RAW)
     names = {
         "awards": "Khen thưởng",
         "by_unit": "Theo đơn vị",
@@ -331,6 +363,9 @@ def report_xlsx(report: AnnualReport, data: ReportData) -> bytes:
             cell.font = Font(bold=True)
         for row in t[key]["rows"]:
             append_row(ws, row)
+            for cell, kind in zip(ws[ws.max_row], t[key]["kinds"], strict=False):
+                if kind and isinstance(cell.value, int | float):
+                    cell.number_format = XLSX_FORMATS[kind]
         ws.column_dimensions["A"].width = 48
         for letter in "BCDEF":
             ws.column_dimensions[letter].width = 18

@@ -37,3 +37,14 @@ class IntroductionForm(BootstrapFormMixin, forms.Form):
             "“đạt 105,7% kế hoạch”) được đối chiếu với dữ liệu khi lưu."
         ),
     )
+
+
+class IssueForm(BootstrapFormMixin, forms.Form):
+    """The number and date the report is issued with ("Số: 12/BC-…", "ngày … tháng …")."""
+
+    so = IntegerField(label=_("Số báo cáo"), min_value=1, max_value=99_999, required=False)
+    ngay = forms.DateField(
+        label=_("Ngày ban hành"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -24,6 +24,10 @@ class AnnualReport(PublicModel):
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     introduction = models.TextField(_("phần mở đầu"), blank=True)
+    # Written when the report is issued (Decree 30: "Số: 12/BC-SLĐTBXH", place and date);
+    # a blank number and date in the draft, to be filled by hand otherwise.
+    number = models.PositiveIntegerField(_("số báo cáo"), null=True, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -93,6 +94,26 @@ def report_open(*, by: Any, unit: Unit, year: int) -> AnnualReport:
         unit=unit, year=year, introduction=default_introduction(data), created_by=by
     )
     audit.audit_create(actor=by, obj=report)
+    return report
+
+
+@transaction.atomic
+def report_set_issue(
+    *, by: Any, report: AnnualReport, number: int | None, issued_on: dt.date | None
+) -> AnnualReport:
+    """The number and date of issue written in the report's header (either may be blank:
+    the draft then leaves room to write them by hand)."""
+    _check_edit(by, report.unit_id)
+    if number is not None and number < 1:
+        raise ValidationError(_("Số báo cáo phải là số nguyên dương."))
+    if issued_on is not None and issued_on.year < report.year:
+        raise ValidationError(
+            _("Ngày ban hành phải sau năm %(y)s của báo cáo.") % {"y": report.year}
+        )
+    before = audit.snapshot(report)
+    report.number, report.issued_on = number, issued_on
+    report.save(update_fields=["number", "issued_on", "updated_at"])
+    audit.audit_update(actor=by, obj=report, before=before)
     return report
 
 

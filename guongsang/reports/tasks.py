@@ -28,8 +28,9 @@ from guongsang.reports.permissions import VIEW_ROLES
 BUILD_LABEL = "Xuất báo cáo tổng kết"
 
 
-def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
-    """Queue the build of `report` in `fmt`; the task page follows its progress."""
+def build_start(*, by: Any, report: AnnualReport, fmt: str, unresolved: int = 0) -> TaskProgress:
+    """Queue the build of `report` in `fmt`; the task page follows its progress.
+    `unresolved`: the figure warnings the officer confirmed building with (audited)."""
     if fmt not in ReportFormat.values:
         raise ValidationError(_("Định dạng “%(f)s” không hỗ trợ.") % {"f": fmt})
     if not (has_role(by, VIEW_ROLES) and in_scope(by, report.unit_id, VIEW_ROLES)):
@@ -37,7 +38,8 @@ def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
 
     def record(progress: TaskProgress) -> None:
         AnnualReport.objects.filter(pk=report.pk).update(last_build=progress, last_format=fmt)
-        audit.audit_log(actor=by, action=AuditAction.EXPORT, obj=report, after={"format": fmt})
+        after = {"format": fmt, "unresolved_warnings": unresolved}
+        audit.audit_log(actor=by, action=AuditAction.EXPORT, obj=report, after=after)
 
     return task_queue(
         owner=by,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("mo/", views.report_create, name="create"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/mo-dau/", views.save_introduction, name="introduction"),
+    path("<uuid:uuid>/so-ngay/", views.set_issue, name="issue"),
     path("<uuid:uuid>/kiem-tra/", views.check, name="check"),
     path("<uuid:uuid>/xuat/<str:fmt>/", views.build, name="build"),
 ]

@@ -20,7 +20,7 @@ from guongsang.reports.charts import svg_bar_chart
 from guongsang.reports.checks import Finding, warnings_for
 from guongsang.reports.documents import aligned, charts_of, narrative, tables
 from guongsang.reports.figures import report_figures
-from guongsang.reports.forms import IntroductionForm, OpenReportForm
+from guongsang.reports.forms import IntroductionForm, IssueForm, OpenReportForm
 from guongsang.reports.models import AnnualReport, ReportFormat
 from guongsang.reports.tasks import build_start
 
@@ -68,6 +68,7 @@ def detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "charts": [svg_bar_chart(*chart) for chart in charts_of(data)],
         "warnings": warnings_for(report.introduction, data),
         "form": IntroductionForm(initial={"introduction": report.introduction}),
+        "issue_form": IssueForm(initial={"so": report.number, "ngay": report.issued_on}),
         "can_edit": request.user.has_perm("reports.edit_report", report),
         "formats": ReportFormat.choices,
     }
@@ -105,6 +106,32 @@ def save_introduction(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
+def set_issue(request: AuthedRequest, uuid: str) -> HttpResponse:
+    """The number and date of issue of the report ("Số: 12/BC-…", "ngày … tháng …")."""
+    report = _report(request, uuid, "reports.edit_report")
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_set_issue(
+                by=request.user,
+                report=report,
+                number=form.cleaned_data["so"],
+                issued_on=form.cleaned_data["ngay"],
+            )
+        except ValidationError as exc:
+            for text in exc.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Đã lưu số và ngày ban hành."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("reports:detail", uuid=report.uuid)
+
+
+@login_required
+@require_POST
 def check(request: AuthedRequest, uuid: str) -> HttpResponse:
     """Check a text without saving it (htmx, as the officer types a stated figure)."""
     report = _report(request, uuid)
@@ -117,11 +144,29 @@ def check(request: AuthedRequest, uuid: str) -> HttpResponse:
     )
 
 
+# The formats that carry the typed introduction (the XLSX holds only the computed tables).
+WITH_TEXT = (ReportFormat.DOCX, ReportFormat.PDF)
+
+
 @login_required
 @require_POST
 def build(request: AuthedRequest, uuid: str, fmt: str) -> HttpResponse:
+    """Start a build; a DOCX or PDF whose introduction still states figures that disagree
+    with the records is built only once the officer has seen them and confirmed."""
     report = _report(request, uuid)
     if fmt not in ReportFormat.values:
         raise Http404(_("Định dạng không hỗ trợ."))
-    progress = build_start(by=request.user, report=report, fmt=fmt)
+    unresolved: list[Finding] = []
+    if fmt in WITH_TEXT:
+        data = report_figures(user=request.user, unit=report.unit, year=report.year)
+        unresolved = warnings_for(report.introduction, data)
+    if unresolved and request.POST.get("xac_nhan") != "1":
+        context = {
+            "report": report,
+            "warnings": unresolved,
+            "fmt": fmt,
+            "label": ReportFormat(fmt).label,
+        }
+        return render(request, "reports/confirm_build.html", context)
+    progress = build_start(by=request.user, report=report, fmt=fmt, unresolved=len(unresolved))
     return redirect("core:task_progress", uuid=progress.uuid)

@@ -9,6 +9,7 @@ batches on SQLite, put back if one fails).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,9 +21,11 @@ from django.utils.translation import gettext as _
 
 from guongsang.core import ooxml
 from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
+from guongsang.core.formatting import fold
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.validators import is_ascii_digits
 from guongsang.core.xlsx import append_row
+from guongsang.nominations.import_reading import is_column_numbers
 from guongsang.nominations.imports import _text, staged_delete, staged_open, store_upload
 from guongsang.org.models import Unit
 from guongsang.targets import services
@@ -119,6 +122,28 @@ def preview(*, user: Any, token: str) -> Preview:
     return Preview(rows)
 
 
+# The columns of the template, found by name wherever they are (after an "STT" column, in
+# another order): unit, indicator, year, month, value.
+HEADERS = [
+    re.compile(r"^(ma )?don vi"),
+    re.compile(r"^(ma )?chi tieu"),
+    re.compile(r"^nam$"),
+    re.compile(r"^thang"),
+    re.compile(r"^(so lieu|gia tri|ket qua|thuc hien)"),
+]
+
+
+def _header_columns(values: tuple) -> list[int] | None:
+    texts = [" ".join(re.sub(r"[^\w]+", " ", fold(_text(v))).split()) for v in values]
+    columns = []
+    for pattern in HEADERS:
+        index = next((i for i, t in enumerate(texts) if pattern.search(t)), None)
+        if index is None:
+            return None
+        columns.append(index)
+    return columns
+
+
 def _read_body(token: str) -> list[tuple[int, tuple]]:
     """(line number, cells) of the rows under the header of the staged workbook."""
     from openpyxl import load_workbook  # loaded only when a workbook is read
@@ -131,12 +156,20 @@ def _read_body(token: str) -> list[tuple[int, tuple]]:
             raw = list(wb.worksheets[0].iter_rows(values_only=True))
         finally:
             wb.close()
-    header = next((i for i, r in enumerate(raw) if r and _text(r[0]).lower() == "mã đơn vị"), None)
-    if header is None:
+    found = next(
+        ((i, cols) for i, r in enumerate(raw) if r and (cols := _header_columns(r)) is not None),
+        None,
+    )
+    if found is None:
         raise ValidationError(
-            _("Không tìm thấy dòng tiêu đề (bắt đầu bằng “Mã đơn vị”): hãy dùng tệp mẫu.")
+            _("Không tìm thấy dòng tiêu đề (có cột “Mã đơn vị”): hãy dùng tệp mẫu.")
         )
-    body = [(i + 1, r) for i, r in enumerate(raw) if i > header and any(_text(v) for v in r or ())]
+    header, columns = found
+    body = [
+        (i + 1, tuple(r[c] if c < len(r) else None for c in columns))
+        for i, r in enumerate(raw)
+        if i > header and any(_text(v) for v in r or ()) and not is_column_numbers(r)
+    ]
     if len(body) > MAX_ROWS:
         raise ValidationError(_("Tệp có quá nhiều dòng (tối đa 5.000)."))
     return body

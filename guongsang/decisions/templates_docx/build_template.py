@@ -98,7 +98,7 @@ def build(path: Path = TEMPLATE) -> Path:
 
     cell_line(left, "Nơi nhận:", bold=True, italic=True, first=True)
     cell_line(left, "{%p for place in recipients_list %}", size=11)
-    cell_line(left, "- {{ place }};", size=11)
+    cell_line(left, "- {{ place }}{% if loop.last %}.{% else %};{% endif %}", size=11)
     cell_line(left, "{%p endfor %}", size=11)
     cell_line(right, "{{ sign_prefix }}", bold=True, size=14, first=True, center=True)
     cell_line(right, "{{ sign_title }}", bold=True, size=14, center=True)
@@ -121,7 +121,7 @@ def build(path: Path = TEMPLATE) -> Path:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = (Mm(12), Mm(55), Mm(50), Mm(20), Mm(28))
-    headers = ("STT", "Họ và tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)")
+    headers = ("STT", "Họ và tên / Tập thể", "Đơn vị", "{{ award_head }}", "Số tiền (đồng)")
     body = ("{{ r.index }}", "{{ r.name }}", "{{ r.unit }}", "{{ r.title }}", "{{ r.amount }}")
     for i, (width, header, value) in enumerate(zip(widths, headers, body, strict=True)):
         for row in grid.rows:
@@ -132,7 +132,7 @@ def build(path: Path = TEMPLATE) -> Path:
     cell_line(grid.rows[3].cells[0], "{%tr endfor %}", first=True)
     total = grid.rows[4].cells
     merged = total[0].merge(total[3])
-    cell_line(merged, "Tổng cộng: {{ count }} (tập thể, cá nhân)", bold=True, first=True)
+    cell_line(merged, "Tổng cộng: {{ count_text }}", bold=True, first=True)
     cell_line(total[4], "{{ total }}", bold=True, first=True)
     document.save(path)
     return path

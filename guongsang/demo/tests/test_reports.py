@@ -86,4 +86,7 @@ def test_the_2023_department_report_carries_the_figures_in_docx_pdf_and_xlsx(dem
 
     wb = openpyxl.load_workbook(io.BytesIO(_build(report, secretariat, "xlsx")))
     rows = list(wb["Chỉ tiêu"].iter_rows(values_only=True))
-    assert list(rows[2][:5]) == ["Giải quyết việc làm", "người", "162.000", "171.228", "105,7%"]
+    # Numbers as numbers (the accountant adds them up), shown by Excel's formats.
+    assert list(rows[2][:4]) == ["Giải quyết việc làm", "người", 162_000, 171_228]
+    assert round(rows[2][4], 3) == 1.057  # 171.228 / 162.000, shown as 105,7%
+    assert wb["Chỉ tiêu"].cell(row=3, column=5).number_format == "0.0%"

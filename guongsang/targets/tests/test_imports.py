@@ -127,3 +127,25 @@ def test_a_write_failing_mid_way_puts_every_figure_back(world, monkeypatch):
         imports.commit(user=world.secretariat, token=token)
     assert Plan.objects.get().value == Decimal(1000)
     assert not Result.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_with_an_stt_column_and_columns_reordered_is_read(client, world):
+    make_indicator()
+    client.force_login(world.secretariat)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN CHỈ TIÊU"])
+    ws.append(["STT", "Năm", "Mã đơn vị", "Tháng", "Mã chỉ tiêu", "Số liệu"])
+    ws.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"])
+    ws.append([1, 2023, world.centre.code, None, "viec-lam", 1000])
+    ws.append([2, 2023, world.centre.code, 1, "viec-lam", 120])
+    out = io.BytesIO()
+    wb.save(out)
+    upload = SimpleUploadedFile("ct.xlsx", out.getvalue())
+    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    preview = client.get(response.url).content.decode()
+    assert "không hợp lệ" not in preview and "không có" not in preview
+    client.post(response.url)
+    assert Plan.objects.get().value == 1000
+    assert Result.objects.get().value == 120

@@ -1,0 +1,141 @@
+"""A workbook typed the way officers type it: an "STT" column, the columns in another order,
+dates as Excel serial numbers, titles in quotes, upper case, without diacritics or by their
+short names. No false error, and the preview's count of new people is what the commit
+creates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from guongsang.catalogue.models import Title
+from guongsang.nominations import imports
+from guongsang.nominations.import_reading import TitleResolver, header_columns, serial_date
+from guongsang.nominations.models import Dossier
+from guongsang.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+# Excel serials: 25569 is 01/01/1970, so 33000 is 07/05/1990 and 30000 is 18/02/1982.
+HEADER = ["STT", "Đơn vị công tác", "Họ tên", "Ngày tháng năm sinh", "Năm", "Danh hiệu đề nghị",
+          "Thành tích"]  # fmt: skip
+
+
+def _workbook(rows: list[list]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    ws["A2"] = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"
+    ws.merge_cells("A2:G2")
+    ws.append([])
+    ws.append(HEADER)
+    ws.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])  # the numbered row under it
+    for row in rows:
+        ws.append(row)
+    ws.cell(row=6, column=4).number_format = "0"  # a date cell formatted as a number
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _rows(world) -> list[list]:
+    centre = world.centre.name
+    return [
+        [1, centre, "Nguyễn Văn Mới", 33000, 2024, "LĐTT", "Hoàn thành tốt nhiệm vụ"],
+        [2, centre, "Nguyễn Văn Mới", 33000, 2024, "CSTĐ cơ sở", "Có sáng kiến"],
+        [3, centre, "Trần Thị Hà", "30000", 2024, "“Người tốt, việc tốt”", "Cứu người"],
+        [4, centre.upper(), "Lê Văn Tâm", "05/05/1991", "2024", "NTVT cơ sở", "Nhặt được của rơi"],
+        [5, centre, "Phạm Thị Lan", dt.datetime(1985, 3, 1), 2024, "LAO DONG TIEN TIEN", "Tốt"],
+        [6, centre, "", None, 2024, "tập thể lao động tiên tiến", "Đoàn kết"],
+    ]
+
+
+def _preview(token: str, user) -> imports.Preview:
+    with imports.staged_open(token) as stored:
+        return imports.preview_file(stored, user=user, kind=imports.NOMINATIONS)
+
+
+def test_an_officers_workbook_has_no_false_error_and_creates_what_the_preview_says(world, titles):
+    token = imports.store_upload(SimpleUploadedFile("ds.xlsx", _workbook(_rows(world))))
+    preview = _preview(token, world.officer)
+    assert preview.errors == []
+    assert [r.number for r in preview.rows] == [6, 7, 8, 9, 10, 11]
+    codes = [r.title.code for r in preview.rows]
+    assert codes == [
+        "lao-dong-tien-tien",
+        "chien-si-thi-dua-co-so",
+        "nguoi-tot-viec-tot-co-so",
+        "nguoi-tot-viec-tot-co-so",
+        "lao-dong-tien-tien",
+        "tap-the-lao-dong-tien-tien",
+    ]
+    births = [r.birth for r in preview.rows]
+    assert births[:5] == [
+        dt.date(1990, 5, 7),
+        dt.date(1990, 5, 7),
+        dt.date(1982, 2, 18),
+        dt.date(1991, 5, 5),
+        dt.date(1985, 3, 1),
+    ]
+    assert preview.rows[0].birth_text == "07/05/1990"
+    # "Người tốt, việc tốt" without a level: the base level, and the officer is told so.
+    assert any("hiểu là “" in w for w in preview.rows[2].warnings)
+    # Nguyễn Văn Mới is named twice (two titles): one person, not two.
+    assert preview.new_people == 4
+    people_before = Person.objects.count()
+    result = imports.import_commit(actor=world.officer, token=token, kind=imports.NOMINATIONS)
+    assert result.new_people == preview.new_people
+    assert Person.objects.count() - people_before == preview.new_people
+    assert result.created == 6 and Dossier.objects.count() == 6
+    moi = Person.objects.get(full_name="Nguyễn Văn Mới")
+    assert moi.date_of_birth == dt.date(1990, 5, 7)
+    assert Dossier.objects.filter(person=moi).count() == 2
+
+
+def test_the_header_is_found_with_stt_and_columns_in_any_order():
+    assert header_columns(["a", "b"]) is None
+    columns = header_columns(HEADER)
+    assert columns is not None
+    assert columns[0] == 2 and columns[1] == 3 and columns[2] == 1  # name, birth, unit
+    assert columns[3] == 5 and columns[4] == 4 and columns[5] == 6  # title, year, summary
+    template = header_columns(imports.COLUMNS)
+    assert template == {0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+
+
+def test_the_row_numbering_the_columns_is_not_data():
+    from guongsang.nominations.import_reading import is_column_numbers
+
+    assert is_column_numbers(["(1)", "(2)", "(3)", "(4)"]) and is_column_numbers([1, 2, 3, None])
+    assert not is_column_numbers([1, "Trung tâm", "Nguyễn Văn A", 33000])
+
+
+def test_serial_dates():
+    assert serial_date(33000) == dt.date(1990, 5, 7)
+    assert serial_date(33000.0) == dt.date(1990, 5, 7)
+    assert serial_date("45658") == dt.date(2025, 1, 1)
+    assert serial_date("12/04/1985") is None and serial_date(33000.5) is None
+    assert serial_date(True) is None
+
+
+def test_titles_as_officers_type_them(titles):
+    resolver = TitleResolver(Title.objects.order_by("-valid_from", "-pk"))
+
+    def code(typed: str) -> str | None:
+        found = resolver.match(typed).title
+        return found.code if found else None
+
+    assert code("LĐTT") == code("ldtt") == code("Lao Động Tiên Tiến") == "lao-dong-tien-tien"
+    assert code("CSTĐ cơ sở") == code("CSTĐCS") == "chien-si-thi-dua-co-so"
+    assert code("CSTĐ cấp tỉnh") == "chien-si-thi-dua-cap-thanh-pho"
+    assert code('"Người tốt, việc tốt" cấp Thành phố') == "nguoi-tot-viec-tot-thanh-pho"
+    assert code("NTVT TP") == "nguoi-tot-viec-tot-thanh-pho"
+    assert code("NTVT cơ sở") == code("nguoi tot viec tot co so") == "nguoi-tot-viec-tot-co-so"
+    assert code("Giấy khen") == "giay-khen-giam-doc-so"
+    assert code("Tập thể tốt") == "tap-the-tot"
+    ambiguous = resolver.match("Bằng khen")
+    assert ambiguous.title is None and "Thủ tướng" in ambiguous.note
+    assert code("Danh hiệu không có") is None
