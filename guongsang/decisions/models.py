@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core.models import PublicModel
+from guongsang.decisions import codes
 from guongsang.nominations.models import Dossier
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -347,3 +348,8 @@ class OutsideLine(PublicModel):
     @property
     def is_matched(self) -> bool:
         return self.item_id is not None
+
+    @property
+    def grouped_code(self) -> str:
+        """The verification code as printed: "7KQ2M-XH4TR"."""
+        return codes.grouped(self.certificate_code or "")

@@ -33,7 +33,7 @@ from guongsang.decisions.permissions import (
     revoking,
 )
 from guongsang.nominations.models import Dossier, State
-from guongsang.org.models import UnitType
+from guongsang.org.models import Unit, UnitType
 from guongsang.org.selectors import closure_on
 
 if TYPE_CHECKING:
@@ -263,6 +263,13 @@ def outside_decisions_visible(*, user: Any) -> QuerySet[OutsideDecision]:
     return restrict(qs, user, roles=VIEW_ROLES, unit_field="recorded_by").order_by(
         "-decision_date", "-created_at"
     )
+
+
+def recording_units(*, user: Any) -> QuerySet[Unit]:
+    """The levels whose secretariat the user is: where outside decisions are recorded."""
+    return Unit.objects.filter(
+        pk__in=scope_roots(user, DRAFT_ROLES), valid_to=None
+    ).order_by("name")
 
 
 def outside_lines(decision: OutsideDecision) -> QuerySet[OutsideLine]:
