@@ -118,7 +118,7 @@ class SubmissionOut(Schema):
 
 
 class SubmissionIn(Schema):
-    dossier_ids: list[UUID] = Field(..., min_length=1, max_length=500)
+    dossier_ids: list[UUID] = Field([], max_length=500)
     summary: str = Field("", max_length=500)
 
 
@@ -147,6 +147,8 @@ def submission_create(request: HttpRequest, payload: SubmissionIn) -> Status[Sub
     chosen = list(
         selectors.dossiers_to_forward(user=request.user).filter(uuid__in=payload.dossier_ids)
     )
+    if not payload.dossier_ids:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
     if len(chosen) != len(set(payload.dossier_ids)):
         raise ValidationError(_("Có hồ sơ không tìm thấy hoặc không chờ trình cấp trên."))
     levels = {d.level_unit_id for d in chosen}

@@ -198,17 +198,19 @@ class OutsideLineIn(Schema):
     unit: Text300 = ""
 
 
+# Fields a person must give are checked by the service (400 with the reason in Vietnamese)
+# after the permission check, so a caller without the right hears 403 first.
 class OutcomeIn(Schema):
-    authority: Text200
-    number: Text64
-    decision_date: dt.date
+    authority: Text200 = ""
+    number: Text64 = ""
+    decision_date: dt.date | None = None
     submission_id: UUID | None = None
     recorded_by_id: UUID | None = None
-    lines: list[OutsideLineIn] = Field(..., max_length=outcomes.MAX_LINES)
+    lines: list[OutsideLineIn] = Field([], max_length=outcomes.MAX_LINES)
 
 
 class ResolveIn(Schema):
-    dossier_id: UUID
+    dossier_id: UUID | None = None
 
 
 def _outcome(request: HttpRequest, outcome_id: UUID) -> OutsideDecision:
@@ -241,6 +243,8 @@ def outcome_detail(request: HttpRequest, outcome_id: UUID) -> OutsideDecision:
 def outcome_create(request: HttpRequest, payload: OutcomeIn) -> Status[OutsideDecision]:
     if not request.user.has_perm("decisions.draft_decision"):
         raise PermissionDenied(_("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
+    if payload.decision_date is None:
+        raise ValidationError(_("Cần ghi ngày quyết định."))
     units = selectors.recording_units(user=request.user)
     submission = None
     if payload.submission_id is not None:
@@ -286,6 +290,8 @@ def outcome_resolve(
     if not can_at(request.user, decision.recorded_by_id, DRAFT_ROLES):
         raise PermissionDenied(_("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
     line = get_visible_or_404(decision.lines.all(), uuid=line_id)
+    if payload.dossier_id is None:
+        raise ValidationError(_("Chọn hồ sơ tương ứng với dòng này (dossier_id)."))
     item = (
         outcomes.open_items(decision.recorded_by, decision.submission)
         .filter(dossier__uuid=payload.dossier_id)

@@ -68,7 +68,9 @@ def outcome_create(request: AuthedRequest) -> HttpResponse:
         except ValidationError as exc:
             report_errors(request, exc, form=form)
         else:
-            messages.success(request, _("Đã ghi nhận Quyết định số %(n)s.") % {"n": decision.number})
+            messages.success(
+                request, _("Đã ghi nhận Quyết định số %(n)s.") % {"n": decision.number}
+            )
             return redirect("decisions:outcome_detail", uuid=decision.uuid)
     return render(request, "decisions/outcome_form.html", {"form": form})
 
@@ -88,9 +90,7 @@ def outcome_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         for line in selectors.outside_lines(decision)
     ]
     rows = [(line, form if not line.is_matched else None) for line, form in rows]
-    return render(
-        request, "decisions/outcome_detail.html", {"decision": decision, "rows": rows}
-    )
+    return render(request, "decisions/outcome_detail.html", {"decision": decision, "rows": rows})
 
 
 @login_required
@@ -113,7 +113,9 @@ def outcome_resolve(request: AuthedRequest, uuid: Any) -> HttpResponse:
                 messages.error(request, text)
     else:
         try:
-            outcomes.outside_line_resolve(actor=request.user, line=line, item=form.cleaned_data["item"])
+            outcomes.outside_line_resolve(
+                actor=request.user, line=line, item=form.cleaned_data["item"]
+            )
         except ValidationError as exc:
             report_errors(request, exc)
         else:

@@ -97,7 +97,12 @@ def _fits(line: LineIn, item: SubmissionItem) -> bool:
     if _key(line.name) != _key(_nominee(dossier)):
         return False
     title, wanted = _key(dossier.title.name), _key(line.title)
-    if wanted and wanted != _key(dossier.title.code) and wanted not in title and title not in wanted:
+    if (
+        wanted
+        and wanted != _key(dossier.title.code)
+        and wanted not in title
+        and title not in wanted
+    ):
         return False
     unit = _key(line.unit)
     return not unit or any(unit in u or u in unit for u in _units_of(dossier))
@@ -166,7 +171,11 @@ def _record(
         submission.authority_id != recorded_by.pk or submission.state != SubmissionState.SENT
     ):
         raise ValidationError(_("Tờ trình không thuộc cơ quan này hoặc chưa được trình."))
-    if submission is not None and submission.submitted_on and decision_date < submission.submitted_on:
+    if (
+        submission is not None
+        and submission.submitted_on
+        and decision_date < submission.submitted_on
+    ):
         raise ValidationError(_("Ngày quyết định không được trước ngày trình."))
     cleaned = _clean(lines)
     try:

@@ -86,7 +86,9 @@ def achievement_report_docx(dossier: Dossier, *, authority_name: str = "") -> by
         cell.text = text
     for award in awards.order_by("year", "title__order"):
         cells = table.add_row().cells
-        decided = " ".join(filter(None, (award.decision_number, vn_short_date(award.decision_date))))
+        decided = " ".join(
+            filter(None, (award.decision_number, vn_short_date(award.decision_date)))
+        )
         for cell, value in zip(
             cells, (award.year, award.title.name, decided, award.authority), strict=True
         ):

@@ -267,9 +267,9 @@ def outside_decisions_visible(*, user: Any) -> QuerySet[OutsideDecision]:
 
 def recording_units(*, user: Any) -> QuerySet[Unit]:
     """The levels whose secretariat the user is: where outside decisions are recorded."""
-    return Unit.objects.filter(
-        pk__in=scope_roots(user, DRAFT_ROLES), valid_to=None
-    ).order_by("name")
+    return Unit.objects.filter(pk__in=scope_roots(user, DRAFT_ROLES), valid_to=None).order_by(
+        "name"
+    )
 
 
 def outside_lines(decision: OutsideDecision) -> QuerySet[OutsideLine]:

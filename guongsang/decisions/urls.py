@@ -26,5 +26,9 @@ urlpatterns = [
     path("ket-qua-cap-tren/", outcome_views.outcome_list, name="outcomes"),
     path("ket-qua-cap-tren/ghi-nhan/", outcome_views.outcome_create, name="outcome_create"),
     path("ket-qua-cap-tren/<uuid:uuid>/", outcome_views.outcome_detail, name="outcome_detail"),
-    path("ket-qua-cap-tren/dong/<uuid:uuid>/gan/", outcome_views.outcome_resolve, name="outcome_resolve"),
+    path(
+        "ket-qua-cap-tren/dong/<uuid:uuid>/gan/",
+        outcome_views.outcome_resolve,
+        name="outcome_resolve",
+    ),
 ]

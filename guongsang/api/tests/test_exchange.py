@@ -65,9 +65,12 @@ def test_a_package_goes_up_twice_and_the_boards_outcome_comes_back(client, world
     assert created.status_code == 201, created.content
     city_sub = created.json()["id"]
     assert created.json()["to_name"] == "Ban Thi đua - Khen thưởng Trung ương"
-    assert city("post", f"/decisions/submissions/{city_sub}/send", {"on": "2024-04-02"}).json()[
-        "state"
-    ] == "sent"
+    assert (
+        city("post", f"/decisions/submissions/{city_sub}/send", {"on": "2024-04-02"}).json()[
+            "state"
+        ]
+        == "sent"
+    )
     zipped = city("get", f"/decisions/submissions/{city_sub}/package.zip")
     assert zipped.status_code == 200 and zipped["Content-Type"] == "application/zip"
     manifest = json.loads(zipfile.ZipFile(io.BytesIO(zipped.content)).read("manifest.json"))
@@ -142,8 +145,12 @@ def test_an_officer_cannot_record_an_outcome_or_read_the_history_of_another_unit
     refused = officer(
         "post",
         "/outcomes",
-        {"authority": "Chủ tịch nước", "number": "1/QĐ-CTN", "decision_date": "2024-06-10",
-         "lines": [{"name": "Lê Thị Bích Liên", "title": "Huân chương"}]},
+        {
+            "authority": "Chủ tịch nước",
+            "number": "1/QĐ-CTN",
+            "decision_date": "2024-06-10",
+            "lines": [{"name": "Lê Thị Bích Liên", "title": "Huân chương"}],
+        },
     )
     assert refused.status_code == 403
     history = officer("get", f"/awards?person_id={world.other_person.uuid}").json()

@@ -128,8 +128,10 @@ def test_a_bad_outcome_changes_nothing(world):
             authority="Chủ tịch nước",
             number="1/QĐ-CTN",
             decision_date=dt.date(2024, 6, 1),
-            lines=[LineIn(name="Lê Thị Bích Liên", title="Huân chương Lao động hạng Ba"),
-                   LineIn(name="Phạm Văn Bình", title="")],
+            lines=[
+                LineIn(name="Lê Thị Bích Liên", title="Huân chương Lao động hạng Ba"),
+                LineIn(name="Phạm Văn Bình", title=""),
+            ],
         )
     with pytest.raises(PermissionDenied):
         outcomes.outside_decision_record(
