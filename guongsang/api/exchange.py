@@ -258,9 +258,10 @@ def outcome_create(request: HttpRequest, payload: OutcomeIn) -> Status[OutsideDe
             raise ValidationError(_("Không tìm thấy tờ trình đã trình."))
         recorded_by = submission.authority
     elif payload.recorded_by_id is not None:
-        recorded_by = units.filter(uuid=payload.recorded_by_id).first()
-        if recorded_by is None:
+        chosen = units.filter(uuid=payload.recorded_by_id).first()
+        if chosen is None:
             raise ValidationError(_("Không có quyền ghi nhận cho cơ quan này."))
+        recorded_by = chosen
     else:
         only = list(units.order_by("pk")[:2])
         if len(only) != 1:

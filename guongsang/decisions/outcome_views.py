@@ -108,9 +108,8 @@ def outcome_resolve(request: AuthedRequest, uuid: Any) -> HttpResponse:
     items = outcomes.open_items(decision.recorded_by, decision.submission)
     form = ResolveForm(request.POST, items=items, prefix=str(line.uuid))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, text)
+        for text in form.errors.get("item", []):
+            messages.error(request, str(text))
     else:
         try:
             outcomes.outside_line_resolve(

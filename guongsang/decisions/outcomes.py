@@ -219,16 +219,16 @@ def outside_line_resolve(*, actor: Actor, line: OutsideLine, item: SubmissionIte
     _require(actor, decision.recorded_by)
     if line.is_matched:
         raise ValidationError(_("Dòng này đã được gắn với hồ sơ."))
-    item = (
+    waiting = (
         open_items(decision.recorded_by, decision.submission)
         .select_for_update(of=("self",))
         .filter(pk=item.pk)
         .first()
     )
-    if item is None:
+    if waiting is None:
         raise ValidationError(_("Hồ sơ được chọn không còn chờ kết quả của tờ trình này."))
     line.resolved_by = actor_user(actor)
-    _confer(actor=actor, line=line, item=item, reason=_("Gắn hồ sơ thủ công"))
+    _confer(actor=actor, line=line, item=waiting, reason=_("Gắn hồ sơ thủ công"))
     return line
 
 

@@ -67,7 +67,7 @@ def test_the_city_sends_a_package_to_the_board_and_records_its_decision(
     page.get_by_label("Số quyết định").fill("88/QĐ-CTN")
     page.get_by_label("Danh sách được khen").fill(
         "Lê Thị Bích Liên; Huân chương Lao động hạng Ba; Trung tâm Bảo trợ xã hội 1\n"
-        "Phạm Văn Bính; Bằng khen của Thủ tướng Chính phủ; Trung tâm Bảo trợ xã hội 1\n"
+        "Phạm Bình; Bằng khen của Thủ tướng Chính phủ; Trung tâm Bảo trợ xã hội 1\n"
     )
     audited = AuditEntry.objects.count()
     page.get_by_role("button", name="Ghi nhận", exact=True).click()
@@ -75,13 +75,14 @@ def test_the_city_sends_a_package_to_the_board_and_records_its_decision(
     assert page.get_by_text("1 dòng chưa gắn được với hồ sơ nào").is_visible()
     assert Award.objects.filter(person=world.person, decision_number="88/QĐ-CTN").exists()
     assert not Award.objects.filter(person=binh).exists()
+    shot(page, "national-unmatched-1366x768")
 
     number = pm.submission_items.get().submission.full_number
     page.get_by_label("Hồ sơ tương ứng").select_option(
         label=f"Phạm Văn Bình — Bằng khen của Thủ tướng Chính phủ {year} ({number})"
     )
     page.get_by_role("button", name="Gắn hồ sơ").click()
-    page.get_by_text("Đã gắn “Phạm Văn Bính” với hồ sơ.").wait_for()
+    page.get_by_text("Đã gắn “Phạm Bình” với hồ sơ.").wait_for()
     assert page.get_by_text("Đã gắn thủ công").is_visible()
     award = Award.objects.get(person=binh)
     assert award.decision_number == "88/QĐ-CTN" and award.title.code == "bang-khen-thu-tuong"
@@ -93,6 +94,10 @@ def test_the_city_sends_a_package_to_the_board_and_records_its_decision(
     phone.goto(page.url)
     no_sideways_scroll(phone)
     shot(phone, "national-outcome-390x844")
+    phone.get_by_role("link", name="Kết quả từ cấp trên").click()
+    phone.get_by_role("link", name="Ghi nhận kết quả").click()
+    no_sideways_scroll(phone)
+    shot(phone, "national-outcome-form-390x844")
 
     # The public check of the award's code shows it.
     page.get_by_role("link", name=award.outside_line.grouped_code).click()
