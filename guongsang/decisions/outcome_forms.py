@@ -56,6 +56,7 @@ class OutsideDecisionForm(BootstrapFormMixin, forms.Form):
         queryset=Submission.objects.none(),
         to_field_name="uuid",
         required=False,
+        empty_label=_("— Mọi tờ trình đã trình —"),
     )
     authority = forms.CharField(
         label=_("Cấp quyết định"),

@@ -143,3 +143,56 @@ def test_a_bad_outcome_changes_nothing(world):
             lines=[LineIn(name="Lê Thị Bích Liên", title="Huân chương Lao động hạng Ba")],
         )
     assert (Award.objects.count(), OutsideDecision.objects.count()) == before
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def test_the_outcome_form_refuses_a_line_without_a_title_and_writes_nothing(world, client):
+    from django.urls import reverse
+
+    _sent_to_board(world)
+    client.force_login(city_secretariat(world))
+    response = client.post(
+        reverse("decisions:outcome_create"),
+        {
+            "recorded_by": str(world.city.uuid),
+            "authority": "Chủ tịch nước",
+            "number": "5/QĐ-CTN",
+            "decision_date": "01/06/2024",
+            "lines": "Lê Thị Bích Liên; Huân chương Lao động hạng Ba\nPhạm Văn Bình",
+        },
+    )
+    assert response.status_code == 200
+    assert "Dòng 2: ghi “Họ và tên; Danh hiệu, hình thức; Đơn vị”." in response.content.decode()
+    assert not OutsideDecision.objects.exists() and not Award.objects.exists()
+
+
+def test_an_officer_cannot_open_the_outcome_pages(world, client):
+    from django.urls import reverse
+
+    client.force_login(world.officer)
+    assert client.get(reverse("decisions:outcomes")).status_code == 403
+    assert client.get(reverse("decisions:outcome_create")).status_code == 403
+
+
+def test_the_outcome_list_takes_a_fixed_number_of_queries(
+    world, client, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    _sent_to_board(world)
+    secretariat = city_secretariat(world)
+    for n in range(3):
+        outcomes.outside_decision_record(
+            actor=secretariat,
+            recorded_by=world.city,
+            authority="Thủ tướng Chính phủ",
+            number=f"{n + 1}/QĐ-TTg",
+            decision_date=dt.date(2024, 6, 1),
+            lines=[LineIn(name=f"Người {n}", title="Bằng khen")],
+        )
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("decisions:outcomes"))
+    assert page.status_code == 200 and "3/QĐ-TTg" in page.content.decode()
