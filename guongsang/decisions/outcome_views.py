@@ -52,7 +52,10 @@ def outcome_create(request: AuthedRequest) -> HttpResponse:
     submissions = selectors.submissions_visible(user=request.user).filter(
         state=SubmissionState.SENT, authority__in=units
     )
-    form = OutsideDecisionForm(request.POST or None, units=units, submissions=submissions)
+    initial = {"submission": request.GET.get("to_trinh", "")}
+    form = OutsideDecisionForm(
+        request.POST or None, initial=initial, units=units, submissions=submissions
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

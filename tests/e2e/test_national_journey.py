@@ -60,9 +60,9 @@ def test_the_city_sends_a_package_to_the_board_and_records_its_decision(
     shot(page, "national-submission-1366x768")
 
     # The Board's decision comes back on paper: the secretariat types it in.
-    page.get_by_role("link", name="Tờ trình", exact=True).click()
-    page.get_by_role("link", name="Kết quả từ cấp trên").click()
     page.get_by_role("link", name="Ghi nhận kết quả").click()
+    chosen = page.get_by_label("Theo tờ trình").locator("option:checked").inner_text()
+    assert chosen.startswith(manifest["number"])
     page.get_by_label("Cấp quyết định").fill("Chủ tịch nước")
     page.get_by_label("Số quyết định").fill("88/QĐ-CTN")
     page.get_by_label("Danh sách được khen").fill(
