@@ -15,6 +15,7 @@ from guongsang.api import (
     contests,
     council,
     decisions,
+    exchange,
     movements,
     nominations,
     org,
@@ -87,6 +88,8 @@ api.add_router("/movements", movements.router, tags=["Phong trào"])
 api.add_router("", nominations.router)
 api.add_router("/council", council.router, tags=["Hội đồng"])
 api.add_router("/decisions", decisions.router, tags=["Quyết định"])
+api.add_router("/awards", exchange.awards_router)
+api.add_router("/outcomes", exchange.outcomes_router)
 api.add_router("/contests", contests.router, tags=["Cuộc thi viết"])
 api.add_router("/targets", targets.router, tags=["Chỉ tiêu"])
 api.add_router("/stats", stats.router, tags=["Thống kê"])

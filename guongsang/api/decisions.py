@@ -6,14 +6,18 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from guongsang.api.params import Pages, year_query
+from guongsang.core.documents import file_response
 from guongsang.core.permissions import get_visible_or_404
-from guongsang.decisions import selectors
-from guongsang.decisions.models import Decision
+from guongsang.decisions import package, selectors, services
+from guongsang.decisions.models import Decision, Submission
 
 router = Router()
 
@@ -96,16 +100,113 @@ def decision_list(request: HttpRequest, year: int | None = year_query(), state: 
     return qs
 
 
+class SubmissionOut(Schema):
+    id: UUID = Field(alias="uuid")
+    authority_id: UUID = Field(alias="authority.uuid")
+    authority_name: str = Field(alias="authority.name")
+    to_name: str = Field(alias="to_unit.name")
+    year: int
+    state: str
+    number: str
+    submitted_on: dt.date | None
+    summary: str
+    item_count: int
+
+    @staticmethod
+    def resolve_number(obj: Submission) -> str:
+        return obj.full_number
+
+
+class SubmissionIn(Schema):
+    dossier_ids: list[UUID] = Field([], max_length=500)
+    summary: str = Field("", max_length=500)
+
+
+class SendIn(Schema):
+    on: dt.date | None = None
+    signer_name: str = Field("", max_length=200)
+
+
+@router.get("/submissions", response=list[SubmissionOut], summary="Các tờ trình cấp trên")
+@paginate(Pages, page_size=50)
+def submission_list(request: HttpRequest, year: int | None = year_query()) -> Any:
+    if not request.user.has_perm("decisions.view_decision"):
+        raise PermissionDenied
+    qs = selectors.submissions_visible(user=request.user)
+    return qs.filter(year=year) if year is not None else qs
+
+
+@router.post(
+    "/submissions",
+    response={201: SubmissionOut},
+    summary="Lập tờ trình từ các hồ sơ Hội đồng đã đề nghị (cấp trên không tự quyết định)",
+)
+def submission_create(request: HttpRequest, payload: SubmissionIn) -> Status[Submission]:
+    if not request.user.has_perm("decisions.draft_decision"):
+        raise PermissionDenied(_("Chỉ Thường trực Hội đồng được lập tờ trình."))
+    chosen = list(
+        selectors.dossiers_to_forward(user=request.user).filter(uuid__in=payload.dossier_ids)
+    )
+    if not payload.dossier_ids:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
+    if len(chosen) != len(set(payload.dossier_ids)):
+        raise ValidationError(_("Có hồ sơ không tìm thấy hoặc không chờ trình cấp trên."))
+    levels = {d.level_unit_id for d in chosen}
+    if len(levels) != 1:
+        raise ValidationError(_("Các hồ sơ phải cùng một cấp xét."))
+    submission = services.submission_draft(
+        actor=request.user,
+        authority=chosen[0].level_unit,
+        dossiers=chosen,
+        summary=payload.summary,
+    )
+    return Status(201, selectors.submissions_visible(user=request.user).get(pk=submission.pk))
+
+
+def _submission(request: HttpRequest, submission_id: UUID) -> Submission:
+    return get_visible_or_404(selectors.submissions_visible(user=request.user), uuid=submission_id)
+
+
+@router.post(
+    "/submissions/{submission_id}/send",
+    response=SubmissionOut,
+    summary="Trình: cấp số tờ trình và chuyển các hồ sơ lên cấp trên",
+)
+def submission_send(request: HttpRequest, submission_id: UUID, payload: SendIn) -> Submission:
+    submission = _submission(request, submission_id)
+    services.submission_send(
+        actor=request.user, submission=submission, on=payload.on, signer_name=payload.signer_name
+    )
+    return selectors.submissions_visible(user=request.user).get(pk=submission.pk)
+
+
+@router.get(
+    "/submissions/{submission_id}/package.zip",
+    response={200: None},
+    summary="Gói hồ sơ (ZIP): tờ trình, danh sách, báo cáo thành tích, biên bản, manifest.json",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "Tệp ZIP",
+                "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def submission_zip(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    submission = _submission(request, submission_id)
+    return file_response(
+        package.package_zip(submission), package.package_filename(submission), "application/zip"
+    )
+
+
 @router.get(
     "/submissions/{submission_id}/package",
     response=dict,
     summary="Gói dữ liệu tờ trình gửi cấp trên",
 )
 def submission_package(request: HttpRequest, submission_id: UUID) -> dict[str, Any]:
-    submission = get_visible_or_404(
-        selectors.submissions_visible(user=request.user), uuid=submission_id
-    )
-    return selectors.submission_package(submission)
+    return selectors.submission_package(_submission(request, submission_id))
 
 
 @router.get("/{decision_id}", response=DecisionDetailOut, summary="Một quyết định và danh sách")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core.models import PublicModel
+from guongsang.decisions import codes
 from guongsang.nominations.models import Dossier
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -271,3 +272,84 @@ class SubmissionItem(models.Model):
 
     def __str__(self) -> str:
         return str(self.dossier)
+
+
+class OutsideDecision(PublicModel):
+    """Quyết định của cấp ngoài hệ thống: a decision made elsewhere (the President's Huân
+    chương, the Prime Minister's Bằng khen) recorded by the level that proposed it, with its
+    lines matched to the dossiers of that level's submissions."""
+
+    recorded_by = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan ghi nhận")
+    )
+    submission = models.ForeignKey(
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outside_decisions",
+        verbose_name=_("tờ trình"),
+    )
+    authority = models.CharField(_("cấp quyết định"), max_length=200)
+    number = models.CharField(_("số quyết định"), max_length=64)
+    decision_date = models.DateField(_("ngày quyết định"))
+    year = models.PositiveSmallIntegerField(_("năm khen thưởng"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-decision_date", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recorded_by", "authority", "number", "decision_date"],
+                name="outside_decision_once",
+            )
+        ]
+        verbose_name = _("quyết định của cấp trên")
+        verbose_name_plural = _("quyết định của cấp trên")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.authority})"
+
+
+class OutsideLine(PublicModel):
+    """One person or collective in an outside decision, as written there; `item` is the
+    submission line it was matched to (None until a person resolves it)."""
+
+    decision = models.ForeignKey(OutsideDecision, on_delete=models.CASCADE, related_name="lines")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("họ tên / tập thể"), max_length=300)
+    unit_name = models.CharField(_("đơn vị"), max_length=300, blank=True)
+    title_name = models.CharField(_("danh hiệu, hình thức"), max_length=300)
+    item = models.OneToOneField(
+        SubmissionItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outside_line",
+    )
+    award = models.OneToOneField(
+        Award, null=True, blank=True, on_delete=models.PROTECT, related_name="outside_line"
+    )
+    certificate_code = models.CharField(max_length=16, null=True, blank=True, unique=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["decision", "order", "id"]
+        verbose_name = _("dòng quyết định của cấp trên")
+        verbose_name_plural = _("danh sách quyết định của cấp trên")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_matched(self) -> bool:
+        return self.item_id is not None
+
+    @property
+    def grouped_code(self) -> str:
+        """The verification code as printed: "7KQ2M-XH4TR"."""
+        return codes.grouped(self.certificate_code or "")

@@ -18,9 +18,12 @@ from guongsang.decisions.models import (
     Decision,
     DecisionKind,
     DecisionState,
+    OutsideDecision,
+    OutsideLine,
     Recipient,
     Submission,
     SubmissionItem,
+    SubmissionState,
 )
 from guongsang.decisions.permissions import (
     DRAFT_ROLES,
@@ -30,7 +33,7 @@ from guongsang.decisions.permissions import (
     revoking,
 )
 from guongsang.nominations.models import Dossier, State
-from guongsang.org.models import UnitType
+from guongsang.org.models import Unit, UnitType
 from guongsang.org.selectors import closure_on
 
 if TYPE_CHECKING:
@@ -167,6 +170,7 @@ def submissions_visible(*, user: Any) -> QuerySet[Submission]:
 
 def submission_items(submission: Submission) -> QuerySet[SubmissionItem]:
     return submission.items.select_related(
+        "submission",
         "dossier__title",
         "dossier__person",
         "dossier__nominee_unit",
@@ -199,7 +203,7 @@ def certificate_lookup(code: str) -> dict[str, Any] | None:
         .first()
     )
     if line is None:
-        return None
+        return _outside_certificate(key)
     decision = line.decision
     revocation = line.revocations[0].decision if line.revocations else None
     award = line.award
@@ -223,6 +227,59 @@ def certificate_lookup(code: str) -> dict[str, Any] | None:
         "revoke_reason": reason,
         "revoking_decision_number": revocation.full_number if revocation else "",
     }
+
+
+def _outside_certificate(key: str) -> dict[str, Any] | None:
+    """The code of an award decided outside this installation and recorded here."""
+    line = (
+        OutsideLine.objects.filter(certificate_code=key, award__isnull=False)
+        .select_related("decision", "award__title", "award__person", "award__unit")
+        .first()
+    )
+    if line is None or line.award is None:
+        return None
+    award = line.award
+    return {
+        "code": codes.grouped(key),
+        "recipient_name": award.person.full_name if award.person is not None else award.unit.name,
+        "unit_name": award.unit.name,
+        "title_name": award.title.name,
+        "decision_number": line.decision.number,
+        "decision_date": line.decision.decision_date,
+        "authority": line.decision.authority,
+        "revoked": award.revoked_on is not None,
+        "revoked_on": award.revoked_on,
+        "revoke_reason": award.revoke_reason,
+        "revoking_decision_number": "",
+    }
+
+
+def outside_decisions_visible(*, user: Any) -> QuerySet[OutsideDecision]:
+    """Outside decisions recorded by the levels the user is scoped over."""
+    qs = OutsideDecision.objects.select_related("recorded_by", "submission").annotate(
+        line_count=Count("lines"),
+        unmatched_count=Count("lines", filter=Q(lines__item__isnull=True)),
+    )
+    return restrict(qs, user, roles=VIEW_ROLES, unit_field="recorded_by").order_by(
+        "-decision_date", "-created_at"
+    )
+
+
+def recording_units(*, user: Any) -> QuerySet[Unit]:
+    """The levels whose secretariat the user is: where outside decisions are recorded."""
+    return Unit.objects.filter(pk__in=scope_roots(user, DRAFT_ROLES), valid_to=None).order_by(
+        "name"
+    )
+
+
+def outside_lines(decision: OutsideDecision) -> QuerySet[OutsideLine]:
+    return decision.lines.select_related(
+        "item__submission",
+        "item__dossier__title",
+        "item__dossier__person",
+        "item__dossier__nominee_unit",
+        "award",
+    ).order_by("order", "pk")
 
 
 def _recommended(*, user: Any) -> QuerySet:
@@ -260,6 +317,11 @@ def _nominee_name(dossier: Dossier) -> str:
     return dossier.nominee_unit.name
 
 
+# The exchange format of docs/exchange.md (its JSON Schema: docs/exchange.schema.json).
+EXCHANGE_FORMAT = "guongsang-exchange"
+EXCHANGE_VERSION = 1
+
+
 def submission_package(submission: Submission) -> dict[str, Any]:
     """The machine-readable package of a tờ trình (for the level above's database)."""
     items = []
@@ -272,17 +334,24 @@ def submission_package(submission: Submission) -> dict[str, Any]:
                 "upper_dossier": str(item.upper.uuid) if item.upper else None,
                 "title_code": d.title.code,
                 "title": d.title.name,
+                "title_level": d.title.level,
                 "year": d.year,
                 "target": "individual" if d.person_id else "collective",
                 "name": _nominee_name(d),
+                "person": str(d.person.uuid) if d.person is not None else None,
                 "unit": d.unit.name,
+                "unit_uuid": str(d.unit.uuid),
                 "summary": d.summary,
+                "report": d.report,
                 "council_votes_yes": d.votes_yes,
                 "council_votes_total": d.votes_total,
                 "outcome": _outcome(item),
             }
         )
     return {
+        "format": EXCHANGE_FORMAT,
+        "version": EXCHANGE_VERSION,
+        "kind": "submission",
         "uuid": str(submission.uuid),
         "number": submission.full_number,
         "submitted_on": submission.submitted_on.isoformat() if submission.submitted_on else None,
@@ -299,9 +368,11 @@ def _outcome(item: SubmissionItem) -> dict[str, Any]:
     upper = item.upper
     if item.conferred:
         status = "conferred"
-    elif upper is not None and upper.state in {State.NOT_RECOMMENDED, State.REJECTED}:
+    elif item.conferred is False or (
+        upper is not None and upper.state in {State.NOT_RECOMMENDED, State.REJECTED}
+    ):
         status = "not_conferred"
-    elif upper is None:
+    elif upper is None and item.submission.state != SubmissionState.SENT:
         status = "not_sent"
     else:
         status = "pending"

@@ -39,6 +39,7 @@ from guongsang.decisions.permissions import DRAFT_ROLES, SIGN_ROLES, can_at
 from guongsang.nominations import notifications
 from guongsang.nominations import services as dossier_services
 from guongsang.nominations.models import Dossier, State
+from guongsang.org import services as org_services
 from guongsang.org.models import Unit, UnitType
 
 DRAFT_FIELDS = {"summary", "legal_bases", "articles", "recipients_list", "decision_date", "reason"}
@@ -571,6 +572,36 @@ def upper_level(authority: Unit) -> Unit | None:
     return dossier_services.reviewing_level(authority.parent)
 
 
+# The Central Emulation and Commendation Board takes the city's proposals of national titles
+# and forms (Huân chương, Bằng khen của Thủ tướng, Chiến sĩ thi đua toàn quốc, Cờ thi đua của
+# Chính phủ). It works outside this installation: a unit outside the tree stands for it.
+CENTRAL_BOARD = ("ban-tdkt-trung-uong", "Ban Thi đua - Khen thưởng Trung ương")
+
+
+def central_board(*, actor: Actor) -> Unit:
+    board = Unit.objects.filter(code=CENTRAL_BOARD[0]).first()
+    if board is not None:
+        return board
+    return org_services.unit_create(
+        actor=actor,
+        code=CENTRAL_BOARD[0],
+        name=CENTRAL_BOARD[1],
+        unit_type=UnitType.BOARD,
+        valid_from=dt.date(1998, 1, 1),
+    )
+
+
+def _receiver(actor: Actor, authority: Unit, rows: Sequence[Dossier]) -> Unit | None:
+    """Who takes the tờ trình: the level above here, or, for national titles from the top of
+    the installation, the Central Board outside it."""
+    above = upper_level(authority)
+    if above is not None:
+        return above
+    if rows and all(d.title.level == Level.NATIONAL for d in rows):
+        return central_board(actor=actor)
+    return None
+
+
 @transaction.atomic
 def submission_draft(
     *,
@@ -606,7 +637,7 @@ def submission_draft(
         problems.append(_("Có hồ sơ đã nằm trong một tờ trình khác."))
     if problems:
         raise ValidationError(problems)
-    to_unit = to_unit or upper_level(authority)
+    to_unit = to_unit or _receiver(actor, authority, rows)
     if to_unit is None:
         raise ValidationError(_("Không có cấp trên để trình: chọn cơ quan nhận tờ trình."))
     profile = profile_for(authority)

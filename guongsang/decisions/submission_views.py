@@ -76,13 +76,18 @@ def submission_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         (item, selectors.item_outcome_label(item))
         for item in selectors.submission_items(submission)
     ]
-    can_send = submission.state == SubmissionState.DRAFT and request.user.has_perm(
-        "decisions.draft_decision", submission
+    may_draft = request.user.has_perm("decisions.draft_decision", submission)
+    can_send = submission.state == SubmissionState.DRAFT and may_draft
+    # Sent outside this installation: its outcome comes back as an outside decision.
+    can_record = (
+        submission.state == SubmissionState.SENT
+        and may_draft
+        and any(item.upper_id is None and item.conferred is None for item, _label in items)
     )
     return render(
         request,
         "decisions/submission_detail.html",
-        {"submission": submission, "items": items, "can_send": can_send},
+        {"submission": submission, "items": items, "can_send": can_send, "can_record": can_record},
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guongsang.decisions import submission_views, views
+from guongsang.decisions import outcome_views, submission_views, views
 
 app_name = "decisions"
 
@@ -22,4 +22,13 @@ urlpatterns = [
     path("to-trinh/<uuid:uuid>/trinh/", submission_views.submission_send, name="submission_send"),
     path("to-trinh/<uuid:uuid>/docx/", submission_views.submission_docx, name="submission_docx"),
     path("to-trinh/<uuid:uuid>/pdf/", submission_views.submission_pdf, name="submission_pdf"),
+    path("to-trinh/<uuid:uuid>/goi-ho-so.zip", outcome_views.submission_zip, name="submission_zip"),
+    path("ket-qua-cap-tren/", outcome_views.outcome_list, name="outcomes"),
+    path("ket-qua-cap-tren/ghi-nhan/", outcome_views.outcome_create, name="outcome_create"),
+    path("ket-qua-cap-tren/<uuid:uuid>/", outcome_views.outcome_detail, name="outcome_detail"),
+    path(
+        "ket-qua-cap-tren/dong/<uuid:uuid>/gan/",
+        outcome_views.outcome_resolve,
+        name="outcome_resolve",
+    ),
 ]

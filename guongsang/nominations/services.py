@@ -299,7 +299,12 @@ def _forward(*, actor: Actor, dossier: Dossier) -> Dossier:
     level = dossier.level_unit
     above = reviewing_level(level.parent) if level.parent is not None else None
     if above is None or above.pk == level.pk:
-        raise ValidationError(_("Không có cấp trên để trình hồ sơ này."))
+        raise ValidationError(
+            _(
+                "Cấp trên của hồ sơ này không dùng hệ thống: hãy lập tờ trình (mục “Tờ trình”) "
+                "và gửi gói hồ sơ cho Ban Thi đua - Khen thưởng Trung ương."
+            )
+        )
     upper = Dossier.objects.create(
         unit=level,
         level_unit=above,

@@ -9,6 +9,8 @@ ADMIN_ONLY = {
     "decisions:draft",
     "decisions:submissions",
     "decisions:submission_create",
+    "decisions:outcomes",
+    "decisions:outcome_create",
 }
 
 
@@ -58,12 +60,22 @@ def _objects(world):
         authority=world.dept,
         dossiers=[recommended("nguoi-tot-viec-tot-thanh-pho")],
     )
-    world._decisions_walk = (decision, submission)
-    return decision, submission
+    from guongsang.decisions import outcomes
+
+    outside = outcomes.outside_decision_record(
+        actor=world.secretariat,
+        recorded_by=world.dept,
+        authority="Thủ tướng Chính phủ",
+        number="1/QĐ-TTg",
+        decision_date=dt.date(2021, 10, 1),
+        lines=[outcomes.LineIn(name=world.other_person.full_name, title="Bằng khen")],
+    )
+    world._decisions_walk = (decision, submission, outside)
+    return decision, submission, outside
 
 
 def object_routes(world) -> dict[str, list]:
-    decision, submission = _objects(world)
+    decision, submission, outside = _objects(world)
     return {
         "decisions:detail": [decision.uuid],
         "decisions:edit": [decision.uuid],
@@ -78,9 +90,17 @@ def object_routes(world) -> dict[str, list]:
         "decisions:submission_send": [submission.uuid],
         "decisions:submission_docx": [submission.uuid],
         "decisions:submission_pdf": [submission.uuid],
+        "decisions:submission_zip": [submission.uuid],
+        "decisions:outcome_detail": [outside.uuid],
+        "decisions:outcome_resolve": [outside.lines.get().uuid],
     }
 
 
 def api_substitutions(world) -> dict[str, str]:
-    decision, submission = _objects(world)
-    return {"{decision_id}": str(decision.uuid), "{submission_id}": str(submission.uuid)}
+    decision, submission, outside = _objects(world)
+    return {
+        "{decision_id}": str(decision.uuid),
+        "{submission_id}": str(submission.uuid),
+        "{outcome_id}": str(outside.uuid),
+        "{line_id}": str(outside.lines.get().uuid),
+    }

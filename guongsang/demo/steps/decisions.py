@@ -44,7 +44,6 @@ ENTERPRISES = (
     ("dn-co-khi-ha-noi", "Tổng công ty Cơ khí Hà Nội"),
 )
 ENTERPRISE_DECISION_2022 = dt.date(2022, 8, 26)
-CENTRAL_BOARD = ("ban-tdkt-trung-uong", "Ban Thi đua - Khen thưởng Trung ương")
 PM_PROPOSAL_2022 = dt.date(2022, 10, 14)
 SUMMARIES = (
     "Tận tụy chăm sóc, điều trị cho nạn nhân chất độc da cam/dioxin.",
@@ -350,8 +349,6 @@ def _city_extra_2022(ctx: dict[str, Any]) -> list[Dossier]:
 
 
 def _after_2022(ctx: dict[str, Any]) -> None:
-    from guongsang.org.services import unit_create
-
     users, city = ctx["users"], ctx["city"]
     rest = ctx["city_recommended"][2022]
     enterprises = [d for d in rest if d.title.code == "bang-khen-chu-tich-ubnd-thanh-pho"]
@@ -367,13 +364,7 @@ def _after_2022(ctx: dict[str, Any]) -> None:
         summary="Về việc tặng Bằng khen của Chủ tịch UBND Thành phố cho các doanh nghiệp "
         "thực hiện tốt chính sách bảo hiểm xã hội năm 2022",
     )
-    board = Unit.objects.filter(code=CENTRAL_BOARD[0]).first() or unit_create(
-        actor=None,
-        code=CENTRAL_BOARD[0],
-        name=CENTRAL_BOARD[1],
-        unit_type=UnitType.BOARD,
-        valid_from=dt.date(1998, 1, 1),
-    )
+    board = services.central_board(actor=None)
     proposal = [d for d in rest if d.title.code == "bang-khen-thu-tuong"]
     submission = services.submission_draft(
         actor=users["bantdkt"],
