@@ -34,8 +34,13 @@ def round_xlsx(scoring: Round) -> bytes:
     assert ranked is not None
     ranked.title = "Xếp hạng"
     units = member_units(scoring)
-    append_row(ranked, [_("KẾT QUẢ CHẤM ĐIỂM %(cluster)s NĂM %(year)s") % {
-        "cluster": scoring.cluster.name.upper(), "year": scoring.year}])
+    append_row(
+        ranked,
+        [
+            _("KẾT QUẢ CHẤM ĐIỂM %(cluster)s NĂM %(year)s")
+            % {"cluster": scoring.cluster.name.upper(), "year": scoring.year}
+        ],
+    )
     ranked["A1"].font = Font(bold=True, size=13)
     append_row(
         ranked,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.clusters.models import Criterion
-from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.formatting import nfc, vn_number
+from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 

@@ -62,7 +62,9 @@ def criterion_add(
     if max_points is None or max_points <= 0:
         raise ValidationError(_("Điểm tối đa của tiêu chí phải lớn hơn 0."))
     if number is None:
-        number = (scoring.criteria.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        number = (
+            scoring.criteria.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
     criterion = Criterion.objects.create(
         round=scoring, number=number, name=name, max_points=max_points
     )
@@ -147,7 +149,10 @@ def round_close(*, actor: Actor, scoring: Round, summary: str) -> Round:
     if expected == 0 or given < expected:
         late = [r.unit.name for r in ranking(scoring) if r.missing or r.self_total is None]
         raise ValidationError(
-            _("Chưa đủ điểm để tổng hợp (%(given)s/%(expected)s ô điểm); còn thiếu điểm của: %(units)s.")
+            _(
+                "Chưa đủ điểm để tổng hợp (%(given)s/%(expected)s ô điểm); "
+                "còn thiếu điểm của: %(units)s."
+            )
             % {"given": given, "expected": expected, "units": ", ".join(late) or "—"}
         )
     before = audit.snapshot(scoring)

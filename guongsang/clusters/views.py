@@ -97,7 +97,11 @@ def score_entry(request: AuthedRequest, uuid: str, scorer: UUID, scored: UUID) -
     if request.method == "POST" and form.is_valid():
         try:
             services.scores_enter(
-                actor=request.user, scoring=scoring, scorer=giver, scored=taker, points=form.points()
+                actor=request.user,
+                scoring=scoring,
+                scorer=giver,
+                scored=taker,
+                points=form.points(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 

@@ -61,7 +61,9 @@ class Initiative(PublicModel):
         _("tình trạng"), max_length=16, choices=Status.choices, default=Status.REGISTERED
     )
     # The widest scope recognised so far, kept with the status for the register's filters.
-    scope = models.CharField(_("phạm vi công nhận"), max_length=16, choices=Scope.choices, blank=True)
+    scope = models.CharField(
+        _("phạm vi công nhận"), max_length=16, choices=Scope.choices, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -127,13 +129,13 @@ class Assessment(PublicModel):
     An initiative recognised at the base may later be recognised by the city: each finding
     is its own row, and the register shows the widest."""
 
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="assessments"
-    )
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="assessments")
     council = models.CharField(_("hội đồng sáng kiến"), max_length=255)
     score = models.DecimalField(_("điểm"), max_digits=5, decimal_places=2)
     recognised = models.BooleanField(_("công nhận"))
-    scope = models.CharField(_("phạm vi công nhận"), max_length=16, choices=Scope.choices, blank=True)
+    scope = models.CharField(
+        _("phạm vi công nhận"), max_length=16, choices=Scope.choices, blank=True
+    )
     decision_number = models.CharField(_("số quyết định"), max_length=64)
     decision_date = models.DateField(_("ngày quyết định"))
     note = models.TextField(_("ghi chú"), blank=True)
@@ -145,8 +147,7 @@ class Assessment(PublicModel):
         ordering = ["decision_date", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(recognised=True) & ~Q(scope=""))
-                | (Q(recognised=False) & Q(scope="")),
+                condition=(Q(recognised=True) & ~Q(scope="")) | (Q(recognised=False) & Q(scope="")),
                 name="assessment_scope_when_recognised",
             ),
             models.CheckConstraint(

@@ -48,8 +48,7 @@ def initiative_shortfall(*, person_id: int, title_code: str, year: int) -> str:
     lower = best_recognised(person_id=person_id, start=start, end=end)
     if lower is not None:
         message += " " + _(
-            "Sáng kiến “%(name)s” chỉ được công nhận phạm vi %(scope)s "
-            "(quyết định số %(number)s)."
+            "Sáng kiến “%(name)s” chỉ được công nhận phạm vi %(scope)s (quyết định số %(number)s)."
         ) % {
             "name": lower.initiative.title,
             "scope": lower.get_scope_display(),

@@ -73,7 +73,6 @@ def recognised_for(
     )
 
 
-
 def best_recognised(*, person_id: int, start: dt.date, end: dt.date) -> Assessment | None:
     """The widest recognition of an initiative of this author in [start, end], if any."""
     found = recognised_for(person_id=person_id, min_scope=Scope.BASE, start=start, end=end)

@@ -176,9 +176,7 @@ def initiative_assess(
     )
     audit.audit_create(actor=actor, obj=assessment)
     before = audit.snapshot(initiative)
-    scopes = list(
-        initiative.assessments.filter(recognised=True).values_list("scope", flat=True)
-    )
+    scopes = list(initiative.assessments.filter(recognised=True).values_list("scope", flat=True))
     if scopes:
         initiative.status = Status.RECOGNISED
         initiative.scope = max(scopes, key=lambda s: SCOPE_RANK[Scope(s)])
