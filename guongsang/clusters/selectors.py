@@ -79,7 +79,7 @@ def ranking(scoring: Round) -> list[RankRow]:
         .order_by()
         .values_list("scorer_id", "scored_id", "total")
     ):
-        totals[scored][scorer] = total
+        totals[scored][scorer] = Decimal(total).quantize(CENT)
     rows = []
     for m in memberships:
         given = totals.get(m.unit_id, {})
