@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.clusters.models import Criterion
-from guongsang.core.formatting import nfc, vn_number
+from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
@@ -55,7 +55,7 @@ class ScoreForm(BootstrapFormMixin, forms.Form):
         for c in criteria:
             self.fields[f"c{c.pk}"] = forms.DecimalField(
                 label=_("%(n)s. %(name)s (tối đa %(max)s điểm)")
-                % {"n": c.number, "name": c.name, "max": vn_number(c.max_points, 2)},
+                % {"n": c.number, "name": c.name, "max": c.max_label},
                 required=False,
                 min_value=Decimal(0),
                 max_value=c.max_points,

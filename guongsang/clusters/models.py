@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core.formatting import vn_number
 from guongsang.core.models import PublicModel
 
 
@@ -60,6 +61,12 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
+
+    @property
+    def max_label(self) -> str:
+        """50 → "50", 7.5 → "7,5"."""
+        whole = self.max_points == self.max_points.to_integral()
+        return vn_number(self.max_points, 0 if whole else 2)
 
 
 class Score(models.Model):

@@ -59,7 +59,7 @@ class RankRow:
     average: Decimal | None = None
     rank: int | None = None
     missing: int = 0  # members that have not scored this unit yet
-    given: list[Decimal | None] = field(default_factory=list)  # per member, in member order
+    given: list[tuple[Unit, Decimal | None]] = field(default_factory=list)  # by the others
 
 
 def ranking(scoring: Round) -> list[RankRow]:
@@ -97,7 +97,11 @@ def ranking(scoring: Round) -> list[RankRow]:
                 cross=cross,
                 average=average,
                 missing=len(ids) - 1 - len(cross),
-                given=[cross.get(other.unit_id) for other in memberships],
+                given=[
+                    (other.unit, cross.get(other.unit_id))
+                    for other in memberships
+                    if other.unit_id != m.unit_id
+                ],
             )
         )
     rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.unit.name))

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core.formatting import vn_number
 from guongsang.core.models import PublicModel
 
 
@@ -100,7 +101,12 @@ class Author(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.share}%)"
+        return f"{self.person} ({self.share_label}%)"
+
+    @property
+    def share_label(self) -> str:
+        """60 → "60", 33.5 → "33,5": the share the way it is written."""
+        return vn_number(self.share, 0 if self.share == self.share.to_integral() else 2)
 
 
 class Evidence(PublicModel):
