@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from guongsang.accounts.tests.factories import PASSWORD, make_user
+from guongsang.accounts.tests.factories import make_user
 from guongsang.clusters import services
 from guongsang.clusters.models import Score
 from guongsang.core.roles import Role
@@ -44,8 +44,7 @@ def test_a_member_scores_in_its_own_name_and_not_in_anothers(client, world, scor
 
 def test_a_user_outside_the_cluster_does_not_see_it(client, world, scoring):
     outsider = make_unit("Quận Ba Đình", parent=world.city, unit_type=UnitType.DISTRICT)
-    make_user("quan", role=Role.SECRETARIAT, unit=outsider)
-    client.login(username="quan", password=PASSWORD)
+    client.force_login(make_user("quan", role=Role.SECRETARIAT, unit=outsider))
     assert client.get(reverse("clusters:round", args=[scoring.uuid])).status_code == 404
 
 

@@ -108,6 +108,7 @@ def _authors() -> list[Person]:
         .values_list("year", flat=True)
         .first()
     )
+    assert last is not None, "the awards step writes Chiến sĩ thi đua cơ sở first"
     ids = (
         Award.objects.filter(title__code=FIGHTER, year=last, revoked_on=None)
         .order_by("person__sort_name", "person_id")
