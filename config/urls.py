@@ -12,6 +12,8 @@ urlpatterns = [
     path("ca-nhan/", include("guongsang.people.urls")),
     path("phong-trao/", include("guongsang.movements.urls")),
     path("ho-so/", include("guongsang.nominations.urls")),
+    path("sang-kien/", include("guongsang.initiatives.urls")),
+    path("cum-thi-dua/", include("guongsang.clusters.urls")),
     path("hoi-dong/", include("guongsang.council.urls")),
     path("quyet-dinh/", include("guongsang.decisions.urls")),
     path("quyet-dinh/", include("guongsang.signatures.urls")),

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 # to anonymous callers), object_routes(world) -> {route: args for an object of the other unit}
 # and api_substitutions(world) -> {"{param}": value of the other unit}.
 WALK_APPS = (
+    "initiatives",
+    "clusters",
     "council",
     "decisions",
     "contests",

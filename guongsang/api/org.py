@@ -60,6 +60,7 @@ def unit_tree(request: HttpRequest, as_of: dt.date | None = None) -> list[dict]:
     return [
         {
             **_unit_out(row.unit),
+            "name": row.name,  # as it was on the date asked for
             "depth": row.depth,
             "parent_id": None if row.parent_id is None else uuids.get(row.parent_id),
         }

@@ -55,6 +55,7 @@ class StatsOut(Schema):
     by: list[str]
     unit: UnitRef | None
     as_of: dt.date | None
+    note: str = ""
     include_revoked: bool
     filters: dict[str, list[str]]
     total: int

@@ -73,6 +73,8 @@ MENU: list[MenuItem | MenuGroup] = [
         "folder2-open",
         [
             MenuItem(_("Hồ sơ khen thưởng"), "nominations:list", "folder2-open", NOT_JUDGES),
+            MenuItem(_("Sổ sáng kiến"), "initiatives:list", "lightbulb", NOT_JUDGES),
+            MenuItem(_("Cụm thi đua"), "clusters:list", "trophy", NOT_JUDGES),
             MenuItem(_("Công khai danh sách"), "council:notice_list", "megaphone", READERS),
             MenuItem(_("Hội đồng"), "council:session_list", "people", MANAGERS_AND_READERS),
             MenuItem(_("Quyết định"), "decisions:list", "file-earmark-check", MANAGERS_AND_READERS),

@@ -13,11 +13,13 @@ from guongsang.demo.context import DemoContext, Step
 from guongsang.demo.steps import (
     awards,
     books,
+    clusters,
     conference,
     contests,
     council,
     decisions,
     dossiers,
+    initiatives,
     movements,
     notifications,
     org,
@@ -42,11 +44,13 @@ STEPS: tuple[Step, ...] = (
     staff.step,  # generated staff and the officials of the articles
     users.step,  # the demo logins
     awards.step,  # the award history 2009–2021 (and the planned 2022–2023 recipients)
+    initiatives.step,  # the register of initiatives, its latest Chiến sĩ thi đua as authors
     movements.step,  # movements 2009–2024, their plans and pledges
     dossiers.step,  # this year's dossiers, one in every state
     council.step,  # the two councils and this year's open session
     decisions.step,  # the 2022 and 2023 cycles, through council into signed decisions
     signatures.step,  # a demo CA, the Director's and the seal's keys, one decision signed
+    clusters.step,  # cluster no. 7's scoring of last year and its proposal to the city
     contests.step,  # the 2022 and 2023 writing contests
     targets.step,  # the 2022 and 2023 sector targets
     stats.step,  # the statistics rollup along today's tree

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Target
+from guongsang.initiatives.requirements import initiative_shortfall
 from guongsang.nominations.models import LIVE_STATES, Dossier, FileKind, State, Track
 
 
@@ -215,6 +216,17 @@ def _quota(dossier: Dossier) -> list[Finding]:
     return []
 
 
+def _initiative(dossier: Dossier) -> list[Finding]:
+    """The sáng kiến a Chiến sĩ thi đua title requires (Luật Thi đua, khen thưởng 2022,
+    Điều 21–23), read from the register of initiatives with its scope and date."""
+    if not dossier.person_id:
+        return []
+    missing = initiative_shortfall(
+        person_id=dossier.person_id, title_code=dossier.title.code, year=dossier.year
+    )
+    return [Finding("initiative", missing)] if missing else []
+
+
 def _submitted_on(dossier: Dossier) -> dt.date:
     """The day the dossier was (or, still being drafted, would be) submitted."""
     if dossier.state in {State.DRAFT, State.RETURNED} or not dossier.pk:
@@ -246,6 +258,7 @@ def check_dossier(dossier: Dossier) -> list[Finding]:
         *_prerequisites(dossier),
         *_quota(dossier),
         *_deadline(dossier),
+        *_initiative(dossier),
     ]
     overrides = dict(dossier.overrides.values_list("check_code", "reason")) if dossier.pk else {}
     return [

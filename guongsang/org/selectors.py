@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from guongsang.core.formatting import vn_short_date
 from guongsang.core.permissions import is_superuser, restrict, scope_roots
-from guongsang.org.models import Unit, UnitClosure
+from guongsang.org.models import Unit, UnitClosure, UnitName
 from guongsang.org.permissions import UNIT_VIEW_ROLES
 
 
@@ -88,8 +91,42 @@ def ancestors_of(unit: Unit, *, on: dt.date | None = None) -> list[Unit]:
 
 
 def unit_name_on(unit: Unit, on: dt.date) -> str:
+    """The name the unit bore on `on` (its present name outside its recorded names)."""
     name = unit.names.filter(active_on(on)).values_list("name", flat=True).first()
     return name or unit.name
+
+
+def unit_names_on(units: Iterable[Unit], on: dt.date | None) -> dict[int, str]:
+    """unit id → the name it bore on `on`, in one query (today's names when `on` is None)."""
+    names = {u.pk: u.name for u in units}
+    if on is None or not names:
+        return names
+    names.update(
+        UnitName.objects.filter(active_on(on), unit_id__in=names.keys()).values_list(
+            "unit_id", "name"
+        )
+    )
+    return names
+
+
+def unit_fate(unit: Unit, *, on: dt.date | None = None) -> str:
+    """Where an ended unit's records went, said in Vietnamese; "" for a unit still in force
+    on `on` (default today). Merged units count with their successor; dissolved ones with
+    the unit above them on their last day."""
+    on = on or today()
+    if unit.valid_to is None or unit.valid_to > on:
+        return ""
+    if unit.successor_id:
+        successor = unit.successor
+        assert successor is not None
+        return _(
+            "“%(unit)s” đã sáp nhập vào “%(successor)s” từ ngày %(date)s: khen thưởng của đơn "
+            "vị được thống kê cùng “%(successor)s”. Chọn một ngày trước %(date)s để xem số "
+            "liệu riêng của đơn vị."
+        ) % {"unit": unit.name, "successor": successor.name, "date": vn_short_date(unit.valid_to)}
+    return _(
+        "“%(unit)s” đã giải thể từ ngày %(date)s. Chọn một ngày trước đó để xem số liệu của đơn vị."
+    ) % {"unit": unit.name, "date": vn_short_date(unit.valid_to)}
 
 
 @dataclass(frozen=True)
@@ -97,16 +134,18 @@ class TreeRow:
     unit: Unit
     depth: int
     parent_id: int | None
+    name: str = ""  # the unit's name on the tree's date
 
 
 def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> list[TreeRow]:
     """The units under the given roots as of `on`, in display order (parents before children).
 
-    Three queries whatever the size: the units, their parents on that date, their depths.
+    Three queries whatever the size: the units, their names and their parents on that date.
     """
     on = on or today()
     visible = closure_on(on).filter(ancestor_id__in=root_ids).values("descendant_id")
     units = {u.pk: u for u in Unit.objects.filter(pk__in=visible).order_by("name")}
+    names = unit_names_on(units.values(), on)
     parents = dict(
         closure_on(on)
         .filter(depth=1, descendant_id__in=units.keys())
@@ -120,7 +159,9 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
     stack = [(uid, 0) for uid in reversed(children.get(None, []))]
     while stack:  # rendering order only: the membership came from the closure query above
         uid, depth = stack.pop()
-        rows.append(TreeRow(unit=units[uid], depth=depth, parent_id=parents.get(uid)))
+        rows.append(
+            TreeRow(unit=units[uid], depth=depth, parent_id=parents.get(uid), name=names[uid])
+        )
         stack.extend((c, depth + 1) for c in reversed(children.get(uid, [])))
     return rows
 

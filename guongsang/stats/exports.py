@@ -37,7 +37,7 @@ def cells(result: StatsResult) -> list[list[Any]]:
 
 
 def describe(result: StatsResult) -> str:
-    scope = result.unit.name if result.unit else _("Tất cả đơn vị")
+    scope = result.unit_name if result.unit else _("Tất cả đơn vị")
     text = _("Khen thưởng %(a)s–%(b)s, %(scope)s") % {
         "a": result.from_year,
         "b": result.to_year,
@@ -72,6 +72,8 @@ def _fill(sheet: Any, name: str, result: StatsResult) -> None:
     sheet.title = name[:31]
     write_cell(sheet, row=1, column=1, value=describe(result).upper())
     sheet["A1"].font = Font(bold=True, size=13)
+    if result.note:
+        write_cell(sheet, row=2, column=1, value=result.note)
     cols = headers(result)
     for i, header in enumerate(cols, start=1):
         cell = sheet.cell(row=3, column=i, value=header)
@@ -189,6 +191,7 @@ def stats_text(result: StatsResult) -> str:
             for i, (v, w) in enumerate(zip(values, widths, strict=True))
         ).rstrip()
 
-    out = [describe(result), line(cols), "  ".join("-" * w for w in widths)]
+    out = [describe(result), *([result.note] if result.note else [])]
+    out += [line(cols), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
     return "\n".join(out) + "\n"

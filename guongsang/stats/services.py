@@ -32,7 +32,14 @@ from guongsang.core.formatting import vn_sort_key
 from guongsang.core.permissions import is_superuser, scope_roots, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.org.models import Unit
-from guongsang.org.selectors import closure_on, today, unit_ids_for_counting
+from guongsang.org.selectors import (
+    closure_on,
+    today,
+    unit_fate,
+    unit_ids_for_counting,
+    unit_name_on,
+    unit_names_on,
+)
 from guongsang.stats import rollup
 from guongsang.stats.models import AwardCount, RollupState, SubtreeCount
 
@@ -135,6 +142,18 @@ class StatsResult:
             for p in found.values()
         ]
 
+    @property
+    def unit_name(self) -> str:
+        """The chosen unit's name as it was on `as_of` (today's name without a date)."""
+        if self.unit is None:
+            return ""
+        return unit_name_on(self.unit, self.as_of) if self.as_of else self.unit.name
+
+    @property
+    def note(self) -> str:
+        """For a unit merged or dissolved by the date asked for: where its records went."""
+        return unit_fate(self.unit, on=self.as_of) if self.unit is not None else ""
+
     def year_totals(self) -> list[int]:
         totals = {y: 0 for y in self.years}
         for row in self.rows:
@@ -149,11 +168,12 @@ class StatsResult:
             "to_year": self.to_year,
             "by": list(self.by),
             "unit": (
-                {"code": self.unit.code, "uuid": str(self.unit.uuid), "name": self.unit.name}
+                {"code": self.unit.code, "uuid": str(self.unit.uuid), "name": self.unit_name}
                 if self.unit
                 else None
             ),
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "note": self.note,
             "include_revoked": self.include_revoked,
             "filters": self.filters,
             "total": self.total,
@@ -239,7 +259,7 @@ def award_stats(
     )
     branch_of = _branches(unit, as_of, user) if "unit" in dims else {}
     counts, titles = _tally(groups, dims, branch_of)
-    labels = _labels(dims, counts, titles)
+    labels = _labels(dims, counts, titles, on=as_of)
     rows = _rows(dims, counts, labels, from_year, to_year)
     return StatsResult(
         from_year=from_year,
@@ -410,9 +430,13 @@ def _branches(unit: Unit | None, as_of: dt.date | None, user: Any) -> dict[int, 
 
 
 def _labels(
-    dims: Sequence[str], counts: dict[tuple, int], titles: dict[int, tuple]
+    dims: Sequence[str],
+    counts: dict[tuple, int],
+    titles: dict[int, tuple],
+    on: dt.date | None = None,
 ) -> dict[str, dict[Any, tuple]]:
-    """Per dimension: raw value → (public key, label, sort key). One query for units."""
+    """Per dimension: raw value → (public key, label, sort key). Units are named as they
+    were on `on` (the structure's date), else today: two queries for units."""
     out: dict[str, dict[Any, tuple]] = {}
     for i, dim in enumerate(dims):
         values = {key[i] for key in counts}
@@ -427,12 +451,9 @@ def _labels(
         elif dim == "title":
             out[dim] = {pk: titles[pk] for pk in values}
         elif dim == "unit":
-            out[dim] = {
-                pk: (str(uuid), name, vn_sort_key(name))
-                for pk, uuid, name in Unit.objects.filter(pk__in=values).values_list(
-                    "pk", "uuid", "name"
-                )
-            }
+            units = list(Unit.objects.filter(pk__in=values).only("pk", "uuid", "name"))
+            names = unit_names_on(units, on)
+            out[dim] = {u.pk: (str(u.uuid), names[u.pk], vn_sort_key(names[u.pk])) for u in units}
     return out
 
 

@@ -3,10 +3,12 @@
 manage.py stats --from-year 2009 --to-year 2021 --by level,title,target --format json
 manage.py stats --from-year 2022 --to-year 2023 --by year,title --unit so-ldtbxh
 manage.py stats --from-year 2009 --to-year 2021 --format xlsx --output thong-ke.xlsx
+manage.py stats --unit so-ldtbxh --as-of 2015-06-01      # units as named and placed that day
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from guongsang.core.formatting import parse_vn_date
 from guongsang.core.http import error_text
@@ -34,20 +37,35 @@ def find_unit(value: str) -> Unit:
     return unit
 
 
+def _date(value: str) -> dt.date:
+    """dd/mm/yyyy as everywhere in the product, or ISO yyyy-mm-dd as scripts write it."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return parse_vn_date(value)
+
+
 class Command(BaseCommand):
     help = "Thống kê khen thưởng theo năm, cấp, danh hiệu, đối tượng, đơn vị, loại."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--from-year", type=int, required=True)
-        parser.add_argument("--to-year", type=int, required=True)
+        parser.add_argument("--from-year", type=int, help="Từ năm (mặc định: bằng --to-year)")
         parser.add_argument(
-            "--by", default="year", help=f"Các chiều, cách nhau dấu phẩy: {', '.join(DIMENSIONS)}"
+            "--to-year", type=int, help="Đến năm (mặc định: năm của --as-of, hoặc năm nay)"
+        )
+        parser.add_argument(
+            "--by",
+            default="",
+            help=f"Các chiều, cách nhau dấu phẩy: {', '.join(DIMENSIONS)} "
+            "(mặc định: unit khi có --as-of, year khi không)",
         )
         parser.add_argument(
             "--unit", help="Mã hoặc UUID của đơn vị (mặc định: tất cả đơn vị)", default=""
         )
         parser.add_argument(
-            "--as-of", default="", help="Cơ cấu đơn vị tại ngày dd/mm/yyyy (mặc định: hôm nay)"
+            "--as-of",
+            default="",
+            help="Cơ cấu và tên đơn vị tại ngày dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)",
         )
         parser.add_argument("--level", action="append", default=[], help="base, city, national")
         parser.add_argument("--target", action="append", default=[], help="individual, collective")
@@ -62,12 +80,13 @@ class Command(BaseCommand):
             raise CommandError("Cần --output TỆP khi xuất xlsx.")
         unit = find_unit(opts["unit"]) if opts["unit"] else None
         try:
-            as_of = parse_vn_date(opts["as_of"]) if opts["as_of"] else None
+            as_of = _date(opts["as_of"]) if opts["as_of"] else None
+            to_year = opts["to_year"] or (as_of.year if as_of else timezone.localdate().year)
             result = award_stats(
                 user=None,
-                from_year=opts["from_year"],
-                to_year=opts["to_year"],
-                by=parse_dimensions(opts["by"]),
+                from_year=opts["from_year"] or to_year,
+                to_year=to_year,
+                by=parse_dimensions(opts["by"] or ("unit" if as_of else "year")),
                 unit=unit,
                 as_of=as_of,
                 levels=opts["level"] or None,

@@ -1,0 +1,34 @@
+"""The initiatives app's part of the permission walk (tests/test_permission_walk.py)."""
+
+from __future__ import annotations
+
+SCOPED_LISTS = {"initiatives:list", "initiatives:create"}
+
+
+def object_routes(world) -> dict[str, list]:
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from guongsang.initiatives import services
+
+    initiative = services.initiative_register(
+        actor=None,
+        unit=world.other_centre,
+        title="Sáng kiến của trung tâm 2",
+        field="management",
+        started_on=dt.date(2024, 1, 2),
+        registered_on=dt.date(2024, 3, 1),
+        description="Mô tả.",
+        authors=[(world.other_person, Decimal(100))],
+        files=[SimpleUploadedFile("mc.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
+    return {
+        "initiatives:detail": [initiative.uuid],
+        "initiatives:evidence": [initiative.evidence.get().uuid],
+    }
+
+
+def api_substitutions(world) -> dict[str, str]:
+    return {}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from guongsang.initiatives import views
+
+app_name = "initiatives"
+urlpatterns = [
+    path("", views.initiative_list, name="list"),
+    path("dang-ky/", views.initiative_create, name="create"),
+    path("<uuid:uuid>/", views.initiative_detail, name="detail"),
+    path("tep/<uuid:uuid>/", views.evidence_download, name="evidence"),
+]

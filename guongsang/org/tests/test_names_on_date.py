@@ -1,0 +1,73 @@
+"""A unit is shown with the name it bore on the date asked for: tree, page, API."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from guongsang.accounts.services import api_token_create
+from guongsang.org import selectors
+from guongsang.org.services import unit_merge, unit_rename
+from guongsang.org.tests.factories import make_unit
+
+pytestmark = pytest.mark.django_db
+
+OLD, NEW = "Trung tâm Giới thiệu việc làm", "Trung tâm Dịch vụ việc làm"
+RENAMED_ON = dt.date(2016, 1, 1)
+
+
+@pytest.fixture
+def renamed(world):
+    centre = make_unit(OLD, parent=world.dept, valid_from=dt.date(2005, 1, 1))
+    return unit_rename(actor=None, unit=centre, name=NEW, on=RENAMED_ON)
+
+
+def _tree_names(world, on):
+    return {row.unit.pk: row.name for row in selectors.unit_tree(root_ids=[world.city.pk], on=on)}
+
+
+def test_the_tree_names_a_unit_as_it_was_before_and_after_a_rename(world, renamed):
+    assert _tree_names(world, RENAMED_ON - dt.timedelta(days=1))[renamed.pk] == OLD
+    assert _tree_names(world, RENAMED_ON)[renamed.pk] == NEW
+    assert _tree_names(world, None)[renamed.pk] == NEW
+
+
+def test_the_tree_names_every_unit_in_a_fixed_number_of_queries(
+    world, renamed, django_assert_num_queries
+):
+    for i in range(5):
+        make_unit(f"Phòng {i}", parent=world.dept)
+    with django_assert_num_queries(3):
+        selectors.unit_tree(root_ids=[world.city.pk], on=dt.date(2015, 6, 1))
+
+
+def test_the_tree_page_shows_the_name_of_the_date(client, world, renamed):
+    client.force_login(world.admin)
+    old_page = client.get(reverse("org:tree"), {"ngay": "01/06/2015"}).content.decode()
+    assert OLD in old_page and f"nay là {NEW}" in old_page
+    today_page = client.get(reverse("org:tree")).content.decode()
+    assert OLD not in today_page and NEW in today_page
+
+
+def test_the_api_tree_gives_the_name_of_the_date(client, world, renamed):
+    _token, key = api_token_create(actor=world.admin, user=world.secretariat, name="CSDL")
+    nodes = client.get(
+        "/api/v1/units/tree", {"as_of": "2015-06-01"}, HTTP_AUTHORIZATION=f"Bearer {key}"
+    ).json()
+    assert {n["name"] for n in nodes if n["id"] == str(renamed.uuid)} == {OLD}
+
+
+def test_a_merged_unit_says_where_its_records_went(world):
+    old = make_unit("Trung tâm Bảo trợ xã hội 5", parent=world.dept)
+    merged = unit_merge(
+        actor=None,
+        units=[old, world.centre],
+        on=dt.date(2018, 1, 1),
+        code="tt-ho-tro",
+        name="Trung tâm Hỗ trợ xã hội",
+        parent=world.dept,
+    )
+    old.refresh_from_db()
+    note = selectors.unit_fate(old)
+    assert f"đã sáp nhập vào “{merged.name}” từ ngày 01/01/2018" in note
+    assert selectors.unit_fate(old, on=dt.date(2017, 12, 31)) == ""
