@@ -12,6 +12,7 @@ urlpatterns = [
     path("ca-nhan/", include("guongsang.people.urls")),
     path("phong-trao/", include("guongsang.movements.urls")),
     path("ho-so/", include("guongsang.nominations.urls")),
+    path("ky-luat/", include("guongsang.discipline.urls")),
     path("hoi-dong/", include("guongsang.council.urls")),
     path("quyet-dinh/", include("guongsang.decisions.urls")),
     path("cuoc-thi/", include("guongsang.contests.urls")),
