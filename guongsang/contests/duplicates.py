@@ -27,6 +27,7 @@ from guongsang.core.neardup import (  # noqa: F401
     SHINGLE,
     Token,
     containment,
+    fold,
     highlight,
     jaccard,
     normalise,

@@ -169,8 +169,10 @@ def quota(dossier: Dossier, *, pending: int = 0) -> list[Finding]:
         return []
     base_awards, base_dossiers = _count(dossier, title.quota_of_id)
     awards, dossiers = _count(dossier, title.pk)
-    counted = dossier.pk and dossier.state in IN_PROGRESS and dossier.forwarded_from_id is None
-    dossiers += pending + (0 if counted or dossier.state == State.DECIDED else 1)
+    # A live dossier is counted already: in progress itself (or its original, for a copy at
+    # the level above), or as its award once decided.
+    counted = bool(dossier.pk) and dossier.state in LIVE_STATES
+    dossiers += pending + (0 if counted else 1)
     base = base_awards + base_dossiers
     allowed = math.floor(base * title.quota_percent / 100)
     current = awards + dossiers
