@@ -23,4 +23,4 @@ def disciplines_of(*, person_id: int | None, unit_id: int | None) -> QuerySet[Di
     """Every discipline of one nominee (for the eligibility checks: no user scope)."""
     if person_id is not None:
         return Discipline.objects.filter(person_id=person_id)
-    return Discipline.objects.filter(unit_id=unit_id, person=None)
+    return Discipline.objects.filter(unit=unit_id, person=None)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models import Q
+
 from guongsang.awards.models import Award
+from guongsang.catalogue.models import Prerequisite
 from guongsang.nominations.models import LIVE_STATES, Dossier, State
 
 
@@ -47,7 +50,7 @@ class History:
         if self.dossier.person_id:
             awards = awards.filter(person_id=self.dossier.person_id)
         else:
-            awards = awards.filter(unit_id=self.dossier.nominee_unit_id, person=None)
+            awards = awards.filter(unit=self.dossier.nominee_unit_id, person=None)
         return list(awards.order_by("year", "pk"))
 
     @cached_property
@@ -60,6 +63,26 @@ class History:
         else:
             qs = qs.filter(nominee_unit_id=d.nominee_unit_id)
         return list(qs.order_by("created_at", "pk"))
+
+    @cached_property
+    def _links(self) -> list[Prerequisite]:
+        """The catalogue's prerequisites that name this title, either way (one query)."""
+        title_id = self.dossier.title_id
+        return list(
+            Prerequisite.objects.filter(Q(title_id=title_id) | Q(required_id=title_id))
+            .select_related("required")
+            .order_by("pk")
+        )
+
+    @property
+    def prerequisites(self) -> list[Prerequisite]:
+        return [p for p in self._links if p.title_id == self.dossier.title_id]
+
+    @property
+    def linked_titles(self) -> set[int]:
+        """Titles that go with this one by a prerequisite (Lao động tiên tiến and Chiến sĩ thi
+        đua cơ sở of one year): holding both is the rule, not a repeated award."""
+        return {p.required_id for p in self._links} | {p.title_id for p in self._links}
 
     def live(self) -> list[Dossier]:
         return [o for o in self.dossiers if o.state in LIVE_STATES]

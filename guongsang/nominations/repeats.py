@@ -54,7 +54,10 @@ def duplicates(history: History) -> list[Finding]:
                 % {"title": dossier.title.name, "year": dossier.year},
             )
         )
-    other = next((o for o in others if o.title_id != dossier.title_id), None)
+    linked = history.linked_titles
+    other = next(
+        (o for o in others if o.title_id != dossier.title_id and o.title_id not in linked), None
+    )
     if other is not None:
         found.append(
             Finding(
@@ -68,7 +71,11 @@ def duplicates(history: History) -> list[Finding]:
             )
         )
     for award in history.awards:
-        if award.year == dossier.year and award.title_id != dossier.title_id:
+        if (
+            award.year == dossier.year
+            and award.title_id != dossier.title_id
+            and award.title_id not in linked
+        ):
             decision = (
                 _(", quyết định số %(n)s") % {"n": award.decision_number}
                 if award.decision_number

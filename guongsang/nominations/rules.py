@@ -107,7 +107,7 @@ COUNTINGS: dict[str, Callable[[History, Prerequisite], str]] = {
 
 def prerequisites(history: History) -> list[Finding]:
     found = []
-    for pre in history.dossier.title.prerequisites.select_related("required"):
+    for pre in history.prerequisites:
         message = COUNTINGS[pre.counting](history, pre)
         if message:
             found.append(

@@ -108,9 +108,9 @@ def test_the_secretariat_records_a_discipline_and_the_dossier_is_refused(
     )
     secretariat = page_for(*LAPTOP)
     login(secretariat, live_server.url, "thuongtruc")
-    secretariat.get_by_role("navigation", name="Menu chính").get_by_role(
-        "link", name="Kỷ luật"
-    ).click()
+    menu = secretariat.get_by_role("navigation", name="Menu chính")
+    menu.get_by_role("button", name="Khen thưởng").click()
+    menu.get_by_role("link", name="Kỷ luật").click()
     secretariat.get_by_role("link", name="Ghi quyết định kỷ luật").click()
     secretariat.get_by_label("Đối tượng bị kỷ luật").select_option("person")
     secretariat.get_by_label("Cá nhân", exact=True).select_option(str(world.person.uuid))
@@ -122,6 +122,11 @@ def test_the_secretariat_records_a_discipline_and_the_dossier_is_refused(
     secretariat.get_by_text("Đã ghi quyết định kỷ luật.").wait_for()
     assert "12/QĐ-SLĐTBXH" in secretariat.content()
     shot(secretariat, "rules-discipline-list-1366x768")
+    phone = page_for(*PHONE)
+    login(phone, live_server.url, "thuongtruc")
+    phone.goto(f"{live_server.url}/ky-luat/ghi/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "rules-discipline-form-390x844")
 
     officer = page_for(*LAPTOP)
     login(officer, live_server.url, "canbo")

@@ -254,3 +254,10 @@ def test_the_excel_import_checks_the_quota_with_the_same_rules(world, titles):
     (error,) = second.errors
     assert error.startswith("Dòng 5: Vượt tỷ lệ: đơn vị có 7 “Lao động tiên tiến” năm 2024")
     assert "hiện có 2 (0 đã được tặng, 2 hồ sơ đang đề nghị" in error
+
+
+def test_the_prerequisite_of_the_same_year_is_not_a_repeated_award(world, titles):
+    # Chiến sĩ thi đua cơ sở needs Lao động tiên tiến of the same year: both is the rule.
+    _award(world, titles, "lao-dong-tien-tien", 2024)
+    dossier = make_dossier(world, code="chien-si-thi-dua-co-so", year=2024)
+    assert "double_award" not in _codes(dossier)
