@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "guongsang.accounts",
     "guongsang.catalogue",
     "guongsang.awards",
+    "guongsang.discipline",
     "guongsang.movements",
     "guongsang.initiatives",
     "guongsang.nominations",

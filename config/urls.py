@@ -14,6 +14,7 @@ urlpatterns = [
     path("ho-so/", include("guongsang.nominations.urls")),
     path("sang-kien/", include("guongsang.initiatives.urls")),
     path("cum-thi-dua/", include("guongsang.clusters.urls")),
+    path("ky-luat/", include("guongsang.discipline.urls")),
     path("hoi-dong/", include("guongsang.council.urls")),
     path("quyet-dinh/", include("guongsang.decisions.urls")),
     path("quyet-dinh/", include("guongsang.signatures.urls")),

@@ -82,6 +82,7 @@ class FindingOut(Schema):
     message: str
     blocking: bool
     overridden: str
+    info: bool = False  # an explanation (a quota within its limit), not a warning
 
 
 class EventOut(Schema):

@@ -37,6 +37,14 @@ class BallotRule(models.TextChoices):
     OF_PRESENT = "present", _("Tỷ lệ trên số thành viên có mặt")
 
 
+class DisciplineRule(models.TextChoices):
+    """When a discipline (kỷ luật) of the nominee stops a proposal of this title."""
+
+    IN_YEAR = "in_year", _("Bị kỷ luật trong năm xét thì không xét tặng")
+    RUNNING = "running", _("Đang trong thời gian thi hành kỷ luật thì không đề nghị")
+    NONE = "none", _("Không áp dụng")
+
+
 class Title(PublicModel):
     """A danh hiệu or hình thức khen thưởng as the law and the city's rules define it."""
 
@@ -52,6 +60,12 @@ class Title(PublicModel):
         help_text=_("Bỏ chọn khi Sở chỉ đề nghị cấp trên (trình Thành phố, Trung ương)."),
     )
     criteria = models.JSONField(_("tiêu chuẩn"), default=list, blank=True)
+    legal_basis = models.CharField(
+        _("căn cứ tiêu chuẩn"),
+        max_length=300,
+        blank=True,
+        help_text=_("Điều, khoản của Luật, Nghị định quy định tiêu chuẩn này."),
+    )
     ballot_rule = models.CharField(
         _("cách tính phiếu"),
         max_length=16,
@@ -83,12 +97,41 @@ class Title(PublicModel):
         # xgettext:no-python-format
         help_text=_("Ví dụ: Chiến sĩ thi đua cơ sở không quá 15% số Lao động tiên tiến."),
     )
+    quota_basis = models.CharField(_("căn cứ tỷ lệ"), max_length=300, blank=True)
     coefficient = models.DecimalField(_("hệ số tiền thưởng"), max_digits=5, decimal_places=2)
+    coefficient_basis = models.CharField(_("căn cứ hệ số"), max_length=300, blank=True)
     collective_doubles = models.BooleanField(
         _("tập thể được gấp đôi"),
         default=False,
         help_text=_("Hình thức khen thưởng: tập thể được gấp đôi hệ số của cá nhân."),
     )
+    interval_years = models.PositiveSmallIntegerField(
+        _("số năm giữa hai lần tặng"),
+        default=1,
+        help_text=_(
+            "1: xét hằng năm. Ví dụ: Chiến sĩ thi đua cấp Thành phố cần 3 lần liên tục "
+            "Chiến sĩ thi đua cơ sở nên hai lần tặng cách nhau ít nhất 3 năm."
+        ),
+    )
+    interval_basis = models.CharField(_("căn cứ khoảng cách"), max_length=300, blank=True)
+    unit_vote_threshold = models.DecimalField(
+        _("ngưỡng phiếu họp xét của đơn vị (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("50"),
+        help_text=_("Tỷ lệ phiếu đồng ý trên số người dự cuộc họp xét của đơn vị."),
+    )
+    unit_vote_strictly_above = models.BooleanField(
+        _("phiếu họp xét phải vượt ngưỡng"), default=True
+    )
+    unit_vote_basis = models.CharField(_("căn cứ phiếu họp xét"), max_length=300, blank=True)
+    discipline_rule = models.CharField(
+        _("khi bị kỷ luật"),
+        max_length=16,
+        choices=DisciplineRule.choices,
+        default=DisciplineRule.RUNNING,
+    )
+    discipline_basis = models.CharField(_("căn cứ về kỷ luật"), max_length=300, blank=True)
     valid_from = models.DateField(_("áp dụng từ ngày"))
     valid_to = models.DateField(_("hết áp dụng từ ngày"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
@@ -101,6 +144,11 @@ class Title(PublicModel):
                 name="title_threshold_range",
             ),
             models.CheckConstraint(condition=Q(coefficient__gte=0), name="title_coefficient_pos"),
+            models.CheckConstraint(
+                condition=Q(unit_vote_threshold__gte=0) & Q(unit_vote_threshold__lte=100),
+                name="title_unit_vote_range",
+            ),
+            models.CheckConstraint(condition=Q(interval_years__gte=1), name="title_interval_pos"),
         ]
         verbose_name = _("danh hiệu / hình thức")
         verbose_name_plural = _("danh hiệu / hình thức")
@@ -109,19 +157,43 @@ class Title(PublicModel):
         return self.name
 
 
+class Counting(models.TextChoices):
+    """How the law counts a prerequisite."""
+
+    YEARS = "years", _("N năm liên tục đạt danh hiệu")
+    AWARDS = "awards", _("N lần liên tục được tặng (theo chu kỳ của danh hiệu)")
+    AFTER = "after", _("Đã được tặng, từ đó đủ N năm")
+
+
 class Prerequisite(models.Model):
-    """Điều kiện: a title needs another one, the same year or N consecutive years before."""
+    """Điều kiện: a title needs another one, counted as the law counts it: N consecutive years
+    (Chiến sĩ thi đua cơ sở needs Lao động tiên tiến the same year), N consecutive awards in
+    the required title's own cycle (Chiến sĩ thi đua toàn quốc needs two consecutive awards of
+    the city's, which comes once in 3 years), or N years since an award (Huân chương Lao động
+    hạng Ba, 5 years after the Prime Minister's Bằng khen)."""
 
     title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="prerequisites")
     required = models.ForeignKey(
         Title, on_delete=models.PROTECT, related_name="+", verbose_name=_("cần có")
     )
-    consecutive_years = models.PositiveSmallIntegerField(_("số năm liên tục"), default=1)
+    counting = models.CharField(
+        _("cách tính"), max_length=8, choices=Counting.choices, default=Counting.YEARS
+    )
+    consecutive_years = models.PositiveSmallIntegerField(_("N (số năm / số lần)"), default=1)
     same_year = models.BooleanField(
         _("tính cả năm xét"),
         default=True,
         help_text=_("Chọn khi năm xét là năm cuối của chuỗi (ví dụ: cùng năm)."),
     )
+    blocking = models.BooleanField(
+        _("bắt buộc"),
+        default=True,
+        help_text=_(
+            "Bỏ chọn khi đây chỉ là một trong các tiêu chuẩn thay thế nhau: thiếu thì nhắc, "
+            "không chặn hồ sơ."
+        ),
+    )
+    legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("điều kiện")

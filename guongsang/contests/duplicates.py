@@ -13,63 +13,42 @@ stories when that app is installed.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from guongsang.core.formatting import fold
+# The text side of the engine lives in core (the dossiers' check uses it too); its names are
+# re-exported here for the callers and the benchmark.
+from guongsang.core.neardup import (  # noqa: F401
+    MIN_CONTAINMENT,
+    MIN_JACCARD,
+    MIN_SHINGLES,
+    SHINGLE,
+    Token,
+    containment,
+    fold,
+    highlight,
+    jaccard,
+    normalise,
+    overlap_spans,
+    shingle_set,
+    shingles_of,
+    tokens,
+)
 
 if TYPE_CHECKING:  # numpy and datasketch (which pulls in scipy) load only when a check runs
     import numpy as np
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-SHINGLE = 3
 NUM_PERM = 128
-# Measured on generated texts (bench/near_duplicate_benchmark.py, 45,000 unrelated pairs):
-# unrelated pairs reach Jaccard 0.25 / containment 0.44 at most (shared stock phrases), a light
-# rewording (names changed, sentences reordered, no diacritics) keeps Jaccard 0.70 at least.
 LSH_THRESHOLD = 0.5  # candidates: estimated Jaccard of this or more (see the bench)
-MIN_JACCARD = 0.4  # verified: exact Jaccard …
-MIN_CONTAINMENT = 0.6  # … or the share of the entry's shingles found in the other text
-MIN_SHINGLES = 5
 # LSH candidates estimated below this are not read (the estimate's standard error is about
 # 0.04 at 128 permutations, so a pair right at MIN_JACCARD is kept 99 times in 100).
 SIFT = MIN_JACCARD - 0.1
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 # --- text ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    word: str
-
-
-def tokens(text: str) -> list[Token]:
-    """Words with their character offsets in the original text (NFC)."""
-    text = unicodedata.normalize("NFC", text or "")
-    return [Token(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
-
-
-def normalise(text: str) -> str:
-    return " ".join(t.word for t in tokens(text))
-
-
-def shingles_of(words: list[str], k: int = SHINGLE) -> set[str]:
-    if len(words) < k:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-
-
-def shingle_set(text: str) -> set[str]:
-    return shingles_of([t.word for t in tokens(text)])
-
-
 def digest(text: str) -> str:
     return hashlib.sha256(normalise(text).encode()).hexdigest()
 
@@ -99,54 +78,6 @@ def from_bytes(data: bytes) -> LeanMinHash:
 
     values = np.frombuffer(bytes(data), dtype=np.uint64)
     return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def containment(a: set[str], b: set[str]) -> float:
-    """Share of a's shingles that are also in b."""
-    return len(a & b) / len(a) if a else 0.0
-
-
-def overlap_spans(text: str, common: set[str], k: int = SHINGLE) -> list[tuple[int, int]]:
-    """Character spans of `text` covered by the shingles in `common`, merged."""
-    toks = tokens(text)
-    covered = [False] * len(toks)
-    for i in range(len(toks) - k + 1):
-        if " ".join(t.word for t in toks[i : i + k]) in common:
-            for j in range(i, i + k):
-                covered[j] = True
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        if not covered[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks) and covered[j + 1]:
-            j += 1
-        spans.append((toks[i].start, toks[j].end))
-        i = j + 1
-    return spans
-
-
-def highlight(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> str:
-    """HTML of the text (escaped) with the spans in <mark>."""
-    from django.utils.html import escape
-
-    text = unicodedata.normalize("NFC", text or "")
-    out: list[str] = []
-    pos = 0
-    for start, end in spans:
-        out.append(escape(text[pos:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
 
 
 # --- corpus providers ----------------------------------------------------------------------

@@ -79,6 +79,7 @@ MENU: list[MenuItem | MenuGroup] = [
             MenuItem(_("Hội đồng"), "council:session_list", "people", MANAGERS_AND_READERS),
             MenuItem(_("Quyết định"), "decisions:list", "file-earmark-check", MANAGERS_AND_READERS),
             MenuItem(_("Tờ trình cấp trên"), "decisions:submissions", "send", MANAGERS_AND_READERS),
+            MenuItem(_("Kỷ luật"), "discipline:list", "slash-circle", SECRETARIAT),
         ],
     ),
     MenuGroup(

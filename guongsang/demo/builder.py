@@ -18,6 +18,7 @@ from guongsang.demo.steps import (
     contests,
     council,
     decisions,
+    discipline,
     dossiers,
     initiatives,
     movements,
@@ -59,6 +60,7 @@ STEPS: tuple[Step, ...] = (
     conference.step,  # the conference of 23/9/2022
     reports.step,  # this year's annual report draft
     notifications.step,  # the history's notifications read: this year's stay unread
+    discipline.step,  # one discipline in force
 )
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ from guongsang.core.validators import (
 )
 from guongsang.core.xlsx import append_row
 from guongsang.nominations import import_reading as reading
+from guongsang.nominations import rules
+from guongsang.nominations.eligibility import check_rules
 from guongsang.nominations.models import LIVE_STATES, Dossier, ImportLedger
 from guongsang.nominations.services import dossier_create
 from guongsang.org.models import Unit
@@ -458,7 +461,40 @@ def validate(raw: Iterable[tuple[int, tuple[Any, ...]]], *, user: Any, kind: str
             )
         if kind == NOMINATIONS and not row.summary:
             row.warnings.append(_("Dòng %(n)s: chưa có tóm tắt thành tích.") % {"n": n})
+    if kind == NOMINATIONS:
+        _check_rules(rows)
     return Preview(kind=kind, rows=rows)
+
+
+def _check_rules(rows: list[Row]) -> None:
+    """The law's rules on each row, by the same checks as a dossier (eligibility): a row
+    breaking a blocking rule is an error, a warning stays a warning. Rows above count towards
+    the quota of the rows below. A query or a few per row: an import of nominations is a
+    unit's list of the year, not a history."""
+    pending: Counter[tuple[int, int, int]] = Counter()
+    for row in rows:
+        if row.errors or row.unit is None or row.title is None or row.year is None:
+            continue
+        draft = Dossier(
+            unit=row.unit,
+            level_unit=row.unit,
+            title=row.title,
+            year=row.year,
+            person_id=row.person_id,
+            nominee_unit=row.unit if row.is_collective else None,
+            summary=row.summary,
+        )
+        key = (row.unit.pk, row.title.pk, row.year)
+        if row.is_collective or row.person_id is not None:
+            findings = check_rules(draft, pending=pending[key])
+        else:  # a person to be created has no history yet: only the unit's quota applies
+            findings = rules.quota(draft, pending=pending[key])
+        for finding in findings:
+            if finding.info:
+                continue
+            text = _("Dòng %(n)s: %(m)s") % {"n": row.number, "m": finding.message}
+            (row.errors if finding.blocking else row.warnings).append(text)
+        pending[key] += 1
 
 
 def preview_file(path: Path | IO[bytes], *, user: Any, kind: str) -> Preview:

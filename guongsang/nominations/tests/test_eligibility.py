@@ -81,9 +81,10 @@ def test_the_quota_of_chien_si_thi_dua_co_so_is_checked_against_lao_dong_tien_ti
     assert not [f for f in check_dossier(dossier) if f.code == "quota"]
     second = make_dossier(world, code="chien-si-thi-dua-co-so", person=people[1])
     quota = next(f for f in check_dossier(second) if f.code == "quota")
-    assert quota.message == (
-        "Vượt tỷ lệ: đơn vị có 7 hồ sơ “Lao động tiên tiến” năm 2024 nên được đề nghị tối đa 1 "
-        "“Chiến sĩ thi đua cơ sở” (15%); hiện có 2."
+    assert quota.message.startswith(
+        "Vượt tỷ lệ: đơn vị có 7 “Lao động tiên tiến” năm 2024 (0 đã được tặng, 7 hồ sơ đang "
+        "đề nghị) nên được tối đa 1 “Chiến sĩ thi đua cơ sở” (15%); hiện có 2 (0 đã được tặng, "
+        "2 hồ sơ đang đề nghị, kể cả hồ sơ này)."
     )
 
 
