@@ -15,6 +15,7 @@ from guongsang.core.models import AuditEntry
 from guongsang.decisions import outcomes, package, selectors, services
 from guongsang.decisions.models import OutsideDecision, SubmissionState
 from guongsang.decisions.outcomes import LineIn
+from guongsang.decisions.tests.factories import recommended
 from guongsang.decisions.tests.national import at_city, city_secretariat
 from guongsang.nominations.models import Notification
 from guongsang.nominations.services import dossier_transition
@@ -215,3 +216,17 @@ def test_a_collectives_report_uses_the_collective_form(world):
     )
     assert "(Dùng cho tập thể)" in text and "I. ĐẶC ĐIỂM, TÌNH HÌNH" in text
     assert f"- Tên tập thể: {world.centre.name}" in text and "SƠ LƯỢC LÝ LỊCH" not in text
+
+
+def test_the_citys_dossier_page_offers_no_forward_button(world, client):
+    from django.urls import reverse
+
+    medal = at_city(world, code=MEDAL)
+    client.force_login(city_secretariat(world))
+    page = client.get(reverse("nominations:detail", args=[medal.uuid])).content.decode()
+    assert "Huân chương Lao động hạng Ba" in page and "Trình cấp trên" not in page
+    # The department's page still has it, for a dossier its council recommended.
+    lower = recommended(world, code=MEDAL, year=2023)
+    client.force_login(world.secretariat)
+    page = client.get(reverse("nominations:detail", args=[lower.uuid])).content.decode()
+    assert "Trình cấp trên" in page
