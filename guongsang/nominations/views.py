@@ -253,13 +253,15 @@ def dossier_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
-    """The workflow steps this user may take on this dossier now."""
+    """The workflow steps this user may take on this dossier now. At the top of the
+    installation there is no level above to forward to: a tờ trình carries the dossier out."""
     return [
         t
         for t in TRANSITIONS.values()
         if t.procedure is None
         and dossier.state in sources_for(t, dossier.track)
         and can_act(user, dossier, t.roles)
+        and not (t.action == "forward" and dossier.level_unit.parent_id is None)
     ]
 
 

@@ -15,6 +15,7 @@ from guongsang.core.models import AuditEntry
 from guongsang.decisions import outcomes, package, selectors, services
 from guongsang.decisions.models import OutsideDecision, SubmissionState
 from guongsang.decisions.outcomes import LineIn
+from guongsang.decisions.tests.factories import recommended
 from guongsang.decisions.tests.national import at_city, city_secretariat
 from guongsang.nominations.models import Notification
 from guongsang.nominations.services import dossier_transition
@@ -110,7 +111,11 @@ def test_an_outside_decision_is_matched_recorded_and_checkable(world):
     assert second.award.person == world.binh and second.resolved_by == secretariat
     package_items = selectors.submission_package(sent)["items"]
     assert [i["outcome"]["status"] for i in package_items] == ["conferred", "conferred"]
-    assert AuditEntry.objects.count() > audited
+    logged = set(
+        AuditEntry.objects.order_by("pk")[audited:].values_list("object_type", "object_id")
+    )
+    for obj in (decision, first, second, first.award, second.award, medal, lower):
+        assert (obj._meta.label_lower, str(getattr(obj, "uuid", obj.pk))) in logged, obj
     with pytest.raises(ValidationError, match="đã được gắn"):
         outcomes.outside_line_resolve(
             actor=secretariat, line=second, item=pm.submission_items.get()
@@ -196,3 +201,32 @@ def test_the_outcome_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("decisions:outcomes"))
     assert page.status_code == 200 and "3/QĐ-TTg" in page.content.decode()
+
+
+def test_a_collectives_report_uses_the_collective_form(world):
+    import io
+
+    from docx import Document
+
+    from guongsang.decisions.tests.factories import recommended_collective
+
+    dossier = recommended_collective(world, code="co-thi-dua-chinh-phu", year=2024)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(package.achievement_report_docx(dossier))).paragraphs
+    )
+    assert "(Dùng cho tập thể)" in text and "I. ĐẶC ĐIỂM, TÌNH HÌNH" in text
+    assert f"- Tên tập thể: {world.centre.name}" in text and "SƠ LƯỢC LÝ LỊCH" not in text
+
+
+def test_the_citys_dossier_page_offers_no_forward_button(world, client):
+    from django.urls import reverse
+
+    medal = at_city(world, code=MEDAL)
+    client.force_login(city_secretariat(world))
+    page = client.get(reverse("nominations:detail", args=[medal.uuid])).content.decode()
+    assert "Huân chương Lao động hạng Ba" in page and "Trình cấp trên" not in page
+    # The department's page still has it, for a dossier its council recommended.
+    lower = recommended(world, code=MEDAL, year=2023)
+    client.force_login(world.secretariat)
+    page = client.get(reverse("nominations:detail", args=[lower.uuid])).content.decode()
+    assert "Trình cấp trên" in page
