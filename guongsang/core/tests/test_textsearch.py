@@ -17,8 +17,10 @@ def test_the_database_folds_like_the_python_fold(db):
     text = "Đặng Ngọc Tâm, NGUYỄN Minh Châm — Ưu tú, Ỷ lại, Phạm Thị Hường"
     make_person("Lan", unit=_unit())
     folded = Person.objects.annotate(f=Folded(Value(text))).values_list("f", flat=True)
-    assert folded.first() == fold(text) == (
-        "dang ngoc tam, nguyen minh cham — uu tu, y lai, pham thi huong"
+    assert (
+        folded.first()
+        == fold(text)
+        == ("dang ngoc tam, nguyen minh cham — uu tu, y lai, pham thi huong")
     )
 
 
