@@ -101,6 +101,7 @@ def _cases(world, titles) -> list[Case]:
             "Đơn vị",
             [world.dept.name, world.centre.name, world.other_centre.name],
         ),
+        Case("org:tree", sec, "Đơn vị", [world.centre.name], query="q=bao+tro+xa+hoi+1"),
         Case(
             "movements:list",
             sec,

@@ -9,7 +9,9 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from guongsang.core.formatting import fold
 from guongsang.core.permissions import is_superuser, restrict, scope_roots
+from guongsang.core.textsearch import search_terms
 from guongsang.org.models import Unit, UnitClosure
 from guongsang.org.permissions import UNIT_VIEW_ROLES
 
@@ -123,6 +125,19 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
         rows.append(TreeRow(unit=units[uid], depth=depth, parent_id=parents.get(uid)))
         stack.extend((c, depth + 1) for c in reversed(children.get(uid, [])))
     return rows
+
+
+def tree_search(rows: list[TreeRow], query: str) -> list[TreeRow]:
+    """The rows whose unit's name or short name holds every word of `query`, folded like every
+    search ("trung tam dieu duong" finds "Trung tâm Điều dưỡng"); all rows when it is empty."""
+    terms = search_terms(query)
+    if not terms:
+        return rows
+    return [
+        row
+        for row in rows
+        if all(term in fold(f"{row.unit.name} {row.unit.short_name}") for term in terms)
+    ]
 
 
 def unit_list(*, user: Any) -> QuerySet[Unit]:

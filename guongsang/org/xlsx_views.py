@@ -19,6 +19,7 @@ def tree_xlsx(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "org.view_unit")
     on = _as_of(request)
     rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=on)
+    rows = selectors.tree_search(rows, request.GET.get("q", "").strip()[:100])
     units = {row.unit.pk: row.unit for row in rows}
     columns = [
         (_("Cấp"), 6),
