@@ -6,7 +6,42 @@
 (function () {
   "use strict";
 
+  // The choice came from the server as the user typed: a page the browser shows again (the
+  // back button) would lose it, so it is kept for this tab and put back on such a return.
+  function memoryKey(select) { return "picker:" + location.pathname + ":" + select.name; }
+
+  function returning() {
+    var entries = window.performance && performance.getEntriesByType
+      ? performance.getEntriesByType("navigation") : [];
+    return entries.length > 0 && entries[0].type === "back_forward";
+  }
+
+  function restore(select) {
+    if (select.value || !returning()) return;
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(memoryKey(select)) || "null");
+      if (kept && kept.value) select.add(new Option(kept.text, kept.value, true, true));
+    } catch (error) { /* storage unavailable: the user picks again */ }
+  }
+
+  function remember(select, control) {
+    control.on("change", function (value) {
+      var item = control.options[value];
+      try {
+        sessionStorage.setItem(memoryKey(select), JSON.stringify(
+          item ? { value: value, text: item.text } : null));
+      } catch (error) { /* storage unavailable */ }
+    });
+  }
+
   function picker(select) {
+    restore(select);
+    var control = makePicker(select);
+    remember(select, control);
+    return control;
+  }
+
+  function makePicker(select) {
     var url = select.dataset.picker;
     var text = function (key) { return select.dataset[key] || ""; };
     // eslint-disable-next-line no-undef
