@@ -47,13 +47,15 @@ node_modules/.installed: package.json package-lock.json
 
 # Front-end assets from npm, copied into static/vendor and served by WhiteNoise.
 static/vendor/.copied: node_modules/.installed Makefile
-	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons static/vendor/chartjs
+	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/bootstrap-icons static/vendor/chartjs static/vendor/tom-select
 	cp node_modules/chart.js/dist/chart.umd.min.js* static/vendor/chartjs/
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* static/vendor/bootstrap/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/bootstrap-icons/font/bootstrap-icons.min.css static/vendor/bootstrap-icons/
 	cp -r node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js* static/vendor/tom-select/
+	cp node_modules/tom-select/dist/css/tom-select.bootstrap5.min.css* static/vendor/tom-select/
 	@touch $@
 
 assets: static/vendor/.copied

@@ -10,6 +10,7 @@ urlpatterns = [
     path("tai-khoan/", include("guongsang.accounts.urls")),
     path("to-chuc/", include("guongsang.org.urls")),
     path("ca-nhan/", include("guongsang.people.urls")),
+    path("khen-thuong/", include("guongsang.awards.urls")),
     path("phong-trao/", include("guongsang.movements.urls")),
     path("ho-so/", include("guongsang.nominations.urls")),
     path("sang-kien/", include("guongsang.initiatives.urls")),

@@ -64,13 +64,17 @@ PUBLIC_OR_OWN = {
 # Routes open to every role, whose content must still be cut to the user's scope.
 SCOPED_LISTS = {
     "org:tree",
+    "org:tree_xlsx",
     "people:list",
     "people:export",
     "people:create",
     "movements:list",
+    "movements:list_xlsx",
     "movements:create",
     "nominations:list",
     "nominations:create",
+    "nominations:pick_person",
+    "nominations:pick_unit",
     "nominations:export",
     "nominations:bulk",
     "nominations:notifications",
@@ -156,6 +160,8 @@ def _object_routes(world) -> dict[str, list]:
         "org:unit_merge": [world.other_centre.uuid],
         "org:unit_dissolve": [world.other_centre.uuid],
         "people:detail": [world.other_person.uuid],
+        "awards:person_xlsx": [world.other_person.uuid],
+        "awards:unit_xlsx": [world.other_centre.uuid],
         "people:personal_data": [world.other_person.uuid],
         "people:edit": [world.other_person.uuid],
         "core:task_progress": [progress.uuid],
@@ -163,6 +169,8 @@ def _object_routes(world) -> dict[str, list]:
         "core:task_retry": [progress.uuid],
         "accounts:user_reset_password": [world.other_officer.uuid],
         "nominations:file_download": [evidence.uuid],
+        "nominations:file_replace": [evidence.uuid],
+        "nominations:file_delete": [evidence.uuid],
         "nominations:detail": [dossier.uuid],
         "nominations:edit": [dossier.uuid],
         "nominations:transition": [dossier.uuid, "submit"],
@@ -170,6 +178,7 @@ def _object_routes(world) -> dict[str, list]:
         "nominations:import_preview": ["de-nghi", _other_import(world)],
         "nominations:import_commit": ["de-nghi", _other_import(world)],
         "movements:detail": [movement.uuid],
+        "movements:pledges_xlsx": [movement.uuid],
         "movements:edit": [movement.uuid],
         "movements:pledge_create": [movement.uuid],
         "movements:pledge_people": [movement.uuid],
@@ -189,7 +198,9 @@ def test_every_route_is_covered_by_this_walk(world):
         | set(_object_routes(world))
         | {
             "accounts:user_list",
+            "accounts:user_list_xlsx",
             "core:audit_list",
+            "core:audit_list_xlsx",
         }
     )
     routes = {name for name, _ in _walk(get_resolver())}
@@ -218,7 +229,8 @@ def test_officer_of_another_unit_never_sees_personal_data_in_clear(client, world
 def test_admin_only_pages_are_forbidden_to_an_officer(client, world):
     client.force_login(world.officer)
     # ADMIN_ONLY of the apps' walks: routes without arguments that a unit officer may not open.
-    for name in ("accounts:user_list", "core:audit_list", *sorted(_walk_set("ADMIN_ONLY"))):
+    admin_lists = ("accounts:user_list", "accounts:user_list_xlsx", "core:audit_list")
+    for name in (*admin_lists, "core:audit_list_xlsx", *sorted(_walk_set("ADMIN_ONLY"))):
         assert client.get(reverse(name)).status_code == 403
     response = client.get("/quan-tri/")
     assert response.status_code == 302 and "login" in response.url

@@ -3,11 +3,12 @@ from __future__ import annotations
 import base64
 
 import segno
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from guongsang.accounts.models import RoleGrant, User
+from guongsang.core.textsearch import fold_search
 
 
 def user_list(*, query: str = "") -> QuerySet[User]:
@@ -15,7 +16,7 @@ def user_list(*, query: str = "") -> QuerySet[User]:
         Prefetch("grants", queryset=RoleGrant.objects.select_related("unit"))
     ).order_by("username")
     if query:
-        qs = qs.filter(Q(username__icontains=query) | Q(full_name__icontains=query))
+        qs = fold_search(qs, query, "username", "full_name")
     return qs
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from guongsang.accounts import views
+from guongsang.accounts import views, xlsx_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("nguoi-dung/", views.user_list, name="user_list"),
+    path("nguoi-dung/xuat-excel/", xlsx_views.user_list_xlsx, name="user_list_xlsx"),
     path(
         "nguoi-dung/<uuid:uuid>/dat-lai-mat-khau/",
         views.user_reset_password,

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from guongsang.conference import views
+from guongsang.conference import views, xlsx_views
 
 app_name = "conference"
 
 urlpatterns = [
     path("", views.conference_list, name="list"),
+    path("xuat-excel/", xlsx_views.conference_list_xlsx, name="list_xlsx"),
     path("tao-moi/", views.conference_create, name="create"),
     path("<uuid:uuid>/", views.conference_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.conference_edit, name="edit"),

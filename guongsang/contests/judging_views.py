@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from guongsang.accounts.models import User
@@ -63,11 +64,15 @@ def judge_sheet(request: AuthedRequest, uuid: Any) -> HttpResponse:
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            messages.success(request, _("Đã lưu phiếu chấm."))
             if "submit" in request.POST:
+                done = _(
+                    "Đã hoàn thành chấm bài %(code)s: phiếu chấm đã khoá và được tính vào kết quả."
+                )
+                messages.success(request, done % {"code": sheet.entry.code})
                 return redirect("contests:judge_home")
+            messages.info(request, DRAFT_SAVED)
             return redirect("contests:judge_sheet", sheet.uuid)
-    given = {s.criterion_id: s.value for s in sheet.scores.all()}
+    given = {s.criterion_id: _shown(s.value) for s in sheet.scores.all()}
     rows = [
         {
             "criterion": c,
@@ -88,6 +93,16 @@ def judge_sheet(request: AuthedRequest, uuid: Any) -> HttpResponse:
             "locked": sheet.status == AssignmentStatus.SUBMITTED or sheet.round.is_closed,
         },
     )
+
+
+DRAFT_SAVED = gettext_lazy(
+    "Đã lưu tạm phiếu chấm. Phiếu chưa được tính vào kết quả cho đến khi bấm “Hoàn thành chấm”."
+)
+
+
+def _shown(value: Any) -> str:
+    """A score as a Vietnamese reader writes it: 7,5 (the sheet accepts 7.5 too)."""
+    return f"{value.normalize():f}".replace(".", ",")
 
 
 def _blind_or_withheld(request: AuthedRequest, entry: Any) -> dict[str, str] | None:

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from guongsang.contests import judging_views, views
+from guongsang.contests import judging_views, views, xlsx_views
 
 app_name = "contests"
 
 urlpatterns = [
     path("", views.contest_list, name="list"),
+    path("thong-ke/xuat-excel/", xlsx_views.stats_xlsx, name="stats_xlsx"),
+    path("<uuid:uuid>/bai-du-thi.xlsx", xlsx_views.entry_list_xlsx, name="entries_xlsx"),
     path("tao/", views.contest_create, name="create"),
     path("thong-ke/", views.stats, name="stats"),
     path("<uuid:uuid>/", views.contest_detail, name="detail"),

@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         import rules
 
-        from guongsang.core import pagecache
+        from guongsang.core import pagecache, textsearch
         from guongsang.core.permissions import is_admin
 
         pagecache.connect()
+        textsearch.connect()
 
         # The audit log and the Django admin belong to the admin role alone.
         rules.add_perm("core.view_audit", is_admin)

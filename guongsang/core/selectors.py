@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from guongsang.core.models import AuditEntry, TaskProgress
 from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.textsearch import fold_search
 
 
 def audit_entries(
@@ -22,7 +23,7 @@ def audit_entries(
 ) -> QuerySet[AuditEntry]:
     qs = AuditEntry.objects.all()
     if actor:
-        qs = qs.filter(actor_name__icontains=actor)
+        qs = fold_search(qs, actor, "actor_name")
     if action:
         qs = qs.filter(action=action)
     if object_type:
@@ -32,7 +33,7 @@ def audit_entries(
     if date_to:
         qs = qs.filter(at__date__lte=date_to)
     if query:
-        qs = qs.filter(object_repr__icontains=query)
+        qs = fold_search(qs, query, "object_repr")
     return qs
 
 

@@ -3,6 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 class BootstrapFormMixin:
@@ -23,3 +26,41 @@ class BootstrapFormMixin:
             if css not in classes:
                 classes.append(css)
             widget.attrs["class"] = " ".join(classes)
+
+
+class PickerSelect(forms.Select):
+    """A select that looks its options up as the user types (static/js/picker.js, Tom Select):
+    only the chosen option is written into the page, so a list of thousands of people is never
+    sent. `url_name` answers `?q=` with {"results": [{"value", "text", "meta"}]}."""
+
+    def __init__(self, url_name: str, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.url_name = url_name
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        attrs = {
+            **(attrs or {}),
+            "data-picker": reverse(self.url_name),
+            "data-picker-hint": _("Gõ tên để tìm (không cần dấu)"),
+            "data-picker-empty": _("Không tìm thấy"),
+            "data-picker-loading": _("Đang tìm…"),
+        }
+        return super().get_context(name, value, attrs)
+
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> Any:
+        chosen = [str(v) for v in value if v not in ("", None)]
+        options: list[tuple[str, str]] = [("", "")]
+        choices = self.choices
+        queryset = getattr(choices, "queryset", None)
+        if chosen and queryset is not None:
+            field = choices.field  # type: ignore[attr-defined]
+            key = field.to_field_name or "pk"
+            try:
+                found = list(queryset.filter(**{f"{key}__in": chosen}))
+            except (ValidationError, ValueError):  # a tampered value: nothing to show
+                found = []
+            options += [(str(getattr(obj, key)), field.label_from_instance(obj)) for obj in found]
+        return [
+            (None, [self.create_option(name, v, label, v in chosen, index, attrs=attrs)], index)
+            for index, (v, label) in enumerate(options)
+        ]

@@ -10,8 +10,15 @@ stored as a string and carries Excel's "quote prefix" (the hidden leading apostr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+from guongsang.core.documents import XLSX_MIME, file_response
+from guongsang.core.formatting import fold
 
 if TYPE_CHECKING:  # openpyxl (which imports numpy) loads when a workbook is written
     from openpyxl.cell import Cell
@@ -57,3 +64,53 @@ def write_cell(sheet: Any, *, row: int, column: int, value: Any) -> Cell:
         return _as_text(cell, value)
     cell.value = value
     return cell
+
+
+def table_xlsx(
+    *, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[Any]]
+) -> bytes:
+    """One sheet: a bold header row (frozen, with filters) and one row per record, every cell
+    written through `safe_row`. The one way a list page becomes a workbook."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.properties.title = title[:250]
+    workbook.properties.creator = "Gương Sáng"
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = sheet_name(title)
+    sheet.append([header for header, _width in columns])
+    bold, middle = Font(bold=True), Alignment(vertical="center", wrap_text=True)
+    for index, (_header, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        cell = sheet.cell(row=1, column=index)
+        cell.font, cell.alignment = bold, middle
+    for row in rows:
+        append_row(sheet, row)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sheet_name(title: str) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\, at most 31 characters."""
+    for bad in "[]:*?/\\":
+        title = title.replace(bad, " ")
+    return title[:31] or "Sheet"
+
+
+def table_filename(title: str) -> str:
+    """'Danh sách đơn vị' → 'danh-sach-don-vi.xlsx' (đ becomes d, never nothing)."""
+    return f"{slugify(fold(title)) or 'danh-sach'}.xlsx"
+
+
+def table_response(
+    *, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """The workbook of `table_xlsx` as a download named after its title."""
+    content = table_xlsx(title=title, columns=columns, rows=rows)
+    return file_response(content, table_filename(title), XLSX_MIME)

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from guongsang.council import views
+from guongsang.council import views, xlsx_views
 
 app_name = "council"
 urlpatterns = [
     path("", views.session_list, name="session_list"),
+    path("phien-hop/xuat-excel/", xlsx_views.session_list_xlsx, name="session_list_xlsx"),
+    path("cong-khai/xuat-excel/", xlsx_views.notice_list_xlsx, name="notice_list_xlsx"),
     path("phien-hop/tao/", views.session_create, name="session_create"),
     path("phien-hop/<uuid:uuid>/", views.session_detail, name="session_detail"),
     path("phien-hop/<uuid:uuid>/diem-danh/", views.session_attendance, name="session_attendance"),

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from guongsang.decisions import outcome_views, submission_views, views
+from guongsang.decisions import outcome_views, submission_views, views, xlsx_views
 
 app_name = "decisions"
 
 urlpatterns = [
     path("", views.decision_list, name="list"),
+    path("xuat-excel/", xlsx_views.decision_list_xlsx, name="list_xlsx"),
+    path("to-trinh/xuat-excel/", xlsx_views.submission_list_xlsx, name="submissions_xlsx"),
     path("soan/", views.decision_draft, name="draft"),
     path("<uuid:uuid>/", views.decision_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.decision_edit, name="edit"),

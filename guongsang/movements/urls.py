@@ -1,10 +1,12 @@
 from django.urls import path
 
-from guongsang.movements import views
+from guongsang.movements import views, xlsx_views
 
 app_name = "movements"
 urlpatterns = [
     path("", views.movement_list, name="list"),
+    path("xuat-excel/", xlsx_views.movement_list_xlsx, name="list_xlsx"),
+    path("<uuid:uuid>/dang-ky/xuat-excel/", xlsx_views.pledge_list_xlsx, name="pledges_xlsx"),
     path("them/", views.movement_create, name="create"),
     path("<uuid:uuid>/", views.movement_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.movement_edit, name="edit"),

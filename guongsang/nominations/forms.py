@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField, VNDateField, field_of
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
 from guongsang.org.models import Unit
@@ -88,9 +88,35 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+def person_label(person: Person) -> str:
+    """'Nguyễn Minh Châm (1985) — Trung tâm …': the birth year tells namesakes apart (the year
+    is what the masked date of birth shows anyway)."""
+    born = f" ({person.date_of_birth.year})" if person.date_of_birth else ""
+    return f"{person.full_name}{born} — {person.home_unit.name}"
+
+
 class _PersonChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} — {obj.home_unit.name}"
+        return person_label(obj)
+
+
+class _UnitChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:
+        return f"{obj.name} — {obj.parent.name}" if obj.parent is not None else obj.name
+
+
+class TitleSelect(forms.Select):
+    """Each title says whom it is for (data-nominee: person, unit, or both), so the form shows
+    only the picker that fits (static/js/picker.js)."""
+
+    NOMINEE = {"individual": "person", "collective": "unit"}
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        instance = getattr(args[1], "instance", None)
+        if instance is not None:
+            option["attrs"]["data-nominee"] = self.NOMINEE.get(instance.target, "")
+        return option
 
 
 class _MovementChoice(forms.ModelChoiceField):
@@ -108,7 +134,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
     )
     title = forms.ModelChoiceField(
-        label=_("Danh hiệu, hình thức đề nghị"), queryset=Title.objects.none()
+        label=_("Danh hiệu, hình thức đề nghị"),
+        queryset=Title.objects.none(),
+        widget=TitleSelect(attrs={"data-nominee-switch": "#id_nominee_kind"}),
     )
     year = IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     track = forms.ChoiceField(label=_("Loại khen thưởng"), choices=Track.choices)
@@ -123,7 +151,9 @@ class DossierForm(BootstrapFormMixin, forms.Form):
     nominee_kind = forms.ChoiceField(
         label=_("Đối tượng đề nghị"),
         choices=NOMINEE_CHOICES,
-        widget=forms.Select,
+        widget=forms.Select(
+            attrs={"data-shows": "person:#id_person_group,unit:#id_nominee_unit_group"}
+        ),
         initial="person",
     )
     person = _PersonChoice(
@@ -131,14 +161,16 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         queryset=Person.objects.none(),
         required=False,
         to_field_name="uuid",
-        help_text=_("Chọn khi đề nghị khen cá nhân."),
+        widget=PickerSelect("nominations:pick_person"),
+        help_text=_("Gõ họ tên, có dấu hay không dấu; năm sinh, chức vụ và đơn vị hiện bên cạnh."),
     )
-    nominee_unit = forms.ModelChoiceField(
+    nominee_unit = _UnitChoice(
         label=_("Tập thể được đề nghị"),
         queryset=Unit.objects.none(),
         required=False,
         to_field_name="uuid",
-        help_text=_("Chọn khi đề nghị khen tập thể."),
+        widget=PickerSelect("nominations:pick_unit"),
+        help_text=_("Gõ tên tập thể, có dấu hay không dấu."),
     )
     summary = forms.CharField(
         label=_("Tóm tắt thành tích"), required=False, widget=forms.Textarea(attrs={"rows": 3})

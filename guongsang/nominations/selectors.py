@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.core.textsearch import fold_search
 from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.nominations.permissions import LEVEL_ROLES
 from guongsang.org.models import Unit
@@ -53,11 +54,8 @@ def dossiers_filtered(
             dossiers.filter(unit__in=unit_ids_for_counting(unit)) if unit else dossiers.none()
         )
     if text := text.strip():
-        dossiers = dossiers.filter(
-            Q(person__full_name__icontains=text)
-            | Q(nominee_unit__name__icontains=text)
-            | Q(unit__name__icontains=text)
-            | Q(summary__icontains=text)
+        dossiers = fold_search(
+            dossiers, text, "person__full_name", "nominee_unit__name", "unit__name", "summary"
         )
     return dossiers
 

@@ -11,8 +11,9 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guongsang.core.formatting import vn_short_date
+from guongsang.core.formatting import fold, vn_short_date
 from guongsang.core.permissions import is_superuser, restrict, scope_roots
+from guongsang.core.textsearch import search_terms
 from guongsang.org.models import Unit, UnitClosure, UnitName
 from guongsang.org.permissions import UNIT_VIEW_ROLES
 
@@ -164,6 +165,19 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
         )
         stack.extend((c, depth + 1) for c in reversed(children.get(uid, [])))
     return rows
+
+
+def tree_search(rows: list[TreeRow], query: str) -> list[TreeRow]:
+    """The rows whose unit's name or short name holds every word of `query`, folded like every
+    search ("trung tam dieu duong" finds "Trung tâm Điều dưỡng"); all rows when it is empty."""
+    terms = search_terms(query)
+    if not terms:
+        return rows
+    return [
+        row
+        for row in rows
+        if all(term in fold(f"{row.unit.name} {row.unit.short_name}") for term in terms)
+    ]
 
 
 def unit_list(*, user: Any) -> QuerySet[Unit]:

@@ -36,7 +36,9 @@ def tree(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "org.view_unit")
     on = _as_of(request)
     rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=on)
-    return render(request, "org/tree.html", {"rows": rows, "on": on})
+    query = request.GET.get("q", "").strip()[:100]
+    rows = selectors.tree_search(rows, query)
+    return render(request, "org/tree.html", {"rows": rows, "on": on, "q": query})
 
 
 @login_required

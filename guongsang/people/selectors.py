@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.textsearch import fold_search
 from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person, Position
 from guongsang.people.permissions import PERSON_VIEW_ROLES
@@ -20,8 +21,7 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
         unit_field="home_unit",
     )
     if query:
-        qs = qs.filter(Q(full_name__icontains=query) | Q(positions__title__icontains=query))
-        qs = qs.distinct()
+        qs = fold_search(qs, query, "full_name", "positions__title").distinct()
     if unit is not None:
         qs = qs.filter(home_unit__in=unit_ids_under(unit))
     return qs.order_by("sort_name", "pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guongsang.showcase import views
+from guongsang.showcase import views, xlsx_views
 
 app_name = "showcase"
 
@@ -17,12 +17,14 @@ urlpatterns = [
     path("<int:year>/<slug:slug>/", views.story_detail, name="story"),
     # The secretariat's pages (login, role and unit scope checked in each view).
     path("quan-ly/cau-chuyen/", views.manage_stories, name="manage_stories"),
+    path("quan-ly/cau-chuyen/xuat-excel/", xlsx_views.story_list_xlsx, name="stories_xlsx"),
     path("quan-ly/cau-chuyen/tao/", views.story_create, name="story_create"),
     path("quan-ly/cau-chuyen/<uuid:uuid>/", views.story_edit, name="story_edit"),
     path("quan-ly/cau-chuyen/<uuid:uuid>/dong-y/", views.story_consent, name="story_consent"),
     path("quan-ly/cau-chuyen/<uuid:uuid>/dang/", views.story_publish, name="story_publish"),
     path("quan-ly/cau-chuyen/<uuid:uuid>/go/", views.story_withdraw, name="story_withdraw"),
     path("quan-ly/tin-bao/", views.tips, name="tips"),
+    path("quan-ly/tin-bao/xuat-excel/", xlsx_views.tip_list_xlsx, name="tips_xlsx"),
     path("quan-ly/tin-bao/<uuid:uuid>/", views.tip_detail, name="tip_detail"),
     path("quan-ly/tin-bao/<uuid:uuid>/lien-he/", views.tip_contact, name="tip_contact"),
     path("quan-ly/tin-bao/<uuid:uuid>/tiep-nhan/", views.tip_accept, name="tip_accept"),

@@ -1,18 +1,39 @@
 // Small behaviours of every page, bound from data attributes: the Content-Security-Policy
 // allows no inline script or on… handler, so templates say what they need and this file acts.
-//   <form data-confirm="Bỏ mục này?">          asks before submitting
+//   <form data-confirm="Bỏ mục này?">          asks before submitting (or a submit button's own)
+//   <input data-decimal data-min data-max data-range-message>  "7,5" or "7.5", within range
 //   <input type="checkbox" data-check-all="input[name=award]">   ticks or clears those boxes
 //   <select data-autosubmit>                     submits its form when changed
+//   <div data-error-summary tabindex="-1">       a form's error summary, focused on load
 (function () {
   "use strict";
 
   document.addEventListener("submit", function (event) {
-    var form = event.target.closest("form[data-confirm]");
-    if (form && !window.confirm(form.dataset.confirm)) {
+    // A button may ask for itself ("Hoàn thành chấm"), another button of the form not.
+    var button = event.submitter && event.submitter.closest("[data-confirm]");
+    var form = button ? null : event.target.closest("form[data-confirm]");
+    var question = button ? button.dataset.confirm : form && form.dataset.confirm;
+    if (question && !window.confirm(question)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
   }, true);
+
+  // A decimal typed the Vietnamese way or not ("7,5" or "7.5"), checked against its range
+  // before the form leaves: the browser shows the field's message and keeps the form.
+  function checkDecimal(input) {
+    var text = input.value.trim();
+    var ok = text === "";
+    if (!ok && /^\d+([.,]\d+)?$/.test(text)) {
+      var value = parseFloat(text.replace(",", "."));
+      ok = value >= parseFloat(input.dataset.min) && value <= parseFloat(input.dataset.max);
+    }
+    input.setCustomValidity(ok ? "" : input.dataset.rangeMessage);
+    input.classList.toggle("is-invalid", !ok);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("input[data-decimal]")) checkDecimal(event.target);
+  });
 
   document.addEventListener("change", function (event) {
     var box = event.target.closest("input[data-check-all]");
@@ -25,4 +46,12 @@
     var select = event.target.closest("select[data-autosubmit]");
     if (select && select.form) select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit();
   });
+
+  // A form that came back with errors: its summary at the top takes the focus (and is read).
+  function focusErrors() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusErrors);
+  else focusErrors();
 })();

@@ -30,3 +30,12 @@ def setup_code(secret: str | None) -> str:
     key = "".join((secret or "").split()).upper()
     totp = TOTP(base64.b32decode(key + "=" * (-len(key) % 8)))
     return f"{totp.token():06d}"
+
+
+def pick(page, label: str, typed: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Types `typed` into the search-as-you-type picker labelled `label`, as a person would,
+    and clicks the suggestion that holds `option`."""
+    control = page.get_by_role("combobox", name=label)
+    control.click()
+    control.press_sequentially(typed, delay=20)
+    page.locator(".ts-dropdown .option", has_text=option).first.click()

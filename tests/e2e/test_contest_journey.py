@@ -62,13 +62,14 @@ def test_entry_is_submitted_scored_blind_and_the_round_closed(live_server, world
     c1, c2 = contest.criteria.all()
     judge.get_by_label(c1.name).fill("8.5")
     judge.get_by_role("button", name="Lưu tạm").click()
-    judge.get_by_text("Đã lưu phiếu chấm.").wait_for()
-    assert judge.get_by_label(c1.name).input_value() == "8.5"
+    judge.get_by_text("Đã lưu tạm phiếu chấm.").wait_for()
+    assert judge.get_by_label(c1.name).input_value() == "8,5"
     judge.get_by_label(c2.name).fill("7")
     judge.get_by_label("Nhận xét").fill("Bài viết chân thực, cảm động.")
     shot(judge, "contest-judge-sheet-390x844")
+    judge.once("dialog", lambda dialog: dialog.accept())
     judge.get_by_role("button", name="Hoàn thành chấm").click()
-    judge.get_by_text("Đã lưu phiếu chấm.").wait_for()
+    judge.get_by_text(f"Đã hoàn thành chấm bài {entry.code}").wait_for()
     sheet.refresh_from_db()
     assert sheet.status == AssignmentStatus.SUBMITTED
     overflow = judge.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -25,6 +25,7 @@ from guongsang.council.models import CouncilSession, PublicNotice, SessionStatus
 from guongsang.council.tests.factories import make_council
 from guongsang.nominations.models import Dossier, State
 
+from .support import pick
 from .test_dossier_journey import PDF, act
 from .test_shell import LAPTOP, PHONE
 
@@ -93,7 +94,7 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
         label=titles["nguoi-tot-viec-tot-co-so"].name
     )
     officer.get_by_label("Năm").fill(str(year))
-    officer.get_by_label("Cá nhân được đề nghị").select_option(str(world.person.uuid))
+    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
     officer.get_by_label("Tóm tắt thành tích").fill("Cứu hai em nhỏ đuối nước ở hồ Linh Đàm.")
     officer.get_by_label("Báo cáo thành tích", exact=True).fill(
         "Chiều 12/6, bà Liên lao xuống hồ cứu hai em nhỏ bị đuối nước, sơ cứu và đưa đi viện."

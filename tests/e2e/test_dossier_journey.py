@@ -5,6 +5,7 @@ import pytest
 
 from guongsang.nominations.models import Dossier, State
 
+from .support import pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +40,7 @@ def test_a_dossier_goes_out_comes_back_and_is_accepted(
         str(titles["nguoi-tot-viec-tot-co-so"].pk)
     )
     officer.get_by_label("Năm").fill("2024")
-    officer.get_by_label("Cá nhân được đề nghị").select_option(str(world.person.uuid))
+    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
     officer.get_by_label("Tóm tắt thành tích").fill("Cứu người đuối nước ở hồ Tây.")
     officer.get_by_label("Báo cáo thành tích", exact=True).fill("Báo cáo thành tích chi tiết.")
     officer.get_by_label("Số phiếu đồng ý").fill("20")

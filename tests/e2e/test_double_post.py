@@ -8,6 +8,7 @@ import pytest
 from guongsang.accounts.tests.factories import PASSWORD
 from guongsang.nominations.models import Dossier
 
+from .support import pick
 from .test_shell import LAPTOP
 
 pytestmark = [pytest.mark.e2e, pytest.mark.prod_journey]
@@ -17,7 +18,7 @@ def _fill(page, world, titles) -> None:
     page.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         label=titles["nguoi-tot-viec-tot-co-so"].name
     )
-    page.get_by_label("Cá nhân được đề nghị").select_option(str(world.person.uuid))
+    pick(page, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
     page.get_by_label("Tóm tắt thành tích").fill("Cứu hai em nhỏ đuối nước ở hồ Linh Đàm.")
 
 
@@ -41,6 +42,8 @@ def test_a_double_click_and_a_resend_make_one_dossier(
 
     if page.get_by_label("Tóm tắt thành tích").input_value() == "":
         _fill(page, world, titles)  # the browser did not keep what was typed
+    else:  # the picker's choice, found as the officer typed, comes back with the page
+        assert page.locator("#id_person").input_value() == str(world.person.uuid)
     page.get_by_role("button", name="Lưu hồ sơ").click()
     page.wait_for_load_state()
     shot(page, "double-post-1366x768")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ADMIN_ONLY = {"conference:list", "conference:create"}
+ADMIN_ONLY = {"conference:list", "conference:list_xlsx", "conference:create"}
 
 
 def _other_conference(world):

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 SCOPED_LISTS = {"contests:list"}
-ADMIN_ONLY = {"contests:create", "contests:stats", "contests:judge_home"}
+ADMIN_ONLY = {
+    "contests:create",
+    "contests:stats",
+    "contests:stats_xlsx",
+    "contests:judge_home",
+}
 
 
 def _other_objects(world):
@@ -37,6 +42,7 @@ def object_routes(world) -> dict[str, list]:
     c = internal.uuid
     return {
         "contests:detail": [c],
+        "contests:entries_xlsx": [c],
         "contests:panel_add": [c],
         "contests:entry_create": [c],
         "contests:judge_replace": [c],

@@ -58,3 +58,22 @@ def widget_kind(bound_field):
     if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
         return "file"
     return "input"
+
+
+@register.filter
+def chosen_files(bound_field):
+    """The names of the files posted in this field (a browser never keeps them in a form that
+    comes back with errors: the shared partial asks to choose them again)."""
+    form = bound_field.form
+    if not form.is_bound or not form.files:
+        return []
+    value = form.files.getlist(bound_field.html_name)
+    return [upload.name for upload in value if getattr(upload, "name", "")]
+
+
+@register.filter
+def dropped_files(form):
+    """The files of a form that has errors: posted, not saved, to be chosen again."""
+    if not form.is_bound or not form.errors:
+        return []
+    return [name for field in form for name in chosen_files(field)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 # No-argument pages a unit officer may not open: councils are run by the level's secretariat.
 ADMIN_ONLY = {
     "council:session_list",
+    "council:session_list_xlsx",
+    "council:notice_list_xlsx",
     "council:session_create",
     "council:notice_list",
     "council:notice_create",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 ADMIN_ONLY = {
     "decisions:list",
+    "decisions:list_xlsx",
+    "decisions:submissions_xlsx",
     "decisions:draft",
     "decisions:submissions",
     "decisions:submission_create",

@@ -18,6 +18,8 @@ PUBLIC_OR_OWN = {
 # The secretariat's lists: a unit officer gets 403.
 ADMIN_ONLY = {
     "showcase:manage_stories",
+    "showcase:stories_xlsx",
+    "showcase:tips_xlsx",
     "showcase:story_create",
     "showcase:tips",
 }
