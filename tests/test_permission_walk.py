@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 # and api_substitutions(world) -> {"{param}": value of the other unit}.
 WALK_APPS = (
     "council",
+    "discipline",
     "decisions",
     "contests",
     "targets",
