@@ -19,6 +19,7 @@ WALK_APPS = (
     "initiatives",
     "clusters",
     "council",
+    "discipline",
     "decisions",
     "contests",
     "targets",

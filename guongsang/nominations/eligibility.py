@@ -89,7 +89,8 @@ def _deadline(dossier: Dossier) -> list[Finding]:
 
 def check_rules(dossier: Dossier, *, pending: int = 0) -> list[Finding]:
     """The law's rules on a dossier, saved or not (an import row is checked before it is
-    written; `pending` counts the rows above it that propose the same title in its unit)."""
+    written; `pending` counts the rows above it that propose the same title in its unit).
+    A new rule is one more line here: the dossier, the import and the API all see it."""
     history = History(dossier)
     return [
         *repeats.duplicates(history),

@@ -31,3 +31,13 @@ def test_a_unit_officer_cannot_reach_the_catalogue_admin(client, world):
     client.force_login(world.officer)
     response = client.get(reverse("admin:catalogue_title_changelist"))
     assert response.status_code == 302
+
+
+def test_the_admin_sees_the_article_beside_each_rule(client, world):
+    title = Title.objects.get(code="chien-si-thi-dua-toan-quoc")
+    client.force_login(world.admin)
+    page = client.get(reverse("admin:catalogue_title_change", args=[title.pk])).content.decode()
+    # The coefficient and its article share a row; the prerequisite shows its article too.
+    row = page.split('name="coefficient"', 1)[1].split("</fieldset>", 1)[0]
+    assert "Nghị định 98/2023/NĐ-CP, Điều 55" in row
+    assert "Luật Thi đua, khen thưởng 2022, Điều 21: 02 lần liên tục được tặng" in page

@@ -261,3 +261,18 @@ def test_the_prerequisite_of_the_same_year_is_not_a_repeated_award(world, titles
     _award(world, titles, "lao-dong-tien-tien", 2024)
     dossier = make_dossier(world, code="chien-si-thi-dua-co-so", year=2024)
     assert "double_award" not in _codes(dossier)
+
+
+def test_the_api_gives_the_same_findings_as_the_page(client, world, titles):
+    # 7 Lao động tiên tiến on record → one Chiến sĩ thi đua cơ sở; a unit vote of 1 of 20.
+    people = [make_person(f"Cán bộ {letters(i)}", unit=world.centre) for i in range(7)]
+    for person in people:
+        _award(world, titles, "lao-dong-tien-tien", 2024, person)
+    dossier = make_dossier(world, code="chien-si-thi-dua-co-so", person=people[0])
+    services.dossier_update(actor=world.officer, dossier=dossier, votes_yes=1, votes_total=20)
+    client.force_login(world.officer)
+    found = {
+        f["code"]: f for f in client.get(f"/api/v1/dossiers/{dossier.uuid}").json()["findings"]
+    }
+    assert found["quota_info"]["info"] and "tối đa 1" in found["quota_info"]["message"]
+    assert found["unit_vote"]["blocking"] and "1/20" in found["unit_vote"]["message"]

@@ -1,0 +1,4 @@
+"""Routes of the discipline register for the permission walk: the secretariat's and the
+admin's only (a unit officer gets 403)."""
+
+ADMIN_ONLY = {"discipline:list", "discipline:new"}
