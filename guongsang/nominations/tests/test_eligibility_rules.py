@@ -97,6 +97,9 @@ def test_a_draft_counts_as_sent_today_against_the_deadline():
     assert _submitted_on(_dossier(state=State.DRAFT)) == today
     assert _submitted_on(_dossier(state=State.RETURNED)) == today
     assert _submitted_on(_dossier(state=State.SUBMITTED)) == today  # unsaved: not sent yet
+    # A saved draft or returned dossier is not looked up either (no database in this test).
+    assert _submitted_on(_dossier(pk=5, state=State.DRAFT)) == today
+    assert _submitted_on(_dossier(pk=5, state=State.RETURNED)) == today
     # Due today: still in time; due yesterday: late.
     assert _deadline(_dossier(movement=_movement(today))) == []
     late = _deadline(_dossier(movement=_movement(today - dt.timedelta(days=1))))

@@ -49,6 +49,18 @@ def test_units_fold_into_their_branch_and_their_counts_add_up():
     assert titles == {}
 
 
+def test_a_unit_first_folds_too_and_keeps_what_follows():
+    groups = [(11, 2021, 3), (12, 2021, 4), (20, 2022, 5)]
+    counts, _titles = _tally(groups, ("unit", "year"), {11: 10, 12: 10})
+    assert dict(counts) == {(10, 2021): 7, (20, 2022): 5}
+
+
+def test_without_a_unit_dimension_nothing_is_folded():
+    # Even with a branch map at hand, a result by year and level has no unit to fold.
+    counts, _titles = _tally([(2021, 11, 3), (2021, 12, 4)], ("year", "level"), {11: 10, 12: 10})
+    assert dict(counts) == {(2021, 11): 3, (2021, 12): 4}
+
+
 def test_titles_met_on_the_way_keep_their_code_name_and_order():
     # (level, title id, code, name, order, count)
     groups = [("so", 7, "ldtt", "Lao động tiên tiến", 3, 40), ("so", 8, "cstd", "CSTĐ", 1, 6)]
@@ -73,13 +85,14 @@ def _labels(**dims):
 
 
 def test_without_years_rows_come_in_label_order_and_empty_groups_are_left_out():
+    # The catalogue's order (city before department) is not the codes' alphabetical order.
     labels = _labels(
-        level={"tp": ("tp", "Thành phố", 1), "so": ("so", "Sở", 0), "xa": ("xa", "Xã", 2)}
+        level={"tp": ("tp", "Thành phố", 0), "so": ("so", "Sở", 1), "xa": ("xa", "Xã", 2)}
     )
-    rows = _rows(("level",), {("tp",): 5, ("so",): 3, ("xa",): 0}, labels, 2021, 2022)
+    rows = _rows(("level",), {("so",): 3, ("tp",): 5, ("xa",): 0}, labels, 2021, 2022)
     assert [(r.key, r.labels, r.count) for r in rows] == [
-        ({"level": "so"}, {"level": "Sở"}, 3),
         ({"level": "tp"}, {"level": "Thành phố"}, 5),
+        ({"level": "so"}, {"level": "Sở"}, 3),
     ]
     assert rows[0].cumulative is None and rows[0].change is None
 
