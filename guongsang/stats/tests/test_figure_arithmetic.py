@@ -21,7 +21,9 @@ def test_dimensions_are_read_from_text_or_a_list_once_each_in_order():
     ]
 
 
-@pytest.mark.parametrize(("first", "last"), [(1945, 2100), (2009, 2009), (2009, 2021)])
+@pytest.mark.parametrize(
+    ("first", "last"), [(1945, 2100), (1945, 1945), (2100, 2100), (2009, 2009), (2009, 2021)]
+)
 def test_years_inside_the_range_are_accepted(first, last):
     check_years(first, last)
 
@@ -128,11 +130,19 @@ def test_a_series_gets_every_year_its_running_total_and_its_change():
 
 def test_the_year_may_stand_after_another_dimension_and_a_series_with_nothing_is_left_out():
     labels = _labels(level={"so": ("so", "Sở", 0), "tp": ("tp", "Thành phố", 1)}, year={})
-    # 2 → 3 is +50%; 3 → 1 is −66.7% (rounded half up to a tenth); "tp" has only the year before.
-    counts = {("so", 2020): 2, ("so", 2021): 3, ("so", 2022): 1, ("tp", 2019): 9}
+    # 2 → 3 is +50%; 3 → 1 is −66.7% (rounded half up to a tenth); "tp", met first, has only
+    # the year before: left out, and the series after it still counted.
+    counts = {("tp", 2019): 9, ("so", 2020): 2, ("so", 2021): 3, ("so", 2022): 1}
     rows = _rows(("level", "year"), counts, labels, 2021, 2022)
     assert [(list(r.key.items()), r.count, r.cumulative, r.change_percent) for r in rows] == [
         ([("level", "so"), ("year", 2021)], 3, 3, Decimal("50.0")),
         ([("level", "so"), ("year", 2022)], 1, 4, Decimal("-66.7")),
     ]
     assert list(rows[0].labels.items()) == [("level", "Sở"), ("year", "2021")]
+
+
+def test_a_change_is_rounded_half_up_to_a_tenth_of_a_percent():
+    # 16 → 17 is +6.25%: 6.3 rounded half up (half to even would give 6.2).
+    labels = _labels(year={})
+    rows = _rows(("year",), {(2020,): 16, (2021,): 17}, labels, 2021, 2021)
+    assert [(r.count, r.change, r.change_percent) for r in rows] == [(17, 1, Decimal("6.3"))]
