@@ -12,7 +12,7 @@ PROD_GROUPS := --no-dev $(if $(filter 1 true yes on,$(GS_DEMO)),--group demo)
 PROD_PY := $(UV) run --frozen $(PROD_GROUPS) python
 SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless softhsm2
 
-.PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
+.PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale mutation check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || \
@@ -151,6 +151,22 @@ test-scale: build
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/guongsang} \
 		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 		$(UV) run --frozen pytest -m scale_out tests/test_scale_out.py
+
+# Mutation testing (mutmut) of the rules that decide outcomes, each module against its own fast
+# tests, one process, SQLite: not part of `make test`. Scores and survivors: docs/testing.md.
+mutation: install
+	bench/mutation.sh workflow guongsang/nominations/workflow.py '*' \
+		guongsang/nominations/tests/test_workflow_table.py
+	bench/mutation.sh eligibility guongsang/nominations/eligibility.py \
+		'x__missing x__deadline x__submitted_on x__nominee_q' \
+		guongsang/nominations/tests/test_eligibility_rules.py
+	bench/mutation.sh tally guongsang/council/services/tally.py \
+		'x_passes x_rule_text x__not_recommended_reason' guongsang/council/tests/test_tally_rules.py
+	bench/mutation.sh reward guongsang/catalogue/selectors.py 'x_round_up x_reward_amount' \
+		guongsang/catalogue/tests/test_reward_rounding.py
+	bench/mutation.sh stats guongsang/stats/services.py \
+		'x_parse_dimensions x_check_years x__tally x__rows' \
+		guongsang/stats/tests/test_figure_arithmetic.py
 
 check: install
 	$(UV) run --frozen ruff check .

@@ -69,3 +69,13 @@ def _catalogue_seeded(request):  # type: ignore[no-untyped-def]
     request.getfixturevalue("transactional_db" if transactional else "db")
     if not Title.objects.exists():
         seed_catalogue(Title, Prerequisite, BaseSalary)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: a scope or a page cached by an earlier test (whose
+    rows were rolled back, their ids free again) never answers for this one, and a query count
+    is the same whatever ran before."""
+    from django.core.cache import cache
+
+    cache.clear()

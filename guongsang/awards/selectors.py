@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Max, QuerySet
 
 from guongsang.awards.models import Award
 from guongsang.awards.permissions import AWARD_VIEW_ROLES
 from guongsang.core.permissions import restrict
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.people.models import Person
 
 
-def awards_visible(*, user: Any) -> QuerySet[Award]:
+def awards_visible(*, user: Actor) -> QuerySet[Award]:
     return restrict(
         Award.objects.select_related("title", "unit", "person"),
         user,
@@ -25,11 +25,11 @@ def awards_visible(*, user: Any) -> QuerySet[Award]:
     )
 
 
-def person_awards(*, user: Any, person: Person) -> QuerySet[Award]:
+def person_awards(*, user: Actor, person: Person) -> QuerySet[Award]:
     return awards_visible(user=user).filter(person=person).order_by("-year", "title__order")
 
 
-def unit_awards(*, user: Any, unit: Unit) -> QuerySet[Award]:
+def unit_awards(*, user: Actor, unit: Unit) -> QuerySet[Award]:
     """Awards to the unit as a collective (its people's awards are on their pages)."""
     return awards_visible(user=user).filter(unit=unit, person=None).order_by("-year")
 
@@ -75,7 +75,7 @@ class CountTable:
     total: int
 
 
-def count_table(*, user: Any, unit: Unit, years: int = 5, until: int | None = None) -> CountTable:
+def count_table(*, user: Actor, unit: Unit, years: int = 5, until: int | None = None) -> CountTable:
     """Awards under a unit (its subtree today, merged predecessors included; revoked ones
     left out) per title and year, for the last `years` years on record up to `until`.
 

@@ -9,11 +9,12 @@ from django.db.models import Count, Prefetch, QuerySet
 from guongsang.books.models import Book, BookStory
 from guongsang.books.permissions import BOOK_VIEW_ROLES
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.types import Actor
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.showcase.models import Story
 
 
-def book_list(*, user: Any) -> QuerySet[Book]:
+def book_list(*, user: Actor) -> QuerySet[Book]:
     qs = restrict(
         Book.objects.select_related("organiser", "progress"),
         user,
@@ -32,7 +33,7 @@ def entries() -> Prefetch:
     )
 
 
-def book_detail(*, user: Any, uuid: Any) -> Book:
+def book_detail(*, user: Actor, uuid: Any) -> Book:
     qs = restrict(Book.objects.all(), user, roles=BOOK_VIEW_ROLES, unit_field="organiser")
     return get_visible_or_404(
         qs.select_related("organiser", "progress").prefetch_related(entries()), uuid=uuid

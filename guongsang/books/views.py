@@ -19,7 +19,7 @@ from guongsang.books.forms import BookForm
 from guongsang.books.models import Book
 from guongsang.books.permissions import BOOK_MANAGE_ROLES
 from guongsang.core.files import file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, form_saved, report_errors
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import units_acting
 from guongsang.showcase.models import Story
@@ -51,14 +51,12 @@ def book_list(request: AuthedRequest) -> HttpResponse:
 def book_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "books.manage_book")
     form = BookForm(request.POST or None, organisers=_organisers(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            book = services.book_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã tạo sách; hãy chọn các câu chuyện."))
-            return redirect("books:detail", uuid=book.uuid)
+    made = form_saved(
+        request, form, lambda: services.book_create(actor=request.user, **form.cleaned_data)
+    )
+    if made is not None:
+        messages.success(request, _("Đã tạo sách; hãy chọn các câu chuyện."))
+        return redirect("books:detail", uuid=made.uuid)
     return render(request, "books/form.html", {"form": form, "title": _("Sách mới")})
 
 
@@ -67,14 +65,13 @@ def book_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
     book = _book(request, uuid, manage=True)
     initial = {f: getattr(book, f) for f in BookForm.base_fields}
     form = BookForm(request.POST or None, initial=initial, organisers=_organisers(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.book_update(actor=request.user, book=book, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu sách."))
-            return redirect("books:detail", uuid=book.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.book_update(actor=request.user, book=book, **form.cleaned_data),
+    ):
+        messages.success(request, _("Đã lưu sách."))
+        return redirect("books:detail", uuid=book.uuid)
     context = {"form": form, "title": _("Sửa thông tin sách"), "book": book}
     return render(request, "books/form.html", context)
 

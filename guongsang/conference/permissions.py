@@ -13,6 +13,7 @@ import rules
 
 from guongsang.core.permissions import unit_scope_predicate
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 CONFERENCE_MANAGE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 CONFERENCE_VIEW_ROLES = frozenset(
@@ -24,7 +25,7 @@ can_manage_conference = unit_scope_predicate(CONFERENCE_MANAGE_ROLES, "organiser
 
 
 @rules.predicate
-def can_view_day(user: Any, conference: Any) -> bool:
+def can_view_day(user: Actor, conference: Any) -> bool:
     if conference is not None and conference.is_public:
         return True
     return bool(can_view_conference(user, conference))

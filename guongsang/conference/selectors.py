@@ -11,10 +11,11 @@ from guongsang.awards.models import Award
 from guongsang.conference.models import Conference, Honouree
 from guongsang.conference.permissions import CONFERENCE_VIEW_ROLES
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.types import Actor
 from guongsang.org.selectors import unit_ids_for_counting
 
 
-def conference_list(*, user: Any, year: int | None = None) -> QuerySet[Conference]:
+def conference_list(*, user: Actor, year: int | None = None) -> QuerySet[Conference]:
     qs = restrict(
         Conference.objects.select_related("organiser"),
         user,
@@ -41,7 +42,7 @@ def with_everything(qs: QuerySet[Conference]) -> QuerySet[Conference]:
     )
 
 
-def conference_detail(*, user: Any, uuid: Any) -> Conference:
+def conference_detail(*, user: Actor, uuid: Any) -> Conference:
     qs = restrict(
         Conference.objects.all(), user, roles=CONFERENCE_VIEW_ROLES, unit_field="organiser"
     )

@@ -16,7 +16,6 @@ from guongsang.awards.models import Award
 from guongsang.conference.models import Conference, Guest, Honouree, ProgrammeItem, SpeakerReport
 from guongsang.core import audit
 from guongsang.core.formatting import nfc
-from guongsang.core.models import AuditAction
 from guongsang.core.services import model_update
 from guongsang.core.types import Actor
 from guongsang.org.models import Unit
@@ -41,17 +40,9 @@ def _snapshot(conference: Conference) -> dict[str, Any]:
 
 
 def _log_change(actor: Actor, conference: Conference, before: dict[str, Any], reason: str) -> None:
-    after = _snapshot(conference)
-    diff = audit.changed(before, after)
-    if diff:
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            obj=conference,
-            before={k: before.get(k) for k in diff},
-            after=diff,
-            reason=reason,
-        )
+    audit.audit_update(
+        actor=actor, obj=conference, before=before, after=_snapshot(conference), reason=reason
+    )
 
 
 def _check(*, name: str, place: str, award_year: int, held_on: dt.date) -> None:

@@ -26,7 +26,7 @@ from guongsang.conference.forms import (
 from guongsang.conference.models import Conference
 from guongsang.conference.permissions import CONFERENCE_MANAGE_ROLES
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, form_saved, report_errors
 from guongsang.core.views import require_perm
 from guongsang.org.selectors import units_acting
 
@@ -56,14 +56,14 @@ def conference_list(request: AuthedRequest) -> HttpResponse:
 def conference_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "conference.manage_conference")
     form = ConferenceForm(request.POST or None, organisers=_organisers(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            conference = services.conference_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã tạo hội nghị."))
-            return redirect("conference:detail", uuid=conference.uuid)
+    made = form_saved(
+        request,
+        form,
+        lambda: services.conference_create(actor=request.user, **form.cleaned_data),
+    )
+    if made is not None:
+        messages.success(request, _("Đã tạo hội nghị."))
+        return redirect("conference:detail", uuid=made.uuid)
     return render(request, "conference/form.html", {"form": form, "title": _("Hội nghị mới")})
 
 
@@ -72,16 +72,15 @@ def conference_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
     conference = _conference(request, uuid, manage=True)
     initial = {f: getattr(conference, f) for f in ConferenceForm.base_fields}
     form = ConferenceForm(request.POST or None, initial=initial, organisers=_organisers(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conference_update(
-                actor=request.user, conference=conference, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu hội nghị."))
-            return redirect("conference:detail", uuid=conference.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.conference_update(
+            actor=request.user, conference=conference, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Đã lưu hội nghị."))
+        return redirect("conference:detail", uuid=conference.uuid)
     context = {"form": form, "title": _("Sửa hội nghị"), "conference": conference}
     return render(request, "conference/form.html", context)
 

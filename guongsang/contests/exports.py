@@ -95,18 +95,31 @@ def scores_xlsx(rnd: Round) -> bytes:
     """Sheet 1: ranking (raw and normalised, ties marked '='); sheet 2: every score sheet;
     sheet 3: the judges' calibration."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.worksheet.worksheet import Worksheet
 
     rows = services.round_rows(rnd)
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook has one worksheet, active
+    _ranking_sheet(ws, rnd, rows)
+    sheet = _score_sheets(wb, rnd, rows)
+    cal = _calibration_sheet(wb, rnd, rows)
+    for w in (ws, sheet, cal):
+        for column in ("A", "B", "C", "D", "E", "F"):
+            w.column_dimensions[column].width = 18
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _ranking_sheet(ws: Any, rnd: Round, rows: list[tuple[int, int, float]]) -> None:
+    from openpyxl.styles import Font
+
     ranking = scoring.rank_entries(rows)
     entries = {
         e.pk: e for e in Entry.objects.filter(round_entries__round=rnd).select_related("unit")
     }
     advanced = dict(rnd.round_entries.values_list("entry_id", "advanced"))
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)  # a new workbook has one worksheet, active
     ws.title = "Xếp hạng"
     append_row(ws, [f"{rnd.contest.name} năm {rnd.contest.year} — {rnd.name}"])
     ws["A1"].font = Font(bold=True)
@@ -142,7 +155,9 @@ def scores_xlsx(rnd: Round) -> bytes:
                 "x" if advanced.get(r.entry_id) else "",
             ],
         )
-    judges = {u.pk: u for u in User.objects.filter(contest_assignments__round=rnd).distinct()}
+
+
+def _score_sheets(wb: Any, rnd: Round, rows: list[tuple[int, int, float]]) -> Any:
     sheet = wb.create_sheet("Phiếu chấm")
     sheet.append(["Số phách", "Giám khảo", "Tổng điểm có trọng số", "Trạng thái", "Nhận xét"])
     totals = {(e, j): t for e, j, t in rows}
@@ -163,6 +178,11 @@ def scores_xlsx(rnd: Round) -> bytes:
                 a.comment,
             ],
         )
+    return sheet
+
+
+def _calibration_sheet(wb: Any, rnd: Round, rows: list[tuple[int, int, float]]) -> Any:
+    judges = {u.pk: u for u in User.objects.filter(contest_assignments__round=rnd).distinct()}
     panel, calibration = scoring.calibrate(rows)
     cal = wb.create_sheet("Hiệu chuẩn giám khảo")
     cal.append(
@@ -194,9 +214,4 @@ def scores_xlsx(rnd: Round) -> bytes:
     cal.append(
         ["Cả Ban Giám khảo", panel["count"], round(panel["mean"], 3), round(panel["spread"], 3)]
     )
-    for w in (ws, sheet, cal):
-        for column in ("A", "B", "C", "D", "E", "F"):
-            w.column_dimensions[column].width = 18
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return cal

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.db.models import Min
 from django.urls import reverse
@@ -15,9 +14,10 @@ from guongsang.core.formatting import vn_date
 from guongsang.core.permissions import has_role
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     if not has_role(user, {Role.JUDGE}):
         return
     open_sheets = judge_assignments(user=user).filter(

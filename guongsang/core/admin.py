@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
-from django.forms import BaseFormSet, ModelForm
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from guongsang.core import audit
 from guongsang.core.models import AuditEntry
+from guongsang.core.types import Actor
 
 ADMIN_REASON = "Sửa qua trang quản trị"
 
@@ -24,7 +25,7 @@ def stored_snapshot(obj: models.Model) -> dict[str, Any] | None:
     return audit.snapshot(stored) if stored is not None else None
 
 
-def audit_saved(actor: Any, obj: models.Model, before: dict[str, Any] | None) -> None:
+def audit_saved(actor: Actor, obj: models.Model, before: dict[str, Any] | None) -> None:
     """The create or update entry of an object just saved; `before` None means it is new."""
     if before is None:
         audit.audit_create(actor=actor, obj=obj, reason=ADMIN_REASON)
@@ -77,17 +78,17 @@ class AuditedModelAdmin(AdminRolePermissions, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
     def save_formset(
-        self, request: HttpRequest, form: ModelForm, formset: BaseFormSet, change: bool
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
     ) -> None:
-        instances = formset.save(commit=False)  # type: ignore[attr-defined]
-        for obj in formset.deleted_objects:  # type: ignore[attr-defined]
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
             audit.audit_delete(actor=request.user, obj=obj, reason=ADMIN_REASON)
             obj.delete()
         for obj in instances:
             before = stored_snapshot(obj)
             obj.save()
             audit_saved(request.user, obj, before)
-        formset.save_m2m()  # type: ignore[attr-defined]
+        formset.save_m2m()
 
 
 class ReadOnlyModelAdmin(AuditedModelAdmin):

@@ -140,9 +140,17 @@ def audit_create(*, actor: Actor, obj: models.Model, reason: str = "") -> AuditE
 
 
 def audit_update(
-    *, actor: Actor, obj: models.Model, before: dict[str, Any], reason: str = ""
+    *,
+    actor: Actor,
+    obj: models.Model,
+    before: dict[str, Any],
+    after: dict[str, Any] | None = None,
+    reason: str = "",
 ) -> AuditEntry | None:
-    after = snapshot(obj)
+    """The fields that changed, before and after; nothing when none did. `after` defaults to
+    the object's snapshot; a service that logs more (a plan's contents, a pledge's titles)
+    passes its own, built like `before`."""
+    after = snapshot(obj) if after is None else after
     diff = changed(before, after)
     if not diff:
         return None

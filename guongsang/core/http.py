@@ -1,8 +1,10 @@
 """The request type views receive: a logged-in user and htmx details."""
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -35,6 +37,21 @@ def report_errors(request: HttpRequest, exc: Exception, *, form: Form | None = N
             form.add_error(None, text)
         else:
             messages.error(request, text)
+
+
+T = TypeVar("T")
+
+
+def form_saved(request: HttpRequest, form: Form, save: Callable[[], T]) -> T | None:
+    """What the service returned, on a POST whose form is valid; None when the form is shown
+    (again): not sent, not valid, or the service refused, its reasons then above the fields."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save()
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
 
 
 def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.permissions import has_role
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.core.types import Actor
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ MENU: list[MenuItem | MenuGroup] = [
 ]
 
 
-def menu_for(user: Any) -> list[MenuItem | MenuGroup]:
+def menu_for(user: Actor) -> list[MenuItem | MenuGroup]:
     """The entries this user sees; a group with one visible item becomes that item."""
     if not getattr(user, "is_authenticated", False):
         return []

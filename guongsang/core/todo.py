@@ -17,6 +17,7 @@ from django.utils.module_loading import import_string
 
 from guongsang.core.permissions import roles_of
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class TodoSection:
     items: list[TodoItem]
 
 
-def todo_for(user: Any) -> list[TodoSection]:
+def todo_for(user: Actor) -> list[TodoSection]:
     """The user's sections in the roles' order, urgent items first within a section."""
     roles = roles_of(user)
     found: dict[str, list[TodoItem]] = {}

@@ -23,6 +23,7 @@ from guongsang.core.permissions import (
     unit_scope_predicate,
 )
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.core.types import Actor
 from guongsang.org.selectors import closure_on
 
 MOVEMENT_VIEW_ROLES = ALL_ROLES
@@ -32,19 +33,19 @@ PLEDGE_VIEW_ROLES = ALL_ROLES
 STATUS_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.LEADER})
 
 
-def organiser_ids_above(user: Any, roles: frozenset[str]) -> Any:
+def organiser_ids_above(user: Actor, roles: frozenset[str]) -> Any:
     """Subquery: the units above (or at) the user's grants today, whose movements reach them."""
     return closure_on().filter(descendant_id__in=scope_roots(user, roles)).values("ancestor_id")
 
 
-def _organiser_above(user: Any, organiser_id: int) -> bool:
+def _organiser_above(user: Actor, organiser_id: int) -> bool:
     """Is the organising unit above (or at) one of the user's grants today?"""
     roots = scope_roots(user, MOVEMENT_VIEW_ROLES)
     return closure_on().filter(ancestor_id=organiser_id, descendant_id__in=roots).exists()
 
 
 @rules.predicate
-def can_view_movement(user: Any, movement: Any) -> bool:
+def can_view_movement(user: Actor, movement: Any) -> bool:
     if movement is None:
         return has_role(user, MOVEMENT_VIEW_ROLES)
     if in_scope(user, movement.organiser_id, MOVEMENT_VIEW_ROLES):

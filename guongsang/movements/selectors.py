@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 
 from guongsang.catalogue.models import Title
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.types import Actor
 from guongsang.movements.models import LegalBasis, Movement, PlanContent, Pledge
 from guongsang.movements.permissions import (
     MOVEMENT_VIEW_ROLES,
@@ -35,7 +36,7 @@ from guongsang.org.selectors import active_on, closure_on, today
 from guongsang.people.models import Person
 
 
-def movement_list(*, user: Any, year: int | None = None) -> QuerySet[Movement]:
+def movement_list(*, user: Actor, year: int | None = None) -> QuerySet[Movement]:
     """Movements organised in the user's subtree, and those launched above it."""
     base = Movement.objects.select_related("organiser")
     in_scope = restrict(base, user, roles=MOVEMENT_VIEW_ROLES, unit_field="organiser")
@@ -46,13 +47,13 @@ def movement_list(*, user: Any, year: int | None = None) -> QuerySet[Movement]:
     return qs.order_by("-year", "-launched_on", "name")
 
 
-def movement_years(*, user: Any) -> list[int]:
+def movement_years(*, user: Actor) -> list[int]:
     return sorted(
         set(movement_list(user=user).order_by().values_list("year", flat=True)), reverse=True
     )
 
 
-def movement_list_with_pledges(*, user: Any, year: int | None = None) -> QuerySet[Movement]:
+def movement_list_with_pledges(*, user: Actor, year: int | None = None) -> QuerySet[Movement]:
     """The list page: each movement with how many of its pledges the user may see."""
     visible = restrict(
         Pledge.objects.filter(movement=OuterRef("pk")),
@@ -78,7 +79,7 @@ def _citation_order(qs: QuerySet[LegalBasis]) -> QuerySet[LegalBasis]:
     return qs.annotate(rank=rank).order_by("rank", "issued_on", "number")
 
 
-def movement_detail(*, user: Any, uuid: Any) -> Movement:
+def movement_detail(*, user: Actor, uuid: Any) -> Movement:
     """One movement with its plan, legal bases and the linked movements the user may see."""
     visible = movement_list(user=user)
     qs = visible.prefetch_related(
@@ -90,7 +91,7 @@ def movement_detail(*, user: Any, uuid: Any) -> Movement:
     return get_visible_or_404(qs, uuid=uuid)
 
 
-def pledge_list(*, user: Any, movement: Movement) -> QuerySet[Pledge]:
+def pledge_list(*, user: Actor, movement: Movement) -> QuerySet[Pledge]:
     """The pledges of a movement whose unit the user sees: collectives first, then people."""
     qs = (
         Pledge.objects.filter(movement=movement)
@@ -101,7 +102,7 @@ def pledge_list(*, user: Any, movement: Movement) -> QuerySet[Pledge]:
     return qs.order_by("unit__name", "unit_id", Coalesce("person__sort_name", Value("")), "pk")
 
 
-def changeable_unit_ids(*, user: Any, unit_ids: set[int]) -> set[int]:
+def changeable_unit_ids(*, user: Actor, unit_ids: set[int]) -> set[int]:
     """Of these units, those whose pledges the user may change (one query for a whole page)."""
     if not unit_ids:
         return set()
@@ -111,7 +112,7 @@ def changeable_unit_ids(*, user: Any, unit_ids: set[int]) -> set[int]:
     return set(units.values_list("pk", flat=True))
 
 
-def pledge_detail(*, user: Any, uuid: Any) -> Pledge:
+def pledge_detail(*, user: Actor, uuid: Any) -> Pledge:
     qs = restrict(
         Pledge.objects.select_related("movement", "movement__organiser", "unit", "person"),
         user,
@@ -137,14 +138,14 @@ def units_expected_to_pledge(movement: Movement) -> QuerySet[Unit]:
     return Unit.objects.filter(active_on(on), pk__in=under)
 
 
-def pledge_units(*, user: Any, movement: Movement) -> QuerySet[Unit]:
+def pledge_units(*, user: Actor, movement: Movement) -> QuerySet[Unit]:
     """Units the user may pledge for in this movement."""
     return restrict(
         units_expected_to_pledge(movement), user, roles=PLEDGE_ROLES, unit_field="pk"
     ).order_by("name")
 
 
-def pledge_people(*, user: Any, movement: Movement, unit: Unit) -> QuerySet[Person]:
+def pledge_people(*, user: Actor, movement: Movement, unit: Unit) -> QuerySet[Person]:
     """People of a unit the user may pledge for who have not pledged yet in this movement."""
     qs = restrict(
         Person.objects.filter(home_unit=unit), user, roles=PLEDGE_ROLES, unit_field="home_unit"
@@ -186,7 +187,7 @@ class PledgeStatus:
         return 100 * len(self.pledged) / len(self.rows) if self.rows else 0.0
 
 
-def pledge_status(*, user: Any, movement: Movement) -> PledgeStatus:
+def pledge_status(*, user: Actor, movement: Movement) -> PledgeStatus:
     """Who has and has not pledged: every unit expected to pledge that the user sees, with its
     collective pledge and the number of individual pledges, in ONE grouped query."""
     of_movement = Q(pledges__movement=movement)

@@ -191,17 +191,9 @@ def movement_update(
         movement.legal_bases.set(list(legal_bases))
     if linked is not None:
         movement.linked.set(_check_linked(movement, linked))
-    after = _plan_snapshot(movement)
-    diff = audit.changed(before, after)
-    if diff:
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            obj=movement,
-            before={k: before.get(k) for k in diff},
-            after=diff,
-            reason=reason,
-        )
+    audit.audit_update(
+        actor=actor, obj=movement, before=before, after=_plan_snapshot(movement), reason=reason
+    )
     return movement
 
 
@@ -355,14 +347,5 @@ def pledge_update(
     pledge.save(update_fields=["commitments", "updated_at"])
     pledge.titles.set(titles)
     after = {**audit.snapshot(pledge), "titles": sorted(t.code for t in titles)}
-    diff = audit.changed(before, after)
-    if diff:
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            obj=pledge,
-            before={k: before.get(k) for k in diff},
-            after=diff,
-            reason=late_reason,
-        )
+    audit.audit_update(actor=actor, obj=pledge, before=before, after=after, reason=late_reason)
     return pledge

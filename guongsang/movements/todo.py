@@ -4,7 +4,6 @@ collective pledges the officer's units have not yet made."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +14,7 @@ from guongsang.core.formatting import vn_date
 from guongsang.core.permissions import has_role, restrict
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.movements.models import Pledge
 from guongsang.movements.selectors import movement_list, units_expected_to_pledge
 
@@ -22,7 +22,7 @@ from guongsang.movements.selectors import movement_list, units_expected_to_pledg
 SOON_DAYS = 7
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     if not has_role(user, {Role.UNIT_OFFICER}):
         return
     today = timezone.localdate()

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import AwardKind
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, form_saved
 from guongsang.core.views import require_perm
 from guongsang.movements import selectors, services
 from guongsang.movements.forms import MovementForm, PledgeForm, YearFilterForm, movement_initial
@@ -91,14 +90,12 @@ def _movement_form(request: AuthedRequest, movement: Movement | None = None) -> 
 def movement_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "movements.manage_movement")
     form = _movement_form(request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            movement = services.movement_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã phát động phong trào “%s”.") % movement.name)
-            return redirect("movements:detail", uuid=movement.uuid)
+    made = form_saved(
+        request, form, lambda: services.movement_create(actor=request.user, **form.cleaned_data)
+    )
+    if made is not None:
+        messages.success(request, _("Đã phát động phong trào “%s”.") % made.name)
+        return redirect("movements:detail", uuid=made.uuid)
     context = {"form": form, "title": _("Phát động phong trào thi đua")}
     return render(request, "movements/movement_form.html", context)
 
@@ -108,14 +105,15 @@ def movement_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
     movement = selectors.movement_detail(user=request.user, uuid=uuid)
     require_perm(request, "movements.manage_movement", movement)
     form = _movement_form(request, movement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.movement_update(actor=request.user, movement=movement, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu kế hoạch phong trào."))
-            return redirect("movements:detail", uuid=movement.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.movement_update(
+            actor=request.user, movement=movement, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Đã lưu kế hoạch phong trào."))
+        return redirect("movements:detail", uuid=movement.uuid)
     context = {"form": form, "movement": movement, "title": _("Sửa phong trào, kế hoạch")}
     return render(request, "movements/movement_form.html", context)
 
@@ -174,18 +172,18 @@ def pledge_create(request: AuthedRequest, uuid: str) -> HttpResponse:
         late=late and allow_late,
         people_url=reverse("movements:pledge_people", args=[movement.uuid]),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge = services.pledge_register(
-                actor=request.user, movement=movement, allow_late=allow_late, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request, _("Đã ghi nhận đăng ký thi đua của %s.") % (pledge.person or pledge.unit)
-            )
-            return redirect("movements:detail", uuid=movement.uuid)
+    made = form_saved(
+        request,
+        form,
+        lambda: services.pledge_register(
+            actor=request.user, movement=movement, allow_late=allow_late, **form.cleaned_data
+        ),
+    )
+    if made is not None:
+        messages.success(
+            request, _("Đã ghi nhận đăng ký thi đua của %s.") % (made.person or made.unit)
+        )
+        return redirect("movements:detail", uuid=movement.uuid)
     return _pledge_form_page(request, form, movement)
 
 
@@ -218,16 +216,15 @@ def pledge_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
         titles=selectors.titles_for_pledges(movement),
         late=late and allow_late,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pledge_update(
-                actor=request.user, pledge=pledge, allow_late=allow_late, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu đăng ký thi đua."))
-            return redirect("movements:detail", uuid=movement.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.pledge_update(
+            actor=request.user, pledge=pledge, allow_late=allow_late, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Đã lưu đăng ký thi đua."))
+        return redirect("movements:detail", uuid=movement.uuid)
     return _pledge_form_page(request, form, movement, pledge)
 
 

@@ -77,7 +77,8 @@ def write_dossiers(
     from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
-    sheet: Worksheet = workbook.active  # type: ignore[assignment]
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, active
     sheet.title = SHEET_TITLE
     sheet.append([header for header, _width in COLUMNS])
     for cell in sheet[1]:

@@ -79,7 +79,11 @@ def dossier_create(
     unknown = set(extra) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(_("Không thể ghi trường: %(f)s.") % {"f": ", ".join(sorted(unknown))})
-    nominee_home = person.home_unit_id if person is not None else nominee_unit.pk  # type: ignore[union-attr]
+    if person is not None:
+        nominee_home = person.home_unit_id
+    else:
+        assert nominee_unit is not None  # exactly one of the two, checked above
+        nominee_home = nominee_unit.pk
     if not unit_ids_under(unit).filter(descendant_id=nominee_home).exists():
         raise ValidationError(
             _("Đối tượng được đề nghị không thuộc %(unit)s hoặc đơn vị trực thuộc.")

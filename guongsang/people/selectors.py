@@ -8,12 +8,13 @@ from django.db.models import Prefetch, QuerySet
 
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.textsearch import fold_search
+from guongsang.core.types import Actor
 from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person, Position
 from guongsang.people.permissions import PERSON_VIEW_ROLES
 
 
-def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Person]:
+def person_list(*, user: Actor, query: str = "", unit: Any = None) -> QuerySet[Person]:
     qs = restrict(
         Person.objects.select_related("home_unit"),
         user,
@@ -27,7 +28,7 @@ def person_list(*, user: Any, query: str = "", unit: Any = None) -> QuerySet[Per
     return qs.order_by("sort_name", "pk")
 
 
-def person_detail(*, user: Any, uuid: Any) -> Person:
+def person_detail(*, user: Actor, uuid: Any) -> Person:
     qs = person_list(user=user).prefetch_related(
         Prefetch("positions", queryset=Position.objects.select_related("unit"))
     )

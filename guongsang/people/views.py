@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.awards.selectors import person_awards
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, form_saved
 from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
 from guongsang.org.models import Unit
@@ -66,14 +66,12 @@ def _form_units(request: AuthedRequest) -> Any:
 def person_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "people.manage_person")
     form = PersonForm(request.POST or None, units=_form_units(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã thêm %s.") % person.full_name)
-            return redirect("people:detail", uuid=person.uuid)
+    made = form_saved(
+        request, form, lambda: services.person_create(actor=request.user, **form.cleaned_data)
+    )
+    if made is not None:
+        messages.success(request, _("Đã thêm %s.") % made.full_name)
+        return redirect("people:detail", uuid=made.uuid)
     return render(request, "people/person_form.html", {"form": form, "title": _("Thêm cá nhân")})
 
 

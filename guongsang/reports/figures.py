@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
 
 from guongsang.awards.selectors import awards_visible
 from guongsang.catalogue.models import Title
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.stats.services import award_stats
@@ -124,7 +124,7 @@ def _movement_codes() -> list[str]:
     return list(Title.objects.filter(code__in=MOVEMENT_TITLES).values_list("code", flat=True))
 
 
-def _award_figures(data: ReportData, *, user: Any) -> None:
+def _award_figures(data: ReportData, *, user: Actor) -> None:
     codes = _movement_codes()
     if not codes:
         return
@@ -191,7 +191,7 @@ def _contest_figures(data: ReportData) -> None:
         data.contest_previous = counts.get(data.year - 1, 0)
 
 
-def _honourees(data: ReportData, *, user: Any) -> None:
+def _honourees(data: ReportData, *, user: Actor) -> None:
     awards = (
         awards_visible(user=user)
         .filter(
@@ -213,7 +213,7 @@ def _honourees(data: ReportData, *, user: Any) -> None:
     ]
 
 
-def report_figures(*, user: Any, unit: Unit, year: int) -> ReportData:
+def report_figures(*, user: Actor, unit: Unit, year: int) -> ReportData:
     """Every figure of the report of `unit`'s subtree for `year`, as `user` may see them
     (user=None: the system, e.g. a background build that already checked its owner)."""
     data = ReportData(year=year, unit=unit, first_year=year)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.forms import IntegerField, field_of
+from guongsang.core.types import Actor
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.reports.selectors import units_for_reports
@@ -20,7 +21,7 @@ class OpenReportForm(BootstrapFormMixin, forms.Form):
     )
     nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for_reports(user=user)
         self.fields["nam"].initial = timezone.localdate().year - 1

@@ -10,6 +10,7 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 EDIT_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.UNIT_OFFICER})
 VIEW_ROLES = frozenset(EDIT_ROLES | {Role.LEADER, Role.SIGNER})
@@ -17,7 +18,7 @@ VIEW_ROLES = frozenset(EDIT_ROLES | {Role.LEADER, Role.SIGNER})
 
 def _scoped(roles: frozenset[str]) -> rules.Predicate:
     @rules.predicate(name=f"reports_scope:{'|'.join(sorted(roles))}")
-    def _check(user: Any, report: Any = None) -> bool:
+    def _check(user: Actor, report: Any = None) -> bool:
         if report is None:
             return has_role(user, roles)
         unit_id = getattr(report, "unit_id", None) or getattr(report, "pk", None)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_number, vn_percent
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.reports.checks import Finding, warnings_for
 from guongsang.reports.figures import ReportData, report_figures
@@ -22,7 +23,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_INTRODUCTION = 20_000
 
 
-def _check_edit(user: Any, unit_id: int) -> None:
+def _check_edit(user: Actor, unit_id: int) -> None:
     """`user=None` is the system itself (the demo), never a request."""
     if user is None:
         return

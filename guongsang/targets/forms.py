@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.forms import IntegerField, field_of
+from guongsang.core.types import Actor
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.org.selectors import units_acting
 from guongsang.targets.models import Indicator
 
 
-def units_for(user: Any, roles: frozenset[str]):
+def units_for(user: Actor, roles: frozenset[str]):
     return units_acting(user=user, roles=roles)
 
 
@@ -37,7 +38,7 @@ class FilterForm(BootstrapFormMixin, forms.Form):
     nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
     don_vi = _UnitChoice(label=_("Đơn vị"), required=False, empty_label=_("Tất cả đơn vị được xem"))
 
-    def __init__(self, *args: Any, user: Any, roles: frozenset[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor, roles: frozenset[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
 
@@ -57,7 +58,9 @@ class FigureForm(BootstrapFormMixin, forms.Form):
         help_text=_("Viết như thường dùng: 171.228 hoặc 12,5."),
     )
 
-    def __init__(self, *args: Any, user: Any, roles: frozenset[str], monthly: bool, **kwargs: Any):
+    def __init__(
+        self, *args: Any, user: Actor, roles: frozenset[str], monthly: bool, **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
         field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
         self.fields["nam"].initial = timezone.localdate().year

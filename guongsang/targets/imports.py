@@ -23,6 +23,7 @@ from guongsang.core import ooxml
 from guongsang.core.batches import one_transaction_unless_split, splits_writes, write_in_batches
 from guongsang.core.formatting import fold
 from guongsang.core.permissions import has_role, in_scope
+from guongsang.core.types import Actor
 from guongsang.core.validators import is_ascii_digits
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.import_reading import is_column_numbers
@@ -95,7 +96,7 @@ class Preview:
         return bool(self.rows) and not self.errors
 
 
-def preview(*, user: Any, token: str) -> Preview:
+def preview(*, user: Actor, token: str) -> Preview:
     """Read and check every row (two queries for the lookups, none per row)."""
     body = _read_body(token)
     unit_keys = {_text(r[0]) for _, r in body if r}
@@ -223,7 +224,7 @@ def _check_numbers(row: Row, cells: list[Any]) -> None:
         err(_("Dòng %(n)s: số liệu “%(v)s” không hợp lệ.") % {"n": number, "v": _text(cells[4])})
 
 
-def _check_rights(row: Row, user: Any, *, is_result: bool) -> None:
+def _check_rights(row: Row, user: Actor, *, is_result: bool) -> None:
     """The user may enter a plan (no month) or a result (a month) for the row's unit."""
     if row.unit is None:
         return
@@ -235,7 +236,7 @@ def _check_rights(row: Row, user: Any, *, is_result: bool) -> None:
         )
 
 
-def commit(*, user: Any, token: str) -> int:
+def commit(*, user: Actor, token: str) -> int:
     """Write every row, or nothing when any row has an error. The file is read before the
     transaction opens: parsing never holds the write lock."""
     checked = preview(user=user, token=token)
@@ -250,7 +251,7 @@ def commit(*, user: Any, token: str) -> int:
 Replaced = tuple[type[Plan] | type[Result], int, Decimal | None]
 
 
-def _write(*, user: Any, checked: Preview) -> None:
+def _write(*, user: Actor, checked: Preview) -> None:
     """One transaction on PostgreSQL; on SQLite short batches (core.batches), so that the
     web requests writing meanwhile are not kept waiting. A batch that fails there leaves the
     earlier ones committed: they are put back as they were (figures created are deleted,
@@ -270,7 +271,7 @@ def _write(*, user: Any, checked: Preview) -> None:
         raise
 
 
-def _write_row(*, user: Any, row: Row) -> Replaced:
+def _write_row(*, user: Actor, row: Row) -> Replaced:
     assert row.unit and row.indicator and row.year is not None
     model: type[Plan] | type[Result] = Result if row.month else Plan
     lookup = {"indicator": row.indicator, "unit": row.unit, "year": row.year}

@@ -12,6 +12,7 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.core.types import Actor
 
 VIEW_ROLES = frozenset(ALL_ROLES - {Role.JUDGE})
 RESULT_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT, Role.ADMIN})
@@ -27,7 +28,7 @@ def _unit_id(obj: Any) -> int | None:
 
 def _scoped(roles: frozenset[str]) -> rules.Predicate:
     @rules.predicate(name=f"targets_scope:{'|'.join(sorted(roles))}")
-    def _check(user: Any, obj: Any = None) -> bool:
+    def _check(user: Actor, obj: Any = None) -> bool:
         if obj is None:
             return has_role(user, roles)
         return has_role(user, roles) and in_scope(user, _unit_id(obj), roles)

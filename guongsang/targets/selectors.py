@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from guongsang.core.permissions import restrict
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 from guongsang.targets.models import Indicator, Plan, Result
@@ -46,7 +47,7 @@ def percent_of(actual: Decimal, plan: Decimal) -> Decimal | None:
     return (Decimal(actual) * HUNDRED / Decimal(plan)).quantize(PERCENT_PLACES)
 
 
-def _scoped(qs: QuerySet, user: Any) -> QuerySet:
+def _scoped(qs: QuerySet, user: Actor) -> QuerySet:
     """`user=None` is the system itself (demo, management commands, background report
     builds that already checked their owner): no cut. Views always pass request.user."""
     if user is None:
@@ -54,11 +55,11 @@ def _scoped(qs: QuerySet, user: Any) -> QuerySet:
     return restrict(qs, user, roles=VIEW_ROLES, unit_field="unit_id")
 
 
-def plans_visible(*, user: Any) -> QuerySet[Plan]:
+def plans_visible(*, user: Actor) -> QuerySet[Plan]:
     return _scoped(Plan.objects.select_related("indicator", "unit"), user)
 
 
-def results_visible(*, user: Any) -> QuerySet[Result]:
+def results_visible(*, user: Actor) -> QuerySet[Result]:
     return _scoped(Result.objects.select_related("indicator", "unit"), user)
 
 
@@ -69,7 +70,7 @@ def _cut(qs: QuerySet, unit: Unit | int | None) -> QuerySet:
 
 
 def attainment(
-    *, user: Any, year: int, unit: Unit | int | None = None, to_month: int = 12
+    *, user: Actor, year: int, unit: Unit | int | None = None, to_month: int = 12
 ) -> list[AttainmentRow]:
     """Plan, result to the end of `to_month` and % of plan, per indicator with a plan or a
     result in `year`, over the unit's subtree (default: everything the user sees).
@@ -117,7 +118,7 @@ class UnitAttainment:
 
 
 def attainment_by_unit(
-    *, user: Any, year: int, unit: Unit | int | None = None, to_month: int = 12
+    *, user: Actor, year: int, unit: Unit | int | None = None, to_month: int = 12
 ) -> tuple[list[Indicator], list[UnitAttainment]]:
     """The table "by unit": each unit with its own plans/results (not its subtree)."""
     plans = _cut(plans_visible(user=user), unit).filter(year=year)
@@ -172,12 +173,12 @@ def score_of(rows: Any) -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"))
 
 
-def unit_score(*, user: Any, year: int, unit: Unit | int, to_month: int = 12) -> Decimal | None:
+def unit_score(*, user: Actor, year: int, unit: Unit | int, to_month: int = 12) -> Decimal | None:
     """The score of a unit's subtree (what feeds the unit's emulation results)."""
     return score_of(attainment(user=user, year=year, unit=unit, to_month=to_month))
 
 
-def latest_year(*, user: Any) -> int | None:
+def latest_year(*, user: Actor) -> int | None:
     """The most recent year with a plan the user may see: what the targets page opens on."""
     found = plans_visible(user=user).order_by("-year").values_list("year", flat=True).first()
     return int(found) if found is not None else None

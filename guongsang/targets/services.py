@@ -13,6 +13,7 @@ from guongsang.core import audit
 from guongsang.core.formatting import nfc
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.services import model_update
+from guongsang.core.types import Actor
 from guongsang.core.validators import bounded_decimal
 from guongsang.org.models import Unit
 from guongsang.targets.models import Indicator, Plan, Result
@@ -23,7 +24,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 FIGURE_DIGITS, FIGURE_PLACES = 14, 2
 
 
-def _check(user: Any, unit: Unit, roles: frozenset[str]) -> None:
+def _check(user: Actor, unit: Unit, roles: frozenset[str]) -> None:
     if user is not None and not (has_role(user, roles) and in_scope(user, unit.pk, roles)):
         raise PermissionDenied(_("Bạn không có quyền với đơn vị này."))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,10 +11,11 @@ from guongsang.core.formatting import vn_percent
 from guongsang.core.permissions import has_role
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.targets.selectors import attainment, latest_year
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     if not has_role(user, {Role.LEADER}):
         return
     year = latest_year(user=user)

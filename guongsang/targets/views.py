@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number, vn_percent
-from guongsang.core.http import AuthedRequest, submitted
+from guongsang.core.http import AuthedRequest, form_saved, submitted
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
 from guongsang.core.xlsx import append_row
@@ -148,14 +148,11 @@ def unit_page(request: AuthedRequest, uuid: str) -> HttpResponse:
 def indicators(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "targets.manage_indicators")
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_save(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu chỉ tiêu."))
-            return redirect("targets:indicators")
+    if form_saved(
+        request, form, lambda: services.indicator_save(by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("Đã lưu chỉ tiêu."))
+        return redirect("targets:indicators")
     return render(
         request, "targets/indicators.html", {"form": form, "indicators": Indicator.objects.all()}
     )
@@ -170,14 +167,13 @@ def indicator_edit(request: AuthedRequest, uuid: str) -> HttpResponse:
         for f in ("code", "name", "measure", "description", "order", "active")
     }
     form = IndicatorForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_save(by=request.user, indicator=indicator, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu chỉ tiêu."))
-            return redirect("targets:indicators")
+    if form_saved(
+        request,
+        form,
+        lambda: services.indicator_save(by=request.user, indicator=indicator, **form.cleaned_data),
+    ):
+        messages.success(request, _("Đã lưu chỉ tiêu."))
+        return redirect("targets:indicators")
     return render(request, "targets/indicator_form.html", {"form": form, "indicator": indicator})
 
 

@@ -59,82 +59,18 @@ def authors_commend(
     secretariat has it signed on the decisions pages; signing numbers it and records the awards
     (Commendation.award). Anything refused raises and nothing is kept."""
     entries = list(entries)
-    if not entries:
-        raise ValidationError(_("Chọn bài có tác giả được khen thưởng."))
-    if not can_at(actor, entries[0].contest.organiser_id, DRAFT_ROLES):
-        raise PermissionDenied(
-            _("Chỉ Thường trực Hội đồng của đơn vị tổ chức được đề nghị khen thưởng tác giả.")
-        )
-    title = Title.objects.filter(code=title_code).first()
-    if title is None:
-        raise ValidationError(_("Không tìm thấy hình thức khen thưởng."))
-    contests = {e.contest_id for e in entries}
-    if len(contests) > 1:
-        raise ValidationError(_("Các bài được khen phải cùng một cuộc thi."))
-    contest = entries[0].contest
-    taken = (
-        Commendation.objects.filter(entry__in=entries, dossier__isnull=False)
-        .exclude(dossier__state__in=[State.WITHDRAWN, State.REJECTED, State.NOT_RECOMMENDED])
-        .select_related("entry")
-    )
-    problems = [
-        _("Tác giả bài “%(title)s” đã được đề nghị khen thưởng.") % {"title": c.entry.title}
-        for c in taken
-    ]
-    problems += [
-        _("Bài “%(title)s” chưa liên kết tác giả với danh sách cá nhân.") % {"title": e.title}
-        for e in entries
-        if e.author_person is None
-    ]
-    if problems:
-        raise ValidationError(problems)
+    title, contest = _commendable(actor, entries, title_code)
     note = nfc(note).strip()[:300]
     contest_name = _("%(name)s năm %(year)s") % {"name": contest.name, "year": contest.year}
-    made: list[tuple[Entry, Dossier]] = []
-    for entry in entries:
-        person = entry.author_person
-        result = entry_result(entry)
-        summary = _("Tác giả bài “%(title)s” %(result)s, %(contest)s.") % {
-            "title": entry.title,
-            "result": result,
-            "contest": contest_name,
-        }
-        dossier = dossier_create(
-            actor=actor,
-            unit=_proposing_unit(entry, person),
-            title=title,
-            year=contest.year,
-            person=person,
-            track=Track.AD_HOC,
-            summary=summary,
-            report="\n".join(filter(None, [summary, note])),
-        )
-        if dossier.level_unit_id != contest.organiser_id:
-            raise ValidationError(
-                _("Tác giả bài “%(title)s” không thuộc phạm vi khen thưởng của %(unit)s.")
-                % {"title": entry.title, "unit": contest.organiser.name}
-            )
-        steps = [
-            ("submit", _("Đề nghị khen thưởng tác giả theo kết quả %(c)s.")),
-            ("accept", _("Tiếp nhận theo kết quả %(c)s.")),
-            (
-                "to_council",
-                _(
-                    "Bước xét của Hội đồng là kết quả chấm của Ban Giám khảo %(c)s "
-                    "(bài %(code)s %(result)s)."
-                ),
+    made = [
+        (
+            entry,
+            _author_dossier(
+                actor, entry, title=title, contest=contest, contest_name=contest_name, note=note
             ),
-            ("recommend", _("Đề nghị khen theo kết quả %(c)s: bài %(code)s %(result)s.")),
-        ]
-        for action, reason in steps:
-            step = procedure_step if TRANSITIONS[action].procedure else dossier_transition
-            dossier = step(
-                actor=actor,
-                dossier=dossier,
-                action=action,
-                reason=reason % {"c": contest_name, "code": entry.code, "result": result},
-            )
-        made.append((entry, dossier))
+        )
+        for entry in entries
+    ]
     decision = decision_draft(
         actor=actor,
         authority=contest.organiser,
@@ -156,3 +92,87 @@ def authors_commend(
         reason=note or _("Khen thưởng tác giả"),
     )
     return decision
+
+
+def _commendable(actor: Actor, entries: list[Entry], title_code: str) -> tuple[Title, Any]:
+    """The title and the contest of a commendation, once the actor, the entries and their
+    authors are checked; every problem found is raised together."""
+    if not entries:
+        raise ValidationError(_("Chọn bài có tác giả được khen thưởng."))
+    if not can_at(actor, entries[0].contest.organiser_id, DRAFT_ROLES):
+        raise PermissionDenied(
+            _("Chỉ Thường trực Hội đồng của đơn vị tổ chức được đề nghị khen thưởng tác giả.")
+        )
+    title = Title.objects.filter(code=title_code).first()
+    if title is None:
+        raise ValidationError(_("Không tìm thấy hình thức khen thưởng."))
+    contests = {e.contest_id for e in entries}
+    if len(contests) > 1:
+        raise ValidationError(_("Các bài được khen phải cùng một cuộc thi."))
+    taken = (
+        Commendation.objects.filter(entry__in=entries, dossier__isnull=False)
+        .exclude(dossier__state__in=[State.WITHDRAWN, State.REJECTED, State.NOT_RECOMMENDED])
+        .select_related("entry")
+    )
+    problems = [
+        _("Tác giả bài “%(title)s” đã được đề nghị khen thưởng.") % {"title": c.entry.title}
+        for c in taken
+    ]
+    problems += [
+        _("Bài “%(title)s” chưa liên kết tác giả với danh sách cá nhân.") % {"title": e.title}
+        for e in entries
+        if e.author_person is None
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return title, entries[0].contest
+
+
+def _author_dossier(
+    actor: Actor, entry: Entry, *, title: Title, contest: Any, contest_name: str, note: str
+) -> Dossier:
+    """The author's dossier (track đột xuất), taken to "recommended" on the contest result:
+    the council's step is the judges' verdict."""
+    person = entry.author_person
+    result = entry_result(entry)
+    summary = _("Tác giả bài “%(title)s” %(result)s, %(contest)s.") % {
+        "title": entry.title,
+        "result": result,
+        "contest": contest_name,
+    }
+    dossier = dossier_create(
+        actor=actor,
+        unit=_proposing_unit(entry, person),
+        title=title,
+        year=contest.year,
+        person=person,
+        track=Track.AD_HOC,
+        summary=summary,
+        report="\n".join(filter(None, [summary, note])),
+    )
+    if dossier.level_unit_id != contest.organiser_id:
+        raise ValidationError(
+            _("Tác giả bài “%(title)s” không thuộc phạm vi khen thưởng của %(unit)s.")
+            % {"title": entry.title, "unit": contest.organiser.name}
+        )
+    steps = [
+        ("submit", _("Đề nghị khen thưởng tác giả theo kết quả %(c)s.")),
+        ("accept", _("Tiếp nhận theo kết quả %(c)s.")),
+        (
+            "to_council",
+            _(
+                "Bước xét của Hội đồng là kết quả chấm của Ban Giám khảo %(c)s "
+                "(bài %(code)s %(result)s)."
+            ),
+        ),
+        ("recommend", _("Đề nghị khen theo kết quả %(c)s: bài %(code)s %(result)s.")),
+    ]
+    for action, reason in steps:
+        step = procedure_step if TRANSITIONS[action].procedure else dossier_transition
+        dossier = step(
+            actor=actor,
+            dossier=dossier,
+            action=action,
+            reason=reason % {"c": contest_name, "code": entry.code, "result": result},
+        )
+    return dossier

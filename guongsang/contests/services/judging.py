@@ -327,44 +327,11 @@ def judge_replace(
     )
     judges = _active_judges(contest)
     conflicts = {j.pk: conflict_unit_ids(j, contest) for j in judges}
-    load: dict[int, int] = defaultdict(int)
-    for row in (
-        Assignment.objects.filter(round__contest=contest)
-        .exclude(status=AssignmentStatus.WITHDRAWN)
-        .values("judge_id")
-        .annotate(n=Count("id"))
-    ):
-        load[row["judge_id"]] = row["n"]
-    moved = 0
-    for assignment in open_work:
-        already = set(
-            Assignment.objects.filter(round=assignment.round, entry=assignment.entry)
-            .exclude(status=AssignmentStatus.WITHDRAWN)
-            .values_list("judge_id", flat=True)
-        )
-        candidates = [
-            j
-            for j in judges
-            if j.pk not in already and assignment.entry.unit_id not in conflicts[j.pk]
-        ]
-        candidates.sort(
-            key=lambda j: (
-                0 if replacement is not None and j.pk == replacement.pk else 1,
-                load[j.pk],
-            )
-        )
-        assignment.status = AssignmentStatus.WITHDRAWN
-        assignment.save(update_fields=["status", "updated_at"])
-        if candidates:
-            target = candidates[0]
-            Assignment.objects.update_or_create(
-                round=assignment.round,
-                entry=assignment.entry,
-                judge=target,
-                defaults={"status": AssignmentStatus.PENDING},
-            )
-            load[target.pk] += 1
-            moved += 1
+    load = _judge_loads(contest)
+    moved = sum(
+        _reassign(assignment, judges, conflicts=conflicts, load=load, replacement=replacement)
+        for assignment in open_work
+    )
     audit.audit_log(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -373,3 +340,55 @@ def judge_replace(
         after={"replacement": getattr(replacement, "pk", None)},
     )
     return moved
+
+
+def _judge_loads(contest: Contest) -> dict[int, int]:
+    """judge id → the score sheets they hold in the contest (withdrawn ones left out)."""
+    load: dict[int, int] = defaultdict(int)
+    for row in (
+        Assignment.objects.filter(round__contest=contest)
+        .exclude(status=AssignmentStatus.WITHDRAWN)
+        .values("judge_id")
+        .annotate(n=Count("id"))
+    ):
+        load[row["judge_id"]] = row["n"]
+    return load
+
+
+def _reassign(
+    assignment: Assignment,
+    judges: list[Any],
+    *,
+    conflicts: dict[int, Any],
+    load: dict[int, int],
+    replacement: Any,
+) -> bool:
+    """Withdraw an unfinished score sheet and give the entry to the replacement, else to the
+    least loaded judge without a conflict who does not hold it yet; True when it found one."""
+    already = set(
+        Assignment.objects.filter(round=assignment.round, entry=assignment.entry)
+        .exclude(status=AssignmentStatus.WITHDRAWN)
+        .values_list("judge_id", flat=True)
+    )
+    candidates = [
+        j for j in judges if j.pk not in already and assignment.entry.unit_id not in conflicts[j.pk]
+    ]
+    candidates.sort(
+        key=lambda j: (
+            0 if replacement is not None and j.pk == replacement.pk else 1,
+            load[j.pk],
+        )
+    )
+    assignment.status = AssignmentStatus.WITHDRAWN
+    assignment.save(update_fields=["status", "updated_at"])
+    if candidates:
+        target = candidates[0]
+        Assignment.objects.update_or_create(
+            round=assignment.round,
+            entry=assignment.entry,
+            judge=target,
+            defaults={"status": AssignmentStatus.PENDING},
+        )
+        load[target.pk] += 1
+        return True
+    return False

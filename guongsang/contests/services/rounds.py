@@ -241,8 +241,8 @@ def contest_publish(*, actor: Actor, contest: Contest) -> Contest:
 
 def entry_result(entry: Entry) -> str:
     """The entry's result in the contest, in words: its prize, else how far it went."""
-    if entry.prize_id is not None:
-        return _("đạt %(prize)s") % {"prize": entry.prize.name}  # type: ignore[union-attr]
+    if entry.prize is not None:
+        return _("đạt %(prize)s") % {"prize": entry.prize.name}
     member = (
         RoundEntry.objects.filter(entry=entry, round__closed_at__isnull=False)
         .select_related("round")

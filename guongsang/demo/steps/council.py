@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -22,6 +21,7 @@ from django.utils import timezone
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import BallotRule
+from guongsang.core.types import Actor
 from guongsang.council import services
 from guongsang.council.models import (
     AgendaItem,
@@ -149,7 +149,7 @@ def run_session(
     dossiers: Sequence[Dossier],
     held_on: dt.date,
     place: str,
-    actor: Any,
+    actor: Actor,
     votes: Mapping[int, tuple[int, int, int]] | None = None,
 ) -> CouncilSession:
     """A whole council cycle for `dossiers` (accepted, in public notice, or already sent to

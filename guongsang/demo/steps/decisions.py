@@ -20,6 +20,7 @@ from django.db import transaction
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import Title
+from guongsang.core.types import Actor
 from guongsang.decisions import services
 from guongsang.decisions.models import AuthorityProfile, Decision, NumberCounter, Series
 from guongsang.demo import facts
@@ -112,7 +113,7 @@ def _register_at(authority: Unit, on: dt.date, issuer: str) -> None:
 
 def _accepted(
     *,
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     title: Title,
     year: int,
@@ -146,7 +147,7 @@ def _accepted(
 
 
 def _council(
-    *, unit: Unit, year: int, items: list[Dossier], held_on: dt.date, place: str, actor: Any
+    *, unit: Unit, year: int, items: list[Dossier], held_on: dt.date, place: str, actor: Actor
 ) -> list[Dossier]:
     """The council step: notice, session, secret ballots and tally (the council app)."""
     from guongsang.council.services import council_for

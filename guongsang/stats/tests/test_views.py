@@ -104,11 +104,9 @@ def test_bad_years_say_so_and_change_nothing(client, history):
     assert data.status_code == 400 and "Năm bắt đầu" in data.json()["detail"]
 
 
-def test_the_dashboard_shows_every_chart_with_its_table(
-    client, history, django_assert_max_num_queries
-):
+def test_the_dashboard_shows_every_chart_with_its_table(client, history, django_assert_num_queries):
     client.force_login(history.leader)
-    with django_assert_max_num_queries(40):
+    with django_assert_num_queries(12):
         response = client.get(reverse("stats:dashboard"), {"tu_nam": 2021, "den_nam": 2022})
     body = response.content.decode()
     assert response.status_code == 200

@@ -26,10 +26,10 @@ def figures(world):
 
 @pytest.mark.django_db
 def test_the_attainment_table_shows_the_percentage_to_date(
-    client, world, figures, django_assert_max_num_queries
+    client, world, figures, django_assert_num_queries
 ):
     client.force_login(world.officer)
-    with django_assert_max_num_queries(25):
+    with django_assert_num_queries(16):
         body = client.get(reverse("targets:index"), {"nam": 2023}).content.decode()
     assert "105,7%" in body and "171.228" in body
     assert world.other_centre.name not in body
