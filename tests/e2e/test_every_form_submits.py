@@ -37,6 +37,8 @@ TYPED = {
     ("TipForm", "tipster_contact"): "0912345678",
     ("TipForm", "website"): "",  # the honeypot a person leaves empty
     ("MergeForm", "story"): "",  # one of tip or story
+    ("RoundForm", "criteria"): "Kết quả thực hiện nhiệm vụ chính trị | 40",
+    ("OutsideDecisionForm", "lines"): "Đỗ Văn Hùng; Bằng khen của Thủ tướng Chính phủ; Sở",
 }
 CODES = {"code"}  # identifiers: unaccented letters, digits, - and _
 
@@ -156,6 +158,15 @@ def _records(world) -> None:
     other = make_person("Phan Thị Thu Hà", unit=world.centre, female=True)
     open_session(world, make_council(world, 3), [accepted_dossier(world, person=other)])
     signed_decision(world)
+    from guongsang.decisions import services as decisions
+    from guongsang.decisions.tests.factories import recommended
+
+    upward = recommended(
+        world,
+        code="nguoi-tot-viec-tot-thanh-pho",
+        person=make_person("Đỗ Văn Hùng", unit=world.centre),
+    )
+    decisions.submission_draft(actor=world.secretariat, authority=world.dept, dossiers=[upward])
     make_tip()
     make_story(unit=world.centre)
     make_indicator()
@@ -171,6 +182,14 @@ def _all_arguments(world, form_class) -> dict:
     from guongsang.people.models import Person
 
     arguments = _arguments(world, form_class)
+    if form_class.__name__ == "ResolveForm":  # the lines of a tờ trình, not a council agenda
+        from guongsang.decisions.models import SubmissionItem
+
+        arguments["items"] = SubmissionItem.objects.all()
+    if form_class.__name__ == "DossierForm":
+        # The person picker writes only the chosen person into the page (it searches as the
+        # officer types: tests/e2e/test_forms_that_help.py); here, as after a choice.
+        arguments["initial"] = {"person": world.person.uuid}
     optional = {
         "units": Unit.objects.all(),
         "titles": Title.objects.all(),

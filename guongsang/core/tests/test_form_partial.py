@@ -40,7 +40,7 @@ def _arguments(world, form_class) -> dict:
     from guongsang.catalogue.models import Title
     from guongsang.core.roles import Role
     from guongsang.council.models import AgendaItem, Council, CouncilMember
-    from guongsang.decisions.models import Recipient
+    from guongsang.decisions.models import Recipient, Submission
     from guongsang.movements.models import Movement
     from guongsang.nominations.models import Dossier
     from guongsang.org.models import Unit
@@ -58,6 +58,7 @@ def _arguments(world, form_class) -> dict:
         "titles": Title.objects.all(),
         "tips": Tip.objects.all(),
         "stories": Story.objects.all(),
+        "submissions": Submission.objects.all(),
         "movements": Movement.objects.all(),
         "people": Person.objects.all(),
     }

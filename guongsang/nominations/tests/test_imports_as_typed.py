@@ -46,7 +46,7 @@ def _rows(world) -> list[list]:
     centre = world.centre.name
     return [
         [1, centre, "Nguyễn Văn Mới", 33000, 2024, "LĐTT", "Hoàn thành tốt nhiệm vụ"],
-        [2, centre, "Nguyễn Văn Mới", 33000, 2024, "CSTĐ cơ sở", "Có sáng kiến"],
+        [2, centre, "Lê Thị Bích Liên", "12/04/1985", 2024, "CSTĐ cơ sở", "Có sáng kiến"],
         [3, centre, "Trần Thị Hà", "30000", 2024, "“Người tốt, việc tốt”", "Cứu người"],
         [4, centre.upper(), "Lê Văn Tâm", "05/05/1991", "2024", "NTVT cơ sở", "Nhặt được của rơi"],
         [5, centre, "Phạm Thị Lan", dt.datetime(1985, 3, 1), 2024, "LAO DONG TIEN TIEN", "Tốt"],
@@ -59,7 +59,27 @@ def _preview(token: str, user) -> imports.Preview:
         return imports.preview_file(stored, user=user, kind=imports.NOMINATIONS)
 
 
+def _eligible_for_chien_si(world, titles) -> None:
+    """What the law asks before a Chiến sĩ thi đua cơ sở, so that the workbook's row for it is
+    right: her Lao động tiên tiến of the year and a recognised initiative, and enough Lao động
+    tiên tiến in the unit for the 15% quota (7 on record + 2 in the file: 1 allowed)."""
+    from guongsang.awards.services import award_record
+    from guongsang.initiatives.models import Scope
+    from guongsang.initiatives.tests.factories import make_initiative, recognise
+    from guongsang.people.tests.factories import make_person
+
+    recognise(world, make_initiative(world), scope=Scope.BASE, on=dt.date(2024, 6, 1))
+    staff = [world.person]
+    staff += [make_person(f"Cán bộ {name}", unit=world.centre) for name in "ABCDEF"]
+    for person in staff:
+        award_record(
+            actor=None, title=titles["lao-dong-tien-tien"], year=2024, unit=world.centre,
+            person=person,
+        )  # fmt: skip
+
+
 def test_an_officers_workbook_has_no_false_error_and_creates_what_the_preview_says(world, titles):
+    _eligible_for_chien_si(world, titles)
     token = imports.store_upload(SimpleUploadedFile("ds.xlsx", _workbook(_rows(world))))
     preview = _preview(token, world.officer)
     assert preview.errors == []
@@ -76,7 +96,7 @@ def test_an_officers_workbook_has_no_false_error_and_creates_what_the_preview_sa
     births = [r.birth for r in preview.rows]
     assert births[:5] == [
         dt.date(1990, 5, 7),
-        dt.date(1990, 5, 7),
+        dt.date(1985, 4, 12),
         dt.date(1982, 2, 18),
         dt.date(1991, 5, 5),
         dt.date(1985, 3, 1),
@@ -84,7 +104,7 @@ def test_an_officers_workbook_has_no_false_error_and_creates_what_the_preview_sa
     assert preview.rows[0].birth_text == "07/05/1990"
     # "Người tốt, việc tốt" without a level: the base level, and the officer is told so.
     assert any("hiểu là “" in w for w in preview.rows[2].warnings)
-    # Nguyễn Văn Mới is named twice (two titles): one person, not two.
+    # Lê Thị Bích Liên is on record already: four people to create, not five.
     assert preview.new_people == 4
     people_before = Person.objects.count()
     result = imports.import_commit(actor=world.officer, token=token, kind=imports.NOMINATIONS)
@@ -93,7 +113,8 @@ def test_an_officers_workbook_has_no_false_error_and_creates_what_the_preview_sa
     assert result.created == 6 and Dossier.objects.count() == 6
     moi = Person.objects.get(full_name="Nguyễn Văn Mới")
     assert moi.date_of_birth == dt.date(1990, 5, 7)
-    assert Dossier.objects.filter(person=moi).count() == 2
+    assert Dossier.objects.filter(person=moi).count() == 1
+    assert Dossier.objects.filter(person=world.person).count() == 1
 
 
 def test_the_header_is_found_with_stt_and_columns_in_any_order():

@@ -1,6 +1,7 @@
 """The law's rules, each on small hand-made data whose answer is worked out here by hand."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -236,6 +237,19 @@ def test_an_unrelated_deed_is_not_flagged(world):
     assert "reused_text" not in _codes(later)
 
 
+def _with_initiatives(world, people) -> None:
+    """A recognised initiative for each (the Chiến sĩ thi đua title asks for one), so that the
+    quota is the only rule a test meets."""
+    from guongsang.initiatives.models import Scope
+    from guongsang.initiatives.tests.factories import make_initiative, recognise
+
+    for index, person in enumerate(people):
+        initiative = make_initiative(
+            world, authors=[(person, Decimal("100"))], title=f"Sáng kiến số {index + 1}"
+        )
+        recognise(world, initiative, scope=Scope.BASE, number=f"{index + 1}/QĐ-HĐSK")
+
+
 def test_the_excel_import_checks_the_quota_with_the_same_rules(world, titles):
     from guongsang.nominations import imports
     from guongsang.nominations.tests.test_imports import _preview, _store, _xlsx
@@ -244,6 +258,7 @@ def test_the_excel_import_checks_the_quota_with_the_same_rules(world, titles):
     people = [make_person(f"Cán bộ {letters(i)}", unit=world.centre) for i in range(7)]
     for person in people:
         _award(world, titles, "lao-dong-tien-tien", 2024, person)
+    _with_initiatives(world, people[:2])
     rows = [
         [p.full_name, None, world.centre.name, "Chiến sĩ thi đua cơ sở", 2024, "Sáng kiến"]
         for p in people[:2]

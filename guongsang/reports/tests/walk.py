@@ -19,6 +19,7 @@ def object_routes(world) -> dict[str, list]:
         "reports:detail": [report.uuid],
         "reports:introduction": [report.uuid],
         "reports:check": [report.uuid],
+        "reports:issue": [report.uuid],
         "reports:build": [report.uuid, "pdf"],
     }
 

@@ -9,7 +9,7 @@ PUBLIC_OR_OWN = {"document_check:check"}
 def object_routes(world) -> dict[str, list]:
     from guongsang.decisions.tests.walk import _objects
 
-    decision, _submission = _objects(world)
+    decision, _submission, _outside = _objects(world)
     return {
         "signatures:sign": [decision.uuid],
         "signatures:prepared": [decision.uuid],
