@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from guongsang.core.files import file_save
-from guongsang.core.formatting import vn_number
+from guongsang.core.formatting import file_slug, vn_number
 from guongsang.core.models import TaskProgress
 from guongsang.core.tasks import (
     progress_finish,
@@ -48,7 +48,7 @@ def certificates_run(progress_id: int, decision_id: int) -> int:
         progress_finish(
             progress_id,
             result_file=relative,
-            result_name=f"giay-khen-{decision.full_number.replace('/', '-')}.pdf",
+            result_name=f"giay-khen-{file_slug(decision.full_number)}.pdf",
             message=f"Đã in {vn_number(len(items))} giấy khen, bằng khen.",
         )
     return len(items)

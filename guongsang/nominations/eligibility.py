@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Target
+from guongsang.core.formatting import quoted
 from guongsang.nominations.models import LIVE_STATES, Dossier, FileKind, State, Track
 
 
@@ -83,9 +84,9 @@ def _missing(dossier: Dossier, kinds: set[str]) -> list[Finding]:
         found.append(
             Finding(
                 "target",
-                _("“%(title)s” là %(target)s, không đúng đối tượng.")
+                _("%(title)s là %(target)s, không đúng đối tượng.")
                 % {
-                    "title": dossier.title.name,
+                    "title": quoted(dossier.title.name),
                     "target": dossier.title.get_target_display().lower(),
                 },
             )
@@ -109,11 +110,11 @@ def _duplicates(dossier: Dossier) -> list[Finding]:
             Finding(
                 "duplicate",
                 _(
-                    "Đã có hồ sơ đề nghị “%(title)s” năm %(year)s cho đối tượng này "
+                    "Đã có hồ sơ đề nghị %(title)s năm %(year)s cho đối tượng này "
                     "(đơn vị %(unit)s, trạng thái: %(state)s)."
                 )
                 % {
-                    "title": dossier.title.name,
+                    "title": quoted(dossier.title.name),
                     "year": dossier.year,
                     "unit": same.unit.name,
                     "state": same.get_state_display(),
@@ -124,8 +125,8 @@ def _duplicates(dossier: Dossier) -> list[Finding]:
         found.append(
             Finding(
                 "duplicate",
-                _("Đối tượng này đã được tặng “%(title)s” năm %(year)s.")
-                % {"title": dossier.title.name, "year": dossier.year},
+                _("Đối tượng này đã được tặng %(title)s năm %(year)s.")
+                % {"title": quoted(dossier.title.name), "year": dossier.year},
             )
         )
     other = others.exclude(title_id=dossier.title_id).select_related("title").first()
@@ -134,10 +135,10 @@ def _duplicates(dossier: Dossier) -> list[Finding]:
             Finding(
                 "double_award",
                 _(
-                    "Đối tượng này cũng đang được đề nghị “%(title)s” năm %(year)s: kiểm tra "
+                    "Đối tượng này cũng đang được đề nghị %(title)s năm %(year)s: kiểm tra "
                     "để không khen trùng một thành tích ở hai cấp hoặc hai phong trào."
                 )
-                % {"title": other.title.name, "year": dossier.year},
+                % {"title": quoted(other.title.name), "year": dossier.year},
                 blocking=False,
             )
         )
@@ -161,17 +162,17 @@ def _prerequisites(dossier: Dossier) -> list[Finding]:
         if missing:
             years = ", ".join(str(y) for y in missing)
             if pre.consecutive_years == 1:
-                message = _("Chưa đủ điều kiện: cần có “%(req)s” năm %(years)s.") % {
-                    "req": pre.required.name,
+                message = _("Chưa đủ điều kiện: cần có %(req)s năm %(years)s.") % {
+                    "req": quoted(pre.required.name),
                     "years": years,
                 }
             else:
                 message = _(
-                    "Chưa đủ điều kiện: cần %(n)s năm liên tục đạt “%(req)s” "
+                    "Chưa đủ điều kiện: cần %(n)s năm liên tục đạt %(req)s "
                     "(%(start)s–%(end)s); còn thiếu năm %(years)s."
                 ) % {
                     "n": pre.consecutive_years,
-                    "req": pre.required.name,
+                    "req": quoted(pre.required.name),
                     "start": min(needed),
                     "end": max(needed),
                     "years": years,
@@ -198,15 +199,15 @@ def _quota(dossier: Dossier) -> list[Finding]:
             Finding(
                 "quota",
                 _(
-                    "Vượt tỷ lệ: đơn vị có %(base)s hồ sơ “%(of)s” năm %(year)s nên được đề nghị "
-                    "tối đa %(allowed)s “%(title)s” (%(pct)s%%); hiện có %(current)s."
+                    "Vượt tỷ lệ: đơn vị có %(base)s hồ sơ %(of)s năm %(year)s nên được đề nghị "
+                    "tối đa %(allowed)s %(title)s (%(pct)s%%); hiện có %(current)s."
                 )
                 % {
                     "base": base,
-                    "of": title.quota_of.name if title.quota_of else "",
+                    "of": quoted(title.quota_of.name if title.quota_of else ""),
                     "year": dossier.year,
                     "allowed": allowed,
-                    "title": title.name,
+                    "title": quoted(title.name),
                     "pct": f"{title.quota_percent.normalize()}".replace(".", ","),
                     "current": current,
                 },
@@ -232,8 +233,11 @@ def _deadline(dossier: Dossier) -> list[Finding]:
     return [
         Finding(
             "deadline",
-            _("Đã quá hạn nộp hồ sơ của phong trào “%(name)s” (hạn cuối: %(date)s).")
-            % {"name": movement.name, "date": movement.nomination_deadline.strftime("%d/%m/%Y")},
+            _("Đã quá hạn nộp hồ sơ của phong trào %(name)s (hạn cuối: %(date)s).")
+            % {
+                "name": quoted(movement.name),
+                "date": movement.nomination_deadline.strftime("%d/%m/%Y"),
+            },
         )
     ]
 

@@ -12,6 +12,7 @@ from django_tasks import task
 from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
+from guongsang.core.formatting import file_slug
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.tasks import (
@@ -49,7 +50,7 @@ def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
 
 
 def file_name(report: AnnualReport, fmt: str) -> str:
-    return f"bao-cao-tong-ket-{report.year}-{report.unit.code}.{fmt}"
+    return f"bao-cao-tong-ket-{report.year}-{file_slug(report.unit.code)}.{fmt}"
 
 
 @task()

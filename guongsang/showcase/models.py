@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.awards.models import Award
+from guongsang.core.formatting import fold
 from guongsang.core.models import PublicModel
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -167,6 +168,10 @@ class TipStatus(models.TextChoices):
     REJECTED = "rejected", _("Không tiếp nhận")
 
 
+# What a tipster writes instead of a name; shown as it is, never abbreviated to 'Ẩ. danh'.
+NO_NAME = frozenset({"an danh", "giau ten", "khong ten", "khong ro", "khong de ten"})
+
+
 class Tip(PublicModel):
     """Tin báo của người dân về một việc tốt. The tipster's contact is personal data."""
 
@@ -227,8 +232,11 @@ class Tip(PublicModel):
 
     @property
     def tipster_name_masked(self) -> str:
-        """'Trần Thị Hoa' -> 'T. T. Hoa': enough to tell tips apart in a list."""
+        """'Trần Thị Hoa' -> 'T. T. Hoa': enough to tell tips apart in a list. A tipster who
+        signed 'Ẩn danh' (or 'Giấu tên') gave no name, so that stays as written."""
         words = self.tipster_name.split()
+        if fold(" ".join(words)) in NO_NAME:
+            return " ".join(words)
         if len(words) <= 1:
             return (words[0][:1] + "***") if words else ""
         return " ".join([*(w[:1] + "." for w in words[:-1]), words[-1]])

@@ -58,3 +58,16 @@ def widget_kind(bound_field):
     if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
         return "file"
     return "input"
+
+
+@register.simple_tag
+def languages_in_their_own_names() -> list[tuple[str, str]]:
+    """The language menu: each language by its own name ('English', 'Tiếng Việt') whatever the
+    page's language, as a reader looks for it; Django's own tag would say 'Tiếng Anh'."""
+    return [(code, formatting.nfc(info["name_local"])) for code, info in _language_infos()]
+
+
+def _language_infos():
+    from django.conf import settings
+
+    return [(code, translation.get_language_info(code)) for code, _name in settings.LANGUAGES]
