@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core import audit_display
+
 
 class PublicModel(models.Model):
     """Big integer key inside, a UUID in public URLs and the API."""
@@ -83,6 +85,19 @@ class AuditEntry(models.Model):
     @property
     def snapshot_pairs(self) -> list[tuple[str, Any]]:
         return list(_as_dict(self.after or self.before).items())
+
+    @property
+    def object_type_label(self) -> str:
+        return audit_display.object_type_label(self.object_type)
+
+    @property
+    def changes_shown(self) -> list[tuple[str, Any, Any]]:
+        """The changes with Vietnamese field names and the labels of the states."""
+        return audit_display.labelled_changes(self.object_type, self.changes)
+
+    @property
+    def snapshot_shown(self) -> list[tuple[str, Any]]:
+        return audit_display.labelled_pairs(self.object_type, self.snapshot_pairs)
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
