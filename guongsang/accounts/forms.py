@@ -83,3 +83,15 @@ class LockForm(BootstrapFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Lý do khoá"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ProfileForm(BootstrapFormMixin, forms.Form):
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    notify_by_email = forms.BooleanField(
+        label=_("Nhận thông báo qua thư điện tử"),
+        required=False,
+        help_text=_(
+            "Hồ sơ được gửi, trả lại, có quyết định; nhắc hạn đăng ký, hạn nộp và hạn bỏ phiếu. "
+            "Thông báo trong hệ thống (chuông) vẫn luôn có."
+        ),
+    )

@@ -177,3 +177,15 @@ def api_token_revoke(*, actor: Actor, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.audit_update(actor=actor, obj=token, before=before)
+
+
+@transaction.atomic
+def profile_update(*, user: User, email: str, notify_by_email: bool) -> User:
+    """Tài khoản của tôi: the person's own address and whether notifications also come by
+    e-mail."""
+    before = audit.snapshot(user)
+    user.email = email.strip()
+    user.notify_by_email = notify_by_email
+    user.save(update_fields=["email", "notify_by_email"])
+    audit.audit_update(actor=user, obj=user, before=before)
+    return user

@@ -9,6 +9,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("xac-thuc-hai-buoc/", views.two_factor, name="two_factor"),
+    path("cua-toi/", views.profile, name="profile"),
     path("ma-du-phong/", views.backup_codes, name="backup_codes"),
     path(
         "dat-lai/<uidb64>/<token>/",
