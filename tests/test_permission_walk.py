@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 # and api_substitutions(world) -> {"{param}": value of the other unit}.
 WALK_APPS = (
     "council",
+    "accounts",
     "decisions",
     "contests",
     "targets",
@@ -49,6 +50,7 @@ def _walk_set(name: str) -> set:
 PUBLIC_OR_OWN = {
     "core:healthz",
     "core:healthz_live",
+    "core:favicon",
     "accounts:login",
     "accounts:logout",
     "accounts:password_change",

@@ -123,6 +123,12 @@ class TaskProgress(models.Model):
     # A name in the default storage (exports/…, books/…), never a path on this host.
     result_file = models.FileField(max_length=300, blank=True, upload_to="exports/")
     result_name = models.CharField(max_length=200, blank=True)
+    # The page of what the job builds (the book, the report, the decision): the progress page
+    # links back to it, and the other files it made (a book's EPUB) are offered there.
+    source_url = models.CharField(max_length=300, blank=True)
+    source_label = models.CharField(max_length=200, blank=True)
+    also_url = models.CharField(max_length=300, blank=True)  # a second result (the EPUB)
+    also_label = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -31,6 +32,8 @@ def certificates_start(*, actor: Actor, decision: Decision) -> TaskProgress:
         label=f"{CERTIFICATES_LABEL} {decision.full_number}",
         task=certificates_run,
         args=[decision.pk],
+        source_url=reverse("decisions:detail", args=[decision.uuid]),
+        source_label=_("Quyết định số %(n)s") % {"n": decision.full_number},
     )
 
 

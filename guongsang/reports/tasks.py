@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -46,6 +47,8 @@ def build_start(*, by: Any, report: AnnualReport, fmt: str) -> TaskProgress:
         task=build_run,
         args=[by.pk, report.pk, fmt],
         record=record,
+        source_url=reverse("reports:detail", args=[report.uuid]),
+        source_label=f"{BUILD_LABEL} {report.year}",
     )
 
 

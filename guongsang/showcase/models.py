@@ -131,6 +131,17 @@ class Story(PublicModel):
         return self.collective_name or self.unit.name
 
     @property
+    def unit_with_parent(self) -> str:
+        """'Phòng Y tế - Khử khuẩn, Trung tâm …': a unit's name alone rarely says where it is."""
+        parent = self.unit.parent
+        return f"{self.unit.name}, {parent.name}" if parent is not None else self.unit.name
+
+    @property
+    def name_in_title(self) -> bool:
+        """The card's title already names the person or collective: say it once."""
+        return self.honouree_name in self.title
+
+    @property
     def published_on(self):
         from django.utils import timezone
 
@@ -178,6 +189,8 @@ class Tip(PublicModel):
     PERSONAL_FIELDS = ("tipster_name", "tipster_contact")
     SECRET_FIELDS = ("ip_hash",)
 
+    # Số tiếp nhận: what the citizen quotes when calling about the tip (TB-2026-00042).
+    reference = models.CharField(_("số tiếp nhận"), max_length=20, blank=True, db_index=True)
     about_who = models.CharField(_("người / tập thể làm việc tốt"), max_length=200)
     where = models.CharField(_("ở đâu"), max_length=250)
     what = models.TextField(_("việc tốt"))
