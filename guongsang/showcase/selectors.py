@@ -36,6 +36,7 @@ def public_stories() -> QuerySet[Story]:
             "consent_recorded_at",
             "unit__uuid",
             "unit__name",
+            "unit__parent__name",
             "person__full_name",
             "award__title__name",
             "award__title__code",
