@@ -58,3 +58,21 @@ def test_the_admin_creates_locks_and_unlocks_an_account(app_url, world, page_for
     phone.get_by_role("heading", name="Vai trò và phạm vi").wait_for()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, "admin-user-detail-phone")
+
+
+def test_a_person_turns_off_notifications_by_e_mail(app_url, world, page_for, login, shot):
+    page = page_for(*PHONE)
+    login(page, "canbo")
+    page.get_by_role("button", name="Mở menu").click()
+    page.get_by_role("button", name="Tài khoản:").click()
+    page.get_by_role("link", name="Tài khoản của tôi").click()
+    page.get_by_label("Thư điện tử", exact=True).fill("canbo@example.vn")
+    switch = page.get_by_label("Nhận thông báo qua thư điện tử")
+    assert switch.is_checked()
+    switch.uncheck()
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Đã lưu thông tin tài khoản.").wait_for()
+    assert not page.get_by_label("Nhận thông báo qua thư điện tử").is_checked()
+    world.officer.refresh_from_db()
+    assert world.officer.notify_by_email is False
+    shot(page, "account-profile-phone")
