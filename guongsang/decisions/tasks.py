@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task

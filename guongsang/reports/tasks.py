@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task

@@ -3,8 +3,8 @@
 import time
 
 import pytest
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from guongsang.core.models import AuditEntry
 from guongsang.nominations.models import Dossier
