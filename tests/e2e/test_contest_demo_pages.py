@@ -53,24 +53,3 @@ def test_demo_contest_pages(demo_db, live_server, transactional_db, page_for, sh
     judge.goto(f"{live_server.url}/cuoc-thi/cham-diem/")
     shot(judge, "contest-judge-home-390x844")
     assert no_sideways_scroll(judge)
-
-
-def test_a_demo_judge_finds_this_years_sheets_on_the_home_page(
-    demo_db, live_server, transactional_db, page_for, shot
-):
-    from django.utils import timezone
-
-    from guongsang.contests.models import Assignment
-
-    contest = Contest.objects.get(year=timezone.localdate().year)
-    waiting = Assignment.objects.filter(round__contest=contest, judge__username="giamkhao")
-    for size in (LAPTOP, PHONE):
-        judge = page_for(*size)
-        demo_login(judge, live_server.url, "giamkhao")
-        todo = judge.get_by_role("link", name="Bài dự thi chưa chấm xong")
-        assert str(waiting.count()) in todo.inner_text()
-        shot(judge, f"demo-judge-home-{size[0]}x{size[1]}")
-        todo.click()
-        judge.wait_for_url("**/cuoc-thi/cham-diem/**")
-        assert str(contest.year) in judge.content()
-        assert no_sideways_scroll(judge) or size == LAPTOP
