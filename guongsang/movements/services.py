@@ -112,7 +112,7 @@ def movement_create(
     _check_organiser(organiser, launched_on)
     if Movement.objects.filter(organiser=organiser, year=year, name=name).exists():
         raise ValidationError(
-            _("%(unit)s đã có phong trào %(name)s năm %(year)s.")
+            _("%(unit)s đã phát động %(name)s năm %(year)s.")
             % {"unit": organiser.name, "name": quoted(name), "year": year}
         )
     movement = Movement.objects.create(

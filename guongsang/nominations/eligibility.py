@@ -233,7 +233,7 @@ def _deadline(dossier: Dossier) -> list[Finding]:
     return [
         Finding(
             "deadline",
-            _("Đã quá hạn nộp hồ sơ của phong trào %(name)s (hạn cuối: %(date)s).")
+            _("Đã quá hạn nộp hồ sơ của %(name)s (hạn cuối: %(date)s).")
             % {
                 "name": quoted(movement.name),
                 "date": movement.nomination_deadline.strftime("%d/%m/%Y"),

@@ -136,7 +136,7 @@ def _check_movement(dossier: Dossier) -> None:
     movement = dossier.movement
     if movement is not None and movement.year != dossier.year:
         raise ValidationError(
-            _("Phong trào %(name)s là của năm %(m)s, không phải năm %(y)s của hồ sơ.")
+            _("%(name)s là phong trào của năm %(m)s, không phải năm %(y)s của hồ sơ.")
             % {"name": quoted(movement.name), "m": movement.year, "y": dossier.year}
         )
 
