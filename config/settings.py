@@ -332,7 +332,21 @@ if not DEBUG:
     # Off only for a server on loopback over plain http (browser tests); never in service.
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("GS_SECURE_COOKIES", default=True)
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail: an SMTP server when EMAIL_HOST is given, else the console (the demo and development
+# print each notification's e-mail there). DJANGO_EMAIL_BACKEND overrides either.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "guongsang@localhost")
 
 # Logs go to stdout, one JSON object a line in production (text in development), each with

@@ -20,6 +20,7 @@ WALK_APPS = (
     "clusters",
     "council",
     "discipline",
+    "accounts",
     "decisions",
     "contests",
     "targets",
@@ -53,6 +54,7 @@ def _walk_set(name: str) -> set:
 PUBLIC_OR_OWN = {
     "core:healthz",
     "core:healthz_live",
+    "core:favicon",
     "accounts:login",
     "accounts:logout",
     "accounts:password_change",

@@ -26,6 +26,7 @@ OPEN_ROUTES = {
     "set_language",
     "core:healthz",
     "core:healthz_live",  # a constant "ok" for load balancers: no data
+    "core:favicon",  # a redirect to the site's icon
 }
 _CONVERTER = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>")
 _REGEX_GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")

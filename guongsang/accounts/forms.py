@@ -1,6 +1,12 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from guongsang.core.roles import Role
+from guongsang.core.widgets import BootstrapFormMixin
 
 
 class LoginForm(AuthenticationForm):
@@ -37,3 +43,55 @@ class TokenForm(forms.Form):
     @property
     def is_backup_code(self) -> bool:
         return len(self.cleaned_data.get("token", "")) == 8
+
+
+class _UnitChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        parent = getattr(obj, "parent", None)
+        return f"{obj.name} — {parent.name}" if parent is not None else str(obj.name)
+
+
+class GrantForm(BootstrapFormMixin, forms.Form):
+    """A role over a unit and everything under it; the units are those of the admin's scope."""
+
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    unit = _UnitChoice(label=_("Phạm vi (đơn vị và các đơn vị trực thuộc)"), queryset=None)
+
+    def __init__(self, *args: Any, units: QuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unit"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = units
+
+
+class UserCreateForm(GrantForm):
+    username = forms.CharField(
+        label=_("Tên đăng nhập"),
+        max_length=30,
+        help_text=_("Chữ thường không dấu, chữ số, dấu chấm hoặc gạch ngang, ví dụ: nguyenvana."),
+    )
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+        help_text=_("Nếu có, liên kết đặt mật khẩu được gửi tới địa chỉ này."),
+    )
+    field_order = ["username", "full_name", "email", "role", "unit"]
+
+
+class LockForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do khoá"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ProfileForm(BootstrapFormMixin, forms.Form):
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    notify_by_email = forms.BooleanField(
+        label=_("Nhận thông báo qua thư điện tử"),
+        required=False,
+        help_text=_(
+            "Hồ sơ được gửi, trả lại, có quyết định; nhắc hạn đăng ký, hạn nộp và hạn bỏ phiếu. "
+            "Thông báo trong hệ thống (chuông) vẫn luôn có."
+        ),
+    )

@@ -19,6 +19,8 @@ class User(AbstractUser):
         "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="users"
     )
     must_change_password = models.BooleanField(default=False)
+    # The person's own choice, on their account page: notifications by e-mail as well.
+    notify_by_email = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=True)
 
     SECRET_FIELDS = ("password",)
 

@@ -29,7 +29,7 @@ def user_create(
     *,
     actor: Actor,
     username: str,
-    password: str,
+    password: str | None,
     full_name: str = "",
     email: str = "",
     person: Any = None,
@@ -46,7 +46,10 @@ def user_create(
         is_staff=is_staff,
         is_superuser=is_superuser,
     )
-    user.set_password(password)
+    if password is None:  # the user sets it through a one-time link
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     user.save()
     audit.audit_create(actor=actor, obj=user)
     return user
@@ -77,7 +80,7 @@ def revoke_role(*, actor: Actor, grant: RoleGrant) -> None:
 BACKUP_CODE_COUNT = 10
 
 
-def _clear_second_factor(user: User) -> int:
+def clear_second_factor(user: User) -> int:
     """Removes every factor device (authenticator app and backup codes) of the user."""
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:
@@ -94,13 +97,18 @@ def password_reset_by_admin(*, actor: Actor, user: User) -> str:
     user.set_unusable_password()
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    removed = _clear_second_factor(user)
+    removed = clear_second_factor(user)
     audit.audit_log(
         actor=actor,
         action=AuditAction.PASSWORD,
         obj=user,
         reason=f"Quản trị đặt lại mật khẩu (gửi liên kết một lần; xoá {removed} thiết bị xác thực)",
     )
+    return password_link(user)
+
+
+def password_link(user: User) -> str:
+    """The path of the one-time link where the user chooses a password."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return reverse("accounts:password_reset_confirm", args=[uid, token])
@@ -110,7 +118,7 @@ def password_reset_by_admin(*, actor: Actor, user: User) -> str:
 def password_reset_completed(*, user: User) -> None:
     """The user set a new password through the link: a new second factor is set up at the
     next login (any device left from before is removed again)."""
-    _clear_second_factor(user)
+    clear_second_factor(user)
     if user.must_change_password:
         user.must_change_password = False
         user.save(update_fields=["must_change_password"])
@@ -169,3 +177,15 @@ def api_token_revoke(*, actor: Actor, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.audit_update(actor=actor, obj=token, before=before)
+
+
+@transaction.atomic
+def profile_update(*, user: User, email: str, notify_by_email: bool) -> User:
+    """Tài khoản của tôi: the person's own address and whether notifications also come by
+    e-mail."""
+    before = audit.snapshot(user)
+    user.email = email.strip()
+    user.notify_by_email = notify_by_email
+    user.save(update_fields=["email", "notify_by_email"])
+    audit.audit_update(actor=user, obj=user, before=before)
+    return user

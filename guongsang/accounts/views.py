@@ -18,7 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from guongsang.accounts import selectors, services
-from guongsang.accounts.forms import LoginForm, TokenForm
+from guongsang.accounts.forms import LoginForm, ProfileForm, TokenForm
 from guongsang.accounts.models import User
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
@@ -147,3 +147,16 @@ def user_reset_password(request: AuthedRequest, uuid: str) -> HttpResponse:
         )
         link = ""
     return render(request, "accounts/password_reset_done.html", {"target": user, "link": link})
+
+
+@login_required
+def profile(request: AuthedRequest) -> HttpResponse:
+    """Tài khoản của tôi: one's own address and the e-mail switch of notifications."""
+    user = request.user
+    initial = {"email": user.email, "notify_by_email": user.notify_by_email}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Đã lưu thông tin tài khoản."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})

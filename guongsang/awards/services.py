@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
+from guongsang.core.formatting import quoted
 from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -31,9 +32,9 @@ def award_record(
 ) -> Award:
     collective = person is None
     if title.target == Target.INDIVIDUAL and collective:
-        raise ValidationError(_("“%(title)s” chỉ tặng cho cá nhân.") % {"title": title.name})
+        raise ValidationError(_("%(title)s chỉ tặng cho cá nhân.") % {"title": quoted(title.name)})
     if title.target == Target.COLLECTIVE and not collective:
-        raise ValidationError(_("“%(title)s” chỉ tặng cho tập thể.") % {"title": title.name})
+        raise ValidationError(_("%(title)s chỉ tặng cho tập thể.") % {"title": quoted(title.name)})
     award = Award.objects.create(
         title=title,
         year=year,

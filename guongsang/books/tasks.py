@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -43,7 +44,17 @@ def book_build_start(
             request=request,
         )
 
-    return task_queue(owner=actor, label=label, task=build_book, args=[book.pk], record=record)
+    return task_queue(
+        owner=actor,
+        label=label,
+        task=build_book,
+        args=[book.pk],
+        record=record,
+        source_url=reverse("books:detail", args=[book.uuid]),
+        source_label=book.title[:200],
+        also_url=reverse("books:download", args=[book.uuid, "epub"]),
+        also_label=f"nhung-bong-hoa-dep-{book.year}.epub",
+    )
 
 
 @task()

@@ -178,7 +178,9 @@ def story(rng: random.Random, *, sentences: int = 16, name: str | None = None) -
     paragraphs = [" ".join(parts[i : i + 4]) for i in range(0, len(parts), 4)]
     lamp = rng.choice(["thắp lửa", "gieo yêu thương", "giữ lửa", "mở đường"])
     first = f"Người {lamp} {rng.choice(PLACES)}"
-    second = f"{short.capitalize()} và {rng.choice(OBJECTS)}"
+    second = (
+        f"{short[:1].upper()}{short[1:]} và {rng.choice(OBJECTS)}"  # "Chị Thủy", not "Chị thủy"
+    )
     heart = rng.choice(["người thầy", "người mẹ", "người lính", "người thợ"])
     third = f"Tấm lòng {heart} {rng.choice(PLACES)}"
     title = rng.choice([first, second, third])

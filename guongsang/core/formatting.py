@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,6 +25,22 @@ def fold(text: str) -> str:
     """The one text folding of search and comparison: no diacritics, đ → d, lower case
     ('Đặng' → 'dang')."""
     return unaccent(text).lower()
+
+
+def file_slug(text: str, *, fallback: str = "tep") -> str:
+    """A file-name part from Vietnamese text: '1/QĐ-SLĐTBXH' → '1-qd-sldtbxh'.
+    Django's slugify alone drops Đ/đ (it has no ASCII decomposition), so fold first."""
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text or "")).strip("-")
+    return words or fallback
+
+
+def quoted(text: object) -> str:
+    """“text”, unless the text already carries its own quotes (a title named
+    Huy hiệu “Người tốt, việc tốt”), which would otherwise show doubled."""
+    value = str(text)
+    if "“" in value or '"' in value:
+        return value
+    return f"“{value}”"
 
 
 def vn_date(value: dt.date | None, *, leading_zeros: bool = False) -> str:

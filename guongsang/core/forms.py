@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core.audit_display import object_type_label
 from guongsang.core.models import AuditAction
 from guongsang.core.widgets import BootstrapFormMixin
 
@@ -54,4 +55,5 @@ class AuditFilterForm(BootstrapFormMixin, forms.Form):
         action = field_of(self, "action", forms.ChoiceField)
         action.choices = [("", _("Tất cả")), *AuditAction.choices]
         kind = field_of(self, "object_type", forms.ChoiceField)
-        kind.choices = [("", _("Tất cả"))] + [(t, t) for t in object_types]
+        labelled = sorted(((t, object_type_label(t)) for t in object_types), key=lambda c: c[1])
+        kind.choices = [("", _("Tất cả")), *labelled]

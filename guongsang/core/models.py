@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from guongsang.core import audit_display
+
 
 class PublicModel(models.Model):
     """Big integer key inside, a UUID in public URLs and the API."""
@@ -84,6 +86,19 @@ class AuditEntry(models.Model):
     def snapshot_pairs(self) -> list[tuple[str, Any]]:
         return list(_as_dict(self.after or self.before).items())
 
+    @property
+    def object_type_label(self) -> str:
+        return audit_display.object_type_label(self.object_type)
+
+    @property
+    def changes_shown(self) -> list[tuple[str, Any, Any]]:
+        """The changes with Vietnamese field names and the labels of the states."""
+        return audit_display.labelled_changes(self.object_type, self.changes)
+
+    @property
+    def snapshot_shown(self) -> list[tuple[str, Any]]:
+        return audit_display.labelled_pairs(self.object_type, self.snapshot_pairs)
+
 
 def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
@@ -108,6 +123,12 @@ class TaskProgress(models.Model):
     # A name in the default storage (exports/…, books/…), never a path on this host.
     result_file = models.FileField(max_length=300, blank=True, upload_to="exports/")
     result_name = models.CharField(max_length=200, blank=True)
+    # The page of what the job builds (the book, the report, the decision): the progress page
+    # links back to it, and the other files it made (a book's EPUB) are offered there.
+    source_url = models.CharField(max_length=300, blank=True)
+    source_label = models.CharField(max_length=200, blank=True)
+    also_url = models.CharField(max_length=300, blank=True)  # a second result (the EPUB)
+    also_label = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

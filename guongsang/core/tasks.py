@@ -41,8 +41,10 @@ def lease() -> dt.timedelta:
     return dt.timedelta(seconds=getattr(settings, "GS_TASK_LEASE_SECONDS", 30))
 
 
-def progress_start(*, owner: Any, label: str) -> TaskProgress:
-    return TaskProgress.objects.create(owner=owner, label=label[:200])
+def progress_start(*, owner: Any, label: str, **links: str) -> TaskProgress:
+    """`links`: source_url/source_label (the page of what the job builds) and
+    also_url/also_label (a second result offered once it is done)."""
+    return TaskProgress.objects.create(owner=owner, label=label[:200], **links)
 
 
 def task_queue(
@@ -52,13 +54,14 @@ def task_queue(
     task: Any,
     args: Sequence[Any] = (),
     record: Callable[[TaskProgress], None] | None = None,
+    **links: str,
 ) -> TaskProgress:
     """The one way a view starts a background job: the progress row (and whatever `record`
     writes with it: the audit entry, the object's link to its build) in one transaction, then
     `task.enqueue(progress_id, *args)`. If the queue refuses, the progress says so and the
     error goes on to the view."""
     with transaction.atomic():
-        progress = progress_start(owner=owner, label=label)
+        progress = progress_start(owner=owner, label=label, **links)
         if record is not None:
             record(progress)
     try:

@@ -5,6 +5,7 @@ from guongsang.core import views, xlsx_views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.healthz_live, name="healthz_live"),
     path("nhat-ky/", views.audit_list, name="audit_list"),

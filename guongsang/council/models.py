@@ -304,6 +304,7 @@ class Participation(models.Model):
     written = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = _("lượt tham gia phiên họp")
         constraints = [
             models.UniqueConstraint(fields=["item", "member"], name="participation_once")
         ]

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.utils.text import slugify
-
 from guongsang.catalogue.models import AwardKind
 from guongsang.core.documents import (
     Letterhead,
@@ -20,7 +18,7 @@ from guongsang.core.documents import (
     keep_phrases,
 )
 from guongsang.core.documents import render_pdf as core_render_pdf
-from guongsang.core.formatting import vn_number, vn_short_date
+from guongsang.core.formatting import file_slug, vn_number, vn_short_date
 from guongsang.core.xlsx import append_row
 from guongsang.decisions.models import Decision, DecisionKind, Submission
 from guongsang.decisions.selectors import decision_recipients, submission_items
@@ -168,7 +166,7 @@ def decision_pdf(decision: Decision) -> bytes:
 
 def decision_filename(decision: Decision, ext: str) -> str:
     name = decision.full_number or f"du-thao-{decision.uuid.hex[:8]}"
-    return f"quyet-dinh-{slugify(name.replace('/', '-'))}.{ext}"
+    return f"quyet-dinh-{file_slug(name)}.{ext}"
 
 
 def annex_xlsx(decision: Decision) -> bytes:
@@ -306,4 +304,4 @@ def submission_docx(submission: Submission) -> bytes:
 
 def submission_filename(submission: Submission, ext: str) -> str:
     name = submission.full_number or f"du-thao-{submission.uuid.hex[:8]}"
-    return f"to-trinh-{slugify(name.replace('/', '-'))}.{ext}"
+    return f"to-trinh-{file_slug(name)}.{ext}"

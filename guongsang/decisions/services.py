@@ -18,7 +18,7 @@ from guongsang.catalogue.models import Level, Title
 from guongsang.catalogue.selectors import reward_amount
 from guongsang.core import audit
 from guongsang.core.busy import sqlite_writer
-from guongsang.core.formatting import nfc, vn_short_date
+from guongsang.core.formatting import nfc, quoted, vn_short_date
 from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor, actor_user
 from guongsang.council.models import AgendaItem, Outcome, SessionStatus
@@ -190,8 +190,8 @@ def decision_draft(
             problems.append(_("“%(d)s” không do Hội đồng của cơ quan này xét.") % {"d": dossier})
         elif not may_confer(authority, dossier.title):
             problems.append(
-                _("“%(t)s” không thuộc thẩm quyền quyết định: hãy lập tờ trình cấp trên.")
-                % {"t": dossier.title.name}
+                _("%(t)s không thuộc thẩm quyền quyết định: hãy lập tờ trình cấp trên.")
+                % {"t": quoted(dossier.title.name)}
             )
     taken = Recipient.objects.filter(dossier__in=ids, decision__kind=DecisionKind.AWARD)
     for line in taken.select_related("decision"):
@@ -631,7 +631,8 @@ def submission_draft(
             )
         elif may_confer(authority, dossier.title):
             problems.append(
-                _("“%(t)s” do cơ quan này quyết định, không cần trình.") % {"t": dossier.title.name}
+                _("%(t)s do cơ quan này quyết định, không cần trình.")
+                % {"t": quoted(dossier.title.name)}
             )
     if SubmissionItem.objects.filter(dossier__in=rows).exists():
         problems.append(_("Có hồ sơ đã nằm trong một tờ trình khác."))

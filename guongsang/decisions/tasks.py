@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from guongsang.core.files import file_save
-from guongsang.core.formatting import vn_number
+from guongsang.core.formatting import file_slug, vn_number
 from guongsang.core.models import TaskProgress
 from guongsang.core.tasks import (
     progress_finish,
@@ -31,6 +32,8 @@ def certificates_start(*, actor: Actor, decision: Decision) -> TaskProgress:
         label=f"{CERTIFICATES_LABEL} {decision.full_number}",
         task=certificates_run,
         args=[decision.pk],
+        source_url=reverse("decisions:detail", args=[decision.uuid]),
+        source_label=_("Quyết định số %(n)s") % {"n": decision.full_number},
     )
 
 
@@ -50,7 +53,7 @@ def certificates_run(progress_id: int, decision_id: int) -> int:
         progress_finish(
             progress_id,
             result_file=relative,
-            result_name=f"giay-khen-{decision.full_number.replace('/', '-')}.pdf",
+            result_name=f"giay-khen-{file_slug(decision.full_number)}.pdf",
             message=f"Đã in {vn_number(len(items))} giấy khen, bằng khen.",
         )
     return len(items)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.catalogue.models import Target, Title
 from guongsang.core import audit
-from guongsang.core.formatting import nfc, vn_short_date
+from guongsang.core.formatting import nfc, quoted, vn_short_date
 from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor, actor_user
 from guongsang.movements.models import LegalBasis, Movement, MovementKind, PlanContent, Pledge
@@ -112,8 +112,8 @@ def movement_create(
     _check_organiser(organiser, launched_on)
     if Movement.objects.filter(organiser=organiser, year=year, name=name).exists():
         raise ValidationError(
-            _("%(unit)s đã có phong trào “%(name)s” năm %(year)s.")
-            % {"unit": organiser.name, "name": name, "year": year}
+            _("%(unit)s đã phát động %(name)s năm %(year)s.")
+            % {"unit": organiser.name, "name": quoted(name), "year": year}
         )
     movement = Movement.objects.create(
         name=name,
@@ -207,15 +207,15 @@ def _check_titles(titles: Sequence[Title], *, collective: bool, movement: Moveme
     for title in titles:
         if title.target == wrong:
             message = (
-                _("“%(title)s” chỉ dành cho cá nhân, không đăng ký cho tập thể.")
+                _("%(title)s chỉ dành cho cá nhân, không đăng ký cho tập thể.")
                 if collective
-                else _("“%(title)s” chỉ dành cho tập thể, không đăng ký cho cá nhân.")
+                else _("%(title)s chỉ dành cho tập thể, không đăng ký cho cá nhân.")
             )
-            raise ValidationError(message % {"title": title.name})
+            raise ValidationError(message % {"title": quoted(title.name)})
         if title.valid_to and title.valid_to <= dt.date(movement.year, 1, 1):
             raise ValidationError(
-                _("“%(title)s” đã hết áp dụng trước năm %(year)s.")
-                % {"title": title.name, "year": movement.year}
+                _("%(title)s đã hết áp dụng trước năm %(year)s.")
+                % {"title": quoted(title.name), "year": movement.year}
             )
 
 

@@ -172,6 +172,7 @@ class DossierFile(PublicModel):
     )
 
     class Meta:
+        verbose_name = _("tệp hồ sơ")
         ordering = ["kind", "created_at"]
 
     def __str__(self) -> str:
@@ -210,6 +211,7 @@ class CheckOverride(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("bỏ qua cảnh báo điều kiện")
         constraints = [
             models.UniqueConstraint(fields=["dossier", "check_code"], name="override_once")
         ]

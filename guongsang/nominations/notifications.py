@@ -1,7 +1,8 @@
 """Thông báo: tell people when a dossier comes back to them or moves on.
 
-In the app always; by e-mail too when a real mail backend is configured (not the console
-backend of development) and the person has an address."""
+In the app always; by e-mail too when mail is configured (EMAIL_* settings; the console backend
+of the demo prints them) and the person has an address and has not turned e-mail off on their
+account page. The task worker sends the mail, so a slow mail server never holds a page."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_date, vn_number
@@ -31,10 +32,7 @@ REACHES_LEVEL = {"submit"}
 MOVES_ON = {"accept", "publish", "to_council", "recommend"}
 # States of a dossier whose outcome may be a signed decision (its own, or the level above's).
 DECIDED_STATES = {State.DECIDED, State.FORWARDED}
-QUIET_BACKENDS = {
-    "django.core.mail.backends.console.EmailBackend",
-    "django.core.mail.backends.dummy.EmailBackend",
-}
+QUIET_BACKENDS = {"django.core.mail.backends.dummy.EmailBackend"}
 
 
 def recipients(*, dossier: Dossier, action: str) -> list[Any]:
@@ -154,22 +152,40 @@ def _notify(
         [Notification(user=user, dossier=dossier, message=message) for user in users.values()]
     )
     bump_records_version()  # cached pages carry the bell's count (bulk_create sends no signal)
-    if settings.EMAIL_BACKEND not in QUIET_BACKENDS:
-        addresses = [u.email for u in users.values() if u.email]
-        body = mail or message
-        if addresses:
-            transaction.on_commit(lambda: _mail(body, addresses))
+    _mail_later(mail or message, list(users.values()))
     return created
 
 
-def _mail(message: str, addresses: list[str]) -> None:
-    send_mail(
-        subject=_("[Gương Sáng] Hồ sơ khen thưởng"),
-        message=message,
-        from_email=None,
-        recipient_list=addresses,
-        fail_silently=True,
-    )
+def mail_addresses(users: list[Any]) -> list[str]:
+    """Who also hears by e-mail: an address, and e-mail not turned off by the person."""
+    return [u.email for u in users if u.email and getattr(u, "notify_by_email", True)]
+
+
+def _mail_later(message: str, users: list[Any]) -> None:
+    if settings.EMAIL_BACKEND in QUIET_BACKENDS:
+        return
+    addresses = mail_addresses(users)
+    if addresses:
+        from guongsang.nominations.tasks import notification_mail
+
+        transaction.on_commit(lambda: notification_mail.enqueue(message, addresses))
+
+
+def mail_send(message: str, addresses: list[str]) -> int:
+    """One notification by e-mail, in Vietnamese whatever page language raised it."""
+    with translation.override("vi"):
+        return send_mail(
+            subject=_("[Gương Sáng] Thông báo"),
+            message=message
+            + "\n\n"
+            + _(
+                "Thư này được gửi tự động từ hệ thống Gương Sáng. Muốn thôi nhận thư, hãy tắt "
+                "“Nhận thông báo qua thư điện tử” ở trang Tài khoản của tôi."
+            ),
+            from_email=None,
+            recipient_list=addresses,
+            fail_silently=False,
+        )
 
 
 def remind(*, users: list[Any], key: str, message: str, link: str) -> list[Notification]:
@@ -182,10 +198,8 @@ def remind(*, users: list[Any], key: str, message: str, link: str) -> list[Notif
         )
         if new:
             created.append(note)
-    if created and settings.EMAIL_BACKEND not in QUIET_BACKENDS:
-        addresses = [n.user.email for n in created if n.user.email]
-        if addresses:
-            transaction.on_commit(lambda: _mail(message, addresses))
+    if created:
+        _mail_later(message, [n.user for n in created])
     return created
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.catalogue.models import Title
 from guongsang.core import audit
-from guongsang.core.formatting import nfc
+from guongsang.core.formatting import nfc, quoted
 from guongsang.core.services import model_update
 from guongsang.core.types import Actor, actor_user
 from guongsang.core.validators import clean_text
@@ -140,8 +140,8 @@ def _check_movement(dossier: Dossier) -> None:
     movement = dossier.movement
     if movement is not None and movement.year != dossier.year:
         raise ValidationError(
-            _("Phong trào “%(name)s” là của năm %(m)s, không phải năm %(y)s của hồ sơ.")
-            % {"name": movement.name, "m": movement.year, "y": dossier.year}
+            _("%(name)s là phong trào của năm %(m)s, không phải năm %(y)s của hồ sơ.")
+            % {"name": quoted(movement.name), "m": movement.year, "y": dossier.year}
         )
 
 
@@ -229,10 +229,13 @@ def _apply(*, actor: Actor, dossier: Dossier, transition: Transition, reason: st
     # Lock the row: two people acting on one dossier at once must not both win.
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not can_act(actor, dossier, transition.roles):
-        _refuse(_("Bạn không có quyền “%(label)s” hồ sơ này.") % {"label": transition.label})
+        _refuse(
+            _("Bạn không có quyền thực hiện bước “%(label)s” với hồ sơ này.")
+            % {"label": transition.label}
+        )
     if dossier.state not in sources_for(transition, dossier.track):
         raise ValidationError(
-            _("Không thể “%(label)s” hồ sơ đang ở trạng thái “%(state)s”.")
+            _("Không thể thực hiện bước “%(label)s” khi hồ sơ đang ở trạng thái “%(state)s”.")
             % {"label": transition.label, "state": dossier.get_state_display()}
         )
     reason = nfc(reason).strip()

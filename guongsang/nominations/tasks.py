@@ -1,4 +1,5 @@
-"""Background jobs of the nominations app: the Excel import of a large file."""
+"""Background jobs of the nominations app: the Excel import of a large file, and the
+notifications by e-mail."""
 
 from __future__ import annotations
 
@@ -55,3 +56,11 @@ def import_run(progress_id: int, user_id: int, token: str, kind: str) -> int:
             f" (tạo mới {vn_number(result.new_people)} cá nhân).",
         )
     return result.created
+
+
+@task()
+def notification_mail(message: str, addresses: list[str]) -> int:
+    """A notification by e-mail, sent by the worker (the page that raised it does not wait)."""
+    from guongsang.nominations.notifications import mail_send
+
+    return mail_send(message, addresses)

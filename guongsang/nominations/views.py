@@ -312,7 +312,8 @@ def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpRe
         raise Http404(_("Thao tác không tồn tại."))
     if not can_act(request.user, dossier, transition.roles):
         raise PermissionDenied(
-            _("Bạn không có quyền “%(label)s” hồ sơ này.") % {"label": transition.label}
+            _("Bạn không có quyền thực hiện bước “%(label)s” với hồ sơ này.")
+            % {"label": transition.label}
         )
     form = ReasonForm(request.POST, required=transition.needs_reason)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -323,9 +324,7 @@ def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpRe
     except ValidationError as exc:
         report_errors(request, exc)
     else:
-        messages.success(
-            request, _("Đã thực hiện “%(label)s” hồ sơ.") % {"label": transition.label}
-        )
+        messages.success(request, str(transition.done))
     return redirect("nominations:detail", uuid=dossier.uuid)
 
 

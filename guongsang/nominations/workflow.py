@@ -24,6 +24,8 @@ class Transition:
     # A step of the council procedure: taken only by the service that carries that procedure
     # (publishing a notice, setting an agenda, the tally, signing), never by a button.
     procedure: object = None
+    # What the page says once the step is taken: a sentence, not the button's label.
+    done: object = ""
 
 
 def _t(
@@ -35,6 +37,7 @@ def _t(
     needs_reason: bool = False,
     ad_hoc_sources: set[str] | None = None,
     procedure: object = None,
+    done: object = "",
 ) -> Transition:
     return Transition(
         action,
@@ -45,6 +48,7 @@ def _t(
         needs_reason,
         frozenset(ad_hoc_sources or ()),
         procedure,
+        done,
     )
 
 
@@ -60,6 +64,7 @@ TRANSITIONS: dict[str, Transition] = {
             {State.DRAFT, State.RETURNED},
             State.SUBMITTED,
             OFFICER | SECRETARIAT,
+            done=_("Đã gửi hồ sơ."),
         ),
         _t(
             "withdraw",
@@ -68,6 +73,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.WITHDRAWN,
             OFFICER | SECRETARIAT,
             needs_reason=True,
+            done=_("Đã rút hồ sơ."),
         ),
         _t(
             "return",
@@ -76,8 +82,16 @@ TRANSITIONS: dict[str, Transition] = {
             State.RETURNED,
             SECRETARIAT,
             needs_reason=True,
+            done=_("Đã trả lại hồ sơ để đơn vị bổ sung."),
         ),
-        _t("accept", _("Tiếp nhận"), {State.SUBMITTED}, State.ACCEPTED, SECRETARIAT),
+        _t(
+            "accept",
+            _("Tiếp nhận"),
+            {State.SUBMITTED},
+            State.ACCEPTED,
+            SECRETARIAT,
+            done=_("Đã tiếp nhận hồ sơ."),
+        ),
         _t(
             "reject",
             _("Không tiếp nhận"),
@@ -85,6 +99,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.REJECTED,
             SECRETARIAT,
             needs_reason=True,
+            done=_("Đã ghi nhận không tiếp nhận hồ sơ."),
         ),
         _t(
             "publish",
@@ -93,6 +108,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.PUBLIC_NOTICE,
             SECRETARIAT,
             procedure=_("một đợt công khai danh sách"),
+            done=_("Đã đưa hồ sơ ra công khai."),
         ),
         # Đột xuất: an act of bravery goes to the council without the public notice period.
         _t(
@@ -103,6 +119,7 @@ TRANSITIONS: dict[str, Transition] = {
             SECRETARIAT,
             ad_hoc_sources={State.ACCEPTED},
             procedure=_("chương trình một phiên họp Hội đồng"),
+            done=_("Đã trình hồ sơ lên Hội đồng."),
         ),
         _t(
             "recommend",
@@ -111,6 +128,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.RECOMMENDED,
             SECRETARIAT,
             procedure=_("kết quả kiểm phiếu của phiên họp"),
+            done=_("Đã ghi nhận Hội đồng đề nghị khen."),
         ),
         _t(
             "not_recommend",
@@ -120,6 +138,7 @@ TRANSITIONS: dict[str, Transition] = {
             SECRETARIAT,
             needs_reason=True,
             procedure=_("kết quả kiểm phiếu của phiên họp"),
+            done=_("Đã ghi nhận Hội đồng không đề nghị khen."),
         ),
         _t(
             "decide",
@@ -128,8 +147,16 @@ TRANSITIONS: dict[str, Transition] = {
             State.DECIDED,
             {Role.SIGNER},
             procedure=_("việc ký một quyết định khen thưởng"),
+            done=_("Đã ký quyết định."),
         ),
-        _t("forward", _("Trình cấp trên"), {State.RECOMMENDED}, State.FORWARDED, SECRETARIAT),
+        _t(
+            "forward",
+            _("Trình cấp trên"),
+            {State.RECOMMENDED},
+            State.FORWARDED,
+            SECRETARIAT,
+            done=_("Đã trình hồ sơ lên cấp trên."),
+        ),
     ]
 }
 

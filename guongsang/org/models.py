@@ -162,6 +162,7 @@ class ClusterMembership(models.Model):
     is_head = models.BooleanField(_("cụm trưởng"), default=False)
 
     class Meta:
+        verbose_name = _("thành viên cụm thi đua")
         ordering = ["cluster", "unit__name"]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -12,6 +13,7 @@ from django_tasks import task
 from guongsang.accounts.models import User
 from guongsang.core import audit
 from guongsang.core.files import file_save
+from guongsang.core.formatting import file_slug
 from guongsang.core.models import AuditAction, TaskProgress
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.tasks import (
@@ -47,11 +49,13 @@ def build_start(*, by: Any, report: AnnualReport, fmt: str, unresolved: int = 0)
         task=build_run,
         args=[by.pk, report.pk, fmt],
         record=record,
+        source_url=reverse("reports:detail", args=[report.uuid]),
+        source_label=f"{BUILD_LABEL} {report.year}",
     )
 
 
 def file_name(report: AnnualReport, fmt: str) -> str:
-    return f"bao-cao-tong-ket-{report.year}-{report.unit.code}.{fmt}"
+    return f"bao-cao-tong-ket-{report.year}-{file_slug(report.unit.code)}.{fmt}"
 
 
 @task()

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.awards.models import Award
+from guongsang.core.formatting import fold
 from guongsang.core.models import PublicModel
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
@@ -130,6 +131,17 @@ class Story(PublicModel):
         return self.collective_name or self.unit.name
 
     @property
+    def unit_with_parent(self) -> str:
+        """'Phòng Y tế - Khử khuẩn, Trung tâm …': a unit's name alone rarely says where it is."""
+        parent = self.unit.parent
+        return f"{self.unit.name}, {parent.name}" if parent is not None else self.unit.name
+
+    @property
+    def name_in_title(self) -> bool:
+        """The card's title already names the person or collective: say it once."""
+        return self.honouree_name in self.title
+
+    @property
     def published_on(self):
         from django.utils import timezone
 
@@ -167,12 +179,18 @@ class TipStatus(models.TextChoices):
     REJECTED = "rejected", _("Không tiếp nhận")
 
 
+# What a tipster writes instead of a name; shown as it is, never abbreviated to 'Ẩ. danh'.
+NO_NAME = frozenset({"an danh", "giau ten", "khong ten", "khong ro", "khong de ten"})
+
+
 class Tip(PublicModel):
     """Tin báo của người dân về một việc tốt. The tipster's contact is personal data."""
 
     PERSONAL_FIELDS = ("tipster_name", "tipster_contact")
     SECRET_FIELDS = ("ip_hash",)
 
+    # Số tiếp nhận: what the citizen quotes when calling about the tip (TB-2026-00042).
+    reference = models.CharField(_("số tiếp nhận"), max_length=20, blank=True, db_index=True)
     about_who = models.CharField(_("người / tập thể làm việc tốt"), max_length=200)
     where = models.CharField(_("ở đâu"), max_length=250)
     what = models.TextField(_("việc tốt"))
@@ -227,8 +245,11 @@ class Tip(PublicModel):
 
     @property
     def tipster_name_masked(self) -> str:
-        """'Trần Thị Hoa' -> 'T. T. Hoa': enough to tell tips apart in a list."""
+        """'Trần Thị Hoa' -> 'T. T. Hoa': enough to tell tips apart in a list. A tipster who
+        signed 'Ẩn danh' (or 'Giấu tên') gave no name, so that stays as written."""
         words = self.tipster_name.split()
+        if fold(" ".join(words)) in NO_NAME:
+            return " ".join(words)
         if len(words) <= 1:
             return (words[0][:1] + "***") if words else ""
         return " ".join([*(w[:1] + "." for w in words[:-1]), words[-1]])

@@ -13,7 +13,7 @@ from guongsang.org.models import Unit
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus, published_stories
 from guongsang.showcase.permissions import EDITOR_ROLES
 
-PUBLIC_RELATED = ("unit", "person", "award__title")
+PUBLIC_RELATED = ("unit", "unit__parent", "person", "award__title")
 
 
 def public_stories() -> QuerySet[Story]:
@@ -36,6 +36,7 @@ def public_stories() -> QuerySet[Story]:
             "consent_recorded_at",
             "unit__uuid",
             "unit__name",
+            "unit__parent__name",
             "person__full_name",
             "award__title__name",
             "award__title__code",
@@ -117,7 +118,7 @@ def related_stories(story: Story, limit: int = 3) -> list[Story]:
 
 def stories_managed(*, user: Any, status: str = "") -> QuerySet[Story]:
     qs = restrict(
-        Story.objects.select_related("unit", "person", "award__title"),
+        Story.objects.select_related("unit", "unit__parent", "person", "award__title"),
         user,
         roles=EDITOR_ROLES,
         unit_field="unit_id",

@@ -216,8 +216,15 @@ def tip_submit(
     )
     tip.full_clean(exclude=["merged_into_tip", "merged_into_story", "dossier", "moderated_by"])
     tip.save()
+    tip.reference = tip_reference(tip)
+    tip.save(update_fields=["reference"])
     audit.audit_create(actor=None, obj=tip, reason=_("Người dân gửi tin báo"))
     return tip
+
+
+def tip_reference(tip: Tip) -> str:
+    """'TB-2026-00042': the year it came and the tip's number, unique because the key is."""
+    return f"TB-{timezone.localdate().year}-{tip.pk:05d}"
 
 
 def _moderate(tip: Tip, actor: Actor, status: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ no staff menu), so they carry ``Cache-Control: public`` and can be cached by pro
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -238,6 +239,9 @@ def photo(request: HttpRequest, uuid: Any) -> FileResponse:
     return response
 
 
+TIP_REFERENCE = re.compile(r"TB-\d{4}-\d{5,}")
+
+
 @never_cache
 def tip_create(request: HttpRequest) -> HttpResponse:
     form = TipForm(request.POST or None)
@@ -248,7 +252,7 @@ def tip_create(request: HttpRequest) -> HttpResponse:
             )
         if form.is_valid():
             data = form.cleaned_data
-            services.tip_submit(
+            tip = services.tip_submit(
                 about_who=data["about_who"],
                 where=data["where"],
                 what=data["what"],
@@ -256,14 +260,18 @@ def tip_create(request: HttpRequest) -> HttpResponse:
                 tipster_contact=data["tipster_contact"],
                 ip=ratelimit.client_ip(request),
             )
-            return redirect("showcase:tip_thanks")
+            return redirect(f"{reverse('showcase:tip_thanks')}?so={tip.reference}")
     context = {"form": form, "search_form": SearchForm(), "current": request.path}
     return render(request, "showcase/tip_form.html", context)
 
 
 @require_GET
 def tip_thanks(request: HttpRequest) -> HttpResponse:
-    return _public(request, "showcase/tip_thanks.html", {})
+    """The thanks, with the tip's reference number (only its shape is checked: it tells
+    nothing but itself)."""
+    reference = request.GET.get("so", "")
+    reference = reference if TIP_REFERENCE.fullmatch(reference) else ""
+    return _public(request, "showcase/tip_thanks.html", {"reference": reference})
 
 
 @require_GET

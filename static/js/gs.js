@@ -5,6 +5,8 @@
 //   <input type="checkbox" data-check-all="input[name=award]">   ticks or clears those boxes
 //   <select data-autosubmit>                     submits its form when changed
 //   <div data-error-summary tabindex="-1">       a form's error summary, focused on load
+//   <table class="gs-cards">                     each cell gets its column's name (data-label),
+//                                                shown above it when the rows are cards on a phone
 (function () {
   "use strict";
 
@@ -54,4 +56,25 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusErrors);
   else focusErrors();
+  function labelCells(root) {
+    (root || document).querySelectorAll("table.gs-cards").forEach(function (table) {
+      var names = [];
+      table.querySelectorAll("thead tr:last-child th").forEach(function (th) {
+        var visible = th.cloneNode(true);
+        visible.querySelectorAll(".visually-hidden").forEach(function (el) { el.remove(); });
+        var name = visible.textContent.trim();
+        for (var i = 0; i < (th.colSpan || 1); i++) names.push(name);
+      });
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.children, function (cell) {
+          var name = names[column];
+          if (name && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", name);
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { labelCells(document); });
+  document.addEventListener("htmx:afterSettle", function () { labelCells(document); });
 })();

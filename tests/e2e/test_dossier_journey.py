@@ -4,6 +4,7 @@ officer fixes it and sends it again; the secretariat accepts it."""
 import pytest
 
 from guongsang.nominations.models import Dossier, State
+from guongsang.nominations.workflow import TRANSITIONS
 
 from .support import pick
 from .test_shell import LAPTOP, PHONE, login
@@ -21,7 +22,8 @@ def act(page, label: str, reason: str = "") -> None:
         dialog = page.get_by_role("dialog")
         dialog.get_by_label("Lý do (bắt buộc)").fill(reason)
         dialog.get_by_role("button", name=f"Xác nhận: {label}").click()
-    page.get_by_text(f"Đã thực hiện “{label}” hồ sơ.").wait_for()
+    done = next(t.done for t in TRANSITIONS.values() if str(t.label) == label)
+    page.get_by_text(str(done), exact=True).wait_for()
 
 
 def test_a_dossier_goes_out_comes_back_and_is_accepted(

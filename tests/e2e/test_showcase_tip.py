@@ -39,6 +39,8 @@ def test_a_citizen_tip_becomes_a_draft_nomination(live_server, world, titles, pa
     citizen.get_by_role("button", name="Gửi tin báo").click()
     citizen.get_by_text("Cảm ơn bạn đã báo tin!").wait_for()
     tip = Tip.objects.get()
+    assert citizen.get_by_test_id("tip-reference").inner_text() == tip.reference
+    shot(citizen, "showcase-tip-thanks-390x844")
     assert tip.status == TipStatus.NEW and tip.tipster_contact == "0983111222"
 
     office = page_for(*LAPTOP)

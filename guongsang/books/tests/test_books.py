@@ -171,6 +171,11 @@ def test_build_runs_in_the_background_and_the_files_download(client, world, book
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")
     epub = client.get(reverse("books:download", args=[book.uuid, "epub"]))
     assert check_epub(b"".join(epub.streaming_content))[0] == []
+    # The progress page links back to the book and offers the EPUB beside the PDF.
+    page = client.get(response.url).content.decode()
+    assert f'href="{reverse("books:detail", args=[book.uuid])}"' in page
+    assert f'href="{reverse("books:download", args=[book.uuid, "epub"])}"' in page
+    assert f"nhung-bong-hoa-dep-{book.year}.epub" in page
 
 
 def test_an_empty_book_is_not_built(client, world):

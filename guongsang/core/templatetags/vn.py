@@ -77,3 +77,16 @@ def dropped_files(form):
     if not form.is_bound or not form.errors:
         return []
     return [name for field in form for name in chosen_files(field)]
+
+
+@register.simple_tag
+def languages_in_their_own_names() -> list[tuple[str, str]]:
+    """The language menu: each language by its own name ('English', 'Tiếng Việt') whatever the
+    page's language, as a reader looks for it; Django's own tag would say 'Tiếng Anh'."""
+    return [(code, formatting.nfc(info["name_local"])) for code, info in _language_infos()]
+
+
+def _language_infos():
+    from django.conf import settings
+
+    return [(code, translation.get_language_info(code)) for code, _name in settings.LANGUAGES]

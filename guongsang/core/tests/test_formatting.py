@@ -64,3 +64,18 @@ def test_the_date_filter_follows_the_page_language():
     assert date_filter(day) == "ngày 23 tháng 9 năm 2022"
     with translation.override("en"):
         assert date_filter(day) == "23 September 2022"
+
+
+def test_a_file_name_keeps_the_d_of_đ_and_Đ():
+    from guongsang.core.formatting import file_slug
+
+    assert file_slug("1/QĐ-SLĐTBXH") == "1-qd-sldtbxh"
+    assert file_slug("Đặng Ngọc Tâm đi đường") == "dang-ngoc-tam-di-duong"
+    assert file_slug("///") == "tep"
+
+
+def test_a_name_with_its_own_quotes_is_not_quoted_twice():
+    from guongsang.core.formatting import quoted
+
+    assert quoted("Tiếp nhận") == "“Tiếp nhận”"
+    assert quoted("Huy hiệu “Người tốt, việc tốt”") == "Huy hiệu “Người tốt, việc tốt”"

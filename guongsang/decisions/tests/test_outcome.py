@@ -205,6 +205,8 @@ def test_the_e_mail_carries_the_public_check_address(
     from django.core import mail
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The mail is a job of the task worker: run it at once here.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = "https://guongsang.example.vn"
     world.officer.email = "canbo@example.vn"
     world.officer.save()

@@ -96,3 +96,15 @@ def test_the_api_lists_and_details_a_decision_for_the_leaders(client, world):
     detail = client.get(f"/api/v1/decisions/{decision.uuid}").json()
     assert detail["recipients"][0]["name"] == "Lê Thị Bích Liên"
     assert detail["recipients"][0]["amount"] == 540_000 and detail["total_amount"] == 540_000
+
+
+def test_a_downloaded_decision_keeps_the_d_of_qđ_in_its_file_name(client, world):
+    decision = signed_decision(world)
+    assert "Đ" in decision.full_number  # the number carries QĐ, whatever the agency's code
+    client.force_login(world.secretariat)
+    for kind in ("docx", "pdf"):
+        response = client.get(reverse(f"decisions:{kind}", args=[decision.uuid]))
+        disposition = response["Content-Disposition"]
+        number = decision.full_number.split("/")[0]
+        assert f"quyet-dinh-{number}-qd-" in disposition, disposition
+        assert "-q-" not in disposition and "-qd-" in disposition

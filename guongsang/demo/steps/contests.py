@@ -295,5 +295,56 @@ def seed() -> dict[str, int]:
     }
 
 
+ENTRIES_THIS_YEAR = 12
+
+
+@transaction.atomic
+def seed_this_year() -> dict[str, int]:
+    """This year's contest, in its judging round today: entries closed ten days ago, each
+    sheet given to two judges and none finished, so `giamkhao`… have sheets on their home.
+    Built from today's date, so the demo keeps the shape a year later."""
+    from guongsang.demo import facts
+    from guongsang.org.models import Unit
+    from guongsang.org.selectors import units_under
+    from guongsang.people.models import Person
+
+    today = timezone.localdate()
+    dept = Unit.objects.get(code=facts.DEPARTMENT)
+    if today.year <= 2023 or Contest.objects.filter(organiser=dept, year=today.year).exists():
+        return {}
+    units = list(
+        units_under(dept).exclude(pk=dept.pk).filter(valid_to__isnull=True).order_by("code")[:24]
+    )
+    authors: dict[int, Any] = {}
+    for person in Person.objects.filter(home_unit__in=units).order_by("home_unit_id", "pk"):
+        authors.setdefault(person.home_unit_id, person)
+    judges = _judges(dept, units)
+    contest = services.contest_create(
+        actor=None,
+        organiser=dept,
+        name=NAME,
+        year=today.year,
+        submission_deadline=today - dt.timedelta(days=10),
+        judging_deadline=today + dt.timedelta(days=14),
+        rules="Bài viết về gương điển hình tiên tiến ở đơn vị; mỗi bài 1.000–3.000 chữ.",
+        advance_count=3,
+        prizes=[("Giải Nhất", 1, 3_000_000), ("Giải Nhì", 1, 2_000_000), ("Giải Ba", 1, 1_000_000)],
+    )
+    for judge in judges:
+        services.panel_add(actor=None, contest=contest, judge=judge, is_chair=judge == judges[0])
+    entries = _entries(contest, units, authors, ENTRIES_THIS_YEAR, random.Random(today.year))
+    submitted = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=12), dt.time(9, 0))
+    )
+    for index, entry in enumerate(entries):
+        Entry.objects.filter(pk=entry.pk).update(submitted_at=submitted + dt.timedelta(hours=index))
+    first = contest.rounds.get(number=1)
+    RoundEntry.objects.bulk_create(RoundEntry(round=first, entry=e) for e in entries)
+    services.assign_auto(actor=None, round=first, per_entry=2)
+    Contest.objects.filter(pk=contest.pk).update(status=ContestStatus.JUDGING)
+    return {"entries_this_year": len(entries)}
+
+
 def step(ctx: DemoContext) -> None:
     ctx.made.update(seed())
+    ctx.made.update(seed_this_year())

@@ -20,6 +20,7 @@ from django.db import transaction
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import Title
+from guongsang.core.formatting import file_slug
 from guongsang.core.types import Actor
 from guongsang.decisions import services
 from guongsang.decisions.models import AuthorityProfile, Decision, NumberCounter, Series
@@ -399,7 +400,7 @@ def _certificates(decision: Decision, owner: User) -> None:
     progress_finish(
         progress.pk,
         result_file=relative,
-        result_name=f"giay-khen-{decision.full_number.replace('/', '-')}.pdf",
+        result_name=f"giay-khen-{file_slug(decision.full_number)}.pdf",
         message=f"Đã in {len(items)} giấy khen, bằng khen.",
     )
 

@@ -8,8 +8,10 @@ Called by guongsang.demo.builder after the award history and the dossiers exist.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -133,6 +135,41 @@ def _text(rng: random.Random, *parts: tuple[str, ...], **values: str) -> str:
     return "\n".join(rng.choice(pool).format(**values) for pool in parts)
 
 
+def _photo(name: str, hue: int) -> SimpleUploadedFile:
+    """A picture for a demo story, drawn with Pillow (a warm sky, a sun, a field of flowers):
+    the demo ships no photographs of real people."""
+    from PIL import Image, ImageDraw
+
+    width, height = 1200, 675
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / height
+        draw.line([(0, y), (width, y)], fill=(255, int(200 - 80 * t), int(120 + hue * t) % 256))
+    draw.ellipse((820, 90, 1020, 290), fill=(255, 214, 102))
+    draw.rectangle((0, 470, width, height), fill=(86, 140, 70))
+    rng = random.Random(name)
+    for _ in range(90):
+        x, y, r = rng.randrange(width), rng.randrange(480, height), rng.randrange(6, 16)
+        colour = rng.choice([(230, 57, 70), (255, 255, 255), (255, 183, 3), (241, 143, 170)])
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return SimpleUploadedFile(f"{name}.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def _summary(body: str, *, name: str, year: int) -> str:
+    """The story's deed in one sentence, without the name the card's title already gives:
+    'Năm 2023, Đặng Thị Nga chủ động nhận…' → 'Chủ động nhận…'."""
+    for line in body.splitlines():
+        for prefix in (f"Năm {year}, {name} ", f"Năm {year}, tập thể {name} "):
+            if line.startswith(prefix):
+                rest = line[len(prefix) :]
+                return rest[:1].upper() + rest[1:]
+    lines = body.splitlines()
+    return lines[1] if len(lines) > 1 and name not in lines[1] else ""
+
+
 def _awards() -> list[Award]:
     return list(
         Award.objects.filter(
@@ -159,7 +196,8 @@ def _story_for(award: Award, rng: random.Random, secretary: User | None) -> Stor
         else:
             body = _text(rng, OPENINGS, DEEDS, CLOSINGS, **values)
             title = f"{name}: {award.title.name} năm {award.year}"
-        summary = f"{name} ({unit.name}) — {award.title.name} năm {award.year}."
+        summary = _summary(body, name=name, year=award.year)
+        named = name in (facts.HONOUREE_MEDICAL.full_name, facts.HONOUREE_TEACHER.full_name)
         return services.story_create(
             actor=None,
             unit=unit,
@@ -169,6 +207,8 @@ def _story_for(award: Award, rng: random.Random, secretary: User | None) -> Stor
             summary=summary,
             person=award.person,
             award=award,
+            photo=_photo(f"anh-{award.pk}", 60 if "Liên" in name else 140) if named else None,
+            photo_alt=f"Tranh minh họa câu chuyện về {name}" if named else "",
         )
     values = {"name": unit.name, "unit": unit.name, "year": str(award.year)}
     body = _text(rng, COLLECTIVE_OPENINGS, COLLECTIVE_DEEDS, **values)
@@ -178,7 +218,7 @@ def _story_for(award: Award, rng: random.Random, secretary: User | None) -> Stor
         title=f"Tập thể {unit.name}: {award.title.name} năm {award.year}",
         body=body,
         year=award.year,
-        summary=f"{unit.name} — {award.title.name} năm {award.year}.",
+        summary=_summary(body, name=unit.name, year=award.year),
         collective_name=unit.name,
         award=award,
     )
@@ -237,8 +277,10 @@ def _collective_2023(secretary: User | None) -> Story | None:
             ]
         ),
         year=2023,
-        summary=f"Tập thể {unit.name} — gương tập thể tiêu biểu năm 2023.",
+        summary=COLLECTIVE_DEEDS[0].format(**values),
         collective_name=unit.name,
+        photo=_photo("anh-tap-the-2023", 100),
+        photo_alt=f"Tranh minh họa câu chuyện về tập thể {unit.name}",
     )
     services.story_record_consent(
         actor=secretary, story=story, note="Văn bản đồng ý của đơn vị ngày 02/10/2023"

@@ -63,7 +63,7 @@ def _password_hash() -> str:
 def demo_user_create(**fields: Any) -> User:
     """`user_create` (audited, checked) for a demo login, with the shared demo password."""
     # None: no hash is computed for an unusable password; the shared hash is set just after.
-    user = user_create(password=None, **fields)  # type: ignore[arg-type]
+    user = user_create(password=None, **fields)
     user.password = _password_hash()
     user.save(update_fields=["password"])
     return user

@@ -10,7 +10,8 @@ from guongsang.demo.steps import contests as demo
 @pytest.mark.django_db
 def test_demo_contests_reproduce_the_figures(demo_db):
     assert Contest.objects.exists()
-    assert selectors.entry_counts_by_year() == {2022: 43, 2023: 41}
+    counts = selectors.entry_counts_by_year()
+    assert {year: counts[year] for year in (2022, 2023)} == {2022: 43, 2023: 41}
     assert selectors.sent_to_city_counts() == {2022: 5, 2023: 41}
     c2023 = Contest.objects.get(year=2023)
     final = c2023.rounds.get(number=3)
@@ -45,3 +46,21 @@ def test_demo_contests_reproduce_the_figures(demo_db):
     assert not Assignment.objects.filter(judge=gk3, entry__unit=gk3.person.home_unit).exists()
     assert Assignment.objects.filter(judge__username="giamkhao").count() > 10
     assert demo.seed() == {}  # idempotent
+    assert demo.seed_this_year() == {}
+
+
+@pytest.mark.django_db
+def test_this_years_contest_is_in_its_judging_round_with_sheets_to_finish(demo_db):
+    from django.utils import timezone
+
+    from guongsang.contests.models import ContestStatus
+
+    today = timezone.localdate()
+    contest = Contest.objects.get(year=today.year)
+    assert contest.status == ContestStatus.JUDGING
+    assert contest.submission_deadline < today < contest.judging_deadline
+    sheets = Assignment.objects.filter(round__contest=contest)
+    # Two judges an entry, none finished yet; the demo judge has some of them.
+    assert sheets.count() == 2 * contest.entries.count() == 2 * demo.ENTRIES_THIS_YEAR
+    assert not sheets.filter(submitted_at__isnull=False).exists()
+    assert sheets.filter(judge__username="giamkhao").exists()

@@ -6,6 +6,7 @@ built by hand in each app (stats/tests/test_figures.py, targets/tests/test_figur
 """
 
 import pytest
+from django.utils import timezone
 
 from guongsang.awards.selectors import count_by_title
 from guongsang.demo import facts
@@ -66,7 +67,10 @@ def test_the_contests_give_the_entries_and_rounds_of_2022_and_2023():
 
     entries = selectors.entry_counts_by_year()
     # 2023: the articles give the entries sent to the city; the department round kept them all.
-    assert entries == {2022: facts.YEAR_2022.contest_entries, 2023: facts.YEAR_2023.contest_to_city}
+    # (This year's contest, still in judging, is the demo's present, not a seed figure.)
+    seeds = {year: entries[year] for year in (2022, 2023)}
+    assert seeds == {2022: facts.YEAR_2022.contest_entries, 2023: facts.YEAR_2023.contest_to_city}
+    assert set(entries) <= {2022, 2023, timezone.localdate().year}
     sent = selectors.sent_to_city_counts()
     assert sent == {2022: facts.YEAR_2022.contest_to_city, 2023: facts.YEAR_2023.contest_to_city}
     final = Contest.objects.get(year=2023).rounds.get(number=3)

@@ -94,7 +94,9 @@ def test_officer_may_not_accept_and_is_told_why(client, world):
         f"{URL}/{dossier.uuid}/transitions/accept", {}, content_type="application/json"
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == "Bạn không có quyền “Tiếp nhận” hồ sơ này."
+    assert response.json()["detail"] == (
+        "Bạn không có quyền thực hiện bước “Tiếp nhận” với hồ sơ này."
+    )
 
 
 def test_return_without_reason_is_a_400_with_the_message(client, world):

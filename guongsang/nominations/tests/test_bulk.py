@@ -48,7 +48,7 @@ def test_officer_is_refused_in_bulk_with_the_message(world):
     outcome = services.dossier_bulk_transition(
         actor=world.officer, dossiers=[dossier], action="accept"
     )
-    assert outcome.refused[0][1] == "Bạn không có quyền “Tiếp nhận” hồ sơ này."
+    assert outcome.refused[0][1] == ("Bạn không có quyền thực hiện bước “Tiếp nhận” với hồ sơ này.")
 
 
 def test_bulk_page_shows_the_outcome_per_dossier(client, world):

@@ -44,9 +44,7 @@ def test_submitting_after_the_deadline_is_blocked_and_explained(world):
     found = [f for f in eligibility.check_dossier(dossier) if f.code == "deadline"]
     day = movement.nomination_deadline.strftime("%d/%m/%Y")
     assert found and found[0].blocking
-    assert found[0].message == (
-        f"Đã quá hạn nộp hồ sơ của phong trào “{movement.name}” (hạn cuối: {day})."
-    )
+    assert found[0].message == (f"Đã quá hạn nộp hồ sơ của {movement.name} (hạn cuối: {day}).")
     with pytest.raises(ValidationError) as exc:
         services.dossier_transition(actor=world.officer, dossier=dossier, action="submit")
     assert "Đã quá hạn nộp hồ sơ" in " ".join(exc.value.messages)

@@ -24,7 +24,7 @@ def test_a_complete_dossier_without_history_problems_passes(world):
 def test_a_duplicate_nomination_for_the_same_person_title_and_year_is_explained(world):
     make_dossier(world)
     second = make_dossier(world)
-    assert "Đã có hồ sơ đề nghị ““Người tốt, việc tốt” cấp cơ sở” năm 2024" in _messages(second)
+    assert "Đã có hồ sơ đề nghị “Người tốt, việc tốt” cấp cơ sở năm 2024" in _messages(second)
     with pytest.raises(ValidationError, match="Đã có hồ sơ"):
         services.dossier_transition(actor=world.officer, dossier=second, action="submit")
 

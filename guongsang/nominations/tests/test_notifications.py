@@ -51,19 +51,56 @@ def test_submitting_tells_the_secretariat_of_the_reviewing_level_only(world):
     assert not Notification.objects.filter(user__in=[elsewhere, world.officer]).exists()
 
 
-def test_e_mail_goes_out_with_a_real_backend(world, settings, django_capture_on_commit_callbacks):
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ENGLISH = ("the ", "your ", "has been", "dossier", "notification")
+
+
+def _accept_with_mail(world, settings, capture, *, officer_wants_mail=True):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = IMMEDIATE
+    world.officer.email = "canbo@example.vn"
+    world.officer.notify_by_email = officer_wants_mail
+    world.officer.save()
+    dossier = _submitted(world)
+    with capture(execute=True):
+        services.dossier_transition(actor=world.secretariat, dossier=dossier, action="accept")
+
+
+def test_e_mail_goes_out_in_vietnamese(world, settings, django_capture_on_commit_callbacks):
+    _accept_with_mail(world, settings, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["canbo@example.vn"]
+    sent = mail.outbox[0]
+    assert sent.subject == "[Gương Sáng] Thông báo"
+    assert "Đã tiếp nhận" in sent.body and "Tài khoản của tôi" in sent.body
+    assert not any(word in (sent.subject + sent.body).lower() for word in ENGLISH)
+
+
+def test_a_person_who_turned_e_mail_off_hears_only_in_the_app(
+    world, settings, django_capture_on_commit_callbacks
+):
+    _accept_with_mail(world, settings, django_capture_on_commit_callbacks, officer_wants_mail=False)
+    assert mail.outbox == []
+    assert Notification.objects.filter(user=world.officer).count() == 1
+
+
+def test_the_mail_is_a_job_of_the_task_worker(world, settings, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     world.officer.email = "canbo@example.vn"
     world.officer.save()
     dossier = _submitted(world)
     with django_capture_on_commit_callbacks(execute=True):
         services.dossier_transition(actor=world.secretariat, dossier=dossier, action="accept")
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["canbo@example.vn"]
-    assert "Đã tiếp nhận" in mail.outbox[0].body
+    assert mail.outbox == []  # the page did not send it
+    job = DBTaskResult.objects.get(task_path__endswith="notification_mail")
+    assert job.args_kwargs["args"][1] == ["canbo@example.vn"]
 
 
-def test_no_e_mail_with_the_console_backend(world, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+def test_no_e_mail_when_mail_is_switched_off(world, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    settings.TASKS = IMMEDIATE
     world.officer.email = "canbo@example.vn"
     world.officer.save()
     dossier = _submitted(world)
@@ -71,6 +108,19 @@ def test_no_e_mail_with_the_console_backend(world, settings, django_capture_on_c
         services.dossier_transition(actor=world.secretariat, dossier=dossier, action="accept")
     assert mail.outbox == []
     assert Notification.objects.filter(user=world.officer).count() == 1
+
+
+def test_a_person_turns_e_mail_off_on_their_account_page(client, world):
+    client.force_login(world.officer)
+    page = client.get("/tai-khoan/cua-toi/").content.decode()
+    assert "Nhận thông báo qua thư điện tử" in page and "checked" in page
+    client.post("/tai-khoan/cua-toi/", {"email": "canbo@example.vn"})
+    world.officer.refresh_from_db()
+    assert world.officer.notify_by_email is False and world.officer.email == "canbo@example.vn"
+    response = client.post("/tai-khoan/cua-toi/", {"email": "khong-phai-thu"})
+    assert "Nhập địa chỉ email." in response.content.decode()
+    world.officer.refresh_from_db()
+    assert world.officer.email == "canbo@example.vn"
 
 
 def test_notification_page_lists_own_notes_and_marks_them_read(client, world):

@@ -273,3 +273,22 @@ def test_the_same_form_posted_twice_makes_one_dossier(client, world, titles):
     )
     refused = client.post(reverse("nominations:create"), data)
     assert refused.status_code == 200 and Dossier.objects.count() == 2
+
+
+def test_each_step_says_what_was_done_in_a_plain_sentence(client, world):
+    dossier = make_dossier(world)
+    client.force_login(world.officer)
+    page = client.post(_action_urls(dossier)["submit"], follow=True).content.decode()
+    assert "Đã gửi hồ sơ." in page
+    assert "Đã thực hiện" not in page
+    client.force_login(world.secretariat)
+    page = client.post(_action_urls(dossier)["accept"], follow=True).content.decode()
+    assert "Đã tiếp nhận hồ sơ." in page
+
+
+def test_every_direct_step_has_its_own_sentence():
+    from guongsang.nominations.workflow import TRANSITIONS
+
+    sentences = [str(t.done) for t in TRANSITIONS.values()]
+    assert all(s.startswith("Đã ") and s.endswith(".") for s in sentences)
+    assert len(set(sentences)) == len(sentences)

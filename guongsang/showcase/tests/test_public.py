@@ -209,3 +209,23 @@ def test_create_story_through_the_form(client, world):
     from guongsang.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(object_type="showcase.story", action="create").count() == 1
+
+
+def test_a_card_names_the_honouree_once_and_the_unit_with_its_parent(client, world):
+    make_story(
+        f"{world.person.full_name}: bàn tay ấm",
+        unit=world.centre,
+        person=world.person,
+        year=2023,
+        summary="Chăm sóc nạn nhân da cam suốt mười năm.",
+    )
+    page = client.get("/vuon-hoa/").content.decode()
+    card = page.split('<article class="vh-card">')[1].split("</article>")[0]
+    assert card.count(world.person.full_name) == 1
+    assert f"{world.centre.name}, {world.dept.name}" in card
+
+
+def test_the_site_has_a_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url.endswith("/favicon.svg")
+    assert 'rel="icon"' in client.get("/vuon-hoa/").content.decode()

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from guongsang.core.models import AuditEntry
 from guongsang.nominations.models import Dossier
@@ -35,8 +36,15 @@ def test_a_citizen_sends_a_tip(client):
     assert page.status_code == 200 and "no-cache" in page["Cache-Control"]
     assert 'name="started"' in page.content.decode()
     response = client.post(URL, _data())
-    assert response.status_code == 302 and response.url == "/vuon-hoa/bao-tin/da-gui/"
     tip = Tip.objects.get()
+    year = timezone.localdate().year
+    assert tip.reference == f"TB-{year}-{tip.pk:05d}"
+    assert response.status_code == 302
+    assert response.url == f"/vuon-hoa/bao-tin/da-gui/?so={tip.reference}"
+    thanks = client.get(response.url).content.decode()
+    assert f">{tip.reference}</strong>" in thanks
+    forged = client.get("/vuon-hoa/bao-tin/da-gui/?so=<script>").content.decode()
+    assert "<script>" not in forged and "Số tiếp nhận" not in forged
     assert tip.status == TipStatus.NEW and tip.tipster_contact == "0912 345 678"
     assert tip.ip_hash and "127.0.0.1" not in tip.ip_hash
     entry = AuditEntry.objects.get(object_type="showcase.tip", action="create")
