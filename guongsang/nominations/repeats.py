@@ -9,14 +9,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from guongsang.core import neardup
+from guongsang.core.formatting import quoted
 from guongsang.nominations.findings import Finding, TextPair
 from guongsang.nominations.history import History
 from guongsang.nominations.models import Dossier, State
 
 
 def _label(other: Dossier) -> str:
-    return _("“%(title)s” năm %(year)s (%(unit)s, %(state)s)") % {
-        "title": other.title.name,
+    return _("%(title)s năm %(year)s (%(unit)s, %(state)s)") % {
+        "title": quoted(other.title.name),
         "year": other.year,
         "unit": other.unit.name,
         "state": other.get_state_display(),
@@ -35,11 +36,11 @@ def duplicates(history: History) -> list[Finding]:
             Finding(
                 "duplicate",
                 _(
-                    "Đã có hồ sơ đề nghị “%(title)s” năm %(year)s cho đối tượng này "
+                    "Đã có hồ sơ đề nghị %(title)s năm %(year)s cho đối tượng này "
                     "(đơn vị %(unit)s, trạng thái: %(state)s)."
                 )
                 % {
-                    "title": dossier.title.name,
+                    "title": quoted(dossier.title.name),
                     "year": dossier.year,
                     "unit": same.unit.name,
                     "state": same.get_state_display(),
@@ -50,8 +51,8 @@ def duplicates(history: History) -> list[Finding]:
         found.append(
             Finding(
                 "duplicate",
-                _("Đối tượng này đã được tặng “%(title)s” năm %(year)s.")
-                % {"title": dossier.title.name, "year": dossier.year},
+                _("Đối tượng này đã được tặng %(title)s năm %(year)s.")
+                % {"title": quoted(dossier.title.name), "year": dossier.year},
             )
         )
     linked = history.linked_titles
@@ -63,10 +64,10 @@ def duplicates(history: History) -> list[Finding]:
             Finding(
                 "double_award",
                 _(
-                    "Đối tượng này cũng đang được đề nghị “%(title)s” năm %(year)s: kiểm tra "
+                    "Đối tượng này cũng đang được đề nghị %(title)s năm %(year)s: kiểm tra "
                     "để không khen trùng một thành tích ở hai cấp hoặc hai phong trào."
                 )
-                % {"title": other.title.name, "year": dossier.year},
+                % {"title": quoted(other.title.name), "year": dossier.year},
                 blocking=False,
             )
         )
@@ -85,10 +86,10 @@ def duplicates(history: History) -> list[Finding]:
                 Finding(
                     "double_award",
                     _(
-                        "Đối tượng này đã được tặng “%(title)s” năm %(year)s%(decision)s: kiểm "
+                        "Đối tượng này đã được tặng %(title)s năm %(year)s%(decision)s: kiểm "
                         "tra để không khen trùng một thành tích ở hai cấp hoặc hai phong trào."
                     )
-                    % {"title": award.title.name, "year": award.year, "decision": decision},
+                    % {"title": quoted(award.title.name), "year": award.year, "decision": decision},
                     blocking=False,
                 )
             )

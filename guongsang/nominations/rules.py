@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Counting, DisciplineRule, Prerequisite
-from guongsang.core.formatting import vn_short_date
+from guongsang.core.formatting import quoted, vn_short_date
 from guongsang.discipline.selectors import disciplines_of
 from guongsang.nominations.findings import Finding
 from guongsang.nominations.history import History
@@ -57,16 +57,16 @@ def _years_in_a_row(history: History, pre: Prerequisite) -> str:
     if not missing:
         return ""
     if pre.consecutive_years == 1:
-        return _("Chưa đủ điều kiện: cần có “%(req)s” năm %(years)s.") % {
-            "req": pre.required.name,
+        return _("Chưa đủ điều kiện: cần có %(req)s năm %(years)s.") % {
+            "req": quoted(pre.required.name),
             "years": _years(missing),
         }
     return _(
-        "Chưa đủ điều kiện: cần %(n)s năm liên tục đạt “%(req)s” "
+        "Chưa đủ điều kiện: cần %(n)s năm liên tục đạt %(req)s "
         "(%(start)s–%(end)s); còn thiếu năm %(years)s."
     ) % {
         "n": pre.consecutive_years,
-        "req": pre.required.name,
+        "req": quoted(pre.required.name),
         "start": min(needed),
         "end": max(needed),
         "years": _years(missing),
@@ -84,18 +84,20 @@ def _awards_in_a_row(history: History, pre: Prerequisite) -> str:
         return ""
     seen = _("năm %(years)s") % {"years": _years(held)} if held else _("chưa lần nào")
     return _(
-        "Chưa đủ điều kiện: cần %(n)s lần liên tục được tặng “%(req)s” (chu kỳ %(cycle)s năm, "
+        "Chưa đủ điều kiện: cần %(n)s lần liên tục được tặng %(req)s (chu kỳ %(cycle)s năm, "
         "hai lần liên tiếp cách nhau không quá %(cycle)s năm); đã được tặng: %(seen)s."
-    ) % {"n": pre.consecutive_years, "req": pre.required.name, "cycle": cycle, "seen": seen}
+    ) % {"n": pre.consecutive_years, "req": quoted(pre.required.name), "cycle": cycle, "seen": seen}
 
 
 def _years_after(history: History, pre: Prerequisite) -> str:
     by = history.dossier.year - pre.consecutive_years
     if any(y <= by for y in history.award_years(pre.required_id)):
         return ""
-    return _(
-        "Chưa thấy “%(req)s” được tặng từ năm %(by)s trở về trước (đủ %(n)s năm tiếp theo)."
-    ) % {"req": pre.required.name, "by": by, "n": pre.consecutive_years}
+    return _("Chưa thấy %(req)s được tặng từ năm %(by)s trở về trước (đủ %(n)s năm tiếp theo).") % {
+        "req": quoted(pre.required.name),
+        "by": by,
+        "n": pre.consecutive_years,
+    }
 
 
 COUNTINGS: dict[str, Callable[[History, Prerequisite], str]] = {
@@ -129,11 +131,11 @@ def interval(history: History) -> list[Finding]:
         Finding(
             "interval",
             _(
-                "Đối tượng được tặng “%(title)s” năm %(last)s: lần tiếp theo xét từ năm "
+                "Đối tượng được tặng %(title)s năm %(last)s: lần tiếp theo xét từ năm "
                 "%(next)s (cách ít nhất %(n)s năm)."
             )
             % {
-                "title": title.name,
+                "title": quoted(title.name),
                 "last": max(earlier),
                 "next": max(earlier) + title.interval_years,
                 "n": title.interval_years,
@@ -177,8 +179,8 @@ def quota(dossier: Dossier, *, pending: int = 0) -> list[Finding]:
     allowed = math.floor(base * title.quota_percent / 100)
     current = awards + dossiers
     values = {
-        "title": title.name,
-        "of": title.quota_of.name,
+        "title": quoted(title.name),
+        "of": quoted(title.quota_of.name),
         "year": dossier.year,
         "pct": f"{title.quota_percent.normalize()}".replace(".", ","),
         "base": base,
@@ -190,8 +192,8 @@ def quota(dossier: Dossier, *, pending: int = 0) -> list[Finding]:
         "dossiers": dossiers,
     }
     explained = _(
-        "đơn vị có %(base)s “%(of)s” năm %(year)s (%(base_awards)s đã được tặng, "
-        "%(base_dossiers)s hồ sơ đang đề nghị) nên được tối đa %(allowed)s “%(title)s” "
+        "đơn vị có %(base)s %(of)s năm %(year)s (%(base_awards)s đã được tặng, "
+        "%(base_dossiers)s hồ sơ đang đề nghị) nên được tối đa %(allowed)s %(title)s "
         "(%(pct)s%%); hiện có %(current)s (%(awards)s đã được tặng, %(dossiers)s hồ sơ đang đề "
         "nghị, kể cả hồ sơ này)."
     ) % values + _basis(title.quota_basis)
@@ -240,10 +242,10 @@ def discipline(dossier: Dossier) -> list[Finding]:
     for record in records:
         if title.discipline_rule == DisciplineRule.IN_YEAR:
             stops = record.touches_year(dossier.year)
-            why = _("bị kỷ luật trong năm %(year)s thì không xét tặng “%(title)s”")
+            why = _("bị kỷ luật trong năm %(year)s thì không xét tặng %(title)s")
         else:
             stops = record.runs_on(today)
-            why = _("không đề nghị “%(title)s” trong thời gian thi hành kỷ luật")
+            why = _("không đề nghị %(title)s trong thời gian thi hành kỷ luật")
         if not stops:
             continue
         until = vn_short_date(record.ends_on) if record.ends_on else _("chưa xác định")
@@ -260,7 +262,7 @@ def discipline(dossier: Dossier) -> list[Finding]:
                     "date": vn_short_date(record.decision_date),
                     "start": vn_short_date(record.starts_on),
                     "until": until,
-                    "why": why % {"year": dossier.year, "title": title.name},
+                    "why": why % {"year": dossier.year, "title": quoted(title.name)},
                 }
                 + _basis(title.discipline_basis),
             )

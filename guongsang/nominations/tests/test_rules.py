@@ -191,7 +191,7 @@ def test_an_award_of_another_movement_the_same_year_warns_of_a_repeated_award(wo
     dossier = make_dossier(world, code="giay-khen-giam-doc-so", year=2020)
     (warning,) = _codes(dossier)["double_award"]
     assert not warning.blocking
-    assert "đã được tặng ““Người tốt, việc tốt” cấp cơ sở” năm 2020" in warning.message
+    assert "đã được tặng “Người tốt, việc tốt” cấp cơ sở năm 2020" in warning.message
 
 
 EARLIER = (
