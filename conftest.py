@@ -72,6 +72,17 @@ def _catalogue_seeded(request):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese():  # type: ignore[no-untyped-def]
+    """Each test starts in Vietnamese, the site's language: a request an earlier test made
+    with the English cookie leaves English active in the thread."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():  # type: ignore[no-untyped-def]
     """Each test starts with an empty cache: a scope or a page cached by an earlier test (whose
     rows were rolled back, their ids free again) never answers for this one, and a query count

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.catalogue.models import Target
+from guongsang.core.formatting import quoted
 from guongsang.initiatives.requirements import initiative_shortfall
 from guongsang.nominations import repeats, rules
 from guongsang.nominations.findings import Finding, TextPair
@@ -72,6 +73,13 @@ def _submitted_on(dossier: Dossier) -> dt.date:
     return timezone.localdate(event.at) if event is not None else timezone.localdate()
 
 
+def _movement_named(name: str) -> str:
+    """“Phong trào thi đua …” says what it is; a bare name is called a movement first."""
+    if name.casefold().startswith("phong trào"):
+        return quoted(name)
+    return _("phong trào %(name)s") % {"name": quoted(name)}
+
+
 def _deadline(dossier: Dossier) -> list[Finding]:
     movement = dossier.movement
     if movement is None or movement.nomination_deadline is None:
@@ -81,8 +89,11 @@ def _deadline(dossier: Dossier) -> list[Finding]:
     return [
         Finding(
             "deadline",
-            _("Đã quá hạn nộp hồ sơ của phong trào “%(name)s” (hạn cuối: %(date)s).")
-            % {"name": movement.name, "date": movement.nomination_deadline.strftime("%d/%m/%Y")},
+            _("Đã quá hạn nộp hồ sơ của %(name)s (hạn cuối: %(date)s).")
+            % {
+                "name": _movement_named(movement.name),
+                "date": movement.nomination_deadline.strftime("%d/%m/%Y"),
+            },
         )
     ]
 

@@ -39,3 +39,12 @@ def pick(page, label: str, typed: str, option: str) -> None:  # type: ignore[no-
     control.click()
     control.press_sequentially(typed, delay=20)
     page.locator(".ts-dropdown .option", has_text=option).first.click()
+
+
+def open_menu(page, group: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a menu entry: a direct link, or inside its group's drop-down."""
+    nav = page.get_by_role("navigation", name="Menu chính")
+    link = nav.get_by_role("link", name=item, exact=True)
+    if not link.is_visible():
+        nav.get_by_role("button", name=group).click()
+    link.click()

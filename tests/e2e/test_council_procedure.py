@@ -25,7 +25,7 @@ from guongsang.council.models import CouncilSession, PublicNotice, SessionStatus
 from guongsang.council.tests.factories import make_council
 from guongsang.nominations.models import Dossier, State
 
-from .support import pick
+from .support import open_menu, pick
 from .test_dossier_journey import PDF, act
 from .test_shell import LAPTOP, PHONE
 
@@ -34,15 +34,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.prod_journey]
 OBJECTION = "Đề nghị làm rõ thời gian công tác của người được đề nghị tại đơn vị."
 ANSWER = "Đã xác minh: bà công tác liên tục tại Trung tâm từ năm 2015."
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-def open_menu(page, group: str, item: str) -> None:
-    """Click a menu entry: a direct link, or inside its group's drop-down."""
-    nav = page.get_by_role("navigation", name="Menu chính")
-    link = nav.get_by_role("link", name=item, exact=True)
-    if not link.is_visible():
-        nav.get_by_role("button", name=group).click()
-    link.click()
 
 
 def both_sizes(browser_page, page_for, shot, name: str) -> None:

@@ -42,7 +42,7 @@ def test_a_decision_is_drafted_signed_and_downloaded(
     director.get_by_label("Họ và tên người ký").fill("Bạch Liên Hương")
     director.get_by_label("Lý do ghi ngày ký sớm hơn hôm nay").fill("Ký bản giấy, nhập sau.")
     director.get_by_role("button", name="Ký và cấp số").click()
-    director.get_by_text("Cần xác nhận trước khi ký.").wait_for()  # nothing signed yet
+    director.get_by_text("Cần xác nhận trước khi ký.", exact=True).wait_for()  # nothing signed yet
     decision.refresh_from_db()
     assert decision.number is None
     director.get_by_label("Tôi xác nhận ký").check()

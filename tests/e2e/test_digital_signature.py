@@ -116,7 +116,9 @@ def test_a_pdf_signed_outside_comes_back_and_another_signer_is_refused(
 
     director.get_by_label("Tệp PDF đã ký số").set_input_files(str(wrong))
     director.get_by_role("button", name="Tải lên bản đã ký").click()
-    director.get_by_text("Văn bản được ký bởi Trần Văn Khác").wait_for()
+    director.locator(".invalid-feedback").get_by_text(
+        "Văn bản được ký bởi Trần Văn Khác"
+    ).wait_for()
     shot(director, "signature-05-outside-refused-1366x768")
     director.get_by_label("Tệp PDF đã ký số").set_input_files(str(right))
     director.get_by_role("button", name="Tải lên bản đã ký").click()

@@ -6,7 +6,7 @@ import pytest
 from guongsang.nominations.models import Dossier, State
 from guongsang.nominations.workflow import TRANSITIONS
 
-from .support import pick
+from .support import open_menu, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -34,9 +34,7 @@ def test_a_dossier_goes_out_comes_back_and_is_accepted(
 
     officer = page_for(*LAPTOP)
     login(officer, live_server.url, "canbo")
-    officer.get_by_role("navigation", name="Menu chính").get_by_role(
-        "link", name="Hồ sơ khen thưởng"
-    ).click()
+    open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
     officer.get_by_role("link", name="Tạo hồ sơ").click()
     officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         str(titles["nguoi-tot-viec-tot-co-so"].pk)

@@ -19,7 +19,7 @@ def _workbook(path, centre: str) -> None:
     ws.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"])
     ws.append(["STT", "Đơn vị công tác", "Họ tên", "Ngày sinh", "Năm", "Danh hiệu", "Thành tích"])
     ws.append([1, centre, "Nguyễn Văn Mới", 33000, 2024, "LĐTT", "Hoàn thành tốt nhiệm vụ"])
-    ws.append([2, centre, "Nguyễn Văn Mới", 33000, 2024, "CSTĐ cơ sở", "Có sáng kiến"])
+    ws.append([2, centre, "Lê Thị Bích Liên", "12/04/1985", 2024, "CSTĐ cơ sở", "Có sáng kiến"])
     ws.append([3, centre, "Trần Thị Hà", "18/02/1982", 2024, "NTVT cơ sở", "Cứu người"])
     wb.save(path)
 
@@ -28,6 +28,9 @@ def _workbook(path, centre: str) -> None:
 def test_an_officers_workbook_imports_what_the_preview_says(
     live_server, world, titles, page_for, shot, size, tmp_path
 ):
+    from guongsang.nominations.tests.test_imports_as_typed import _eligible_for_chien_si
+
+    _eligible_for_chien_si(world, titles)  # her initiative and the unit's quota: a true row
     path = tmp_path / "danh-sach.xlsx"
     _workbook(path, world.centre.name)
     people = Person.objects.count()
@@ -39,7 +42,7 @@ def test_an_officers_workbook_imports_what_the_preview_says(
     page.get_by_role("heading", name="Xem trước trước khi nhập").wait_for()
     summary = page.get_by_role("list", name="Tổng hợp").inner_text()
     assert "0 dòng có lỗi" in summary
-    # Nguyễn Văn Mới is on two rows (two titles): one new person; Trần Thị Hà the other.
+    # Lê Thị Bích Liên is on record: Nguyễn Văn Mới and Trần Thị Hà are the new people.
     assert "2 cá nhân sẽ được tạo mới" in summary
     assert page.get_by_text("07/05/1990").first.is_visible()  # serial 33000
     assert page.get_by_text("Chiến sĩ thi đua cơ sở").first.is_visible()

@@ -10,6 +10,7 @@ from guongsang.nominations.services import dossier_create
 from guongsang.nominations.tests.test_rules import EARLIER, REWORDED
 from guongsang.people.tests.factories import letters, make_person
 
+from .support import open_menu, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -57,15 +58,13 @@ def test_an_officer_reads_the_quota_and_the_repeated_deed_on_the_dossier(
     minutes.write_bytes(PDF)
     officer = page_for(*LAPTOP)
     login(officer, live_server.url, "canbo")
-    officer.get_by_role("navigation", name="Menu chính").get_by_role(
-        "link", name="Hồ sơ khen thưởng"
-    ).click()
+    open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
     officer.get_by_role("link", name="Tạo hồ sơ").click()
     officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         str(titles["chien-si-thi-dua-co-so"].pk)
     )
     officer.get_by_label("Năm").fill("2024")
-    officer.get_by_label("Cá nhân được đề nghị").select_option(str(world.person.uuid))
+    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
     officer.get_by_label("Tóm tắt thành tích").fill(REWORDED)
     officer.get_by_label("Báo cáo thành tích", exact=True).fill("Có sáng kiến được công nhận.")
     officer.get_by_label("Số phiếu đồng ý").fill("18")

@@ -4,7 +4,6 @@ the check reads, and each expected finding is written out by hand."""
 
 import datetime as dt
 
-from django.db.models import Q
 from django.utils import timezone
 
 from guongsang.catalogue.models import Target, Title
@@ -13,7 +12,6 @@ from guongsang.nominations.eligibility import (
     Finding,
     _deadline,
     _missing,
-    _nominee_q,
     _submitted_on,
     blocking,
 )
@@ -79,13 +77,6 @@ def test_a_title_for_the_other_target_is_refused():
         assert (
             _missing(_dossier(target=Target.BOTH, collective=collective), MINUTES_AND_REPORT) == []
         )
-
-
-def test_the_nominee_is_the_person_or_else_the_unit():
-    assert _nominee_q(_dossier()) == Q(person_id=7)
-    assert _nominee_q(_dossier(collective=True)) == Q(nominee_unit_id=3)
-    assert _nominee_q(_dossier(), prefix="dossier__") == Q(dossier__person_id=7)
-    assert _nominee_q(_dossier(collective=True), "dossier__") == Q(dossier__nominee_unit_id=3)
 
 
 def _movement(deadline) -> Movement:
