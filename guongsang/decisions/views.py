@@ -25,7 +25,11 @@ from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignF
 from guongsang.decisions.models import Decision, DecisionKind
 
 
-def _decision(request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision") -> Decision:
+def decision_for(
+    request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision"
+) -> Decision:
+    """The decision the user may see (404 otherwise), after the one permission check for
+    `perm`: every decision page starts here, the signing pages of guongsang.signatures too."""
     decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
     require_perm(request, perm, decision)
     return decision
@@ -78,7 +82,7 @@ def decision_draft(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def decision_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     lines = selectors.decision_recipients(decision)
     user = request.user
     context = {
@@ -102,7 +106,7 @@ def decision_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def decision_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid, "decisions.draft_decision")
+    decision = decision_for(request, uuid, "decisions.draft_decision")
     if decision.is_signed:
         messages.error(request, _("Quyết định đã ký không sửa được."))
         return redirect("decisions:detail", uuid=decision.uuid)
@@ -121,7 +125,7 @@ def decision_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid, "decisions.sign_decision")
+    decision = decision_for(request, uuid, "decisions.sign_decision")
     initial = {
         "on": decision.decision_date or timezone.localdate(),
         "signer_name": request.user.full_name,
@@ -150,21 +154,21 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def decision_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     content = documents.decision_docx(decision)
     return file_response(content, documents.decision_filename(decision, "docx"), DOCX_MIME)
 
 
 @login_required
 def decision_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     content = documents.decision_pdf(decision)
     return file_response(content, documents.decision_filename(decision, "pdf"), PDF_MIME)
 
 
 @login_required
 def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     content = documents.annex_xlsx(decision)
     return file_response(content, documents.decision_filename(decision, "xlsx"), XLSX_MIME)
 
@@ -172,7 +176,7 @@ def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 @require_POST
 def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid, "decisions.print_certificates")
+    decision = decision_for(request, uuid, "decisions.print_certificates")
     try:
         progress = tasks.certificates_start(actor=request.user, decision=decision)
     except ValidationError as exc:
@@ -193,7 +197,7 @@ def certificate_download(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def decision_revoke(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid, "decisions.draft_decision")
+    decision = decision_for(request, uuid, "decisions.draft_decision")
     lines = decision.recipients.select_related("title", "person", "unit").filter(
         award__revoked_on__isnull=True, award__isnull=False
     )

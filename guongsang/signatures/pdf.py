@@ -266,6 +266,14 @@ def trust_context(roots_pem: Iterable[str], *, at: dt.datetime | None = None) ->
     )
 
 
+def certificate_subject(pem_text: str) -> str:
+    """The subject of a certificate kept as PEM, written as a signer's is in `check`."""
+    from asn1crypto import pem, x509
+
+    _kind, _headers, der = pem.unarmor(pem_text.encode())
+    return _subject(x509.Certificate.load(der))
+
+
 def _subject(certificate: Any) -> str:
     """ "Name — organisation, country" from a certificate's subject, in the order people read."""
     native = certificate.subject.native

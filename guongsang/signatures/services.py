@@ -10,7 +10,6 @@ with the prepared PDF downloaded and the signed one uploaded back."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 from typing import Any
 
@@ -136,7 +135,10 @@ def sign_on_server(*, actor: Actor, decision: Decision, secret: str) -> SignedDo
             name=decision.signer_name,
             stamper=pdf.timestamper(settings.GS_TSA_URL),
         )
-    return _keep(actor=actor, document=document, content=content, kind=credential.kind)
+    subject = pdf.certificate_subject(credential.certificate_pem)
+    return _keep(
+        actor=actor, document=document, content=content, kind=credential.kind, subject=subject
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -244,17 +246,26 @@ def accept_external(*, actor: Actor, decision: Decision, content: bytes) -> Sign
             _("Văn bản được ký bởi %(who)s, không phải người ký quyết định (%(signer)s).")
             % {"who": first.signer_common_name, "signer": decision.signer_name}
         )
-    return _keep(actor=actor, document=document, content=content, kind=CredentialKind.EXTERNAL)
+    return _keep(
+        actor=actor,
+        document=document,
+        content=content,
+        kind=CredentialKind.EXTERNAL,
+        subject=first.signer_subject,
+    )
 
 
 @transaction.atomic
-def _keep(*, actor: Actor, document: SignedDocument, content: bytes, kind: str) -> SignedDocument:
+def _keep(
+    *, actor: Actor, document: SignedDocument, content: bytes, kind: str, subject: str
+) -> SignedDocument:
+    """The signed PDF becomes the document of record (its signatures were made here, or
+    checked, by the caller)."""
     before = audit.snapshot(document)
-    signatures, _damaged = _checks(content)
     document.signed = file_save(folder="signing/signed", extension=".pdf", content=content)
     document.signed_sha256 = _sha256(content)
     document.kind = kind
-    document.signer_subject = signatures[0].signer_subject[:300] if signatures else ""
+    document.signer_subject = subject[:300]
     document.signed_at = timezone.now()
     document.save()
     audit.audit_state(
@@ -264,10 +275,6 @@ def _keep(*, actor: Actor, document: SignedDocument, content: bytes, kind: str) 
         reason=_("Ký số quyết định số %(n)s") % {"n": document.decision.full_number},
     )
     return document
-
-
-def signed_at_local(document: SignedDocument) -> dt.datetime | None:
-    return timezone.localtime(document.signed_at) if document.signed_at else None
 
 
 def seal_certificates(decision: Decision, content: bytes) -> bytes:

@@ -18,23 +18,17 @@ from guongsang.core.documents import PDF_MIME, file_response
 from guongsang.core.files import file_read
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
-from guongsang.core.views import require_perm
-from guongsang.decisions import documents, selectors
+from guongsang.decisions import documents
 from guongsang.decisions.models import Decision
+from guongsang.decisions.views import decision_for
 from guongsang.signatures import services
 from guongsang.signatures.forms import CheckForm, SignForm, UploadSignedForm
 from guongsang.signatures.models import SignedDocument
 
 
-def _decision(request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision") -> Decision:
-    decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
-    require_perm(request, perm, decision)
-    return decision
-
-
 def _signer_decision(request: AuthedRequest, uuid: Any) -> Decision:
     """The decision, for the person who signed it (numbering it) only."""
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     if decision.signed_by_id != request.user.pk:
         raise PermissionDenied(_("Chỉ người đã ký quyết định mới ký số được văn bản này."))
     return decision
@@ -106,7 +100,7 @@ def upload(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def signed(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = _decision(request, uuid)
+    decision = decision_for(request, uuid)
     document = get_visible_or_404(
         SignedDocument.objects.exclude(signed_sha256=""), decision=decision
     )
