@@ -47,6 +47,7 @@ class StatsRowOut(Schema):
     previous: int | None = None
     change: int | None = None
     change_percent: float | None = None
+    note: str = ""
 
 
 class StatsOut(Schema):
@@ -112,7 +113,10 @@ def _unit(request: HttpRequest, uuid: UUID | None) -> Any:
         "[from_year, to_year] theo các chiều `by` (phân cách dấu phẩy: "
         + ", ".join(DIMENSIONS)
         + "). `unit`: đơn vị và các đơn vị trực thuộc hiện nay (kể cả đơn vị đã sáp nhập vào), "
-        "hoặc cơ cấu tại ngày `as_of`. Khi có chiều `year`: luỹ kế và tăng/giảm so với năm trước."
+        "hoặc cơ cấu tại ngày `as_of`; không có `unit` mà có `as_of`: mọi đơn vị có tại ngày đó, "
+        "theo chiều `unit` mỗi đơn vị một dòng. Đơn vị mang tên tại ngày `as_of`; dòng của đơn "
+        "vị đã sáp nhập hoặc giải thể có `note` nói số liệu nay thống kê cùng đơn vị nào. "
+        "Khi có chiều `year`: luỹ kế và tăng/giảm so với năm trước."
     ),
 )
 def stats(request: HttpRequest, q: Query[StatsQuery]) -> dict:

@@ -120,3 +120,9 @@ def vn_sort_key(full_name: str) -> str:
     if not words:
         return ""
     return "".join(_word_key(word) for word in [words[-1], *words[:-1]])[:240]
+
+
+def vn_text_key(text: str) -> str:
+    """Sort key for a name read in its own word order (a unit's name: "Phòng Bảo trợ xã hội"
+    before "Phòng Người có công"); letters in Vietnamese order, tones breaking ties."""
+    return "".join(_word_key(word) for word in nfc(text).split())

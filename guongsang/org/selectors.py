@@ -11,7 +11,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guongsang.core.formatting import fold, vn_short_date
+from guongsang.core.formatting import fold, vn_short_date, vn_text_key
 from guongsang.core.permissions import is_superuser, restrict, scope_roots
 from guongsang.core.textsearch import search_terms
 from guongsang.org.models import Unit, UnitClosure, UnitName
@@ -130,6 +130,25 @@ def unit_fate(unit: Unit, *, on: dt.date | None = None) -> str:
     ) % {"unit": unit.name, "date": vn_short_date(unit.valid_to)}
 
 
+def unit_end_note(unit: Unit) -> str:
+    """One line for a table's row of a unit that has ended: where its records went (merged
+    units count with their successor, dissolved ones with the unit above them)."""
+    if unit.valid_to is None:
+        return ""
+    if unit.successor_id:
+        assert unit.successor is not None
+        return _(
+            "Đã sáp nhập vào “%(successor)s” từ ngày %(date)s; khen thưởng của đơn vị được "
+            "thống kê cùng “%(successor)s”."
+        ) % {"successor": unit.successor.name, "date": vn_short_date(unit.valid_to)}
+    if unit.parent_id:
+        assert unit.parent is not None
+        return _(
+            "Đã giải thể từ ngày %(date)s; khen thưởng của đơn vị được thống kê cùng “%(parent)s”."
+        ) % {"parent": unit.parent.name, "date": vn_short_date(unit.valid_to)}
+    return _("Đã giải thể từ ngày %(date)s.") % {"date": vn_short_date(unit.valid_to)}
+
+
 @dataclass(frozen=True)
 class TreeRow:
     unit: Unit
@@ -145,8 +164,10 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
     """
     on = on or today()
     visible = closure_on(on).filter(ancestor_id__in=root_ids).values("descendant_id")
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=visible).order_by("name")}
-    names = unit_names_on(units.values(), on)
+    found = list(Unit.objects.filter(pk__in=visible))
+    names = unit_names_on(found, on)
+    # Siblings in the order of their names on that date, not today's.
+    units = {u.pk: u for u in sorted(found, key=lambda u: (vn_text_key(names[u.pk]), u.pk))}
     parents = dict(
         closure_on(on)
         .filter(depth=1, descendant_id__in=units.keys())
@@ -168,15 +189,19 @@ def unit_tree(*, root_ids: QuerySet | list[int], on: dt.date | None = None) -> l
 
 
 def tree_search(rows: list[TreeRow], query: str) -> list[TreeRow]:
-    """The rows whose unit's name or short name holds every word of `query`, folded like every
-    search ("trung tam dieu duong" finds "Trung tâm Điều dưỡng"); all rows when it is empty."""
+    """The rows whose unit's name (on the tree's date or today) or short name holds every word
+    of `query`, folded like every search ("trung tam dieu duong" finds "Trung tâm Điều
+    dưỡng"); all rows when it is empty."""
     terms = search_terms(query)
     if not terms:
         return rows
     return [
         row
         for row in rows
-        if all(term in fold(f"{row.unit.name} {row.unit.short_name}") for term in terms)
+        if all(
+            term in fold(f"{row.name or row.unit.name} {row.unit.name} {row.unit.short_name}")
+            for term in terms
+        )
     ]
 
 

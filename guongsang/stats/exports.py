@@ -17,12 +17,24 @@ def headers(result: StatsResult) -> list[str]:
     cols = [str(DIMENSIONS[d]) for d in result.by] + [_("Số lượt")]
     if "year" in result.by:
         cols += [_("Luỹ kế"), _("Năm trước"), _("Tăng/giảm"), _("Tỷ lệ tăng/giảm")]
+    if _has_notes(result):
+        cols.append(_("Ghi chú"))
     return cols
+
+
+def _has_notes(result: StatsResult) -> bool:
+    return any(row.note for row in result.rows)
+
+
+def numeric_end(result: StatsResult) -> int:
+    """The columns before this one after the dimensions hold numbers (the note is text)."""
+    return len(headers(result)) - (1 if _has_notes(result) else 0)
 
 
 def cells(result: StatsResult) -> list[list[Any]]:
     """Rows of plain values (numbers stay numbers) in the order of `headers`."""
     out = []
+    notes = _has_notes(result)
     for row in result.rows:
         values: list[Any] = [row.labels[d] for d in result.by] + [row.count]
         if "year" in result.by:
@@ -32,6 +44,8 @@ def cells(result: StatsResult) -> list[list[Any]]:
                 row.change,
                 float(row.change_percent) if row.change_percent is not None else None,
             ]
+        if notes:
+            values.append(row.note)
         out.append(values)
     return out
 
@@ -79,7 +93,8 @@ def _fill(sheet: Any, name: str, result: StatsResult) -> None:
         cell = sheet.cell(row=3, column=i, value=header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(i)].width = 40 if i <= len(result.by) else 14
+        wide = i <= len(result.by) or i > numeric_end(result)
+        sheet.column_dimensions[get_column_letter(i)].width = 40 if wide else 14
     for r, values in enumerate(cells(result), start=4):
         for c, value in enumerate(values, start=1):
             cell = write_cell(sheet, row=r, column=c, value=value)
@@ -183,7 +198,7 @@ def stats_text(result: StatsResult) -> str:
     rows.append([_("Tổng cộng")] + [""] * (len(result.by) - 1) + [vn_number(result.total)])
     rows[-1] += [""] * (len(cols) - len(rows[-1]))
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(cols)]
-    numeric = set(range(len(result.by), len(cols)))
+    numeric = set(range(len(result.by), numeric_end(result)))
 
     def line(values: list[str]) -> str:
         return "  ".join(

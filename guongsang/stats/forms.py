@@ -65,8 +65,6 @@ class StatsTableForm(StatsFilterForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("ngay") and not data.get("don_vi"):
-            self.add_error("ngay", _("Cần chọn đơn vị khi thống kê theo cơ cấu tại một ngày."))
         if data.get("ngay") and data["ngay"] > dt.date.today():
             self.add_error("ngay", _("Ngày không được sau hôm nay."))
         return data

@@ -28,13 +28,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guongsang.catalogue.models import AwardKind, Level, Target, Title
-from guongsang.core.formatting import vn_sort_key
+from guongsang.core.formatting import vn_text_key
 from guongsang.core.permissions import is_superuser, scope_roots, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.org.models import Unit
 from guongsang.org.selectors import (
     closure_on,
     today,
+    unit_end_note,
     unit_fate,
     unit_ids_for_counting,
     unit_name_on,
@@ -90,6 +91,7 @@ class StatsRow:
     previous: int | None = None
     change: int | None = None
     change_percent: Decimal | None = None
+    note: str = ""  # a unit row: where the unit's records went since (merged, dissolved)
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class StatsResult:
                     "change_percent": (
                         float(r.change_percent) if r.change_percent is not None else None
                     ),
+                    "note": r.note,
                 }
                 for r in self.rows
             ],
@@ -228,7 +231,11 @@ def award_stats(
       or asking for a unit outside their scope, gets PermissionDenied.
     - `unit`: count the awards under this unit: its subtree today together with the units
       since merged into it (history adds up), or, with `as_of`, its subtree as it was on that
-      date. None: every unit (the user's whole scope).
+      date. None: every unit (the user's whole scope); with `as_of`, every unit in force on
+      that date, and grouped by unit each on its own line (that day's structure has no one
+      top to roll up to).
+    - Units are named as they were on `as_of` (today without it); a unit row of a unit
+      merged or dissolved since carries a `note` saying where its records went.
     - `levels`, `targets`, `title_codes`, `kinds`: optional filters (codes).
     - Revoked awards (thu hồi) are left out unless `include_revoked`.
 
@@ -238,8 +245,8 @@ def award_stats(
     """
     dims = parse_dimensions(by)
     check_years(from_year, to_year)
-    if as_of is not None and unit is None:
-        raise ValidationError(_("Cần chọn đơn vị khi thống kê theo cơ cấu tại một ngày."))
+    if as_of is not None and as_of > today():
+        raise ValidationError(_("Ngày không được sau hôm nay."))
     scope = _scope(user, unit)
     filters = {
         "levels": levels,
@@ -261,6 +268,8 @@ def award_stats(
     counts, titles = _tally(groups, dims, branch_of)
     labels = _labels(dims, counts, titles, on=as_of)
     rows = _rows(dims, counts, labels, from_year, to_year)
+    if "unit" in dims:
+        _note_ended_units(rows, labels["unit"])
     return StatsResult(
         from_year=from_year,
         to_year=to_year,
@@ -320,6 +329,8 @@ def _award_groups(
     qs = AwardCount.objects.filter(year__gte=first, year__lte=to_year)
     if unit is not None:
         qs = qs.filter(unit_id__in=unit_ids_for_counting(unit, as_of=as_of))
+    elif as_of is not None:  # every unit in force on that date
+        qs = qs.filter(unit_id__in=closure_on(as_of).filter(depth=0).values("descendant_id"))
     if scope is not None:
         qs = qs.filter(unit_id__in=scope)
     return grouped(qs)
@@ -407,6 +418,8 @@ def _branches(unit: Unit | None, as_of: dt.date | None, user: Any) -> dict[int, 
     unit it merged into (today), an as-of tree uses that date's closure.
     """
     on = as_of or today()
+    if unit is None and as_of is not None:
+        return {}  # every unit on its own line
     if unit is not None:
         tops = [unit.pk]
     elif user is not None and not is_superuser(user):
@@ -453,8 +466,17 @@ def _labels(
         elif dim == "unit":
             units = list(Unit.objects.filter(pk__in=values).only("pk", "uuid", "name"))
             names = unit_names_on(units, on)
-            out[dim] = {u.pk: (str(u.uuid), names[u.pk], vn_sort_key(names[u.pk])) for u in units}
+            out[dim] = {u.pk: (str(u.uuid), names[u.pk], vn_text_key(names[u.pk])) for u in units}
     return out
+
+
+def _note_ended_units(rows: list[StatsRow], unit_labels: dict[Any, tuple]) -> None:
+    """A unit row of a unit merged or dissolved by today says where its records went."""
+    ended = Unit.objects.filter(pk__in=unit_labels.keys(), valid_to__lte=today())
+    notes = {str(u.uuid): unit_end_note(u) for u in ended.select_related("successor", "parent")}
+    if notes:
+        for row in rows:
+            row.note = notes.get(row.key["unit"], "")
 
 
 def _rows(

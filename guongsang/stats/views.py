@@ -153,6 +153,7 @@ def table(request: AuthedRequest) -> HttpResponse:
         "description": exports.describe(result) if result else "",
         "total": vn_number(result.total) if result else "",
         "dims": len(result.by) if result else 0,
+        "numeric_end": exports.numeric_end(result) if result else 0,
         "extra_cols": len(exports.headers(result)) - len(result.by) - 1 if result else 0,
         "query": request.GET.urlencode(),
     }

@@ -58,3 +58,14 @@ def test_the_stats_command_names_the_employment_centre_as_it_was_in_2015():
     call_command("stats", "--unit", facts.DEPARTMENT, "--as-of", "2015-06-01", stdout=out)
     assert "Trung tâm Giới thiệu việc làm Hà Nội" in out.getvalue()
     assert "Trung tâm Dịch vụ việc làm Hà Nội" not in out.getvalue()
+
+
+def test_the_stats_command_without_a_unit_shows_every_unit_as_it_was_in_2015():
+    out = io.StringIO()
+    # The years the two old centres were honoured in (before their merge of 2019).
+    call_command("stats", "--as-of", "2015-06-01", "--from-year", "2009", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("Trung tâm Giới thiệu việc làm Hà Nội") for line in lines)
+    assert not any("Trung tâm Dịch vụ việc làm Hà Nội" in line for line in lines)
+    five = next(line for line in lines if line.startswith("Trung tâm Bảo trợ xã hội 5 Hà Nội"))
+    assert "Đã sáp nhập vào “Trung tâm Hỗ trợ xã hội Hà Nội” từ ngày 01/01/2019" in five

@@ -71,3 +71,25 @@ def test_a_merged_unit_says_where_its_records_went(world):
     note = selectors.unit_fate(old)
     assert f"đã sáp nhập vào “{merged.name}” từ ngày 01/01/2018" in note
     assert selectors.unit_fate(old, on=dt.date(2017, 12, 31)) == ""
+
+
+def test_siblings_are_sorted_by_their_names_on_the_date(client, world, renamed):
+    """By hand: under the department, B < Đ < G on 1/6/2015; after the rename D < Đ."""
+    care = make_unit("Trung tâm Điều dưỡng", parent=world.dept)
+
+    def children(on):
+        return [r.name for r in selectors.unit_tree(root_ids=[world.dept.pk], on=on)][1:]
+
+    centres = ["Trung tâm Bảo trợ xã hội 1", "Trung tâm Bảo trợ xã hội 2"]
+    assert children(dt.date(2015, 6, 1)) == [*centres, care.name, OLD]
+    assert children(None) == [*centres, NEW, care.name]
+    client.force_login(world.admin)
+    page = client.get(reverse("org:tree"), {"ngay": "01/06/2015"}).content.decode()
+    assert page.index(care.name) < page.index(OLD)
+    page = client.get(reverse("org:tree")).content.decode()
+    assert page.index(NEW) < page.index(care.name)
+
+
+def test_the_tree_search_finds_a_unit_by_its_name_on_the_date(world, renamed):
+    rows = selectors.unit_tree(root_ids=[world.city.pk], on=dt.date(2015, 6, 1))
+    assert [r.unit.pk for r in selectors.tree_search(rows, "gioi thieu")] == [renamed.pk]
