@@ -16,6 +16,7 @@ from guongsang.api import (
     council,
     decisions,
     exchange,
+    initiatives,
     movements,
     nominations,
     org,
@@ -97,6 +98,7 @@ api.add_router("/showcase", showcase.router, tags=["Vườn hoa"])
 api.add_router("/reports", reports.router, tags=["Báo cáo"])
 api.add_router("/books", books.router, tags=["Sách"])
 api.add_router("/conferences", conference.router, tags=["Hội nghị"])
+api.add_router("/initiatives", initiatives.router, tags=["Sáng kiến"])
 
 
 @api.exception_handler(Http404)
