@@ -23,6 +23,7 @@ class TitleAdmin(AuditedModelAdmin):
         "level",
         "target",
         "authority",
+        "legal_basis",
         "coefficient",
         "coefficient_basis",
         "valid_from",

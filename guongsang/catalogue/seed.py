@@ -302,8 +302,11 @@ def seed_catalogue(title_model, prerequisite_model, salary_model) -> None:
 LAW = "Luật Thi đua, khen thưởng 2022"
 DECREE = "Nghị định 98/2023/NĐ-CP"
 CIRCULAR = "Thông tư 01/2024/TT-BNV"
-REWARD_TITLES = f"{DECREE}, Điều 55 (tiền thưởng danh hiệu thi đua)"
-REWARD_FORMS = f"{DECREE}, Điều 56 (tiền thưởng hình thức khen thưởng)"
+# The decree's reward articles (checked against published copies of its text: Điều 54 for the
+# titles, Điều 55 for the orders, Điều 58 for Bằng khen, Giấy khen and Kỷ niệm chương).
+REWARD_TITLES = f"{DECREE}, Điều 54 (mức tiền thưởng danh hiệu thi đua)"
+REWARD_MEDALS = f"{DECREE}, Điều 55 (mức tiền thưởng Huân chương các loại)"
+REWARD_FORMS = f"{DECREE}, Điều 58 (mức tiền thưởng bằng khen, giấy khen)"
 UNIT_VOTE = f"{CIRCULAR} và quy chế thi đua, khen thưởng của cơ quan: quá nửa số người dự họp"
 IN_YEAR = f"{DECREE}, Điều 5: không xét tặng cho người bị kỷ luật trong năm"
 RUNNING = f"{LAW}, Điều 12: chưa đề nghị khen thưởng khi đang thi hành kỷ luật"
@@ -444,7 +447,7 @@ RULES: dict[str, dict] = {
             "liên tục hoàn thành xuất sắc nhiệm vụ, có 02 lần “Chiến sĩ thi đua cơ sở”",
         ],
         "legal_basis": f"{LAW}, Điều 43",
-        "coefficient_basis": REWARD_FORMS,
+        "coefficient_basis": REWARD_MEDALS,
         "discipline_basis": RUNNING,
     },
     "huan-chuong-lao-dong-hang-nhi": {
@@ -455,7 +458,7 @@ RULES: dict[str, dict] = {
             "tục hoàn thành xuất sắc nhiệm vụ",
         ],
         "legal_basis": f"{LAW}, Điều 42",
-        "coefficient_basis": REWARD_FORMS,
+        "coefficient_basis": REWARD_MEDALS,
         "discipline_basis": RUNNING,
     },
     "huan-chuong-lao-dong-hang-nhat": {
@@ -465,7 +468,7 @@ RULES: dict[str, dict] = {
             "tục hoàn thành xuất sắc nhiệm vụ",
         ],
         "legal_basis": f"{LAW}, Điều 41",
-        "coefficient_basis": REWARD_FORMS,
+        "coefficient_basis": REWARD_MEDALS,
         "discipline_basis": RUNNING,
     },
     "nguoi-tot-viec-tot-co-so": {
@@ -560,6 +563,32 @@ RULE_PREREQUISITES = [
 # Coefficients the earlier seed set wrong: (code, old, checked value).
 COEFFICIENT_FIXES = [("bang-khen-thu-tuong", Decimal("1.0"), Decimal("1.5"))]
 
+# Reward articles an earlier seed cited wrong (Điều 55 and 56 for every reward): (the text it
+# wrote, the checked text, which titles). Replaced only where the admin left the old text.
+ARTICLE_FIXES = [
+    (f"{DECREE}, Điều 55 (tiền thưởng danh hiệu thi đua)", REWARD_TITLES, None),
+    (
+        f"{DECREE}, Điều 56 (tiền thưởng hình thức khen thưởng)",
+        REWARD_MEDALS,
+        [
+            "huan-chuong-lao-dong-hang-ba",
+            "huan-chuong-lao-dong-hang-nhi",
+            "huan-chuong-lao-dong-hang-nhat",
+        ],
+    ),
+    (f"{DECREE}, Điều 56 (tiền thưởng hình thức khen thưởng)", REWARD_FORMS, None),
+]
+
+
+def fix_articles(title_model, *, backwards: bool = False) -> None:
+    """Put the checked reward article where a row still holds the earlier, wrong one (or,
+    backwards, the earlier text where a row still holds the checked one)."""
+    for old, new, codes in ARTICLE_FIXES if not backwards else reversed(ARTICLE_FIXES):
+        rows = title_model.objects.filter(coefficient_basis=new if backwards else old)
+        if codes is not None:
+            rows = rows.filter(code__in=codes)
+        rows.update(coefficient_basis=old if backwards else new)
+
 
 # A column still holding the value it had before the rules were seeded.
 UNTOUCHED: dict[str, object] = {"criteria": [], "interval_years": 1, "discipline_rule": "running"}
@@ -584,6 +613,7 @@ def seed_rules(title_model, prerequisite_model) -> None:
         title_model.objects.filter(code=code, coefficient=old).update(
             coefficient=new, coefficient_basis=REWARD_FORMS
         )
+    fix_articles(title_model)
     for code, required, counting, n, same_year, blocking, basis in RULE_PREREQUISITES:
         if code not in by_code or required not in by_code:
             continue

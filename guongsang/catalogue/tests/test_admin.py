@@ -39,5 +39,13 @@ def test_the_admin_sees_the_article_beside_each_rule(client, world):
     page = client.get(reverse("admin:catalogue_title_change", args=[title.pk])).content.decode()
     # The coefficient and its article share a row; the prerequisite shows its article too.
     row = page.split('name="coefficient"', 1)[1].split("</fieldset>", 1)[0]
-    assert "Nghị định 98/2023/NĐ-CP, Điều 55" in row
+    assert "Nghị định 98/2023/NĐ-CP, Điều 54 (mức tiền thưởng danh hiệu thi đua)" in row
     assert "Luật Thi đua, khen thưởng 2022, Điều 21: 02 lần liên tục được tặng" in page
+
+
+def test_the_list_of_titles_shows_each_titles_article_and_its_reward_article(client, world):
+    client.force_login(world.admin)
+    page = client.get(reverse("admin:catalogue_title_changelist")).content.decode()
+    row = page.split("Chiến sĩ thi đua cơ sở</a>", 1)[1].split("</tr>", 1)[0]
+    assert "Luật Thi đua, khen thưởng 2022, Điều 23" in row
+    assert "Nghị định 98/2023/NĐ-CP, Điều 54 (mức tiền thưởng danh hiệu thi đua)" in row
