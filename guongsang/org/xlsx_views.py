@@ -1,4 +1,5 @@
-"""The organisation tree as an Excel workbook, as of the date the page shows."""
+"""The organisation tree as an Excel workbook, as of the date the page shows: units under
+the names they bore that day, in that day's order, and today's name where it differs."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def tree_xlsx(request: AuthedRequest) -> HttpResponse:
     on = _as_of(request)
     rows = selectors.unit_tree(root_ids=selectors.tree_roots_for(request.user), on=on)
     rows = selectors.tree_search(rows, request.GET.get("q", "").strip()[:100])
-    units = {row.unit.pk: row.unit for row in rows}
+    names = {row.unit.pk: row.name or row.unit.name for row in rows}  # on the date shown
     columns = [
         (_("Cấp"), 6),
         (_("Đơn vị"), 60),
@@ -29,6 +30,7 @@ def tree_xlsx(request: AuthedRequest) -> HttpResponse:
         (_("Loại"), 20),
         (_("Ngày thành lập"), 14),
         (_("Ngày giải thể/sáp nhập"), 14),
+        (_("Tên hiện nay"), 60),
     ]
     return table_response(
         title=_("Cơ cấu tổ chức ngày %(date)s") % {"date": vn_short_date(on)},
@@ -36,12 +38,13 @@ def tree_xlsx(request: AuthedRequest) -> HttpResponse:
         rows=(
             [
                 row.depth + 1,
-                row.unit.name,
+                names[row.unit.pk],
                 row.unit.short_name,
-                units[row.parent_id].name if row.parent_id in units else "",
+                names.get(row.parent_id, "") if row.parent_id is not None else "",
                 str(row.unit.get_unit_type_display()),
                 vn_short_date(row.unit.valid_from),
                 vn_short_date(row.unit.valid_to),
+                row.unit.name if row.unit.name != names[row.unit.pk] else "",
             ]
             for row in rows
         ),

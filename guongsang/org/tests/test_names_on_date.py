@@ -1,9 +1,11 @@
 """A unit is shown with the name it bore on the date asked for: tree, page, API."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from guongsang.accounts.services import api_token_create
 from guongsang.org import selectors
@@ -93,3 +95,21 @@ def test_siblings_are_sorted_by_their_names_on_the_date(client, world, renamed):
 def test_the_tree_search_finds_a_unit_by_its_name_on_the_date(world, renamed):
     rows = selectors.unit_tree(root_ids=[world.city.pk], on=dt.date(2015, 6, 1))
     assert [r.unit.pk for r in selectors.tree_search(rows, "gioi thieu")] == [renamed.pk]
+
+
+def test_the_tree_export_names_and_orders_units_as_on_the_date(client, world, renamed):
+    """By hand: on 1/6/2015 under the department, Điều dưỡng before Giới thiệu (the old name),
+    whose row gives today's name beside it."""
+    care = make_unit("Trung tâm Điều dưỡng", parent=world.dept)
+    client.force_login(world.admin)
+    content = client.get(reverse("org:tree_xlsx"), {"ngay": "01/06/2015"}).content
+    rows = list(load_workbook(io.BytesIO(content), read_only=True).worksheets[0].values)
+    header = list(rows[0])
+    name, parent, today_name = (header.index(h) for h in ("Đơn vị", "Trực thuộc", "Tên hiện nay"))
+    under_dept = [(r[name], r[today_name]) for r in rows[1:] if r[parent] == world.dept.name]
+    assert under_dept == [
+        ("Trung tâm Bảo trợ xã hội 1", None),
+        ("Trung tâm Bảo trợ xã hội 2", None),
+        (care.name, None),
+        (OLD, NEW),
+    ]
