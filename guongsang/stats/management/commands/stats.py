@@ -4,6 +4,7 @@ manage.py stats --from-year 2009 --to-year 2021 --by level,title,target --format
 manage.py stats --from-year 2022 --to-year 2023 --by year,title --unit so-ldtbxh
 manage.py stats --from-year 2009 --to-year 2021 --format xlsx --output thong-ke.xlsx
 manage.py stats --unit so-ldtbxh --as-of 2015-06-01      # units as named and placed that day
+manage.py stats --as-of 2015-06-01                        # every unit of that day, one a line
 """
 
 from __future__ import annotations
