@@ -130,3 +130,15 @@ def test_the_api_takes_the_date_without_a_unit(client, history):
         HTTP_AUTHORIZATION=f"Bearer {key}",
     ).json()
     assert [(r["labels"]["unit"], r["count"], r["note"]) for r in body["rows"]] == EXPECTED
+
+
+def test_today_the_rename_puts_the_employment_centre_before_dieu_duong(history):
+    """By hand, the department's units today: centre 1 (1), Dịch vụ (3), Điều dưỡng (1), the
+    merged centre with centre 2's and no. 5's records (2 + 4); D < Đ < H."""
+    result = award_stats(from_year=2015, to_year=2015, by=("unit",), unit=history.dept)
+    assert [(r.labels["unit"], r.count) for r in result.rows] == [
+        ("Trung tâm Bảo trợ xã hội 1", 1),
+        (NEW, 3),
+        (CARE, 1),
+        (MERGED, 6),
+    ]
