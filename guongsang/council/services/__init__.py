@@ -20,6 +20,16 @@ from guongsang.council.services.base import (
     add_working_days,
     new_receipt,
 )
+from guongsang.council.services.encrypted import (
+    build_record,
+    decryption_publish,
+    encrypted_close,
+    holders_for,
+    key_share_create,
+    missing_holders,
+    tally_finish,
+    verify_session,
+)
 from guongsang.council.services.notices import (
     notice_period,
     notice_publish,
@@ -51,6 +61,14 @@ __all__ = [
     "add_working_days",
     "agenda_blockers",
     "attendance_record",
+    "build_record",
+    "decryption_publish",
+    "encrypted_close",
+    "holders_for",
+    "key_share_create",
+    "missing_holders",
+    "tally_finish",
+    "verify_session",
     "ballot_cast",
     "council_create",
     "council_for",
