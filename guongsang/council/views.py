@@ -410,7 +410,16 @@ def session_close(request: AuthedRequest, uuid: Any) -> HttpResponse:
         return render(request, "council/session_close.html", {"session": session})
     try:
         services.voting_close(actor=request.user, session=session)
-        messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
+        if session.encrypted:
+            messages.success(
+                request,
+                _(
+                    "Đã đóng bỏ phiếu; tổng các phiếu mã hóa đã được công bố. Chủ tịch Hội đồng "
+                    "và Thường trực nhập cụm mật khẩu để giải mã tổng."
+                ),
+            )
+        else:
+            messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
     except (ValidationError, PermissionDenied) as exc:
         report_errors(request, exc)
     return redirect("council:session_detail", uuid=session.uuid)
