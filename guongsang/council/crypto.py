@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 # ElectionGuard 2.0 standard baseline parameters (hexadecimal, as published).
 P_HEX = (
@@ -228,7 +229,9 @@ def prove_range(ct: Ciphertext, message: int, nonce: int, key: int, context: str
     u = _random_q()
     real_commitments = (_p(pow(G, u, P)), _p(pow(key, u, P)))
     ordered = (
-        (real_commitments, fake_commitments) if message == 0 else (fake_commitments, real_commitments)
+        (real_commitments, fake_commitments)
+        if message == 0
+        else (fake_commitments, real_commitments)
     )
     c = _hash("range", context, _p(key), _p(ct.alpha), _p(ct.beta), *ordered[0], *ordered[1])
     c_real = (c - c_fake) % Q
@@ -322,7 +325,9 @@ def verify_selection(selection: EncryptedSelection, options: int, key: int, cont
 # ------------------------------------------------------------------------------- decryption
 
 
-def partial_decrypt(ct: Ciphertext, secret: int, public: int, context: str) -> tuple[int, EqualityProof]:
+def partial_decrypt(
+    ct: Ciphertext, secret: int, public: int, context: str
+) -> tuple[int, EqualityProof]:
     """M = A^s with the proof that log_g K_i = log_A M."""
     share = pow(ct.alpha, secret, P)
     proof = _prove_equal("decrypt", context, ct.alpha, secret, [public, ct.alpha, share])
@@ -373,7 +378,7 @@ def selection_json(selection: EncryptedSelection) -> dict[str, object]:
     }
 
 
-def selection_from(data: dict) -> EncryptedSelection:  # type: ignore[type-arg]
+def selection_from(data: dict[str, Any]) -> EncryptedSelection:
     try:
         return EncryptedSelection(
             [ciphertext_from(ct) for ct in data["ciphertexts"]],

@@ -373,9 +373,7 @@ class KeyShare(models.Model):
 
     class Meta:
         ordering = ["session", "holder"]
-        constraints = [
-            models.UniqueConstraint(fields=["session", "holder"], name="key_share_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["session", "holder"], name="key_share_once")]
 
     def __str__(self) -> str:
         return f"{self.session_id}: {self.holder}"

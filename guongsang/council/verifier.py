@@ -87,7 +87,7 @@ def verify_record(record: dict[str, Any], *, require_result: bool = True) -> Rep
     return report
 
 
-def _verify(record: dict[str, Any], report: Report, require_result: bool) -> None:  # noqa: C901
+def _verify(record: dict[str, Any], report: Report, require_result: bool) -> None:
     problems = report.problems
     if record.get("format") != RECORD_FORMAT:
         problems.append(_("Không phải hồ sơ kiểm phiếu của hệ thống (định dạng lạ)."))
@@ -148,8 +148,11 @@ def _verify(record: dict[str, Any], report: Report, require_result: bool) -> Non
                 )
             except crypto.ProofError:
                 problems.append(
-                    _("Phiếu %(c)s (hồ sơ %(d)s): chứng minh không hợp lệ — phiếu bị sửa "
-                      "hoặc không phải một lựa chọn hợp lệ.") % {"c": code, "d": label}
+                    _(
+                        "Phiếu %(c)s (hồ sơ %(d)s): chứng minh không hợp lệ — phiếu bị sửa "
+                        "hoặc không phải một lựa chọn hợp lệ."
+                    )
+                    % {"c": code, "d": label}
                 )
                 continue
             grp = "written" if ballot["written"] else "in_person"
@@ -218,7 +221,9 @@ def _verify(record: dict[str, Any], report: Report, require_result: bool) -> Non
 
 
 def _check_result(
-    item: dict[str, Any], computed: dict[str, dict[str, int]], result: dict[str, Any],
+    item: dict[str, Any],
+    computed: dict[str, dict[str, int]],
+    result: dict[str, Any],
     problems: list[str],
 ) -> None:
     label = item.get("dossier", item["uuid"])

@@ -286,7 +286,9 @@ def decryption_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
         )
         session.refresh_from_db()
         if session.status == SessionStatus.TALLIED:
-            messages.success(request, _("Đã công bố phần giải mã; đã kiểm phiếu và công bố kết quả."))
+            messages.success(
+                request, _("Đã công bố phần giải mã; đã kiểm phiếu và công bố kết quả.")
+            )
         else:
             messages.success(request, _("Đã công bố phần giải mã tổng số phiếu của bạn."))
     except (ValidationError, PermissionDenied) as exc:

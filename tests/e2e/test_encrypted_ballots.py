@@ -171,7 +171,11 @@ def test_a_council_of_seven_votes_with_encrypted_ballots_in_the_browser(
 
     # 8. The result: 5 yes of 7 present, more than half; computed from the choices above.
     item = AgendaItem.objects.get()
-    expected = (choices.count("Đồng ý"), choices.count("Không đồng ý"), choices.count("Không biểu quyết"))
+    expected = (
+        choices.count("Đồng ý"),
+        choices.count("Không đồng ý"),
+        choices.count("Không biểu quyết"),
+    )
     assert (item.yes, item.no, item.abstain) == expected
     assert item.outcome == "recommended"
     assert secretariat.locator("#session-status").inner_text() == "Đã kiểm phiếu"
@@ -181,7 +185,9 @@ def test_a_council_of_seven_votes_with_encrypted_ballots_in_the_browser(
     voter.get_by_label("Mã theo dõi phiếu").fill(codes[1])
     voter.get_by_role("button", name="Kiểm tra").click()
     voter.get_by_text("khớp nhau").wait_for()
-    assert "Đồng ý 5 · Không đồng ý 1 · Không biểu quyết 1" in voter.locator("#result-1").inner_text()
+    assert (
+        "Đồng ý 5 · Không đồng ý 1 · Không biểu quyết 1" in voter.locator("#result-1").inner_text()
+    )
     both_sizes(voter, page_for, shot, "10-board-tallied")
 
     # 10. The election record downloads and the independent verifier accepts it.

@@ -46,8 +46,9 @@ def _cast(*, item: AgendaItem, member: CouncilMember, choice: str, written: bool
                 # is never stored, only the ciphertexts and proofs under the tracking code.
                 from guongsang.council.services.encrypted import encrypt_ballot
 
-                encrypt_ballot(session=session, item=item, choice=choice, written=written,
-                               receipt=receipt)
+                encrypt_ballot(
+                    session=session, item=item, choice=choice, written=written, receipt=receipt
+                )
             else:
                 _rewrite_ballots(
                     item, Ballot(item=item, choice=choice, written=written, receipt=receipt)

@@ -104,7 +104,7 @@ def _unseal(share: KeyShare, passphrase: str) -> int:
 def holders_for(user: Any, session: CouncilSession) -> list[str]:
     """The key shares this user may hold in the session: the chair's if they chair the
     council, the secretariat's if they run the secretariat of its level."""
-    found = []
+    found: list[str] = []
     if session.council.members.filter(user_id=user.pk, role=MemberRole.CHAIR).exists():
         found.append(KeyHolder.CHAIR)
     elif can_manage_level(user, session.level_unit_id):
@@ -112,7 +112,7 @@ def holders_for(user: Any, session: CouncilSession) -> list[str]:
     return found
 
 
-def missing_holders(session: CouncilSession) -> list[str]:
+def missing_holders(session: CouncilSession) -> list[Any]:
     have = set(session.key_shares.values_list("holder", flat=True))
     return [label for value, label in KeyHolder.choices if value not in have]
 
@@ -140,14 +140,10 @@ def key_share_create(
         raise ValidationError(_("Một người không giữ hai phần khóa."))
     passphrase = nfc(passphrase)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            _("Cụm mật khẩu cần ít nhất %(n)s ký tự.") % {"n": MIN_PASSPHRASE}
-        )
+        raise ValidationError(_("Cụm mật khẩu cần ít nhất %(n)s ký tự.") % {"n": MIN_PASSPHRASE})
     if passphrase != nfc(confirm):
         raise ValidationError(_("Hai lần nhập cụm mật khẩu không giống nhau."))
-    secret, public, proof = crypto.keygen(
-        record_verifier.key_context(str(session.uuid), holder)
-    )
+    secret, public, proof = crypto.keygen(record_verifier.key_context(str(session.uuid), holder))
     public_hex = crypto.hex_of(public)
     share = KeyShare.objects.create(
         session=session,
@@ -289,7 +285,9 @@ def decryption_publish(*, actor: User, session: CouncilSession, passphrase: str)
                             str(session.uuid), item_id, group, index, share.holder
                         ),
                     )
-                    parts.append({"share": crypto.hex_of(value), "proof": crypto.equality_json(proof)})
+                    parts.append(
+                        {"share": crypto.hex_of(value), "proof": crypto.equality_json(proof)}
+                    )
                 decryption[item_id][group] = parts
         share.decryption = decryption
         share.decrypted_at = timezone.now()
@@ -344,15 +342,16 @@ def build_record(session: CouncilSession) -> dict[str, Any]:
     the verifier (council/verifier.py, manage.py verify_tally) checks on its own."""
     shares = list(session.key_shares.select_related("user").order_by("holder"))
     items = list(
-        session.items.select_related("dossier__title", "dossier__person", "dossier__nominee_unit")
-        .order_by("order", "id")
+        session.items.select_related(
+            "dossier__title", "dossier__person", "dossier__nominee_unit"
+        ).order_by("order", "id")
     )
     tallied = session.status == SessionStatus.TALLIED
     record_items = []
     for item in items:
         item_id = str(item.uuid)
         dossier = item.dossier
-        nominee = dossier.person.full_name if dossier.person_id else str(dossier.nominee_unit)
+        nominee = dossier.person.full_name if dossier.person else str(dossier.nominee_unit)
         decryptions = None
         if shares and all(s.decryption is not None for s in shares):
             decryptions = {s.holder: (s.decryption or {}).get(item_id) for s in shares}
@@ -421,4 +420,3 @@ def verify_session(session: CouncilSession) -> record_verifier.Report:
     return record_verifier.verify_record(
         build_record(session), require_result=session.status == SessionStatus.TALLIED
     )
-

@@ -168,7 +168,8 @@ def session_create(
                 _("Hồ sơ “%(d)s” không thuộc cấp xét của Hội đồng.") % {"d": dossier}
             )
     busy = AgendaItem.objects.filter(
-        dossier__in=dossiers, session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN, SessionStatus.COUNTING]
+        dossier__in=dossiers,
+        session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN, SessionStatus.COUNTING],
     ).select_related("dossier")
     if busy:
         raise ValidationError(

@@ -163,9 +163,7 @@ def apply_counts(
     the session marked tallied. Runs inside the caller's transaction."""
     members = list(session.council.members.select_related("user"))
     present = set(
-        Attendance.objects.filter(session=session, present=True).values_list(
-            "member_id", flat=True
-        )
+        Attendance.objects.filter(session=session, present=True).values_list("member_id", flat=True)
     )
     results = []
     for item in items:

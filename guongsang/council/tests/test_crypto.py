@@ -86,9 +86,7 @@ def test_encrypt_sum_and_decrypt_only_the_sum():
     (s1, k1, _p1), (s2, k2, _p2), key = _keys()
     choices = [0, 0, 1, 2, 0, 1, 0]
     expected = [choices.count(i) for i in range(3)]  # 4 yes, 2 no, 1 abstain
-    selections = [
-        crypto.encrypt_selection(c, 3, key, f"ctx|{n}") for n, c in enumerate(choices)
-    ]
+    selections = [crypto.encrypt_selection(c, 3, key, f"ctx|{n}") for n, c in enumerate(choices)]
     for n, selection in enumerate(selections):
         crypto.verify_selection(selection, 3, key, f"ctx|{n}")
     found = []

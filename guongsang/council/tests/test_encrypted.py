@@ -7,13 +7,12 @@ import datetime as dt
 import json
 from io import BytesIO, StringIO
 
-from docx import Document
-from pypdf import PdfReader
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from docx import Document
+from pypdf import PdfReader
 
 from guongsang.core.models import AuditEntry
 from guongsang.council import minutes, services
@@ -188,7 +187,9 @@ def test_written_opinions_count_under_the_ninety_percent_rule(world, titles):
     assert (item.yes, item.written_yes, item.written_no, item.base) == (8, 1, 1, 10)
     assert item.outcome == "recommended"
     # The minutes, read back from the DOCX and the PDF, carry the verification result.
-    docx_text = "\n".join(p.text for p in Document(BytesIO(minutes.minutes_docx(session))).paragraphs)
+    docx_text = "\n".join(
+        p.text for p in Document(BytesIO(minutes.minutes_docx(session))).paragraphs
+    )
     assert "phiếu mã hóa" in docx_text and "Kiểm tra đạt: 10 phiếu mã hóa" in docx_text
     pdf_text = " ".join(
         page.extract_text() for page in PdfReader(BytesIO(minutes.minutes_pdf(session))).pages
@@ -202,7 +203,9 @@ def _tallied(world, titles):
     chair = _keys(world, council, session)
     services.voting_open(actor=world.secretariat, session=session)
     item = session.items.get()
-    for user, choice in zip(members_of(council), [Choice.YES, Choice.NO, Choice.YES, Choice.YES], strict=True):
+    for user, choice in zip(
+        members_of(council), [Choice.YES, Choice.NO, Choice.YES, Choice.YES], strict=True
+    ):
         services.ballot_cast(voter=user, item=item, choice=choice)
     return _close_and_decrypt(world, chair, session), item
 
