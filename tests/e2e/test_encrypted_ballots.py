@@ -190,6 +190,18 @@ def test_a_council_of_seven_votes_with_encrypted_ballots_in_the_browser(
     )
     both_sizes(voter, page_for, shot, "10-board-tallied")
 
+    # 9b. On the public site, anyone with the code gets the same check, and nothing without.
+    public = page_for(*PHONE)
+    public.goto(f"{base}/vuon-hoa/cong-khai/kiem-tra-phieu/")
+    public.get_by_label("Mã theo dõi phiếu").fill("AAAA-BBBB-CC")
+    public.get_by_role("button", name="Kiểm tra").click()
+    public.get_by_text("Không có mã AAAA-BBBB-CC").wait_for()
+    public.get_by_label("Mã theo dõi phiếu").fill(codes[3].lower())
+    public.get_by_role("button", name="Kiểm tra").click()
+    public.get_by_text("khớp nhau").wait_for()
+    assert codes[3] in public.locator("#public-check-result").inner_text()
+    shot(public, "encrypted-10b-public-check-390x844")
+
     # 10. The election record downloads and the independent verifier accepts it.
     with voter.expect_download() as download:
         voter.get_by_role("link", name="Tải hồ sơ kiểm phiếu (JSON)").click()

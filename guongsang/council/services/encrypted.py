@@ -19,6 +19,7 @@ The steps, each in one transaction and in the audit log:
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import random
 from typing import Any
@@ -403,7 +404,8 @@ def build_record(session: CouncilSession) -> dict[str, Any]:
         "guardians": [
             {
                 "holder": s.holder,
-                "user": s.user.get_username(),
+                # Distinct holders are checkable without naming anyone in a public file.
+                "user": hashlib.sha256(f"{session.uuid}|{s.user_id}".encode()).hexdigest()[:16],
                 "public_key": s.public_key,
                 "proof": s.proof,
             }

@@ -242,3 +242,30 @@ def test_a_wrong_published_tally_makes_the_verifier_fail(world, titles, tmp_path
     path.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(CommandError, match="KHÔNG đạt"):
         call_command("verify_tally", "--record", str(path), stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_board_is_for_readers_and_the_public_sees_it_by_code_only(world, titles, client):
+    session, item = _tallied(world, titles)
+    board = f"/hoi-dong/phien-hop/{session.uuid}/bang-tin/"
+    record_url = f"/hoi-dong/phien-hop/{session.uuid}/ho-so-kiem-phieu.json"
+    client.force_login(world.officer)  # a unit officer reads no council session
+    assert client.get(board).status_code in (403, 404)
+    assert client.get(record_url).status_code in (403, 404)
+    member = members_of(session.council)[1]
+    client.force_login(member)
+    record = json.loads(client.get(record_url).content)
+    codes = sorted(EncryptedBallot.objects.filter(item=item).values_list("receipt", flat=True))
+    assert sorted(b["code"] for b in record["items"][0]["ballots"]) == codes
+    # No login name of a key holder in a file that may be published.
+    assert all(g["user"] != "thuongtruc" for g in record["guardians"])
+    client.logout()
+    public = "/vuon-hoa/cong-khai/kiem-tra-phieu/"
+    answer = client.post(public, {"code": codes[0].lower()}).content.decode()
+    assert "khớp nhau" in answer and codes[0] in answer
+    answer = client.post(public, {"code": "AAAA-BBBB-CC"}).content.decode()
+    assert "Không có mã AAAA-BBBB-CC" in answer and "khớp nhau" not in answer
+    downloaded = client.get(f"/vuon-hoa/cong-khai/kiem-tra-phieu/{codes[0]}/ho-so.json")
+    assert json.loads(downloaded.content)["session"]["uuid"] == str(session.uuid)
+    assert (
+        client.get("/vuon-hoa/cong-khai/kiem-tra-phieu/AAAA-BBBB-CC/ho-so.json").status_code == 404
+    )
