@@ -159,6 +159,14 @@ def _verify(record: dict[str, Any], report: Report, require_result: bool) -> Non
             sizes[grp] += 1
             for index in range(len(CHOICES)):
                 groups[grp].append(selection.ciphertexts[index])
+        participants = item.get("participants")
+        if participants is not None and [sizes[g] for g in GROUPS] != [
+            int(participants[g]) for g in GROUPS
+        ]:
+            problems.append(
+                _("Hồ sơ %(d)s: số phiếu hợp lệ trên bảng tin khác số lượt thành viên đã bỏ phiếu.")
+                % {"d": label}
+            )
         if sizes["in_person"] > present_total or sum(sizes.values()) > members_total:
             problems.append(_("Hồ sơ %(d)s có nhiều phiếu hơn số thành viên.") % {"d": label})
         report.codes |= {b["code"] for b in item["ballots"]}

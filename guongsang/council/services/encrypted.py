@@ -364,6 +364,11 @@ def build_record(session: CouncilSession) -> dict[str, Any]:
                 "threshold": str(item.threshold),
                 "strictly_above": item.strictly_above,
                 "written_counts": item.ballot_rule == BallotRule.OF_ALL_MEMBERS,
+                # Who took part (counts only): a ballot removed from the board shows.
+                "participants": {
+                    "in_person": item.participations.filter(written=False).count(),
+                    "written": item.participations.filter(written=True).count(),
+                },
                 "ballots": [
                     {"code": b.receipt, "written": b.written, "selection": b.selection}
                     for b in EncryptedBallot.objects.filter(item=item).order_by("receipt")

@@ -269,3 +269,12 @@ def test_the_board_is_for_readers_and_the_public_sees_it_by_code_only(world, tit
     assert (
         client.get("/vuon-hoa/cong-khai/kiem-tra-phieu/AAAA-BBBB-CC/ho-so.json").status_code == 404
     )
+
+
+def test_a_ballot_removed_from_the_board_makes_the_verifier_fail(world, titles):
+    session, item = _tallied(world, titles)
+    EncryptedBallot.objects.filter(item=item).order_by("receipt").first().delete()
+    err = StringIO()
+    with pytest.raises(CommandError, match="KHÔNG đạt"):
+        call_command("verify_tally", str(session.uuid), stdout=StringIO(), stderr=err)
+    assert "khác số lượt thành viên đã bỏ phiếu" in err.getvalue()
