@@ -278,3 +278,31 @@ def test_a_ballot_removed_from_the_board_makes_the_verifier_fail(world, titles):
     with pytest.raises(CommandError, match="KHÔNG đạt"):
         call_command("verify_tally", str(session.uuid), stdout=StringIO(), stderr=err)
     assert "khác số lượt thành viên đã bỏ phiếu" in err.getvalue()
+
+
+def test_the_key_holders_see_their_step_on_the_home_page(world, titles):
+    from guongsang.core.todo import todo_for
+
+    def key_items(user):
+        return [
+            (item.detail, item.count)
+            for section in todo_for(user)
+            for item in section.items
+            if item.label == "Phần khóa phiếu mã hóa chờ bạn"
+        ]
+
+    council = make_council(world, 3)
+    session = _encrypted_session(world, council, [accepted_dossier(world)])
+    chair, member = members_of(council)[:2]
+    assert key_items(chair) == [("Tạo phần khóa", 1)]
+    assert key_items(world.secretariat) == [("Tạo phần khóa", 1)]
+    assert key_items(member) == []
+    _keys(world, council, session)
+    assert key_items(chair) == [] and key_items(world.secretariat) == []
+    services.voting_open(actor=world.secretariat, session=session)
+    services.ballot_cast(voter=member, item=session.items.get(), choice=Choice.YES)
+    services.voting_close(actor=world.secretariat, session=session)
+    assert key_items(chair) == [("Giải mã tổng số phiếu", 1)]
+    services.decryption_publish(actor=chair, session=session, passphrase=CHAIR_PASS)
+    assert key_items(chair) == []
+    assert key_items(world.secretariat) == [("Giải mã tổng số phiếu", 1)]
