@@ -306,3 +306,26 @@ def test_the_key_holders_see_their_step_on_the_home_page(world, titles):
     services.decryption_publish(actor=chair, session=session, passphrase=CHAIR_PASS)
     assert key_items(chair) == []
     assert key_items(world.secretariat) == [("Giải mã tổng số phiếu", 1)]
+
+
+def test_when_the_chair_decrypts_last_the_secretariat_finishes_the_tally(world, titles):
+    council = make_council(world, 3)
+    session = _encrypted_session(world, council, [accepted_dossier(world)])
+    chair = _keys(world, council, session)
+    services.voting_open(actor=world.secretariat, session=session)
+    item = session.items.get()
+    for user, choice in zip(members_of(council), [Choice.YES, Choice.YES, Choice.NO], strict=True):
+        services.ballot_cast(voter=user, item=item, choice=choice)
+    services.voting_close(actor=world.secretariat, session=session)
+    with pytest.raises(ValidationError, match="Chưa đủ phần giải mã"):
+        services.tally_finish(actor=world.secretariat, session=session)
+    services.decryption_publish(
+        actor=world.secretariat, session=session, passphrase=SECRETARIAT_PASS
+    )
+    services.decryption_publish(actor=chair, session=session, passphrase=CHAIR_PASS)
+    session.refresh_from_db()
+    assert session.status == SessionStatus.COUNTING  # the chair does not run the tally
+    with pytest.raises(PermissionDenied):
+        services.tally_finish(actor=chair, session=session)
+    [result] = services.tally_finish(actor=world.secretariat, session=session)
+    assert (result.yes, result.no, result.base, result.recommended) == (2, 1, 3, True)
