@@ -112,6 +112,15 @@ class SessionForm(BootstrapFormMixin, forms.Form):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
     )
+    encrypted = forms.BooleanField(
+        label=_("Phiếu mã hóa"),
+        required=False,
+        help_text=_(
+            "Phiếu được mã hóa trên máy chủ ngay khi thành viên xác nhận; chỉ lưu bản mã và "
+            "mã theo dõi. Khóa chia cho Chủ tịch Hội đồng và Thường trực: chỉ khi cả hai nhập "
+            "cụm mật khẩu mới giải mã được tổng số phiếu, không giải mã được từng phiếu."
+        ),
+    )
 
     def __init__(self, *args: Any, councils: Any, dossiers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -144,3 +153,24 @@ class WrittenOpinionForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field_of(self, "item", forms.ModelChoiceField).queryset = items
         field_of(self, "member", forms.ModelChoiceField).queryset = members
+
+
+class PassphraseForm(BootstrapFormMixin, forms.Form):
+    """A key holder's passphrase: typed twice when the share is created, once to decrypt."""
+
+    passphrase = forms.CharField(
+        label=_("Cụm mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Ít nhất 10 ký tự. Hệ thống không lưu cụm mật khẩu và không khôi phục được."),
+    )
+    confirm = forms.CharField(
+        label=_("Nhập lại cụm mật khẩu"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class TrackingCodeForm(BootstrapFormMixin, forms.Form):
+    code = forms.CharField(label=_("Mã theo dõi phiếu"), max_length=20)

@@ -18,7 +18,7 @@ from guongsang.core.documents import (
 )
 from guongsang.core.formatting import vn_date, vn_number, vn_percent
 from guongsang.council.models import AgendaItem, CouncilMember, CouncilSession, MemberRole
-from guongsang.council.services import rule_text
+from guongsang.council.services import rule_text, verify_session
 
 PLACE = "Hà Nội"
 
@@ -46,6 +46,8 @@ class Minutes:
     rows: list[Row]
     chair: CouncilMember | None
     secretary: CouncilMember | None
+    # Encrypted ballots only: the independent check of the record, run when the minutes are made.
+    verification: str = ""
 
 
 def minutes_for(session: CouncilSession) -> Minutes:
@@ -112,7 +114,18 @@ def minutes_for(session: CouncilSession) -> Minutes:
         rows=rows,
         chair=next((m for m in members if m.role == MemberRole.CHAIR), None),
         secretary=next((m for m in members if m.role == MemberRole.SECRETARY), None),
+        verification=_verification(session),
     )
+
+
+def _verification(session: CouncilSession) -> str:
+    """Phiếu mã hóa: the result of recomputing every proof, the sums and the decryption."""
+    if not session.encrypted:
+        return ""
+    return _(
+        "Bỏ phiếu kín bằng phiếu mã hóa; tổng số phiếu được giải mã bằng phần khóa của Chủ tịch "
+        "Hội đồng và của Thường trực. %(summary)s"
+    ) % {"summary": verify_session(session).summary()}
 
 
 def _opening(m: Minutes) -> str:
@@ -200,6 +213,8 @@ def minutes_docx(session: CouncilSession) -> bytes:
         for paragraph in cell.paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(11)
+    if m.verification:
+        para(m.verification)
     para(
         _("Biên bản kết thúc vào cùng ngày, đã được thông qua trước các thành viên dự họp."),
     )

@@ -169,6 +169,8 @@ class Objection(PublicModel):
 class SessionStatus(models.TextChoices):
     DRAFT = "draft", _("Chuẩn bị")
     OPEN = "open", _("Đang bỏ phiếu")
+    # Encrypted ballots only: voting is closed, the key holders publish their decryptions.
+    COUNTING = "counting", _("Đang giải mã kết quả")
     TALLIED = "tallied", _("Đã kiểm phiếu")
 
 
@@ -195,6 +197,18 @@ class CouncilSession(PublicModel):
     members_total = models.PositiveSmallIntegerField(_("tổng số thành viên"), default=0)
     present_total = models.PositiveSmallIntegerField(_("số thành viên có mặt"), default=0)
     attendance_recorded = models.BooleanField(default=False)
+    # Phiếu mã hóa: ballots are stored encrypted under a key split between the chair and the
+    # secretariat, and only the sums are decrypted (see council/crypto.py, docs/security.md).
+    encrypted = models.BooleanField(
+        _("phiếu mã hóa"),
+        default=False,
+        help_text=_(
+            "Phiếu được mã hóa ngay khi thành viên xác nhận; chỉ tổng số phiếu được giải mã, "
+            "bằng khóa chia cho Chủ tịch Hội đồng và Thường trực."
+        ),
+    )
+    # The summed ciphertexts published at the close of an encrypted vote (bulletin board).
+    encrypted_sums = models.JSONField(null=True, blank=True, editable=False)
     opened_at = models.DateTimeField(null=True, blank=True)
     tallied_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -328,6 +342,52 @@ class Ballot(models.Model):
     choice = models.CharField(max_length=8, choices=Choice.choices)
     written = models.BooleanField(default=False)
     receipt = models.CharField(max_length=16, unique=True)
+
+    class Meta:
+        ordering = ["receipt"]
+
+    def __str__(self) -> str:
+        return self.receipt
+
+
+class KeyHolder(models.TextChoices):
+    CHAIR = "chair", _("Chủ tịch Hội đồng")
+    SECRETARIAT = "secretariat", _("Thường trực Hội đồng")
+
+
+class KeyShare(models.Model):
+    """Phần khóa: one holder's share of an encrypted session's key. The public part and its
+    proof are published; the secret part is stored sealed under a key derived from the
+    holder's passphrase (scrypt + AES-GCM), which the system never stores."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="key_shares")
+    holder = models.CharField(max_length=16, choices=KeyHolder.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    public_key = models.TextField()
+    proof = models.JSONField()
+    sealed = models.JSONField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The partial decryptions of the session's sums, with their proofs, once published.
+    decryption = models.JSONField(null=True, blank=True, editable=False)
+    decrypted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "holder"]
+        constraints = [models.UniqueConstraint(fields=["session", "holder"], name="key_share_once")]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}: {self.holder}"
+
+
+class EncryptedBallot(models.Model):
+    """Phiếu mã hóa: the ciphertexts of a choice and their proofs, under a tracking code.
+    Like `Ballot`: no voter, no timestamp, a random key, rewritten at every vote."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="encrypted_ballots")
+    written = models.BooleanField(default=False)
+    receipt = models.CharField(max_length=16, unique=True)
+    selection = models.JSONField()
 
     class Meta:
         ordering = ["receipt"]

@@ -81,7 +81,7 @@ def dossiers_to_publish(*, user: Any) -> QuerySet[Dossier]:
 
 def dossiers_for_agenda(*, user: Any) -> QuerySet[Dossier]:
     busy = AgendaItem.objects.filter(
-        session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN]
+        session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN, SessionStatus.COUNTING]
     ).values("dossier_id")
     return (
         _managed_dossiers(user)

@@ -16,7 +16,15 @@ from guongsang.core.permissions import has_role
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
 from guongsang.council import selectors
-from guongsang.council.models import CouncilSession, Objection, PublicNotice, SessionStatus
+from guongsang.council.models import (
+    CouncilSession,
+    KeyHolder,
+    KeyShare,
+    MemberRole,
+    Objection,
+    PublicNotice,
+    SessionStatus,
+)
 from guongsang.council.permissions import MANAGE_ROLES
 
 # A notice ending within this many days is flagged on the secretariat's home.
@@ -98,8 +106,42 @@ def _member(user: Any) -> Iterator[TodoItem]:
         )
 
 
+def _key_holder(user: Any, role: str, holder: str, sessions: Any) -> Iterator[TodoItem]:
+    """Phiếu mã hóa: a key share to create before the vote, a decryption to publish after."""
+    encrypted = sessions.filter(encrypted=True)
+    to_create = list(
+        encrypted.filter(status=SessionStatus.DRAFT).exclude(key_shares__holder=holder)
+    )
+    to_decrypt = [
+        share.session
+        for share in KeyShare.objects.filter(
+            user=user,
+            holder=holder,
+            decryption__isnull=True,
+            session__status=SessionStatus.COUNTING,
+        ).select_related("session")
+    ]
+    waiting = to_decrypt + to_create
+    if waiting:
+        yield TodoItem(
+            role=role,
+            label=_("Phần khóa phiếu mã hóa chờ bạn"),
+            count=len(waiting),
+            url=reverse("council:session_detail", kwargs={"uuid": waiting[0].uuid}),
+            detail=_("Giải mã tổng số phiếu") if to_decrypt else _("Tạo phần khóa"),
+            urgent=True,
+            icon="key",
+        )
+
+
 def todo(user: Any) -> Iterator[TodoItem]:
     if has_role(user, MANAGE_ROLES):
         yield from _secretariat(user)
+        managed = selectors.in_managed_levels(CouncilSession.objects.all(), user, "level_unit")
+        yield from _key_holder(user, Role.SECRETARIAT, KeyHolder.SECRETARIAT, managed)
     if has_role(user, {Role.COUNCIL_MEMBER}):
         yield from _member(user)
+        chaired = CouncilSession.objects.filter(
+            council__members__user=user, council__members__role=MemberRole.CHAIR
+        )
+        yield from _key_holder(user, Role.COUNCIL_MEMBER, KeyHolder.CHAIR, chaired)

@@ -3,6 +3,8 @@ written opinions, tally, minutes), the member's ballot page and the published ta
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -23,7 +25,9 @@ from guongsang.council.forms import (
     AnswerForm,
     NoticeForm,
     ObjectionForm,
+    PassphraseForm,
     SessionForm,
+    TrackingCodeForm,
     VoteForm,
     WrittenOpinionForm,
 )
@@ -31,6 +35,8 @@ from guongsang.council.models import (
     AgendaItem,
     Ballot,
     CouncilSession,
+    EncryptedBallot,
+    KeyHolder,
     Objection,
     PublicNotice,
     SessionStatus,
@@ -184,6 +190,7 @@ def session_create(request: AuthedRequest) -> HttpResponse:
                 place=data["place"],
                 dossiers=list(data["dossiers"]),
                 quorum=data["quorum"],
+                encrypted=data["encrypted"],
             )
         except (ValidationError, PermissionDenied) as exc:
             report_errors(request, exc)
@@ -218,7 +225,157 @@ def session_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         ),
         "voted": selectors.voted_item_ids(member, items) if member else None,
     }
+    if session.encrypted:
+        context.update(_key_context(request, session))
     return render(request, "council/session_detail.html", context)
+
+
+def _key_context(request: AuthedRequest, session: CouncilSession) -> dict[str, Any]:
+    """The key holders' card of an encrypted session: who holds a share, who has decrypted,
+    and the form this user may fill (create a share before the vote, decrypt after it)."""
+    shares = {s.holder: s for s in session.key_shares.select_related("user")}
+    holders = [(value, label, shares.get(value)) for value, label in KeyHolder.choices]
+    mine = next((s for s in shares.values() if s.user_id == request.user.pk), None)
+    may_hold = services.holders_for(request.user, session) if mine is None else []
+    return {
+        "key_holders": holders,
+        "my_share": mine,
+        "can_create_share": session.status == SessionStatus.DRAFT
+        and bool(may_hold)
+        and may_hold[0] not in shares,
+        "can_decrypt": session.status == SessionStatus.COUNTING
+        and mine is not None
+        and mine.decryption is None,
+        "all_decrypted": len(shares) == len(KeyHolder.values)
+        and all(s.decryption is not None for s in shares.values()),
+        "passphrase_form": PassphraseForm(),
+    }
+
+
+@login_required
+@require_POST
+def key_share_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Tạo phần khóa: the chair or the secretariat types a passphrase (twice)."""
+    session = _session(request, uuid)
+    form = PassphraseForm(request.POST)
+    form.is_valid()
+    try:
+        services.key_share_create(
+            actor=request.user,
+            session=session,
+            passphrase=form.data.get("passphrase", ""),
+            confirm=form.data.get("confirm", ""),
+        )
+        messages.success(
+            request,
+            _("Đã tạo phần khóa của bạn. Hãy nhớ cụm mật khẩu: cần nhập lại khi kiểm phiếu."),
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        report_errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+@login_required
+@require_POST
+def decryption_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Giải mã phần của mình: the holder types the passphrase once more."""
+    session = _session(request, uuid)
+    try:
+        services.decryption_publish(
+            actor=request.user, session=session, passphrase=request.POST.get("passphrase", "")
+        )
+        session.refresh_from_db()
+        if session.status == SessionStatus.TALLIED:
+            messages.success(
+                request, _("Đã công bố phần giải mã; đã kiểm phiếu và công bố kết quả.")
+            )
+        else:
+            messages.success(request, _("Đã công bố phần giải mã tổng số phiếu của bạn."))
+    except (ValidationError, PermissionDenied) as exc:
+        report_errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+@login_required
+@require_POST
+def tally_finish(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    session = _session(request, uuid, "council.manage")
+    try:
+        services.tally_finish(actor=request.user, session=session)
+        messages.success(request, _("Đã kiểm phiếu và công bố kết quả."))
+    except (ValidationError, PermissionDenied) as exc:
+        report_errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
+def _encrypted(request: AuthedRequest, uuid: Any) -> CouncilSession:
+    session = _session(request, uuid)
+    if not session.encrypted:
+        raise PermissionDenied(_("Phiên họp này không dùng phiếu mã hóa."))
+    return session
+
+
+@login_required
+def bulletin_board(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Bảng tin phiếu mã hóa: every encrypted ballot by tracking code, the sums, the partial
+    decryptions and the result; “Kiểm tra” verifies the board in the server."""
+    session = _encrypted(request, uuid)
+    record = services.build_record(session)
+    form = TrackingCodeForm(request.POST or None)
+    check: dict[str, Any] | None = None
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        report = services.verify_session(session)
+        check = {"code": code, "found": code in report.codes, "report": report}
+    return render(
+        request,
+        "council/bulletin_board.html",
+        {
+            "session": session,
+            "record": record,
+            "board": _board_rows(record),
+            "form": form,
+            "check": check,
+        },
+    )
+
+
+def _fingerprint(value: Any) -> str:
+    """A short SHA-256 of a JSON part, to show on the page (the record has it in full)."""
+    raw = json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
+    digest = hashlib.sha256(raw).hexdigest().upper()
+    return f"{digest[:8]}-{digest[8:16]}"
+
+
+def _board_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for item in record["items"]:
+        rows.append(
+            {
+                "item": item,
+                "ballots": [
+                    {"code": b["code"], "written": b["written"], "fp": _fingerprint(b["selection"])}
+                    for b in item["ballots"]
+                ],
+                "sums_fp": _fingerprint(item["sums"]) if item["sums"] else "",
+                "decryptions": [
+                    (holder, _fingerprint(part))
+                    for holder, part in sorted((item["decryptions"] or {}).items())
+                ],
+            }
+        )
+    return rows
+
+
+@login_required
+def election_record(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """Hồ sơ kiểm phiếu (JSON): what `manage.py verify_tally --record` checks."""
+    session = _encrypted(request, uuid)
+    body = json.dumps(services.build_record(session), ensure_ascii=False, indent=1)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = f"ho-so-kiem-phieu-{session.held_on:%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required
@@ -255,7 +412,16 @@ def session_close(request: AuthedRequest, uuid: Any) -> HttpResponse:
         return render(request, "council/session_close.html", {"session": session})
     try:
         services.voting_close(actor=request.user, session=session)
-        messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
+        if session.encrypted:
+            messages.success(
+                request,
+                _(
+                    "Đã đóng bỏ phiếu; tổng các phiếu mã hóa đã được công bố. Chủ tịch Hội đồng "
+                    "và Thường trực nhập cụm mật khẩu để giải mã tổng."
+                ),
+            )
+        else:
+            messages.success(request, _("Đã đóng bỏ phiếu và kiểm phiếu."))
     except (ValidationError, PermissionDenied) as exc:
         report_errors(request, exc)
     return redirect("council:session_detail", uuid=session.uuid)
@@ -313,7 +479,8 @@ def tally(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """Kết quả kiểm phiếu: counts per dossier and every receipt counted (without choices)."""
     session = _tallied(request, uuid)
     items = selectors.agenda(session)
-    receipts = Ballot.objects.filter(item__session=session).order_by("receipt")
+    model = EncryptedBallot if session.encrypted else Ballot
+    receipts = model.objects.filter(item__session=session).order_by("receipt")
     by_item: dict[int, list[str]] = {}
     for ballot in receipts.values("item_id", "receipt"):
         by_item.setdefault(ballot["item_id"], []).append(ballot["receipt"])

@@ -12,6 +12,7 @@ from guongsang.demo import facts
 from guongsang.demo.context import DemoContext, Step
 from guongsang.demo.steps import (
     awards,
+    ballots,
     books,
     clusters,
     conference,
@@ -61,6 +62,7 @@ STEPS: tuple[Step, ...] = (
     reports.step,  # this year's annual report draft
     notifications.step,  # the history's notifications read: this year's stay unread
     discipline.step,  # one discipline in force
+    ballots.step,  # an encrypted session of the department's council, open for voting
 )
 
 

@@ -37,12 +37,22 @@ def _cast(*, item: AgendaItem, member: CouncilMember, choice: str, written: bool
     if Participation.objects.filter(item=item, member=member).exists():
         raise ValidationError(_("Thành viên này đã bỏ phiếu cho hồ sơ này."))
     receipt = new_receipt()
+    session = CouncilSession.objects.get(pk=item.session_id)
     try:
         with transaction.atomic():
             Participation.objects.create(item=item, member=member, written=written)
-            _rewrite_ballots(
-                item, Ballot(item=item, choice=choice, written=written, receipt=receipt)
-            )
+            if session.encrypted:
+                # Encrypted here, at the moment the member confirms: the plaintext choice
+                # is never stored, only the ciphertexts and proofs under the tracking code.
+                from guongsang.council.services.encrypted import encrypt_ballot
+
+                encrypt_ballot(
+                    session=session, item=item, choice=choice, written=written, receipt=receipt
+                )
+            else:
+                _rewrite_ballots(
+                    item, Ballot(item=item, choice=choice, written=written, receipt=receipt)
+                )
     except IntegrityError as exc:
         raise ValidationError(_("Thành viên này đã bỏ phiếu cho hồ sơ này.")) from exc
     return receipt

@@ -135,8 +135,11 @@ def session_create(
     place: str,
     dossiers: Iterable[Dossier],
     quorum: Fraction = DEFAULT_QUORUM,
+    encrypted: bool = False,
 ) -> CouncilSession:
-    """Triệu tập phiên họp: agenda of dossiers of the council's level, moved to “council”."""
+    """Triệu tập phiên họp: agenda of dossiers of the council's level, moved to “council”.
+    `encrypted`: phiếu mã hóa — the ballots are stored encrypted and only the sums are
+    decrypted, by the chair and the secretariat together (services.encrypted)."""
     _require_manage(actor, council.unit_id)
     if not council.active:
         raise ValidationError(_("Hội đồng này không còn hoạt động."))
@@ -165,7 +168,8 @@ def session_create(
                 _("Hồ sơ “%(d)s” không thuộc cấp xét của Hội đồng.") % {"d": dossier}
             )
     busy = AgendaItem.objects.filter(
-        dossier__in=dossiers, session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN]
+        dossier__in=dossiers,
+        session__status__in=[SessionStatus.DRAFT, SessionStatus.OPEN, SessionStatus.COUNTING],
     ).select_related("dossier")
     if busy:
         raise ValidationError(
@@ -189,6 +193,7 @@ def session_create(
         quorum_numerator=quorum.numerator,
         quorum_denominator=quorum.denominator,
         members_total=len(members),
+        encrypted=encrypted,
         created_by=actor_user(actor),
     )
     AgendaItem.objects.bulk_create(
@@ -203,7 +208,10 @@ def session_create(
         for index, dossier in enumerate(dossiers, start=1)
     )
     Attendance.objects.bulk_create(Attendance(session=session, member=m) for m in members)
-    audit.audit_create(actor=actor, obj=session, reason=_("%(n)s hồ sơ") % {"n": len(dossiers)})
+    reason = _("%(n)s hồ sơ") % {"n": len(dossiers)}
+    if encrypted:
+        reason += "; " + _("phiếu mã hóa")
+    audit.audit_create(actor=actor, obj=session, reason=reason)
     return session
 
 
@@ -259,6 +267,15 @@ def voting_open(*, actor: Actor, session: CouncilSession) -> CouncilSession:
             )
             % {"present": session.present_total, "total": session.members_total, "needed": needed}
         )
+    if session.encrypted:
+        from guongsang.council.services.encrypted import missing_holders
+
+        missing = missing_holders(session)
+        if missing:
+            raise ValidationError(
+                _("Phiên họp phiếu mã hóa: còn thiếu phần khóa của %(who)s.")
+                % {"who": ", ".join(str(label) for label in missing)}
+            )
     before = audit.snapshot(session)
     session.status = SessionStatus.OPEN
     session.opened_at = timezone.now()

@@ -117,99 +117,124 @@ def _not_recommended_reason(item: AgendaItem) -> str:
 
 def voting_close(*, actor: Actor, session: CouncilSession) -> list[ItemResult]:
     """Đóng bỏ phiếu và kiểm phiếu: count each item by its title's rule, move the dossiers to
-    recommended / not recommended, and make the stored ballots unlinkable."""
+    recommended / not recommended, and make the stored ballots unlinkable.
+
+    A session with encrypted ballots is not counted here: closing it publishes the summed
+    ciphertexts and waits for the key holders' decryptions (services.encrypted)."""
+    if CouncilSession.objects.filter(pk=session.pk, encrypted=True).exists():
+        from guongsang.council.services.encrypted import encrypted_close
+
+        encrypted_close(actor=actor, session=session)
+        return []
     # SQLite has one writer at a time: writers of all apps queue on one lock.
     with sqlite_writer(), transaction.atomic():
         session = _locked_session(session)
         _require_manage(actor, session.level_unit_id)
         if session.status != SessionStatus.OPEN:
             raise ValidationError(_("Phiên họp không trong thời gian bỏ phiếu."))
-        items = list(
-            AgendaItem.objects.select_for_update(of=("self",))
-            .select_related("dossier", "dossier__title", "dossier__person")
-            .filter(session=session)
-            .order_by("order", "id")
-        )
+        items = _locked_items(session)
         _participations, ballots = _reshuffle(items)
-        members = list(session.council.members.select_related("user"))
-        present = set(
-            Attendance.objects.filter(session=session, present=True).values_list(
-                "member_id", flat=True
-            )
-        )
         counts: dict[tuple[int, str, bool], int] = {}
         for ballot in ballots:
             key = (ballot.item_id, ballot.choice, ballot.written)
             counts[key] = counts.get(key, 0) + 1
-        results = []
-        for item in items:
-            nominees = [m for m in members if is_nominee(m, item.dossier)]
-            item.yes = counts.get((item.pk, Choice.YES, False), 0)
-            item.no = counts.get((item.pk, Choice.NO, False), 0)
-            item.abstain = counts.get((item.pk, Choice.ABSTAIN, False), 0)
-            item.written_yes = counts.get((item.pk, Choice.YES, True), 0)
-            item.written_no = counts.get((item.pk, Choice.NO, True), 0)
-            item.written_abstain = counts.get((item.pk, Choice.ABSTAIN, True), 0)
-            # A member who is the nominee cannot vote and is left out of the base.
-            if item.ballot_rule == BallotRule.OF_ALL_MEMBERS:
-                item.base = len(members) - len(nominees)
-            else:
-                item.base = len(present) - sum(1 for m in nominees if m.pk in present)
-            recommended = passes(
-                yes=item.counted_yes,
-                base=item.base,
-                threshold=item.threshold,
-                strictly_above=item.strictly_above,
-            )
-            item.outcome = Outcome.RECOMMENDED if recommended else Outcome.NOT_RECOMMENDED
-            item.save()
-            if recommended:
-                procedure_step(actor=actor, dossier=item.dossier, action="recommend")
-            else:
-                procedure_step(
-                    actor=actor,
-                    dossier=item.dossier,
-                    action="not_recommend",
-                    reason=_not_recommended_reason(item),
-                )
-            results.append(
-                ItemResult(
-                    item=item,
-                    yes=item.yes,
-                    no=item.no,
-                    abstain=item.abstain,
-                    written_yes=item.written_yes,
-                    written_no=item.written_no,
-                    written_abstain=item.written_abstain,
-                    counted_yes=item.counted_yes,
-                    base=item.base,
-                    recommended=recommended,
-                )
-            )
-        before = audit.snapshot(session)
-        session.status = SessionStatus.TALLIED
-        session.tallied_at = timezone.now()
-        session.save(update_fields=["status", "tallied_at", "updated_at"])
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.STATE,
-            obj=session,
-            before=before,
-            after={
-                **audit.snapshot(session),
-                "tally": [
-                    {
-                        "dossier": str(r.dossier.uuid),
-                        "yes": r.yes,
-                        "no": r.no,
-                        "abstain": r.abstain,
-                        "written_yes": r.written_yes,
-                        "base": r.base,
-                        "outcome": r.item.outcome,
-                    }
-                    for r in results
-                ],
-            },
-            reason=_("Kiểm phiếu"),
+        return apply_counts(actor=actor, session=session, items=items, counts=counts)
+
+
+def _locked_items(session: CouncilSession) -> list[AgendaItem]:
+    return list(
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("dossier", "dossier__title", "dossier__person")
+        .filter(session=session)
+        .order_by("order", "id")
+    )
+
+
+def apply_counts(
+    *,
+    actor: Actor,
+    session: CouncilSession,
+    items: list[AgendaItem],
+    counts: dict[tuple[int, str, bool], int],
+    extra: dict[str, object] | None = None,
+) -> list[ItemResult]:
+    """The thresholds applied to the counts (item id, choice, written) → number, whether
+    counted from plain ballots or decrypted from the encrypted sums; the dossiers moved on,
+    the session marked tallied. Runs inside the caller's transaction."""
+    members = list(session.council.members.select_related("user"))
+    present = set(
+        Attendance.objects.filter(session=session, present=True).values_list("member_id", flat=True)
+    )
+    results = []
+    for item in items:
+        nominees = [m for m in members if is_nominee(m, item.dossier)]
+        item.yes = counts.get((item.pk, Choice.YES, False), 0)
+        item.no = counts.get((item.pk, Choice.NO, False), 0)
+        item.abstain = counts.get((item.pk, Choice.ABSTAIN, False), 0)
+        item.written_yes = counts.get((item.pk, Choice.YES, True), 0)
+        item.written_no = counts.get((item.pk, Choice.NO, True), 0)
+        item.written_abstain = counts.get((item.pk, Choice.ABSTAIN, True), 0)
+        # A member who is the nominee cannot vote and is left out of the base.
+        if item.ballot_rule == BallotRule.OF_ALL_MEMBERS:
+            item.base = len(members) - len(nominees)
+        else:
+            item.base = len(present) - sum(1 for m in nominees if m.pk in present)
+        recommended = passes(
+            yes=item.counted_yes,
+            base=item.base,
+            threshold=item.threshold,
+            strictly_above=item.strictly_above,
         )
-        return results
+        item.outcome = Outcome.RECOMMENDED if recommended else Outcome.NOT_RECOMMENDED
+        item.save()
+        if recommended:
+            procedure_step(actor=actor, dossier=item.dossier, action="recommend")
+        else:
+            procedure_step(
+                actor=actor,
+                dossier=item.dossier,
+                action="not_recommend",
+                reason=_not_recommended_reason(item),
+            )
+        results.append(
+            ItemResult(
+                item=item,
+                yes=item.yes,
+                no=item.no,
+                abstain=item.abstain,
+                written_yes=item.written_yes,
+                written_no=item.written_no,
+                written_abstain=item.written_abstain,
+                counted_yes=item.counted_yes,
+                base=item.base,
+                recommended=recommended,
+            )
+        )
+    before = audit.snapshot(session)
+    session.status = SessionStatus.TALLIED
+    session.tallied_at = timezone.now()
+    session.save(update_fields=["status", "tallied_at", "updated_at"])
+    audit.audit_log(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=session,
+        before=before,
+        after={
+            **audit.snapshot(session),
+            **(extra or {}),
+            "tally": [
+                {
+                    "dossier": str(r.dossier.uuid),
+                    "yes": r.yes,
+                    "no": r.no,
+                    "abstain": r.abstain,
+                    "written_yes": r.written_yes,
+                    "base": r.base,
+                    "outcome": r.item.outcome,
+                }
+                for r in results
+            ],
+        },
+        reason=_("Kiểm phiếu"),
+    )
+    return results
