@@ -43,6 +43,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+import gmpy2
+
 # ElectionGuard 2.0 standard baseline parameters (hexadecimal, as published).
 P_HEX = (
     "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"
@@ -86,6 +88,14 @@ Q = int(Q_HEX, 16)
 G = int(G_HEX, 16)
 P_BYTES = 512
 Q_BYTES = 32
+
+
+def _pow(base: int, exponent: int, modulus: int) -> int:
+    """Modular power through GMP: about nine times CPython's ``pow`` at 4096 bits, the same
+    numbers (an exponent of -1 gives the inverse, as ``pow`` does)."""
+    return int(gmpy2.powmod(base, exponent, modulus))
+
+
 GROUP_NAME = "ElectionGuard 2.0 standard baseline parameters (4096-bit p, 256-bit q)"
 
 
@@ -124,7 +134,7 @@ def int_of(text: str) -> int:
 
 def is_group_element(value: int) -> bool:
     """In the subgroup of order q (not 0, not outside Z_p)."""
-    return 0 < value < P and pow(value, Q, P) == 1
+    return 0 < value < P and _pow(value, Q, P) == 1
 
 
 def _random_q() -> int:
@@ -132,7 +142,7 @@ def _random_q() -> int:
 
 
 def _inverse(value: int) -> int:
-    return pow(value, -1, P)
+    return _pow(value, -1, P)
 
 
 # ------------------------------------------------------------------------------- keys
@@ -149,13 +159,13 @@ class Schnorr:
 def keygen(context: str) -> tuple[int, int, Schnorr]:
     """A key share: (secret s, public K = g^s, proof of knowledge of s)."""
     secret = _random_q()
-    public = pow(G, secret, P)
+    public = _pow(G, secret, P)
     return secret, public, prove_knowledge(secret, public, context)
 
 
 def prove_knowledge(secret: int, public: int, context: str) -> Schnorr:
     u = _random_q()
-    commitment = pow(G, u, P)
+    commitment = _pow(G, u, P)
     c = _hash("key", context, _p(public), _p(commitment))
     return Schnorr(c, (u - c * secret) % Q)
 
@@ -163,7 +173,7 @@ def prove_knowledge(secret: int, public: int, context: str) -> Schnorr:
 def verify_knowledge(public: int, proof: Schnorr, context: str) -> None:
     if not is_group_element(public):
         raise ProofError("public key share is not in the group")
-    commitment = pow(G, proof.response, P) * pow(public, proof.challenge, P) % P
+    commitment = _pow(G, proof.response, P) * _pow(public, proof.challenge, P) % P
     if _hash("key", context, _p(public), _p(commitment)) != proof.challenge:
         raise ProofError("proof of knowledge of the key share does not verify")
 
@@ -191,7 +201,7 @@ ZERO = Ciphertext(1, 1)  # the encryption of 0 with nonce 0: neutral for the sum
 
 
 def encrypt(message: int, key: int, nonce: int) -> Ciphertext:
-    return Ciphertext(pow(G, nonce, P), pow(key, nonce, P) * pow(G, message, P) % P)
+    return Ciphertext(_pow(G, nonce, P), _pow(key, nonce, P) * _pow(G, message, P) % P)
 
 
 def add(ciphertexts: list[Ciphertext]) -> Ciphertext:
@@ -215,8 +225,8 @@ def _range_commitments(
     ct: Ciphertext, key: int, j: int, c: int, v: int
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Recompute branch j's commitments a = g^v α^c, b = K^v (β / g^j)^c."""
-    a = pow(G, v, P) * pow(ct.alpha, c, P) % P
-    b = pow(key, v, P) * pow(ct.beta * _inverse(pow(G, j, P)) % P, c, P) % P
+    a = _pow(G, v, P) * _pow(ct.alpha, c, P) % P
+    b = _pow(key, v, P) * _pow(ct.beta * _inverse(_pow(G, j, P)) % P, c, P) % P
     return _p(a), _p(b)
 
 
@@ -227,7 +237,7 @@ def prove_range(ct: Ciphertext, message: int, nonce: int, key: int, context: str
     c_fake, v_fake = _random_q(), _random_q()
     fake_commitments = _range_commitments(ct, key, fake, c_fake, v_fake)
     u = _random_q()
-    real_commitments = (_p(pow(G, u, P)), _p(pow(key, u, P)))
+    real_commitments = (_p(_pow(G, u, P)), _p(_pow(key, u, P)))
     ordered = (
         (real_commitments, fake_commitments)
         if message == 0
@@ -261,7 +271,7 @@ class EqualityProof:
 
 def _prove_equal(tag: str, context: str, h: int, secret: int, publics: list[int]) -> EqualityProof:
     u = _random_q()
-    a, b = pow(G, u, P), pow(h, u, P)
+    a, b = _pow(G, u, P), _pow(h, u, P)
     c = _hash(tag, context, *(_p(x) for x in publics), _p(a), _p(b))
     return EqualityProof(c, (u - c * secret) % Q)
 
@@ -270,8 +280,8 @@ def _verify_equal(
     tag: str, context: str, h: int, x: int, y: int, proof: EqualityProof, publics: list[int]
 ) -> bool:
     """a = g^v X^c, b = H^v Y^c, then c = H(publics, a, b)."""
-    a = pow(G, proof.response, P) * pow(x, proof.challenge, P) % P
-    b = pow(h, proof.response, P) * pow(y, proof.challenge, P) % P
+    a = _pow(G, proof.response, P) * _pow(x, proof.challenge, P) % P
+    b = _pow(h, proof.response, P) * _pow(y, proof.challenge, P) % P
     return _hash(tag, context, *(_p(v) for v in publics), _p(a), _p(b)) == proof.challenge
 
 
@@ -329,7 +339,7 @@ def partial_decrypt(
     ct: Ciphertext, secret: int, public: int, context: str
 ) -> tuple[int, EqualityProof]:
     """M = A^s with the proof that log_g K_i = log_A M."""
-    share = pow(ct.alpha, secret, P)
+    share = _pow(ct.alpha, secret, P)
     proof = _prove_equal("decrypt", context, ct.alpha, secret, [public, ct.alpha, share])
     return share, proof
 
