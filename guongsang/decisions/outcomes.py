@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -32,7 +32,8 @@ from guongsang.decisions.models import (
     SubmissionItem,
     SubmissionState,
 )
-from guongsang.decisions.permissions import DRAFT_ROLES, can_at
+from guongsang.decisions.permissions import DRAFT_ROLES
+from guongsang.decisions.services.authority import require_role
 from guongsang.nominations import notifications
 from guongsang.nominations.models import Dossier
 from guongsang.org.models import Unit
@@ -41,8 +42,7 @@ MAX_LINES = 500
 
 
 def _require(actor: Actor, unit: Unit) -> None:
-    if not can_at(actor, unit.pk, DRAFT_ROLES):
-        raise PermissionDenied(_("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
+    require_role(actor, unit, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,8 @@ def _clean(lines: Sequence[LineIn]) -> list[LineIn]:
     return cleaned
 
 
+@sqlite_writer()  # SQLite has one writer at a time: writers of all apps queue on one lock.
+@transaction.atomic
 def outside_decision_record(
     *,
     actor: Actor,
@@ -136,30 +138,6 @@ def outside_decision_record(
     decision_date: dt.date,
     lines: Sequence[LineIn],
     submission: Submission | None = None,
-) -> OutsideDecision:
-    # SQLite has one writer at a time: writers of all apps queue on one lock.
-    with sqlite_writer():
-        return _record(
-            actor=actor,
-            recorded_by=recorded_by,
-            authority=authority,
-            number=number,
-            decision_date=decision_date,
-            lines=lines,
-            submission=submission,
-        )
-
-
-@transaction.atomic
-def _record(
-    *,
-    actor: Actor,
-    recorded_by: Unit,
-    authority: str,
-    number: str,
-    decision_date: dt.date,
-    lines: Sequence[LineIn],
-    submission: Submission | None,
 ) -> OutsideDecision:
     _require(actor, recorded_by)
     authority, number = nfc(authority).strip(), nfc(number).strip()
