@@ -3,6 +3,7 @@ with confirmation, the DOCX/PDF/XLSX downloads, certificates in the background, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -16,10 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest, bad_request, report_errors
-from guongsang.core.permissions import get_visible_or_404
+from guongsang.core.http import AuthedRequest, bad_request, form_saved, report_errors
 from guongsang.core.validators import parse_page, parse_year
-from guongsang.core.views import require_perm
+from guongsang.core.views import require_perm, visible_object
 from guongsang.decisions import certificates, codes, documents, selectors, services, tasks
 from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
 from guongsang.decisions.models import Decision, DecisionKind
@@ -30,9 +30,7 @@ def decision_for(
 ) -> Decision:
     """The decision the user may see (404 otherwise), after the one permission check for
     `perm`: every decision page starts here, the signing pages of guongsang.signatures too."""
-    decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
-    require_perm(request, perm, decision)
-    return decision
+    return visible_object(request, selectors.decisions_visible(user=request.user), perm, uuid=uuid)
 
 
 @login_required
@@ -58,25 +56,20 @@ def decision_draft(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.draft_decision")
     available = selectors.dossiers_to_decide(user=request.user)
     form = DraftForm(request.POST or None, dossiers=available)
-    if request.method == "POST" and form.is_valid():
-        chosen = list(form.cleaned_data["dossiers"])
-        levels = {d.level_unit for d in chosen}
-        if len(levels) > 1:
-            form.add_error("dossiers", _("Các hồ sơ phải cùng một cấp xét (cùng cơ quan ký)."))
-        else:
-            try:
-                decision = services.decision_draft(
-                    actor=request.user,
-                    authority=levels.pop(),
-                    dossiers=chosen,
-                    summary=form.cleaned_data["summary"],
-                    decision_date=form.cleaned_data["decision_date"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã soạn dự thảo quyết định."))
-                return redirect("decisions:detail", uuid=decision.uuid)
+    decision = form_saved(
+        request,
+        form,
+        lambda: services.decision_draft(
+            actor=request.user,
+            authority=form.authority,
+            dossiers=form.cleaned_data["dossiers"],
+            summary=form.cleaned_data["summary"],
+            decision_date=form.cleaned_data["decision_date"],
+        ),
+    )
+    if decision is not None:
+        messages.success(request, _("Đã soạn dự thảo quyết định."))
+        return redirect("decisions:detail", uuid=decision.uuid)
     return render(request, "decisions/draft.html", {"form": form, "count": len(available)})
 
 
@@ -111,15 +104,17 @@ def decision_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
         messages.error(request, _("Quyết định đã ký không sửa được."))
         return redirect("decisions:detail", uuid=decision.uuid)
     form = DecisionForm(request.POST or None, instance=Decision.objects.get(pk=decision.pk))
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.decision_update(actor=request.user, decision=decision, **changes)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu dự thảo."))
-            return redirect("decisions:detail", uuid=decision.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.decision_update(
+            actor=request.user,
+            decision=decision,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        ),
+    ):
+        messages.success(request, _("Đã lưu dự thảo."))
+        return redirect("decisions:detail", uuid=decision.uuid)
     return render(request, "decisions/edit.html", {"decision": decision, "form": form})
 
 
@@ -131,46 +126,47 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "signer_name": request.user.full_name,
     }
     form = SignForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            signed = services.decision_sign(
-                actor=request.user,
-                decision=decision,
-                on=form.cleaned_data["on"],
-                signer_name=form.cleaned_data["signer_name"],
-                as_deputy=form.cleaned_data["as_deputy"],
-                backdate_reason=form.cleaned_data["backdate_reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã ký quyết định số %(n)s.") % {"n": signed.full_number})
-            return redirect("decisions:detail", uuid=signed.uuid)
+    signed = form_saved(
+        request,
+        form,
+        lambda: services.decision_sign(
+            actor=request.user,
+            decision=decision,
+            on=form.cleaned_data["on"],
+            signer_name=form.cleaned_data["signer_name"],
+            as_deputy=form.cleaned_data["as_deputy"],
+            backdate_reason=form.cleaned_data["backdate_reason"],
+        ),
+    )
+    if signed is not None:
+        messages.success(request, _("Đã ký quyết định số %(n)s.") % {"n": signed.full_number})
+        return redirect("decisions:detail", uuid=signed.uuid)
     lines = selectors.decision_recipients(decision)
     return render(
         request, "decisions/sign.html", {"decision": decision, "form": form, "lines": lines}
     )
 
 
+def _decision_file(
+    request: AuthedRequest, uuid: Any, render: Callable[[Decision], bytes], ext: str, mime: str
+) -> HttpResponse:
+    decision = decision_for(request, uuid)
+    return file_response(render(decision), documents.decision_filename(decision, ext), mime)
+
+
 @login_required
 def decision_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.decision_docx(decision)
-    return file_response(content, documents.decision_filename(decision, "docx"), DOCX_MIME)
+    return _decision_file(request, uuid, documents.decision_docx, "docx", DOCX_MIME)
 
 
 @login_required
 def decision_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.decision_pdf(decision)
-    return file_response(content, documents.decision_filename(decision, "pdf"), PDF_MIME)
+    return _decision_file(request, uuid, documents.decision_pdf, "pdf", PDF_MIME)
 
 
 @login_required
 def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.annex_xlsx(decision)
-    return file_response(content, documents.decision_filename(decision, "xlsx"), XLSX_MIME)
+    return _decision_file(request, uuid, documents.annex_xlsx, "xlsx", XLSX_MIME)
 
 
 @login_required
@@ -188,8 +184,12 @@ def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 def certificate_download(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """One recipient's certificate, for the proposing unit as well as the authority."""
-    line = get_visible_or_404(selectors.certificates_visible(user=request.user), uuid=uuid)
-    require_perm(request, "decisions.download_certificate", line)
+    line = visible_object(
+        request,
+        selectors.certificates_visible(user=request.user),
+        "decisions.download_certificate",
+        uuid=uuid,
+    )
     content = certificates.render(certificates.for_line(line))
     filename = f"giay-khen-{codes.grouped(line.certificate_code or '')}.pdf"
     return file_response(content, filename, PDF_MIME)
@@ -202,17 +202,17 @@ def decision_revoke(request: AuthedRequest, uuid: Any) -> HttpResponse:
         award__revoked_on__isnull=True, award__isnull=False
     )
     form = RevokeForm(request.POST or None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        try:
-            revocation = services.revocation_draft(
-                actor=request.user,
-                decision=decision,
-                lines=list(form.cleaned_data["lines"].select_related("award")),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã soạn dự thảo quyết định thu hồi: trình ký."))
-            return redirect("decisions:detail", uuid=revocation.uuid)
+    revocation = form_saved(
+        request,
+        form,
+        lambda: services.revocation_draft(
+            actor=request.user,
+            decision=decision,
+            lines=list(form.cleaned_data["lines"].select_related("award")),
+            reason=form.cleaned_data["reason"],
+        ),
+    )
+    if revocation is not None:
+        messages.success(request, _("Đã soạn dự thảo quyết định thu hồi: trình ký."))
+        return redirect("decisions:detail", uuid=revocation.uuid)
     return render(request, "decisions/revoke.html", {"decision": decision, "form": form})
