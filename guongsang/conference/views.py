@@ -3,8 +3,10 @@ reports, the documents, and the day page (read only, fit for a phone)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -121,51 +123,64 @@ def _form_error(form: Any) -> ValidationError:
     return ValidationError([str(e) for errors in form.errors.values() for e in errors])
 
 
+def _part_add(
+    request: AuthedRequest,
+    uuid: Any,
+    form_class: type[forms.Form],
+    add: Callable[..., object],
+    done: str = "",
+) -> HttpResponse:
+    """A guest, a programme item or a report added from its form on the detail page: the
+    form's or the service's refusal is shown there, one message per reason."""
+    conference = _conference(request, uuid, manage=True)
+    form = form_class(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise _form_error(form)
+        add(actor=request.user, conference=conference, **form.cleaned_data)
+    except ValidationError as exc:
+        return _after_change(request, conference, exc)
+    if done:
+        messages.success(request, done)
+    return _after_change(request, conference)
+
+
+def _part_remove(
+    request: AuthedRequest, uuid: Any, pk: int, remove: Callable[..., object], part: str
+) -> HttpResponse:
+    """A guest, a programme item or a report removed from the detail page: `part` is the
+    argument `remove` takes it as, and the conference's relation is its plural. One of
+    another conference is not found."""
+    conference = _conference(request, uuid, manage=True)
+    found = getattr(conference, f"{part}s").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    remove(actor=request.user, **{part: found})
+    return _after_change(request, conference)
+
+
 @login_required
 @require_POST
 def guest_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = GuestForm(request.POST)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
-    services.guest_add(actor=request.user, conference=conference, **form.cleaned_data)
-    return _after_change(request, conference)
+    return _part_add(request, uuid, GuestForm, services.guest_add)
 
 
 @login_required
 @require_POST
 def guest_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    guest = conference.guests.filter(pk=pk).first()
-    if guest is None:
-        raise Http404
-    services.guest_remove(actor=request.user, guest=guest)
-    return _after_change(request, conference)
+    return _part_remove(request, uuid, pk, services.guest_remove, "guest")
 
 
 @login_required
 @require_POST
 def item_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = ItemForm(request.POST)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
-    try:
-        services.item_add(actor=request.user, conference=conference, **form.cleaned_data)
-    except ValidationError as exc:
-        return _after_change(request, conference, exc)
-    return _after_change(request, conference)
+    return _part_add(request, uuid, ItemForm, services.item_add)
 
 
 @login_required
 @require_POST
 def item_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    item = conference.items.filter(pk=pk).first()
-    if item is None:
-        raise Http404
-    services.item_remove(actor=request.user, item=item)
-    return _after_change(request, conference)
+    return _part_remove(request, uuid, pk, services.item_remove, "item")
 
 
 @login_required
@@ -216,27 +231,13 @@ def honourees_remove(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 @require_POST
 def report_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = ReportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
-    try:
-        services.report_add(actor=request.user, conference=conference, **form.cleaned_data)
-    except ValidationError as exc:
-        return _after_change(request, conference, exc)
-    messages.success(request, _("Đã thêm bài tham luận."))
-    return _after_change(request, conference)
+    return _part_add(request, uuid, ReportForm, services.report_add, _("Đã thêm bài tham luận."))
 
 
 @login_required
 @require_POST
 def report_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    report = conference.reports.filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    services.report_remove(actor=request.user, report=report)
-    return _after_change(request, conference)
+    return _part_remove(request, uuid, pk, services.report_remove, "report")
 
 
 @login_required
