@@ -4,6 +4,7 @@ reports, the documents, and the day page (read only, fit for a phone)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from guongsang.awards.models import Award
@@ -123,64 +125,62 @@ def _form_error(form: Any) -> ValidationError:
     return ValidationError([str(e) for errors in form.errors.values() for e in errors])
 
 
-def _part_add(
-    request: AuthedRequest,
-    uuid: Any,
-    form_class: type[forms.Form],
-    add: Callable[..., object],
-    done: str = "",
-) -> HttpResponse:
-    """A guest, a programme item or a report added from its form on the detail page: the
-    form's or the service's refusal is shown there, one message per reason."""
+@dataclass(frozen=True)
+class Part:
+    """A part of a conference added from its form on the detail page and removed there: the
+    services take it as the argument named by its key in PARTS."""
+
+    form: type[forms.Form]
+    add: Callable[..., object]
+    remove: Callable[..., object]
+    related_name: str
+    added: Any = ""
+
+
+PARTS = {
+    "guest": Part(GuestForm, services.guest_add, services.guest_remove, "guests"),
+    "item": Part(ItemForm, services.item_add, services.item_remove, "items"),
+    "report": Part(
+        ReportForm,
+        services.report_add,
+        services.report_remove,
+        "reports",
+        gettext_lazy("Đã thêm bài tham luận."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def part_add(request: AuthedRequest, uuid: Any, part: str) -> HttpResponse:
+    """A guest, a programme item or a report added: the form's or the service's refusal is
+    shown on the detail page, one message per reason."""
     conference = _conference(request, uuid, manage=True)
-    form = form_class(request.POST, request.FILES)
+    kind = PARTS[part]
+    form = kind.form(request.POST, request.FILES)
     try:
         if not form.is_valid():
             raise _form_error(form)
-        add(actor=request.user, conference=conference, **form.cleaned_data)
+        kind.add(actor=request.user, conference=conference, **form.cleaned_data)
     except ValidationError as exc:
         return _after_change(request, conference, exc)
-    if done:
-        messages.success(request, done)
+    if kind.added:
+        messages.success(request, str(kind.added))
     return _after_change(request, conference)
 
 
-def _part_remove(
-    request: AuthedRequest, uuid: Any, pk: int, remove: Callable[..., object], part: str
-) -> HttpResponse:
-    """A guest, a programme item or a report removed from the detail page: `part` is the
-    argument `remove` takes it as, and the conference's relation is its plural. One of
-    another conference is not found."""
+@login_required
+@require_POST
+def part_remove(request: AuthedRequest, uuid: Any, pk: int, part: str) -> HttpResponse:
+    """A guest, a programme item or a report removed; one of another conference is not
+    found."""
     conference = _conference(request, uuid, manage=True)
-    found = getattr(conference, f"{part}s").filter(pk=pk).first()
+    kind = PARTS[part]
+    found = getattr(conference, kind.related_name).filter(pk=pk).first()
     if found is None:
         raise Http404
-    remove(actor=request.user, **{part: found})
+    kind.remove(actor=request.user, **{part: found})
     return _after_change(request, conference)
-
-
-@login_required
-@require_POST
-def guest_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _part_add(request, uuid, GuestForm, services.guest_add)
-
-
-@login_required
-@require_POST
-def guest_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    return _part_remove(request, uuid, pk, services.guest_remove, "guest")
-
-
-@login_required
-@require_POST
-def item_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _part_add(request, uuid, ItemForm, services.item_add)
-
-
-@login_required
-@require_POST
-def item_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    return _part_remove(request, uuid, pk, services.item_remove, "item")
 
 
 @login_required
@@ -226,18 +226,6 @@ def honourees_remove(request: AuthedRequest, uuid: Any) -> HttpResponse:
         honourees=list(conference.honourees.filter(pk__in=ids)),
     )
     return _after_change(request, conference)
-
-
-@login_required
-@require_POST
-def report_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _part_add(request, uuid, ReportForm, services.report_add, _("Đã thêm bài tham luận."))
-
-
-@login_required
-@require_POST
-def report_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    return _part_remove(request, uuid, pk, services.report_remove, "report")
 
 
 @login_required
