@@ -4,6 +4,7 @@ trình) and its list as DOCX and PDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,16 +93,21 @@ def signature(decision: Decision, profile: Any) -> tuple[str, str]:
     return "", profile.head_title
 
 
-def decision_context(decision: Decision) -> dict[str, Any]:
-    profile = profile_for(decision.authority)
-    number = decision.full_number or f"{DRAFT_NUMBER}/{decision.code}"
-    head = Letterhead(
+def _letterhead(profile: Any, number: str, date: dt.date | None) -> Letterhead:
+    """The authority's header over a paper numbered `number` (blank before it is signed)."""
+    return Letterhead(
         parent=profile.parent_name,
         issuer=profile.issuer_name,
         number=f"Số: {number}",
         place=profile.place,
-        date=decision.decision_date if decision.is_signed else None,
+        date=date,
     )
+
+
+def decision_context(decision: Decision) -> dict[str, Any]:
+    profile = profile_for(decision.authority)
+    number = decision.full_number or f"{DRAFT_NUMBER}/{decision.code}"
+    head = _letterhead(profile, number, decision.decision_date if decision.is_signed else None)
     issuer_title = decision.authority.name
     sign_prefix, sign_title = signature(decision, profile)
     recipients = list(decision_recipients(decision))
@@ -215,13 +221,7 @@ def annex_xlsx(decision: Decision) -> bytes:
 def submission_context(submission: Submission) -> dict[str, Any]:
     profile = profile_for(submission.authority)
     number = submission.full_number or f"{DRAFT_NUMBER}/{submission.code}"
-    head = Letterhead(
-        parent=profile.parent_name,
-        issuer=profile.issuer_name,
-        number=f"Số: {number}",
-        place=profile.place,
-        date=submission.submitted_on,
-    )
+    head = _letterhead(profile, number, submission.submitted_on)
     rows = []
     for i, item in enumerate(submission_items(submission), start=1):
         dossier = item.dossier

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest, bad_request, form_saved, report_errors
-from guongsang.core.validators import parse_page, parse_year
+from guongsang.core.http import AuthedRequest, form_saved, page_of, report_errors
+from guongsang.core.validators import parse_year
 from guongsang.core.views import require_perm, visible_object
 from guongsang.decisions import certificates, codes, documents, selectors, services, tasks
 from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
@@ -33,18 +32,17 @@ def decision_for(
     return visible_object(request, selectors.decisions_visible(user=request.user), perm, uuid=uuid)
 
 
+def register_year(request: AuthedRequest) -> int | None:
+    """The year the register is filtered by (`?nam=`); a year out of range never gets here:
+    core.middleware.QueryParamsMiddleware answers it with a 400."""
+    return parse_year(request.GET.get("nam"))
+
+
 @login_required
 def decision_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.view_decision")
-    decisions = selectors.decisions_visible(user=request.user)
-    try:
-        year = parse_year(request.GET.get("nam"))
-        number = parse_page(request.GET.get("page"))
-    except ValidationError as exc:
-        return bad_request(request, exc)
-    if year is not None:
-        decisions = decisions.filter(year=year)
-    page = Paginator(decisions, 25).get_page(number)
+    year = register_year(request)
+    page = page_of(request, selectors.decisions_visible(user=request.user, year=year))
     can_draft = request.user.has_perm("decisions.draft_decision")
     return render(
         request, "decisions/list.html", {"page": page, "can_draft": can_draft, "year": year or ""}

@@ -4,7 +4,7 @@ and the draft that revokes lines of a signed decision."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -62,15 +62,26 @@ DEFAULT_RECIPIENTS_LIST = (
 )
 
 
-def lock_dossiers(dossiers: Sequence[Dossier]) -> list[Dossier]:
+def lock_dossiers(
+    authority: Unit,
+    dossiers: Sequence[Dossier],
+    problems: Callable[[Unit, list[Dossier]], list[str]],
+) -> list[Dossier]:
     """The chosen dossiers, locked for the rest of the transaction, in the order of a
-    decision's or a submission's list (title, then unit, then person)."""
+    decision's or a submission's list (title, then unit, then person); refused, with every
+    reason `problems` finds, when they cannot go into the authority's paper."""
+    if not dossiers:
+        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
     locked: QuerySet[Dossier] = Dossier.objects.select_for_update(of=("self",))
-    return list(
+    rows = list(
         locked.filter(pk__in=[d.pk for d in dossiers])
         .select_related("title", "person", "nominee_unit", "unit")
         .order_by("title__order", "nominee_unit__name", "person__full_name", "pk")
     )
+    found = problems(authority, rows)
+    if found:
+        raise ValidationError(found)
+    return rows
 
 
 def _default_articles(issuer: str, rows: Iterable[Dossier]) -> str:
@@ -125,12 +136,7 @@ def decision_draft(
 ) -> Decision:
     """Dự thảo quyết định from the council's recommended dossiers of this authority."""
     require_role(actor, authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được soạn quyết định."))
-    if not dossiers:
-        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
-    rows = lock_dossiers(dossiers)
-    problems = _draft_problems(authority, rows)
-    if problems:
-        raise ValidationError(problems)
+    rows = lock_dossiers(authority, dossiers, _draft_problems)
     year = max(d.year for d in rows)
     on = decision_date or timezone.localdate()
     decision = Decision.objects.create(

@@ -100,12 +100,7 @@ def submission_draft(
     """Tờ trình. `to_unit` defaults to the level above in this installation; a level outside it
     (the Government, through the Ministry) receives the package and the documents instead."""
     require_role(actor, authority, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được lập tờ trình."))
-    if not dossiers:
-        raise ValidationError(_("Chọn ít nhất một hồ sơ đã được Hội đồng đề nghị khen."))
-    rows = lock_dossiers(dossiers)
-    problems = _submission_problems(authority, rows)
-    if problems:
-        raise ValidationError(problems)
+    rows = lock_dossiers(authority, dossiers, _submission_problems)
     to_unit = to_unit or _receiver(actor, authority, rows)
     if to_unit is None:
         raise ValidationError(_("Không có cấp trên để trình: chọn cơ quan nhận tờ trình."))
