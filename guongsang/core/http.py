@@ -57,6 +57,20 @@ def form_saved(request: HttpRequest, form: BaseForm, save: Callable[[], T]) -> T
         return None
 
 
+def action_done(
+    request: HttpRequest, action: Callable[[], T], done: str | Callable[[T], str]
+) -> T | None:
+    """A POST's action (a button, not a form page): its refusal reported (report_errors) and
+    None; else the success message, `done` or `done(result)`, and the result."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        report_errors(request, exc)
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    return result
+
+
 def page_of(request: HttpRequest, rows: QuerySet[M] | Sequence[M], per_page: int = 25) -> Page[M]:
     """The page of `rows` the address asks for (`?page=`; the last one past the end, the
     first one for anything that is not a number)."""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import file_response
-from guongsang.core.http import AuthedRequest, page_of, report_errors
+from guongsang.core.http import AuthedRequest, action_done, page_of, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.decisions import outcomes, package, selectors
@@ -111,12 +111,11 @@ def outcome_resolve(request: AuthedRequest, uuid: Any) -> HttpResponse:
         for text in form.errors.get("item", []):
             messages.error(request, str(text))
     else:
-        try:
-            outcomes.outside_line_resolve(
+        action_done(
+            request,
+            lambda: outcomes.outside_line_resolve(
                 actor=request.user, line=line, item=form.cleaned_data["item"]
-            )
-        except ValidationError as exc:
-            report_errors(request, exc)
-        else:
-            messages.success(request, _("Đã gắn “%(n)s” với hồ sơ.") % {"n": line.name})
+            ),
+            _("Đã gắn “%(n)s” với hồ sơ.") % {"n": line.name},
+        )
     return redirect("decisions:outcome_detail", uuid=decision.uuid)
