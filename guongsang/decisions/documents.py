@@ -12,6 +12,9 @@ from typing import Any
 
 from guongsang.catalogue.models import AwardKind
 from guongsang.core.documents import (
+    DOCX_MIME,
+    PDF_MIME,
+    XLSX_MIME,
     Letterhead,
     docx_bytes,
     docx_document,
@@ -305,3 +308,20 @@ def submission_docx(submission: Submission) -> bytes:
 def submission_filename(submission: Submission, ext: str) -> str:
     name = submission.full_number or f"du-thao-{submission.uuid.hex[:8]}"
     return f"to-trinh-{file_slug(name)}.{ext}"
+
+
+def decision_file(decision: Decision, fmt: str) -> tuple[bytes, str, str]:
+    """The decision as DOCX or PDF, or its list of recipients as XLSX: (content, file name,
+    content type)."""
+    render, mime = {
+        "docx": (decision_docx, DOCX_MIME),
+        "pdf": (decision_pdf, PDF_MIME),
+        "xlsx": (annex_xlsx, XLSX_MIME),
+    }[fmt]
+    return render(decision), decision_filename(decision, fmt), mime
+
+
+def submission_file(submission: Submission, fmt: str) -> tuple[bytes, str, str]:
+    """The submission as DOCX or PDF: (content, file name, content type)."""
+    render, mime = {"docx": (submission_docx, DOCX_MIME), "pdf": (submission_pdf, PDF_MIME)}[fmt]
+    return render(submission), submission_filename(submission, fmt), mime

@@ -3,7 +3,6 @@ the detail with each dossier's outcome above, sending (with confirmation), DOCX 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -13,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
+from guongsang.core.documents import file_response
 from guongsang.core.http import AuthedRequest, form_saved, page_of
 from guongsang.core.views import require_perm, visible_object
 from guongsang.decisions import documents, selectors, services
@@ -105,18 +104,6 @@ def submission_send(request: AuthedRequest, uuid: Any) -> HttpResponse:
     )
 
 
-def _submission_file(
-    request: AuthedRequest, uuid: Any, render: Callable[[Submission], bytes], ext: str, mime: str
-) -> HttpResponse:
-    submission = submission_for(request, uuid)
-    return file_response(render(submission), documents.submission_filename(submission, ext), mime)
-
-
 @login_required
-def submission_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _submission_file(request, uuid, documents.submission_docx, "docx", DOCX_MIME)
-
-
-@login_required
-def submission_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _submission_file(request, uuid, documents.submission_pdf, "pdf", PDF_MIME)
+def submission_file(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponse:
+    return file_response(*documents.submission_file(submission_for(request, uuid), fmt))

@@ -3,7 +3,6 @@ with confirmation, the DOCX/PDF/XLSX downloads, certificates in the background, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
+from guongsang.core.documents import PDF_MIME, file_response
 from guongsang.core.http import AuthedRequest, form_saved, page_of, report_errors
 from guongsang.core.validators import parse_year
 from guongsang.core.views import require_perm, visible_object
@@ -145,26 +144,9 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
     )
 
 
-def _decision_file(
-    request: AuthedRequest, uuid: Any, render: Callable[[Decision], bytes], ext: str, mime: str
-) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    return file_response(render(decision), documents.decision_filename(decision, ext), mime)
-
-
 @login_required
-def decision_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _decision_file(request, uuid, documents.decision_docx, "docx", DOCX_MIME)
-
-
-@login_required
-def decision_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _decision_file(request, uuid, documents.decision_pdf, "pdf", PDF_MIME)
-
-
-@login_required
-def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    return _decision_file(request, uuid, documents.annex_xlsx, "xlsx", XLSX_MIME)
+def decision_file(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponse:
+    return file_response(*documents.decision_file(decision_for(request, uuid), fmt))
 
 
 @login_required
