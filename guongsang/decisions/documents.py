@@ -231,9 +231,7 @@ def submission_context(submission: Submission) -> dict[str, Any]:
         rows.append(
             {
                 "index": i,
-                "name": dossier.person.full_name
-                if dossier.person is not None
-                else str(dossier.nominee_unit),
+                "name": dossier.nominee_name,
                 "unit": dossier.unit.name,
                 "title": dossier.title.name,
                 "summary": dossier.summary,

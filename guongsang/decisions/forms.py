@@ -21,8 +21,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class DossierChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Dossier) -> str:
-        who = obj.person.full_name if obj.person is not None else str(obj.nominee_unit)
-        return f"{who} — {obj.title.name} {obj.year} ({obj.unit.name})"
+        return f"{obj.nominee_name} — {obj.title.name} {obj.year} ({obj.unit.name})"
 
 
 class DossierBatchForm(BootstrapFormMixin, forms.Form):

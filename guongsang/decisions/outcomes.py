@@ -79,10 +79,6 @@ def open_items(recorded_by: Unit, submission: Submission | None = None) -> Query
     ).order_by("submission__submitted_on", "order", "pk")
 
 
-def _nominee(dossier: Dossier) -> str:
-    return dossier.person.full_name if dossier.person is not None else str(dossier.nominee_unit)
-
-
 def _units_of(dossier: Dossier) -> list[str]:
     units = [dossier.unit.name]
     if dossier.nominee_unit is not None:
@@ -94,7 +90,7 @@ def _units_of(dossier: Dossier) -> list[str]:
 
 def _fits(line: LineIn, item: SubmissionItem) -> bool:
     dossier = item.dossier
-    if _key(line.name) != _key(_nominee(dossier)):
+    if _key(line.name) != _key(dossier.nominee_name):
         return False
     title, wanted = _key(dossier.title.name), _key(line.title)
     if (

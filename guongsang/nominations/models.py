@@ -140,8 +140,12 @@ class Dossier(AuthoredModel):
         verbose_name_plural = _("hồ sơ đề nghị")
 
     def __str__(self) -> str:
-        nominee = self.person.full_name if self.person is not None else str(self.nominee_unit)
-        return f"{self.title} {self.year} — {nominee}"
+        return f"{self.title} {self.year} — {self.nominee_name}"
+
+    @property
+    def nominee_name(self) -> str:
+        """Who is proposed: the person's full name, or the collective's name."""
+        return self.person.full_name if self.person is not None else str(self.nominee_unit)
 
     @property
     def is_collective(self) -> bool:
