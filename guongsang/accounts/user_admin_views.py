@@ -16,7 +16,7 @@ from django_otp import devices_for_user
 from guongsang.accounts import user_admin
 from guongsang.accounts.forms import GrantForm, LockForm, UserCreateForm
 from guongsang.accounts.models import RoleGrant, User
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, action_done, report_errors
 from guongsang.core.models import AuditEntry
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.roles import Role
@@ -92,12 +92,11 @@ def user_grant(request: AuthedRequest, uuid: str) -> HttpResponse:
     target = _user(uuid)
     form = GrantForm(request.POST, units=_units(request))
     if form.is_valid():
-        try:
-            user_admin.grant_add(actor=request.user, user=target, **form.cleaned_data)
-        except ValidationError as exc:
-            report_errors(request, exc)
-        else:
-            messages.success(request, _("Đã cấp quyền."))
+        action_done(
+            request,
+            lambda: user_admin.grant_add(actor=request.user, user=target, **form.cleaned_data),
+            _("Đã cấp quyền."),
+        )
     else:
         messages.error(request, _("Chọn vai trò và đơn vị trong danh sách."))
     return redirect("accounts:user_detail", uuid=target.uuid)
@@ -109,12 +108,11 @@ def user_grant_remove(request: AuthedRequest, uuid: str, grant_id: int) -> HttpR
     require_perm(request, "accounts.manage_users")
     target = _user(uuid)
     grant = get_visible_or_404(target.grants.select_related("unit"), pk=grant_id)
-    try:
-        user_admin.grant_remove(actor=request.user, grant=grant)
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(request, _("Đã bỏ quyền."))
+    action_done(
+        request,
+        lambda: user_admin.grant_remove(actor=request.user, grant=grant),
+        _("Đã bỏ quyền."),
+    )
     return redirect("accounts:user_detail", uuid=target.uuid)
 
 
@@ -124,14 +122,13 @@ def user_lock(request: AuthedRequest, uuid: str) -> HttpResponse:
     require_perm(request, "accounts.manage_users")
     target = _user(uuid)
     active = request.POST.get("active") == "1"
-    try:
-        user_admin.user_set_active(
+    action_done(
+        request,
+        lambda: user_admin.user_set_active(
             actor=request.user, user=target, active=active, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(request, _("Đã mở khoá tài khoản.") if active else _("Đã khoá tài khoản."))
+        ),
+        _("Đã mở khoá tài khoản.") if active else _("Đã khoá tài khoản."),
+    )
     return redirect("accounts:user_detail", uuid=target.uuid)
 
 

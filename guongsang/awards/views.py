@@ -12,8 +12,7 @@ from guongsang.awards.models import Award
 from guongsang.awards.selectors import person_awards, unit_awards
 from guongsang.core.formatting import vn_short_date
 from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import get_visible_or_404
-from guongsang.core.views import require_perm
+from guongsang.core.views import require_perm, visible_object
 from guongsang.core.xlsx import table_response
 from guongsang.org.selectors import unit_list
 from guongsang.people.selectors import person_detail
@@ -64,8 +63,7 @@ def person_awards_xlsx(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 @login_required
 def unit_awards_xlsx(request: AuthedRequest, uuid: str) -> HttpResponse:
-    unit = get_visible_or_404(unit_list(user=request.user), uuid=uuid)
-    require_perm(request, "org.view_unit", unit)
+    unit = visible_object(request, unit_list(user=request.user), "org.view_unit", uuid=uuid)
     awards = unit_awards(user=request.user, unit=unit).select_related("title", "unit")
     return table_response(
         title=_("Khen thưởng tập thể — %(name)s") % {"name": unit.name},

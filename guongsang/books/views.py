@@ -87,6 +87,9 @@ def book_delete(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 def _chapters(request: AuthedRequest, book: Book) -> HttpResponse:
+    """After a chapter moved: the chapters in their new order for htmx, else the page."""
+    if not request.htmx:
+        return redirect("books:detail", uuid=book.uuid)
     book = selectors.book_detail(user=request.user, uuid=book.uuid)  # fresh order
     context = {"book": book, "can_manage": True}
     return render(request, "books/partials/chapters.html", context)
@@ -140,9 +143,7 @@ def book_move(request: AuthedRequest, uuid: Any, pk: int, direction: str) -> Htt
         raise Http404
     step = -1 if direction == "len" else 1
     services.book_move(actor=request.user, entry=_entry(book, pk), step=step)
-    if request.htmx:
-        return _chapters(request, book)
-    return redirect("books:detail", uuid=book.uuid)
+    return _chapters(request, book)
 
 
 @login_required
@@ -155,9 +156,7 @@ def book_reorder(request: AuthedRequest, uuid: Any) -> HttpResponse:
         services.book_reorder(actor=request.user, book=book, entry_ids=ids)
     except ValidationError as exc:
         return HttpResponse(exc.messages[0], status=400)
-    if request.htmx:
-        return _chapters(request, book)
-    return redirect("books:detail", uuid=book.uuid)
+    return _chapters(request, book)
 
 
 @login_required

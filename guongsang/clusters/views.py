@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from guongsang.catalogue.models import Title
 from guongsang.clusters import exports, selectors, services
 from guongsang.clusters.forms import CloseForm, ImportForm, ProposalForm, RoundForm, ScoreForm
-from guongsang.clusters.models import Round
+from guongsang.clusters.models import Proposal, Round
 from guongsang.core.documents import XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, action_done
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.org.models import Unit
@@ -120,14 +120,13 @@ def round_close(request: AuthedRequest, uuid: str) -> HttpResponse:
     scoring = _round(request, uuid)
     require_perm(request, "clusters.run_round", scoring.cluster)
     form = CloseForm(request.POST)
-    try:
+
+    def close() -> None:
         if not form.is_valid():
             raise ValidationError(_("Chưa nhập báo cáo tổng hợp của cụm trưởng."))
         services.round_close(actor=request.user, scoring=scoring, **form.cleaned_data)
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(request, _("Đã tổng hợp kết quả chấm điểm của cụm."))
+
+    action_done(request, close, _("Đã tổng hợp kết quả chấm điểm của cụm."))
     return redirect("clusters:round", uuid=scoring.uuid)
 
 
@@ -141,18 +140,20 @@ def proposal_create(request: AuthedRequest, uuid: str) -> HttpResponse:
         units=Unit.objects.filter(pk__in=[u.pk for u in selectors.member_units(scoring)]),
         titles=Title.objects.filter(code__in=services.PROPOSABLE_TITLES),
     )
-    try:
+
+    def propose() -> Proposal:
         if not form.is_valid():
             raise ValidationError(_("Chọn đơn vị và hình thức đề nghị."))
-        proposal = services.proposal_make(actor=request.user, scoring=scoring, **form.cleaned_data)
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(
-            request,
+        return services.proposal_make(actor=request.user, scoring=scoring, **form.cleaned_data)
+
+    action_done(
+        request,
+        propose,
+        lambda proposal: (
             _("Đã lập hồ sơ đề nghị “%(title)s” cho %(unit)s gửi Thành phố.")
-            % {"title": proposal.title.name, "unit": proposal.unit.name},
-        )
+            % {"title": proposal.title.name, "unit": proposal.unit.name}
+        ),
+    )
     return redirect("clusters:round", uuid=scoring.uuid)
 
 
@@ -168,7 +169,8 @@ def round_export(request: AuthedRequest, uuid: str) -> HttpResponse:
 def round_import(request: AuthedRequest, uuid: str) -> HttpResponse:
     scoring = _round(request, uuid)
     form = ImportForm(request.POST, request.FILES)
-    try:
+
+    def import_scores() -> int:
         if not form.is_valid():
             raise ValidationError(_("Chọn tệp Excel điểm để nhập."))
         rows = exports.read_scores(form.cleaned_data["file"].read())
@@ -180,9 +182,7 @@ def round_import(request: AuthedRequest, uuid: str) -> HttpResponse:
                     _("Bạn không chấm điểm thay cho “%(unit)s”: bỏ các dòng đó khỏi tệp.")
                     % {"unit": unit.name}
                 )
-        count = services.scores_import(actor=request.user, scoring=scoring, rows=rows)
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(request, _("Đã nhập %s ô điểm từ tệp Excel.") % count)
+        return services.scores_import(actor=request.user, scoring=scoring, rows=rows)
+
+    action_done(request, import_scores, lambda count: _("Đã nhập %s ô điểm từ tệp Excel.") % count)
     return redirect("clusters:round", uuid=scoring.uuid)

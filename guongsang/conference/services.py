@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,6 +44,15 @@ def _log_change(actor: Actor, conference: Conference, before: dict[str, Any], re
     audit.audit_update(
         actor=actor, obj=conference, before=before, after=_snapshot(conference), reason=reason
     )
+
+
+@contextmanager
+def _parts_change(actor: Actor, conference: Conference, reason: str) -> Iterator[None]:
+    """The conference's parts (guests, programme, reports) before and after the block, in
+    the audit log."""
+    before = _snapshot(conference)
+    yield
+    _log_change(actor, conference, before, reason)
 
 
 def _check(*, name: str, place: str, award_year: int, held_on: dt.date) -> None:
@@ -121,26 +131,21 @@ def guest_add(
     full_name = _text(full_name) or (person.full_name if person else "")
     if not full_name:
         raise ValidationError(_("Hãy nhập họ tên đại biểu hoặc chọn một cá nhân."))
-    before = _snapshot(conference)
-    order = (conference.guests.aggregate(m=Max("order"))["m"] or 0) + 1
-    guest = Guest.objects.create(
-        conference=conference,
-        order=order,
-        full_name=full_name,
-        role=_text(role),
-        organisation=_text(organisation),
-        person=person,
-    )
-    _log_change(actor, conference, before, _("Thêm đại biểu"))
-    return guest
+    with _parts_change(actor, conference, _("Thêm đại biểu")):
+        return Guest.objects.create(
+            conference=conference,
+            order=(conference.guests.aggregate(m=Max("order"))["m"] or 0) + 1,
+            full_name=full_name,
+            role=_text(role),
+            organisation=_text(organisation),
+            person=person,
+        )
 
 
 @transaction.atomic
 def guest_remove(*, actor: Actor, guest: Guest) -> None:
-    conference = guest.conference
-    before = _snapshot(conference)
-    guest.delete()
-    _log_change(actor, conference, before, _("Bỏ đại biểu"))
+    with _parts_change(actor, guest.conference, _("Bỏ đại biểu")):
+        guest.delete()
 
 
 @transaction.atomic
@@ -152,20 +157,16 @@ def item_add(
         raise ValidationError(_("Hãy nhập nội dung của mục chương trình."))
     if conference.starts_at and starts_at < conference.starts_at:
         raise ValidationError(_("Mục chương trình không thể bắt đầu trước giờ khai mạc hội nghị."))
-    before = _snapshot(conference)
-    item = ProgrammeItem.objects.create(
-        conference=conference, starts_at=starts_at, title=title, speaker=_text(speaker)
-    )
-    _log_change(actor, conference, before, _("Thêm mục chương trình"))
-    return item
+    with _parts_change(actor, conference, _("Thêm mục chương trình")):
+        return ProgrammeItem.objects.create(
+            conference=conference, starts_at=starts_at, title=title, speaker=_text(speaker)
+        )
 
 
 @transaction.atomic
 def item_remove(*, actor: Actor, item: ProgrammeItem) -> None:
-    conference = item.conference
-    before = _snapshot(conference)
-    item.delete()
-    _log_change(actor, conference, before, _("Bỏ mục chương trình"))
+    with _parts_change(actor, item.conference, _("Bỏ mục chương trình")):
+        item.delete()
 
 
 @transaction.atomic
@@ -250,22 +251,18 @@ def report_add(
         raise ValidationError(_("Hãy nhập người trình bày và tiêu đề bài tham luận."))
     if not body:
         raise ValidationError(_("Bài tham luận chưa có nội dung: hãy nhập hoặc tải tệp lên."))
-    before = _snapshot(conference)
-    report = SpeakerReport.objects.create(
-        conference=conference,
-        speaker=speaker,
-        role=_text(role),
-        title=title,
-        body=body,
-        source_name=source_name,
-    )
-    _log_change(actor, conference, before, _("Thêm bài tham luận"))
-    return report
+    with _parts_change(actor, conference, _("Thêm bài tham luận")):
+        return SpeakerReport.objects.create(
+            conference=conference,
+            speaker=speaker,
+            role=_text(role),
+            title=title,
+            body=body,
+            source_name=source_name,
+        )
 
 
 @transaction.atomic
 def report_remove(*, actor: Actor, report: SpeakerReport) -> None:
-    conference = report.conference
-    before = _snapshot(conference)
-    report.delete()
-    _log_change(actor, conference, before, _("Bỏ bài tham luận"))
+    with _parts_change(actor, report.conference, _("Bỏ bài tham luận")):
+        report.delete()

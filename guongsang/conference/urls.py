@@ -11,14 +11,22 @@ urlpatterns = [
     path("<uuid:uuid>/", views.conference_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.conference_edit, name="edit"),
     path("<uuid:uuid>/xoa/", views.conference_delete, name="delete"),
-    path("<uuid:uuid>/dai-bieu/", views.guest_add, name="guest_add"),
-    path("<uuid:uuid>/dai-bieu/<int:pk>/xoa/", views.guest_remove, name="guest_remove"),
-    path("<uuid:uuid>/chuong-trinh/", views.item_add, name="item_add"),
-    path("<uuid:uuid>/chuong-trinh/<int:pk>/xoa/", views.item_remove, name="item_remove"),
     path("<uuid:uuid>/bieu-duong/", views.honourees_pick, name="honourees_pick"),
     path("<uuid:uuid>/bieu-duong/bo/", views.honourees_remove, name="honourees_remove"),
-    path("<uuid:uuid>/tham-luan/", views.report_add, name="report_add"),
-    path("<uuid:uuid>/tham-luan/<int:pk>/xoa/", views.report_remove, name="report_remove"),
     path("<uuid:uuid>/tai-lieu/<slug:kind>.<str:fmt>", views.document, name="document"),
     path("<uuid:uuid>/ngay-hoi-nghi/", views.day, name="day"),
 ]
+
+# A conference's guests, programme items and reports (views.PARTS), each added and removed
+# from the detail page at its own address.
+PART_SEGMENTS = {"guest": "dai-bieu", "item": "chuong-trinh", "report": "tham-luan"}
+for part, segment in PART_SEGMENTS.items():
+    urlpatterns += [
+        path(f"<uuid:uuid>/{segment}/", views.part_add, {"part": part}, name=f"{part}_add"),
+        path(
+            f"<uuid:uuid>/{segment}/<int:pk>/xoa/",
+            views.part_remove,
+            {"part": part},
+            name=f"{part}_remove",
+        ),
+    ]

@@ -3,8 +3,11 @@ reports, the documents, and the day page (read only, fit for a phone)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from guongsang.awards.models import Award
@@ -121,50 +125,61 @@ def _form_error(form: Any) -> ValidationError:
     return ValidationError([str(e) for errors in form.errors.values() for e in errors])
 
 
-@login_required
-@require_POST
-def guest_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = GuestForm(request.POST)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
-    services.guest_add(actor=request.user, conference=conference, **form.cleaned_data)
-    return _after_change(request, conference)
+@dataclass(frozen=True)
+class Part:
+    """A part of a conference added from its form on the detail page and removed there: the
+    services take it as the argument named by its key in PARTS."""
+
+    form: type[forms.Form]
+    add: Callable[..., object]
+    remove: Callable[..., object]
+    related_name: str
+    added: Any = ""
+
+
+PARTS = {
+    "guest": Part(GuestForm, services.guest_add, services.guest_remove, "guests"),
+    "item": Part(ItemForm, services.item_add, services.item_remove, "items"),
+    "report": Part(
+        ReportForm,
+        services.report_add,
+        services.report_remove,
+        "reports",
+        gettext_lazy("Đã thêm bài tham luận."),
+    ),
+}
 
 
 @login_required
 @require_POST
-def guest_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
+def part_add(request: AuthedRequest, uuid: Any, part: str) -> HttpResponse:
+    """A guest, a programme item or a report added: the form's or the service's refusal is
+    shown on the detail page, one message per reason."""
     conference = _conference(request, uuid, manage=True)
-    guest = conference.guests.filter(pk=pk).first()
-    if guest is None:
-        raise Http404
-    services.guest_remove(actor=request.user, guest=guest)
-    return _after_change(request, conference)
-
-
-@login_required
-@require_POST
-def item_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = ItemForm(request.POST)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
+    kind = PARTS[part]
+    form = kind.form(request.POST, request.FILES)
     try:
-        services.item_add(actor=request.user, conference=conference, **form.cleaned_data)
+        if not form.is_valid():
+            raise _form_error(form)
+        kind.add(actor=request.user, conference=conference, **form.cleaned_data)
     except ValidationError as exc:
         return _after_change(request, conference, exc)
+    if kind.added:
+        messages.success(request, str(kind.added))
     return _after_change(request, conference)
 
 
 @login_required
 @require_POST
-def item_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
+def part_remove(request: AuthedRequest, uuid: Any, pk: int, part: str) -> HttpResponse:
+    """A guest, a programme item or a report removed; one of another conference is not
+    found."""
     conference = _conference(request, uuid, manage=True)
-    item = conference.items.filter(pk=pk).first()
-    if item is None:
+    kind = PARTS[part]
+    found = getattr(conference, kind.related_name).filter(pk=pk).first()
+    if found is None:
         raise Http404
-    services.item_remove(actor=request.user, item=item)
+    kind.remove(actor=request.user, **{part: found})
     return _after_change(request, conference)
 
 
@@ -210,32 +225,6 @@ def honourees_remove(request: AuthedRequest, uuid: Any) -> HttpResponse:
         conference=conference,
         honourees=list(conference.honourees.filter(pk__in=ids)),
     )
-    return _after_change(request, conference)
-
-
-@login_required
-@require_POST
-def report_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    form = ReportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _after_change(request, conference, _form_error(form))
-    try:
-        services.report_add(actor=request.user, conference=conference, **form.cleaned_data)
-    except ValidationError as exc:
-        return _after_change(request, conference, exc)
-    messages.success(request, _("Đã thêm bài tham luận."))
-    return _after_change(request, conference)
-
-
-@login_required
-@require_POST
-def report_remove(request: AuthedRequest, uuid: Any, pk: int) -> HttpResponse:
-    conference = _conference(request, uuid, manage=True)
-    report = conference.reports.filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    services.report_remove(actor=request.user, report=report)
     return _after_change(request, conference)
 
 

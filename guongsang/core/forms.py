@@ -3,6 +3,7 @@ from typing import Any, TypeVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.audit_display import object_type_label
@@ -16,6 +17,32 @@ def field_of(form: forms.BaseForm, name: str, kind: type[F]) -> F:
     """A form's field as its own class (the type stubs give every field as a plain Field), to
     set its queryset or choices when the form is built."""
     return cast(F, form.fields[name])
+
+
+ALL = _("Tất cả")
+
+
+class FilterChoice(forms.ModelChoiceField):
+    """A list page's filter on one model: optional, "Tất cả" when left empty, its rows set
+    when the form is built (none before), named in the address by `to_field_name`."""
+
+    def __init__(
+        self,
+        label: Any,
+        *,
+        model: type[Model],
+        to_field_name: str = "uuid",
+        empty_label: Any = ALL,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            queryset=model._default_manager.none(),
+            label=label,
+            required=False,
+            to_field_name=to_field_name,
+            empty_label=empty_label,
+            **kwargs,
+        )
 
 
 class VNDateField(forms.DateField):

@@ -1,11 +1,13 @@
 """The request type views receive: a logged-in user and htmx details."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
+from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm, Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
@@ -40,9 +42,10 @@ def report_errors(request: HttpRequest, exc: Exception, *, form: Form | None = N
 
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
-def form_saved(request: HttpRequest, form: Form, save: Callable[[], T]) -> T | None:
+def form_saved(request: HttpRequest, form: BaseForm, save: Callable[[], T]) -> T | None:
     """What the service returned, on a POST whose form is valid; None when the form is shown
     (again): not sent, not valid, or the service refused, its reasons then above the fields."""
     if request.method != "POST" or not form.is_valid():
@@ -52,6 +55,26 @@ def form_saved(request: HttpRequest, form: Form, save: Callable[[], T]) -> T | N
     except ValidationError as exc:
         form.add_error(None, exc)
         return None
+
+
+def action_done(
+    request: HttpRequest, action: Callable[[], T], done: str | Callable[[T], str]
+) -> T | None:
+    """A POST's action (a button, not a form page): its refusal reported (report_errors) and
+    None; else the success message, `done` or `done(result)`, and the result."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        report_errors(request, exc)
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    return result
+
+
+def page_of(request: HttpRequest, rows: QuerySet[M] | Sequence[M], per_page: int = 25) -> Page[M]:
+    """The page of `rows` the address asks for (`?page=`; the last one past the end, the
+    first one for anything that is not a number)."""
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:

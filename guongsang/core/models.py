@@ -21,6 +21,17 @@ class PublicModel(models.Model):
         abstract = True
 
 
+class AuthoredModel(PublicModel):
+    """A PublicModel that keeps who created it (the row stays when that user is deleted)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
 class AuditAction(models.TextChoices):
     CREATE = "create", _("Tạo mới")
     UPDATE = "update", _("Cập nhật")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from guongsang.core.models import AuditEntry, TaskProgress
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.textsearch import fold_search
+
+M = TypeVar("M", bound=Model)
+
+
+def filter_given(qs: QuerySet[M], **lookups: Any) -> QuerySet[M]:
+    """`qs` filtered by the lookups that have a value: a list filter left empty (blank, None)
+    does not filter."""
+    return qs.filter(**{lookup: value for lookup, value in lookups.items() if value})
 
 
 def audit_entries(
@@ -21,17 +29,15 @@ def audit_entries(
     date_to: dt.date | None = None,
     query: str = "",
 ) -> QuerySet[AuditEntry]:
-    qs = AuditEntry.objects.all()
+    qs = filter_given(
+        AuditEntry.objects.all(),
+        action=action,
+        object_type=object_type,
+        at__date__gte=date_from,
+        at__date__lte=date_to,
+    )
     if actor:
         qs = fold_search(qs, actor, "actor_name")
-    if action:
-        qs = qs.filter(action=action)
-    if object_type:
-        qs = qs.filter(object_type=object_type)
-    if date_from:
-        qs = qs.filter(at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(at__date__lte=date_to)
     if query:
         qs = fold_search(qs, query, "object_repr")
     return qs

@@ -16,19 +16,23 @@ import datetime as dt
 import logging
 import os
 import socket
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
-from guongsang.core.models import TaskProgress, TaskStatus, WorkerBeat
+from guongsang.core import audit
+from guongsang.core.files import file_save
+from guongsang.core.models import AuditAction, TaskProgress, TaskStatus, WorkerBeat
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +74,50 @@ def task_queue(
         progress_fail(progress.pk, QUEUE_FAILED_MESSAGE)
         raise
     return progress
+
+
+def export_queue(
+    *,
+    actor: Any,
+    label: str,
+    task: Any,
+    args: Sequence[Any],
+    what: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> TaskProgress:
+    """Start an export job: the audit entry saying who exports `what` (the data, the format,
+    the filters) with its progress row, then the job queued (task_queue)."""
+
+    def record(progress: TaskProgress) -> None:
+        audit.audit_log(
+            actor=actor,
+            action=AuditAction.EXPORT,
+            obj=progress,
+            object_repr=label,
+            after=what,
+            reason=label,
+            request=request,
+        )
+
+    return task_queue(owner=actor, label=label, task=task, args=args, record=record)
+
+
+def export_file(
+    progress_id: int,
+    *,
+    write: Callable[[IO[bytes]], int],
+    extension: str,
+    result_name: str,
+    done: Callable[[int], str],
+) -> str:
+    """Inside an export job: `write` fills a temporary file and says how many rows it wrote;
+    the file is kept in exports/ of the file storage and the progress finishes with its name
+    and `done(rows)`. The stored name is returned."""
+    with tempfile.TemporaryFile() as out:
+        count = write(out)
+        relative = file_save(folder="exports", extension=extension, content=out)
+    progress_finish(progress_id, result_file=relative, result_name=result_name, message=done(count))
+    return relative
 
 
 def _set(progress_id: int, **fields: Any) -> None:

@@ -6,11 +6,15 @@ import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
+from guongsang.core.formatting import nfc
+from guongsang.core.types import Actor, actor_user
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -47,6 +51,21 @@ def sniff(data: bytes) -> tuple[str, str] | None:
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png", ".png"
     return None
+
+
+def stored_file_fields(
+    *, upload: UploadedFile, checked: Checked, stored_path: str, actor: Actor
+) -> dict[str, Any]:
+    """The fields every record of a stored upload keeps: the name it came with, where it is
+    kept, what it is (by its content), its size and digest, and who sent it."""
+    return {
+        "original_name": nfc(upload.name or "tep")[:255],
+        "stored_path": stored_path,
+        "content_type": checked.content_type,
+        "size": checked.size,
+        "sha256": checked.sha256,
+        "uploaded_by": actor_user(actor),
+    }
 
 
 def check_upload(upload: UploadedFile) -> Checked:

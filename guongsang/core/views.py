@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -21,6 +22,7 @@ from guongsang.core.health import health, without_errors
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.models import AuditAction, TaskStatus
 from guongsang.core.permissions import (
+    get_visible_or_404,
     has_role,
     is_superuser,
     needs_two_factor,
@@ -31,11 +33,21 @@ from guongsang.core.tasks import progress_sweep, workers_alive
 from guongsang.core.tasks import task_retry as retry
 from guongsang.core.todo import todo_for
 
+M = TypeVar("M", bound=Model)
+
 
 def require_perm(request: AuthedRequest, perm: str, obj: Any = None) -> None:
     """The one check views make before doing anything."""
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+
+
+def visible_object(request: AuthedRequest, rows: QuerySet[M], perm: str, **lookup: Any) -> M:
+    """The object of `rows` (what the user may see) matching `lookup`, 404 when there is
+    none, after the permission check for `perm` on it: where an object's pages start."""
+    obj = get_visible_or_404(rows, **lookup)
+    require_perm(request, perm, obj)
+    return obj
 
 
 @login_required

@@ -4,6 +4,7 @@ trình) and its list as DOCX and PDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,9 @@ from typing import Any
 
 from guongsang.catalogue.models import AwardKind
 from guongsang.core.documents import (
+    DOCX_MIME,
+    PDF_MIME,
+    XLSX_MIME,
     Letterhead,
     docx_bytes,
     docx_document,
@@ -92,16 +96,21 @@ def signature(decision: Decision, profile: Any) -> tuple[str, str]:
     return "", profile.head_title
 
 
-def decision_context(decision: Decision) -> dict[str, Any]:
-    profile = profile_for(decision.authority)
-    number = decision.full_number or f"{DRAFT_NUMBER}/{decision.code}"
-    head = Letterhead(
+def _letterhead(profile: Any, number: str, date: dt.date | None) -> Letterhead:
+    """The authority's header over a paper numbered `number` (blank before it is signed)."""
+    return Letterhead(
         parent=profile.parent_name,
         issuer=profile.issuer_name,
         number=f"Số: {number}",
         place=profile.place,
-        date=decision.decision_date if decision.is_signed else None,
+        date=date,
     )
+
+
+def decision_context(decision: Decision) -> dict[str, Any]:
+    profile = profile_for(decision.authority)
+    number = decision.full_number or f"{DRAFT_NUMBER}/{decision.code}"
+    head = _letterhead(profile, number, decision.decision_date if decision.is_signed else None)
     issuer_title = decision.authority.name
     sign_prefix, sign_title = signature(decision, profile)
     recipients = list(decision_recipients(decision))
@@ -215,22 +224,14 @@ def annex_xlsx(decision: Decision) -> bytes:
 def submission_context(submission: Submission) -> dict[str, Any]:
     profile = profile_for(submission.authority)
     number = submission.full_number or f"{DRAFT_NUMBER}/{submission.code}"
-    head = Letterhead(
-        parent=profile.parent_name,
-        issuer=profile.issuer_name,
-        number=f"Số: {number}",
-        place=profile.place,
-        date=submission.submitted_on,
-    )
+    head = _letterhead(profile, number, submission.submitted_on)
     rows = []
     for i, item in enumerate(submission_items(submission), start=1):
         dossier = item.dossier
         rows.append(
             {
                 "index": i,
-                "name": dossier.person.full_name
-                if dossier.person is not None
-                else str(dossier.nominee_unit),
+                "name": dossier.nominee_name,
                 "unit": dossier.unit.name,
                 "title": dossier.title.name,
                 "summary": dossier.summary,
@@ -305,3 +306,20 @@ def submission_docx(submission: Submission) -> bytes:
 def submission_filename(submission: Submission, ext: str) -> str:
     name = submission.full_number or f"du-thao-{submission.uuid.hex[:8]}"
     return f"to-trinh-{file_slug(name)}.{ext}"
+
+
+def decision_file(decision: Decision, fmt: str) -> tuple[bytes, str, str]:
+    """The decision as DOCX or PDF, or its list of recipients as XLSX: (content, file name,
+    content type)."""
+    render, mime = {
+        "docx": (decision_docx, DOCX_MIME),
+        "pdf": (decision_pdf, PDF_MIME),
+        "xlsx": (annex_xlsx, XLSX_MIME),
+    }[fmt]
+    return render(decision), decision_filename(decision, fmt), mime
+
+
+def submission_file(submission: Submission, fmt: str) -> tuple[bytes, str, str]:
+    """The submission as DOCX or PDF: (content, file name, content type)."""
+    render, mime = {"docx": (submission_docx, DOCX_MIME), "pdf": (submission_pdf, PDF_MIME)}[fmt]
+    return render(submission), submission_filename(submission, fmt), mime

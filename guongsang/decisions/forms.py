@@ -14,19 +14,25 @@ from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.decisions.models import Decision, Recipient
 from guongsang.decisions.services import needs_backdate_reason
 from guongsang.nominations.models import Dossier
+from guongsang.org.models import Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DossierChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Dossier) -> str:
-        who = obj.person.full_name if obj.person is not None else str(obj.nominee_unit)
-        return f"{who} — {obj.title.name} {obj.year} ({obj.unit.name})"
+        return f"{obj.nominee_name} — {obj.title.name} {obj.year} ({obj.unit.name})"
 
 
-class DraftForm(BootstrapFormMixin, forms.Form):
+class DossierBatchForm(BootstrapFormMixin, forms.Form):
+    """Recommended dossiers chosen together (all of one level, whose authority signs) and the
+    summary of the paper they go into."""
+
+    dossiers_label = _("Hồ sơ Hội đồng đã đề nghị khen")
+    mixed_levels = _("Các hồ sơ phải cùng một cấp xét.")
+
     dossiers = DossierChoice(
-        label=_("Hồ sơ Hội đồng đã đề nghị khen"),
+        label=dossiers_label,
         queryset=Dossier.objects.none(),
         to_field_name="uuid",
         widget=forms.CheckboxSelectMultiple,
@@ -35,13 +41,29 @@ class DraftForm(BootstrapFormMixin, forms.Form):
     summary = forms.CharField(
         label=_("Trích yếu (để trống: hệ thống tự ghi)"), required=False, max_length=500
     )
-    decision_date = VNDateField(label=_("Ngày dự kiến ký"), required=False, widget=DATE)
 
     def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = field_of(self, "dossiers", forms.ModelMultipleChoiceField)
         field.queryset = dossiers
-        field.widget.attrs["class"] = "form-check-input"
+        field.label = self.dossiers_label
+
+    def clean_dossiers(self) -> list[Dossier]:
+        chosen = list(self.cleaned_data["dossiers"])
+        if len({d.level_unit_id for d in chosen}) > 1:
+            raise forms.ValidationError(self.mixed_levels)
+        return chosen
+
+    @property
+    def authority(self) -> Unit:
+        """The level whose council recommended the chosen dossiers."""
+        return self.cleaned_data["dossiers"][0].level_unit
+
+
+class DraftForm(DossierBatchForm):
+    mixed_levels = _("Các hồ sơ phải cùng một cấp xét (cùng cơ quan ký).")
+
+    decision_date = VNDateField(label=_("Ngày dự kiến ký"), required=False, widget=DATE)
 
 
 class DecisionForm(BootstrapFormMixin, forms.ModelForm):
@@ -108,26 +130,10 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = field_of(self, "lines", forms.ModelMultipleChoiceField)
         field.queryset = lines
-        field.widget.attrs["class"] = "form-check-input"
 
 
-class SubmissionDraftForm(BootstrapFormMixin, forms.Form):
-    dossiers = DossierChoice(
-        label=_("Hồ sơ đề nghị cấp trên khen"),
-        queryset=Dossier.objects.none(),
-        to_field_name="uuid",
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Chọn ít nhất một hồ sơ.")},
-    )
-    summary = forms.CharField(
-        label=_("Trích yếu (để trống: hệ thống tự ghi)"), required=False, max_length=500
-    )
-
-    def __init__(self, *args: Any, dossiers: QuerySet[Dossier], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = field_of(self, "dossiers", forms.ModelMultipleChoiceField)
-        field.queryset = dossiers
-        field.widget.attrs["class"] = "form-check-input"
+class SubmissionDraftForm(DossierBatchForm):
+    dossiers_label = _("Hồ sơ đề nghị cấp trên khen")
 
 
 class SendForm(BootstrapFormMixin, forms.Form):

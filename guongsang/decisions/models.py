@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
-from guongsang.core.models import PublicModel
+from guongsang.core.models import AuthoredModel, PublicModel
 from guongsang.decisions import codes
 from guongsang.nominations.models import Dossier
 from guongsang.org.models import Unit
@@ -86,7 +86,7 @@ class DecisionState(models.TextChoices):
     SIGNED = "signed", _("Đã ký")
 
 
-class Decision(PublicModel):
+class Decision(AuthoredModel):
     authority = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("cơ quan ban hành")
     )
@@ -121,9 +121,6 @@ class Decision(PublicModel):
         on_delete=models.PROTECT,
         related_name="amendments",
         verbose_name=_("sửa đổi, bổ sung quyết định"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
@@ -217,7 +214,7 @@ class SubmissionState(models.TextChoices):
     SENT = "sent", _("Đã trình")
 
 
-class Submission(PublicModel):
+class Submission(AuthoredModel):
     """Tờ trình: the department proposes titles it does not confer to the level above."""
 
     authority = models.ForeignKey(
@@ -236,9 +233,6 @@ class Submission(PublicModel):
     summary = models.CharField(_("trích yếu"), max_length=500)
     body = models.TextField(_("nội dung"))
     signer_name = models.CharField(_("người ký"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-year", "-created_at"]
@@ -274,7 +268,7 @@ class SubmissionItem(models.Model):
         return str(self.dossier)
 
 
-class OutsideDecision(PublicModel):
+class OutsideDecision(AuthoredModel):
     """Quyết định của cấp ngoài hệ thống: a decision made elsewhere (the President's Huân
     chương, the Prime Minister's Bằng khen) recorded by the level that proposed it, with its
     lines matched to the dossiers of that level's submissions."""
@@ -294,9 +288,6 @@ class OutsideDecision(PublicModel):
     number = models.CharField(_("số quyết định"), max_length=64)
     decision_date = models.DateField(_("ngày quyết định"))
     year = models.PositiveSmallIntegerField(_("năm khen thưởng"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-decision_date", "-created_at"]

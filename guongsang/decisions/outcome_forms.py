@@ -92,8 +92,7 @@ class OutsideDecisionForm(BootstrapFormMixin, forms.Form):
 class ItemChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: SubmissionItem) -> str:
         d = obj.dossier
-        who = d.person.full_name if d.person is not None else str(d.nominee_unit)
-        return f"{who} — {d.title.name} {d.year} ({obj.submission.full_number})"
+        return f"{d.nominee_name} — {d.title.name} {d.year} ({obj.submission.full_number})"
 
 
 class ResolveForm(BootstrapFormMixin, forms.Form):

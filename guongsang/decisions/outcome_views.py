@@ -9,28 +9,27 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.documents import file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, action_done, page_of, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.decisions import outcomes, package, selectors
 from guongsang.decisions.models import OutsideDecision, OutsideLine, SubmissionState
 from guongsang.decisions.outcome_forms import OutsideDecisionForm, ResolveForm
 from guongsang.decisions.permissions import DRAFT_ROLES, can_at
+from guongsang.decisions.submission_views import submission_for
 
 ZIP_MIME = "application/zip"
 
 
 @login_required
 def submission_zip(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    submission = get_visible_or_404(selectors.submissions_visible(user=request.user), uuid=uuid)
-    require_perm(request, "decisions.view_decision", submission)
+    submission = submission_for(request, uuid)
     content = package.package_zip(submission)
     return file_response(content, package.package_filename(submission), ZIP_MIME)
 
@@ -38,9 +37,7 @@ def submission_zip(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 def outcome_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.view_decision")
-    page = Paginator(selectors.outside_decisions_visible(user=request.user), 25).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.outside_decisions_visible(user=request.user))
     can_record = request.user.has_perm("decisions.draft_decision")
     return render(request, "decisions/outcome_list.html", {"page": page, "can_record": can_record})
 
@@ -114,12 +111,11 @@ def outcome_resolve(request: AuthedRequest, uuid: Any) -> HttpResponse:
         for text in form.errors.get("item", []):
             messages.error(request, str(text))
     else:
-        try:
-            outcomes.outside_line_resolve(
+        action_done(
+            request,
+            lambda: outcomes.outside_line_resolve(
                 actor=request.user, line=line, item=form.cleaned_data["item"]
-            )
-        except ValidationError as exc:
-            report_errors(request, exc)
-        else:
-            messages.success(request, _("Đã gắn “%(n)s” với hồ sơ.") % {"n": line.name})
+            ),
+            _("Đã gắn “%(n)s” với hồ sơ.") % {"n": line.name},
+        )
     return redirect("decisions:outcome_detail", uuid=decision.uuid)

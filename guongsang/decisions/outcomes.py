@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -32,7 +32,8 @@ from guongsang.decisions.models import (
     SubmissionItem,
     SubmissionState,
 )
-from guongsang.decisions.permissions import DRAFT_ROLES, can_at
+from guongsang.decisions.permissions import DRAFT_ROLES
+from guongsang.decisions.services.authority import require_role
 from guongsang.nominations import notifications
 from guongsang.nominations.models import Dossier
 from guongsang.org.models import Unit
@@ -41,8 +42,7 @@ MAX_LINES = 500
 
 
 def _require(actor: Actor, unit: Unit) -> None:
-    if not can_at(actor, unit.pk, DRAFT_ROLES):
-        raise PermissionDenied(_("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
+    require_role(actor, unit, DRAFT_ROLES, _("Chỉ Thường trực Hội đồng được ghi nhận kết quả."))
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,6 @@ def open_items(recorded_by: Unit, submission: Submission | None = None) -> Query
     ).order_by("submission__submitted_on", "order", "pk")
 
 
-def _nominee(dossier: Dossier) -> str:
-    return dossier.person.full_name if dossier.person is not None else str(dossier.nominee_unit)
-
-
 def _units_of(dossier: Dossier) -> list[str]:
     units = [dossier.unit.name]
     if dossier.nominee_unit is not None:
@@ -94,7 +90,7 @@ def _units_of(dossier: Dossier) -> list[str]:
 
 def _fits(line: LineIn, item: SubmissionItem) -> bool:
     dossier = item.dossier
-    if _key(line.name) != _key(_nominee(dossier)):
+    if _key(line.name) != _key(dossier.nominee_name):
         return False
     title, wanted = _key(dossier.title.name), _key(line.title)
     if (
@@ -127,6 +123,8 @@ def _clean(lines: Sequence[LineIn]) -> list[LineIn]:
     return cleaned
 
 
+@sqlite_writer()  # SQLite has one writer at a time: writers of all apps queue on one lock.
+@transaction.atomic
 def outside_decision_record(
     *,
     actor: Actor,
@@ -136,30 +134,6 @@ def outside_decision_record(
     decision_date: dt.date,
     lines: Sequence[LineIn],
     submission: Submission | None = None,
-) -> OutsideDecision:
-    # SQLite has one writer at a time: writers of all apps queue on one lock.
-    with sqlite_writer():
-        return _record(
-            actor=actor,
-            recorded_by=recorded_by,
-            authority=authority,
-            number=number,
-            decision_date=decision_date,
-            lines=lines,
-            submission=submission,
-        )
-
-
-@transaction.atomic
-def _record(
-    *,
-    actor: Actor,
-    recorded_by: Unit,
-    authority: str,
-    number: str,
-    decision_date: dt.date,
-    lines: Sequence[LineIn],
-    submission: Submission | None,
 ) -> OutsideDecision:
     _require(actor, recorded_by)
     authority, number = nfc(authority).strip(), nfc(number).strip()

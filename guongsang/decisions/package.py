@@ -118,8 +118,7 @@ def list_xlsx(submission: Submission) -> bytes:
     sheet.append(["STT", "Họ và tên / Tập thể", "Đơn vị", "Hình thức đề nghị", "Năm"])
     for i, item in enumerate(submission_items(submission), start=1):
         d = item.dossier
-        name = d.person.full_name if d.person is not None else str(d.nominee_unit)
-        append_row(sheet, [i, name, d.unit.name, d.title.name, d.year])
+        append_row(sheet, [i, d.nominee_name, d.unit.name, d.title.name, d.year])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -150,8 +149,8 @@ def package_files(submission: Submission) -> list[tuple[str, str, bytes]]:
     authority = profile_for(submission.authority).issuer_name
     for item in submission_items(submission):
         d = item.dossier
-        name = d.person.full_name if d.person is not None else str(d.nominee_unit)
-        path = f"bao-cao-thanh-tich/{item.order:03d}-{slugify(name) or d.uuid.hex[:8]}.docx"
+        slug = slugify(d.nominee_name) or d.uuid.hex[:8]
+        path = f"bao-cao-thanh-tich/{item.order:03d}-{slug}.docx"
         files.append((path, "report", achievement_report_docx(d, authority_name=authority)))
     files += [(path, "minutes", content) for path, content in _minutes(submission)]
     return files

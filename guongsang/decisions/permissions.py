@@ -94,18 +94,20 @@ def can_download_certificate(user: Any, line: Any) -> bool:
     return in_scope(user, decision.authority_id, VIEW_ROLES) or proposes_line(user, line)
 
 
-@rules.predicate
-def can_draft(user: Any, obj: Any) -> bool:
-    if obj is None:
-        return has_role(user, DRAFT_ROLES)
-    return can_at(user, obj.authority_id, DRAFT_ROLES)
+def acting_for_authority(roles: frozenset[str], name: str) -> rules.Predicate:
+    """The predicate: the user holds one of `roles`, over the object's authority when there
+    is an object (a decision, a submission)."""
+
+    def check(user: Any, obj: Any) -> bool:
+        if obj is None:
+            return has_role(user, roles)
+        return can_at(user, obj.authority_id, roles)
+
+    return rules.predicate(check, name=name)
 
 
-@rules.predicate
-def can_sign(user: Any, obj: Any) -> bool:
-    if obj is None:
-        return has_role(user, SIGN_ROLES)
-    return can_at(user, obj.authority_id, SIGN_ROLES)
+can_draft = acting_for_authority(DRAFT_ROLES, "can_draft")
+can_sign = acting_for_authority(SIGN_ROLES, "can_sign")
 
 
 rules.add_perm("decisions.view_decision", can_view)

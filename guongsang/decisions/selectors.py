@@ -40,15 +40,18 @@ if TYPE_CHECKING:
     from guongsang.nominations.models import Dossier
 
 
-def decisions_visible(*, user: Any) -> QuerySet[Decision]:
+def decisions_visible(*, user: Any, year: int | None = None) -> QuerySet[Decision]:
     """Decisions of the authorities the user is scoped over (secretariat, signer, council,
     leaders, admin); and, read only, the signed decisions that name a dossier the user's unit
-    proposed (or take its award back). Unit officers never see drafts or the register."""
+    proposed (or take its award back). Unit officers never see drafts or the register.
+    `year`: of that year only."""
     qs = (
         Decision.objects.select_related("authority", "amends")
         .annotate(recipient_count=Count("recipients"), total=Sum("recipients__amount"))
         .order_by("-year", "-number", "-created_at")
     )
+    if year is not None:
+        qs = qs.filter(year=year)
     ids = scope_unit_ids(user, VIEW_ROLES)
     if ids is None:
         return qs

@@ -7,36 +7,31 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
-from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import get_visible_or_404
-from guongsang.core.views import require_perm
+from guongsang.core.documents import file_response
+from guongsang.core.http import AuthedRequest, form_saved, page_of
+from guongsang.core.views import require_perm, visible_object
 from guongsang.decisions import documents, selectors, services
 from guongsang.decisions.forms import SendForm, SubmissionDraftForm
 from guongsang.decisions.models import Submission, SubmissionState
 
 
-def _submission(
+def submission_for(
     request: AuthedRequest, uuid: Any, perm: str = "decisions.view_decision"
 ) -> Submission:
-    submission = get_visible_or_404(selectors.submissions_visible(user=request.user), uuid=uuid)
-    require_perm(request, perm, submission)
-    return submission
+    """The submission the user may see (404 otherwise), after the permission check."""
+    visible = selectors.submissions_visible(user=request.user)
+    return visible_object(request, visible, perm, uuid=uuid)
 
 
 @login_required
 def submission_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.view_decision")
-    page = Paginator(selectors.submissions_visible(user=request.user), 25).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.submissions_visible(user=request.user))
     can_draft = request.user.has_perm("decisions.draft_decision")
     return render(request, "decisions/submission_list.html", {"page": page, "can_draft": can_draft})
 
@@ -46,24 +41,19 @@ def submission_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.draft_decision")
     available = selectors.dossiers_to_forward(user=request.user)
     form = SubmissionDraftForm(request.POST or None, dossiers=available)
-    if request.method == "POST" and form.is_valid():
-        chosen = list(form.cleaned_data["dossiers"])
-        levels = {d.level_unit for d in chosen}
-        if len(levels) > 1:
-            form.add_error("dossiers", _("Các hồ sơ phải cùng một cấp xét."))
-        else:
-            try:
-                submission = services.submission_draft(
-                    actor=request.user,
-                    authority=levels.pop(),
-                    dossiers=chosen,
-                    summary=form.cleaned_data["summary"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã lập dự thảo tờ trình."))
-                return redirect("decisions:submission_detail", uuid=submission.uuid)
+    submission = form_saved(
+        request,
+        form,
+        lambda: services.submission_draft(
+            actor=request.user,
+            authority=form.authority,
+            dossiers=form.cleaned_data["dossiers"],
+            summary=form.cleaned_data["summary"],
+        ),
+    )
+    if submission is not None:
+        messages.success(request, _("Đã lập dự thảo tờ trình."))
+        return redirect("decisions:submission_detail", uuid=submission.uuid)
     return render(
         request, "decisions/submission_form.html", {"form": form, "count": len(available)}
     )
@@ -71,7 +61,7 @@ def submission_create(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def submission_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    submission = _submission(request, uuid)
+    submission = submission_for(request, uuid)
     items = [
         (item, selectors.item_outcome_label(item))
         for item in selectors.submission_items(submission)
@@ -93,36 +83,27 @@ def submission_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 @login_required
 def submission_send(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    submission = _submission(request, uuid, "decisions.draft_decision")
+    submission = submission_for(request, uuid, "decisions.draft_decision")
     initial = {"on": timezone.localdate(), "signer_name": ""}
     form = SendForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.submission_send(
-                actor=request.user,
-                submission=submission,
-                on=form.cleaned_data["on"],
-                signer_name=form.cleaned_data["signer_name"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã trình tờ trình số %(n)s.") % {"n": sent.full_number})
-            return redirect("decisions:submission_detail", uuid=sent.uuid)
+    sent = form_saved(
+        request,
+        form,
+        lambda: services.submission_send(
+            actor=request.user,
+            submission=submission,
+            on=form.cleaned_data["on"],
+            signer_name=form.cleaned_data["signer_name"],
+        ),
+    )
+    if sent is not None:
+        messages.success(request, _("Đã trình tờ trình số %(n)s.") % {"n": sent.full_number})
+        return redirect("decisions:submission_detail", uuid=sent.uuid)
     return render(
         request, "decisions/submission_send.html", {"submission": submission, "form": form}
     )
 
 
 @login_required
-def submission_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    submission = _submission(request, uuid)
-    content = documents.submission_docx(submission)
-    return file_response(content, documents.submission_filename(submission, "docx"), DOCX_MIME)
-
-
-@login_required
-def submission_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    submission = _submission(request, uuid)
-    content = documents.submission_pdf(submission)
-    return file_response(content, documents.submission_filename(submission, "pdf"), PDF_MIME)
+def submission_file(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponse:
+    return file_response(*documents.submission_file(submission_for(request, uuid), fmt))

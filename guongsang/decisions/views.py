@@ -8,18 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guongsang.core.documents import DOCX_MIME, PDF_MIME, XLSX_MIME, file_response
-from guongsang.core.http import AuthedRequest, bad_request, report_errors
-from guongsang.core.permissions import get_visible_or_404
-from guongsang.core.validators import parse_page, parse_year
-from guongsang.core.views import require_perm
+from guongsang.core.documents import PDF_MIME, file_response
+from guongsang.core.http import AuthedRequest, form_saved, page_of, report_errors
+from guongsang.core.validators import parse_year
+from guongsang.core.views import require_perm, visible_object
 from guongsang.decisions import certificates, codes, documents, selectors, services, tasks
 from guongsang.decisions.forms import DecisionForm, DraftForm, RevokeForm, SignForm
 from guongsang.decisions.models import Decision, DecisionKind
@@ -30,23 +28,20 @@ def decision_for(
 ) -> Decision:
     """The decision the user may see (404 otherwise), after the one permission check for
     `perm`: every decision page starts here, the signing pages of guongsang.signatures too."""
-    decision = get_visible_or_404(selectors.decisions_visible(user=request.user), uuid=uuid)
-    require_perm(request, perm, decision)
-    return decision
+    return visible_object(request, selectors.decisions_visible(user=request.user), perm, uuid=uuid)
+
+
+def register_year(request: AuthedRequest) -> int | None:
+    """The year the register is filtered by (`?nam=`); a year out of range never gets here:
+    core.middleware.QueryParamsMiddleware answers it with a 400."""
+    return parse_year(request.GET.get("nam"))
 
 
 @login_required
 def decision_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.view_decision")
-    decisions = selectors.decisions_visible(user=request.user)
-    try:
-        year = parse_year(request.GET.get("nam"))
-        number = parse_page(request.GET.get("page"))
-    except ValidationError as exc:
-        return bad_request(request, exc)
-    if year is not None:
-        decisions = decisions.filter(year=year)
-    page = Paginator(decisions, 25).get_page(number)
+    year = register_year(request)
+    page = page_of(request, selectors.decisions_visible(user=request.user, year=year))
     can_draft = request.user.has_perm("decisions.draft_decision")
     return render(
         request, "decisions/list.html", {"page": page, "can_draft": can_draft, "year": year or ""}
@@ -58,25 +53,20 @@ def decision_draft(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "decisions.draft_decision")
     available = selectors.dossiers_to_decide(user=request.user)
     form = DraftForm(request.POST or None, dossiers=available)
-    if request.method == "POST" and form.is_valid():
-        chosen = list(form.cleaned_data["dossiers"])
-        levels = {d.level_unit for d in chosen}
-        if len(levels) > 1:
-            form.add_error("dossiers", _("Các hồ sơ phải cùng một cấp xét (cùng cơ quan ký)."))
-        else:
-            try:
-                decision = services.decision_draft(
-                    actor=request.user,
-                    authority=levels.pop(),
-                    dossiers=chosen,
-                    summary=form.cleaned_data["summary"],
-                    decision_date=form.cleaned_data["decision_date"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã soạn dự thảo quyết định."))
-                return redirect("decisions:detail", uuid=decision.uuid)
+    decision = form_saved(
+        request,
+        form,
+        lambda: services.decision_draft(
+            actor=request.user,
+            authority=form.authority,
+            dossiers=form.cleaned_data["dossiers"],
+            summary=form.cleaned_data["summary"],
+            decision_date=form.cleaned_data["decision_date"],
+        ),
+    )
+    if decision is not None:
+        messages.success(request, _("Đã soạn dự thảo quyết định."))
+        return redirect("decisions:detail", uuid=decision.uuid)
     return render(request, "decisions/draft.html", {"form": form, "count": len(available)})
 
 
@@ -111,15 +101,17 @@ def decision_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
         messages.error(request, _("Quyết định đã ký không sửa được."))
         return redirect("decisions:detail", uuid=decision.uuid)
     form = DecisionForm(request.POST or None, instance=Decision.objects.get(pk=decision.pk))
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.decision_update(actor=request.user, decision=decision, **changes)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu dự thảo."))
-            return redirect("decisions:detail", uuid=decision.uuid)
+    if form_saved(
+        request,
+        form,
+        lambda: services.decision_update(
+            actor=request.user,
+            decision=decision,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        ),
+    ):
+        messages.success(request, _("Đã lưu dự thảo."))
+        return redirect("decisions:detail", uuid=decision.uuid)
     return render(request, "decisions/edit.html", {"decision": decision, "form": form})
 
 
@@ -131,21 +123,21 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "signer_name": request.user.full_name,
     }
     form = SignForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            signed = services.decision_sign(
-                actor=request.user,
-                decision=decision,
-                on=form.cleaned_data["on"],
-                signer_name=form.cleaned_data["signer_name"],
-                as_deputy=form.cleaned_data["as_deputy"],
-                backdate_reason=form.cleaned_data["backdate_reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã ký quyết định số %(n)s.") % {"n": signed.full_number})
-            return redirect("decisions:detail", uuid=signed.uuid)
+    signed = form_saved(
+        request,
+        form,
+        lambda: services.decision_sign(
+            actor=request.user,
+            decision=decision,
+            on=form.cleaned_data["on"],
+            signer_name=form.cleaned_data["signer_name"],
+            as_deputy=form.cleaned_data["as_deputy"],
+            backdate_reason=form.cleaned_data["backdate_reason"],
+        ),
+    )
+    if signed is not None:
+        messages.success(request, _("Đã ký quyết định số %(n)s.") % {"n": signed.full_number})
+        return redirect("decisions:detail", uuid=signed.uuid)
     lines = selectors.decision_recipients(decision)
     return render(
         request, "decisions/sign.html", {"decision": decision, "form": form, "lines": lines}
@@ -153,24 +145,8 @@ def decision_sign(request: AuthedRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
-def decision_docx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.decision_docx(decision)
-    return file_response(content, documents.decision_filename(decision, "docx"), DOCX_MIME)
-
-
-@login_required
-def decision_pdf(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.decision_pdf(decision)
-    return file_response(content, documents.decision_filename(decision, "pdf"), PDF_MIME)
-
-
-@login_required
-def decision_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
-    decision = decision_for(request, uuid)
-    content = documents.annex_xlsx(decision)
-    return file_response(content, documents.decision_filename(decision, "xlsx"), XLSX_MIME)
+def decision_file(request: AuthedRequest, uuid: Any, fmt: str) -> HttpResponse:
+    return file_response(*documents.decision_file(decision_for(request, uuid), fmt))
 
 
 @login_required
@@ -188,8 +164,12 @@ def decision_certificates(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @login_required
 def certificate_download(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """One recipient's certificate, for the proposing unit as well as the authority."""
-    line = get_visible_or_404(selectors.certificates_visible(user=request.user), uuid=uuid)
-    require_perm(request, "decisions.download_certificate", line)
+    line = visible_object(
+        request,
+        selectors.certificates_visible(user=request.user),
+        "decisions.download_certificate",
+        uuid=uuid,
+    )
     content = certificates.render(certificates.for_line(line))
     filename = f"giay-khen-{codes.grouped(line.certificate_code or '')}.pdf"
     return file_response(content, filename, PDF_MIME)
@@ -202,17 +182,17 @@ def decision_revoke(request: AuthedRequest, uuid: Any) -> HttpResponse:
         award__revoked_on__isnull=True, award__isnull=False
     )
     form = RevokeForm(request.POST or None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        try:
-            revocation = services.revocation_draft(
-                actor=request.user,
-                decision=decision,
-                lines=list(form.cleaned_data["lines"].select_related("award")),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã soạn dự thảo quyết định thu hồi: trình ký."))
-            return redirect("decisions:detail", uuid=revocation.uuid)
+    revocation = form_saved(
+        request,
+        form,
+        lambda: services.revocation_draft(
+            actor=request.user,
+            decision=decision,
+            lines=list(form.cleaned_data["lines"].select_related("award")),
+            reason=form.cleaned_data["reason"],
+        ),
+    )
+    if revocation is not None:
+        messages.success(request, _("Đã soạn dự thảo quyết định thu hồi: trình ký."))
+        return redirect("decisions:detail", uuid=revocation.uuid)
     return render(request, "decisions/revoke.html", {"decision": decision, "form": form})

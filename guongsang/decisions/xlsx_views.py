@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_short_date
-from guongsang.core.http import AuthedRequest, bad_request
-from guongsang.core.validators import parse_year
+from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.core.xlsx import table_response
 from guongsang.decisions import selectors
 from guongsang.decisions.models import DecisionKind
+from guongsang.decisions.views import register_year
 
 
 @login_required
 def decision_list_xlsx(request: AuthedRequest) -> HttpResponse:
     """Sổ quyết định: the register as the page filters it (year)."""
     require_perm(request, "decisions.view_decision")
-    decisions = selectors.decisions_visible(user=request.user)
-    try:
-        year = parse_year(request.GET.get("nam"))
-    except ValidationError as exc:
-        return bad_request(request, exc)
-    if year is not None:
-        decisions = decisions.filter(year=year)
+    decisions = selectors.decisions_visible(user=request.user, year=register_year(request))
     columns = [
         (_("Số"), 20),
         (_("Ngày"), 14),

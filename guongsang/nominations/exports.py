@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import tempfile
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -12,16 +11,9 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from guongsang.accounts.models import User
-from guongsang.core import audit
-from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
-from guongsang.core.models import AuditAction, TaskProgress
-from guongsang.core.tasks import (
-    progress_finish,
-    progress_run,
-    progress_update,
-    task_queue,
-)
+from guongsang.core.models import TaskProgress
+from guongsang.core.tasks import export_file, export_queue, progress_run, progress_update
 from guongsang.core.xlsx import append_row
 from guongsang.nominations.models import Dossier
 from guongsang.nominations.selectors import dossiers_filtered
@@ -99,24 +91,13 @@ def export_dossiers_start(
     *, actor: User, filters: dict[str, Any], request: HttpRequest | None = None
 ) -> TaskProgress:
     """A list too long to build during the request: record it, queue it, follow its progress."""
-
-    def record(progress: TaskProgress) -> None:
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.EXPORT,
-            obj=progress,
-            object_repr=EXPORT_LABEL,
-            after={"export": "nominations.dossier", "format": "xlsx", "filters": filters},
-            reason=EXPORT_LABEL,
-            request=request,
-        )
-
-    return task_queue(
-        owner=actor,
+    return export_queue(
+        actor=actor,
         label=EXPORT_LABEL,
         task=export_dossiers_xlsx,
         args=[actor.pk, filters],
-        record=record,
+        what={"export": "nominations.dossier", "format": "xlsx", "filters": filters},
+        request=request,
     )
 
 
@@ -132,13 +113,12 @@ def export_dossiers_xlsx(progress_id: int, user_id: int, filters: dict[str, Any]
             message = f"Đã ghi {vn_number(done)}/{vn_number(total)} hồ sơ."
             progress_update(progress_id, done * 100 // max(total, 1), message)
 
-        with tempfile.TemporaryFile() as out:
-            count = write_dossiers(dossiers.iterator(chunk_size=500), out, on_progress=report)
-            relative = file_save(folder="exports", extension=".xlsx", content=out)
-        progress_finish(
+        return export_file(
             progress_id,
-            result_file=relative,
+            write=lambda out: write_dossiers(
+                dossiers.iterator(chunk_size=500), out, on_progress=report
+            ),
+            extension=".xlsx",
             result_name=f"ho-so-de-nghi-{timezone.localdate():%Y%m%d}.xlsx",
-            message=f"Đã xuất {vn_number(count)} hồ sơ.",
+            done=lambda count: f"Đã xuất {vn_number(count)} hồ sơ.",
         )
-    return relative

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
-from guongsang.core.forms import IntegerField, VNDateField, field_of
+from guongsang.core.forms import FilterChoice, IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
@@ -25,27 +25,9 @@ ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
 class DossierFilterForm(BootstrapFormMixin, forms.Form):
     nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
     trang_thai = forms.ChoiceField(label=_("Trạng thái"), required=False)
-    danh_hieu = forms.ModelChoiceField(
-        label=_("Danh hiệu, hình thức"),
-        queryset=Title.objects.none(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("Tất cả"),
-    )
-    phong_trao = forms.ModelChoiceField(
-        label=_("Phong trào"),
-        queryset=Movement.objects.none(),
-        required=False,
-        to_field_name="uuid",
-        empty_label=_("Tất cả"),
-    )
-    don_vi = forms.ModelChoiceField(
-        label=_("Đơn vị (kể cả trực thuộc)"),
-        queryset=Unit.objects.none(),
-        required=False,
-        to_field_name="uuid",
-        empty_label=_("Tất cả"),
-    )
+    danh_hieu = FilterChoice(_("Danh hiệu, hình thức"), model=Title, to_field_name="code")
+    phong_trao = FilterChoice(_("Phong trào"), model=Movement)
+    don_vi = FilterChoice(_("Đơn vị (kể cả trực thuộc)"), model=Unit)
     q = forms.CharField(label=_("Tìm theo tên, đơn vị, thành tích"), required=False)
 
     def __init__(

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.catalogue.models import Title
-from guongsang.core.models import PublicModel
+from guongsang.core.models import AuthoredModel, PublicModel
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
 
@@ -46,7 +46,7 @@ LIVE_STATES = (
 )
 
 
-class Dossier(PublicModel):
+class Dossier(AuthoredModel):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("đơn vị đề nghị")
     )
@@ -92,9 +92,6 @@ class Dossier(PublicModel):
         _("trạng thái"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True
     )
     state_changed_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     forwarded_from = models.ForeignKey(
         "self",
         null=True,
@@ -143,8 +140,12 @@ class Dossier(PublicModel):
         verbose_name_plural = _("hồ sơ đề nghị")
 
     def __str__(self) -> str:
-        nominee = self.person.full_name if self.person is not None else str(self.nominee_unit)
-        return f"{self.title} {self.year} — {nominee}"
+        return f"{self.title} {self.year} — {self.nominee_name}"
+
+    @property
+    def nominee_name(self) -> str:
+        """Who is proposed: the person's full name, or the collective's name."""
+        return self.person.full_name if self.person is not None else str(self.nominee_unit)
 
     @property
     def is_collective(self) -> bool:

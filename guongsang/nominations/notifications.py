@@ -85,7 +85,7 @@ def notify_transition(*, dossier: Dossier, action: str, reason: str = "") -> lis
 def decided_message(*, dossier: Dossier, number: str, on: dt.date, amount: int, code: str) -> str:
     """'Lê Thị Bích Liên được tặng “…” năm 2024 tại Quyết định số 1/QĐ-SLĐTBXH ngày 1 tháng 8
     năm 2024; tiền thưởng 710.000 đ; mã xác minh giấy khen DVPZX-RCWCG.'"""
-    nominee = dossier.person.full_name if dossier.person is not None else str(dossier.nominee_unit)
+    nominee = dossier.nominee_name
     title = dossier.title.name if "“" in dossier.title.name else f"“{dossier.title.name}”"
     text = _(
         "%(nominee)s được tặng %(title)s năm %(year)s tại Quyết định số %(number)s %(date)s; "

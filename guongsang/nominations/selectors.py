@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.core.selectors import filter_given
 from guongsang.core.textsearch import fold_search
 from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.nominations.permissions import LEVEL_ROLES
@@ -38,15 +39,13 @@ def dossiers_filtered(
     unit_uuid: str = "",
 ) -> QuerySet[Dossier]:
     """The list page's filters (also used by its Excel export, in the background or not)."""
-    dossiers = dossiers_visible(user=user)
-    if year:
-        dossiers = dossiers.filter(year=year)
-    if state:
-        dossiers = dossiers.filter(state=state)
-    if title_code:
-        dossiers = dossiers.filter(title__code=title_code)
-    if movement_uuid:
-        dossiers = dossiers.filter(movement__uuid=movement_uuid)
+    dossiers = filter_given(
+        dossiers_visible(user=user),
+        year=year,
+        state=state,
+        title__code=title_code,
+        movement__uuid=movement_uuid,
+    )
     if unit_uuid:
         # The unit's subtree today, with the units merged into it over the years.
         unit = Unit.objects.filter(uuid=unit_uuid).first()

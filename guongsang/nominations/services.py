@@ -18,6 +18,7 @@ from guongsang.core import audit
 from guongsang.core.formatting import nfc, quoted
 from guongsang.core.services import model_update
 from guongsang.core.types import Actor, actor_user
+from guongsang.core.uploads import stored_file_fields
 from guongsang.core.validators import clean_text
 from guongsang.movements.models import Movement
 from guongsang.nominations import eligibility, notifications, uploads
@@ -177,12 +178,7 @@ def dossier_attach(
     attached = DossierFile.objects.create(
         dossier=dossier,
         kind=kind,
-        original_name=nfc(upload.name or "tep")[:255],
-        stored_path=stored,
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=actor_user(actor),
+        **stored_file_fields(upload=upload, checked=checked, stored_path=stored, actor=actor),
     )
     audit.audit_create(actor=actor, obj=attached)
     return attached

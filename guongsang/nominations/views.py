@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from guongsang.catalogue.models import Title
 from guongsang.core.files import file_response
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, action_done
 from guongsang.core.pagecache import cached_page
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
 from guongsang.core.roles import Role
@@ -317,14 +317,13 @@ def dossier_transition(request: AuthedRequest, uuid: str, action: str) -> HttpRe
         )
     form = ReasonForm(request.POST, required=transition.needs_reason)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.dossier_transition(
+    action_done(
+        request,
+        lambda: services.dossier_transition(
             actor=request.user, dossier=dossier, action=action, reason=reason
-        )
-    except ValidationError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(request, str(transition.done))
+        ),
+        str(transition.done),
+    )
     return redirect("nominations:detail", uuid=dossier.uuid)
 
 

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
-
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django_tasks import task
 
 from guongsang.accounts.models import User
-from guongsang.core import audit
-from guongsang.core.files import file_save
 from guongsang.core.formatting import vn_number
-from guongsang.core.models import AuditAction, TaskProgress
-from guongsang.core.tasks import (
-    progress_finish,
-    progress_run,
-    progress_update,
-    task_queue,
-)
+from guongsang.core.models import TaskProgress
+from guongsang.core.tasks import export_file, export_queue, progress_run, progress_update
 from guongsang.people import exports
 from guongsang.people.selectors import person_list
 
@@ -27,20 +18,13 @@ EXPORT_LABEL = "Xuất danh sách cá nhân ra Excel"
 
 def export_people_start(*, actor: User, request: HttpRequest | None = None) -> TaskProgress:
     """Record the export, then queue it; the progress page follows it."""
-
-    def record(progress: TaskProgress) -> None:
-        audit.audit_log(
-            actor=actor,
-            action=AuditAction.EXPORT,
-            obj=progress,
-            object_repr=EXPORT_LABEL,
-            after={"export": "people.person", "format": "xlsx", "personal_data": "masked"},
-            reason=EXPORT_LABEL,
-            request=request,
-        )
-
-    return task_queue(
-        owner=actor, label=EXPORT_LABEL, task=export_people_xlsx, args=[actor.pk], record=record
+    return export_queue(
+        actor=actor,
+        label=EXPORT_LABEL,
+        task=export_people_xlsx,
+        args=[actor.pk],
+        what={"export": "people.person", "format": "xlsx", "personal_data": "masked"},
+        request=request,
     )
 
 
@@ -54,13 +38,12 @@ def export_people_xlsx(progress_id: int, user_id: int) -> str:
             message = f"Đã ghi {vn_number(done)}/{vn_number(total)} cá nhân."
             progress_update(progress_id, done * 100 // max(total, 1), message)
 
-        with tempfile.TemporaryFile() as out:
-            count = exports.people_xlsx(people=person_list(user=user), path=out, on_progress=report)
-            relative = file_save(folder="exports", extension=".xlsx", content=out)
-        progress_finish(
+        return export_file(
             progress_id,
-            result_file=relative,
+            write=lambda out: exports.people_xlsx(
+                people=person_list(user=user), path=out, on_progress=report
+            ),
+            extension=".xlsx",
             result_name=f"danh-sach-ca-nhan-{timezone.localdate():%Y%m%d}.xlsx",
-            message=f"Đã xuất {vn_number(count)} cá nhân.",
+            done=lambda count: f"Đã xuất {vn_number(count)} cá nhân.",
         )
-    return relative

@@ -35,6 +35,45 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _gridlines(top_value: float, top: float, bottom: float) -> list[tuple[int, float, str]]:
+    """The five lines of the value axis, from the bottom: (step, y, the value beside it)."""
+    return [
+        (step, bottom - (bottom - top) * step / 4, f"{top_value * step / 4:,.0f}".replace(",", "."))
+        for step in range(5)
+    ]
+
+
+@dataclass(frozen=True)
+class _Bar:
+    x: float  # left edge
+    width: float
+    value: float
+    colour: str
+
+
+def _columns(
+    labels: list[str], series: list[Series], left: float, right: float
+) -> list[tuple[float, list[_Bar]]]:
+    """Per label: the x its text is centred on, and its bars side by side (one per series)
+    in the middle 80% of its slot."""
+    slot = (right - left) / max(len(labels), 1)
+    width = slot * 0.8 / max(len(series), 1)
+    columns = []
+    for j in range(len(labels)):
+        x0 = left + slot * j + slot * 0.1
+        bars = [
+            _Bar(
+                x=x0 + width * i,
+                width=width,
+                value=float(s.values[j]) if j < len(s.values) else 0.0,
+                colour=COLOURS[i % len(COLOURS)],
+            )
+            for i, s in enumerate(series)
+        ]
+        columns.append((left + slot * (j + 0.5), bars))
+    return columns
+
+
 def short(label: str, size: int = 24) -> str:
     return label if len(label) <= size else label[: size - 1].rstrip() + "…"
 
@@ -56,33 +95,25 @@ def svg_bar_chart(
         out.append(f'<rect x="{x}" y="33" width="13" height="12" fill="{colour}"/>')
         out.append(f'<text x="{x + 17}" y="44" font-size="13">{_esc(s.name)}</text>')
         x += 30 + 7 * len(s.name)
-    for step in range(5):
-        value = top_value * step / 4
-        y = bottom - (bottom - top) * step / 4
+    for step, y, number in _gridlines(top_value, top, bottom):
         grid = "#000" if step == 0 else "#ddd"
         out.append(
             f'<line x1="{left - 3}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{grid}"/>'
         )
-        number = f"{value:,.0f}".replace(",", ".")
         out.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{number}</text>'
         )
     out.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#000"/>')
-    count = max(len(labels), 1)
-    slot = (right - left) / count
-    bar = slot * 0.8 / max(len(series), 1)
-    for j, label in enumerate(labels):
-        x0 = left + slot * j + slot * 0.1
-        for i, s in enumerate(series):
-            value = float(s.values[j]) if j < len(s.values) else 0.0
-            h = (bottom - top) * value / top_value
+    size = 11 if len(labels) <= 10 else 9
+    for label, (centre, bars) in zip(labels, _columns(labels, series, left, right), strict=True):
+        for bar in bars:
+            h = (bottom - top) * bar.value / top_value
             out.append(
-                f'<rect x="{x0 + bar * i:.1f}" y="{bottom - h:.1f}" width="{bar - 1:.1f}" '
-                f'height="{h:.1f}" fill="{COLOURS[i % len(COLOURS)]}"/>'
+                f'<rect x="{bar.x:.1f}" y="{bottom - h:.1f}" width="{bar.width - 1:.1f}" '
+                f'height="{h:.1f}" fill="{bar.colour}"/>'
             )
-        size = 11 if count <= 10 else 9
         out.append(
-            f'<text x="{left + slot * (j + 0.5):.1f}" y="{bottom + 16}" font-size="{size}" '
+            f'<text x="{centre:.1f}" y="{bottom + 16}" font-size="{size}" '
             f'text-anchor="middle">{_esc(label)}</text>'
         )
     out.append("</svg>")
@@ -117,36 +148,15 @@ def png_bar_chart(
     # axes and grid
     draw.line((left, top, left, bottom), fill="black", width=2)
     draw.line((left, bottom, right, bottom), fill="black", width=2)
-    for step in range(5):
-        value = top_value * step / 4
-        y = bottom - (bottom - top) * step / 4
+    for step, y, number in _gridlines(top_value, top, bottom):
         draw.line((left - 6, y, right, y), fill="#dddddd" if step else "black")
-        draw.text(
-            (left - 10, y),
-            f"{value:,.0f}".replace(",", "."),
-            fill="black",
-            font=font(22),
-            anchor="rm",
-        )
-    count = max(len(labels), 1)
-    slot = (right - left) / count
-    bar = slot * 0.8 / max(len(series), 1)
-    for j, label in enumerate(labels):
-        x0 = left + slot * j + slot * 0.1
-        for i, s in enumerate(series):
-            value = float(s.values[j]) if j < len(s.values) else 0.0
-            y = bottom - (bottom - top) * value / top_value
-            draw.rectangle(
-                (x0 + bar * i, y, x0 + bar * (i + 1) - 2, bottom), fill=COLOURS[i % len(COLOURS)]
-            )
-        size = 22 if count <= 10 else 18
-        draw.text(
-            (left + slot * (j + 0.5), bottom + 10),
-            label,
-            fill="black",
-            font=font(size),
-            anchor="ma",
-        )
+        draw.text((left - 10, y), number, fill="black", font=font(22), anchor="rm")
+    size = 22 if len(labels) <= 10 else 18
+    for label, (centre, bars) in zip(labels, _columns(labels, series, left, right), strict=True):
+        for bar in bars:
+            y = bottom - (bottom - top) * bar.value / top_value
+            draw.rectangle((bar.x, y, bar.x + bar.width - 2, bottom), fill=bar.colour)
+        draw.text((centre, bottom + 10), label, fill="black", font=font(size), anchor="ma")
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

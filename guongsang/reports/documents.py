@@ -88,24 +88,23 @@ def tables(data: ReportData, figures: Figures = TEXT) -> dict[str, Any]:
         [t.name, f.num(t.previous), f.num(t.count), f.change(t.change), f.num(t.cumulative)]
         for t in data.titles
     ]
-    awards.append(
-        [
+    for label, previous, count, cumulative in (
+        (
             _("Cộng cá nhân"),
-            f.num(data.previous_individuals),
-            f.num(data.individuals),
-            f.change(data.individuals - data.previous_individuals),
-            f.num(data.cumulative_individuals),
-        ]
-    )
-    awards.append(
-        [
+            data.previous_individuals,
+            data.individuals,
+            data.cumulative_individuals,
+        ),
+        (
             _("Cộng tập thể"),
-            f.num(data.previous_collectives),
-            f.num(data.collectives),
-            f.change(data.collectives - data.previous_collectives),
-            f.num(data.cumulative_collectives),
-        ]
-    )
+            data.previous_collectives,
+            data.collectives,
+            data.cumulative_collectives,
+        ),
+    ):
+        awards.append(
+            [label, f.num(previous), f.num(count), f.change(count - previous), f.num(cumulative)]
+        )
     cumulative_head = _("Lũy kế %(a)s–%(b)s") % {"a": data.first_year, "b": y}
     found = _tables(data, awards, cumulative_head, y, py, f)
     for key, table in found.items():

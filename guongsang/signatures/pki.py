@@ -45,36 +45,48 @@ def new_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def make_root(common_name: str, *, years: int = 10) -> Issued:
-    key = new_key()
-    name = _name(common_name)
+def _builder(
+    subject: x509.Name,
+    issuer: x509.Name,
+    public_key: rsa.RSAPublicKey,
+    *,
+    years: int,
+    authority: bool,
+) -> x509.CertificateBuilder:
+    """A certificate valid from yesterday for `years`: a certificate authority's (signs
+    certificates and revocation lists) or a signer's (signs documents, non-repudiation)."""
     now = dt.datetime.now(dt.UTC)
-    certificate = (
+    return (
         x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=365 * years))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.BasicConstraints(ca=authority, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
-                content_commitment=False,
+                content_commitment=not authority,
                 key_encipherment=False,
                 data_encipherment=False,
                 key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
+                key_cert_sign=authority,
+                crl_sign=authority,
                 encipher_only=False,
                 decipher_only=False,
             ),
             critical=True,
         )
-        .sign(key, hashes.SHA256())
     )
-    return Issued(key, certificate)
+
+
+def make_root(common_name: str, *, years: int = 10) -> Issued:
+    key = new_key()
+    name = _name(common_name)
+    builder = _builder(name, name, key.public_key(), years=years, authority=True)
+    return Issued(key, builder.sign(key, hashes.SHA256()))
 
 
 def issue(
@@ -88,34 +100,13 @@ def issue(
     """A signing certificate for a person or an agency. With `public_key` (a key kept on a
     token), only the certificate is returned."""
     key = None if public_key else new_key()
-    now = dt.datetime.now(dt.UTC)
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(common_name, organisation))
-        .issuer_name(root.certificate.subject)
-        .public_key(public_key or key.public_key())  # type: ignore[union-attr]
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365 * years))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
-        )
-    )
+    builder = _builder(
+        _name(common_name, organisation),
+        root.certificate.subject,
+        public_key or key.public_key(),  # type: ignore[union-attr]
+        years=years,
+        authority=False,
+    ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
     certificate = builder.sign(root.key, hashes.SHA256())
     if key is None:
         return certificate

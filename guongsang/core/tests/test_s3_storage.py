@@ -30,7 +30,7 @@ from openpyxl import load_workbook
 
 from guongsang.core.models import TaskProgress, TaskStatus
 from guongsang.nominations.models import Dossier
-from guongsang.nominations.tests.factories import PDF, pdf_upload
+from guongsang.nominations.tests.factories import PDF, dossier_form_data, pdf_upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -119,20 +119,12 @@ def _create_dossier_with_evidence(client, world, titles) -> Dossier:
     client.force_login(world.officer)
     response = client.post(
         reverse("nominations:create"),
-        {
-            "unit": str(world.centre.uuid),
-            "title": titles["nguoi-tot-viec-tot-co-so"].pk,
-            "year": 2024,
-            "track": "yearly",
-            "nominee_kind": "person",
-            "person": str(world.person.uuid),
-            "summary": "Cứu người đuối nước ở hồ Tây.",
-            "report": "Báo cáo thành tích chi tiết.",
-            "votes_yes": 20,
-            "votes_total": 22,
-            "minutes_file": pdf_upload("bien-ban.pdf"),
-            "evidence_files": [pdf_upload("minh-chung.pdf")],
-        },
+        dossier_form_data(
+            world,
+            titles,
+            minutes_file=pdf_upload("bien-ban.pdf"),
+            evidence_files=[pdf_upload("minh-chung.pdf")],
+        ),
     )
     assert response.status_code == 302
     return Dossier.objects.get()

@@ -1,4 +1,5 @@
 import io
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -52,3 +53,21 @@ def make_dossier(
             actor=world.officer, dossier=dossier, kind=FileKind.MINUTES, upload=pdf_upload()
         )
     return dossier
+
+
+def dossier_form_data(world: Any, titles: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """What an officer types into the new dossier form for the world's person (a complete
+    yearly proposal of the base-level title), with `extra` fields added or replaced."""
+    return {
+        "unit": str(world.centre.uuid),
+        "title": titles["nguoi-tot-viec-tot-co-so"].pk,
+        "year": 2024,
+        "track": "yearly",
+        "nominee_kind": "person",
+        "person": str(world.person.uuid),
+        "summary": "Cứu người đuối nước ở hồ Tây.",
+        "report": "Báo cáo thành tích chi tiết.",
+        "votes_yes": 20,
+        "votes_total": 22,
+        **extra,
+    }

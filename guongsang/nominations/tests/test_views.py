@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from guongsang.nominations import services
 from guongsang.nominations.models import Dossier, DossierFile, State
-from guongsang.nominations.tests.factories import PDF, make_dossier, pdf_upload
+from guongsang.nominations.tests.factories import PDF, dossier_form_data, make_dossier, pdf_upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -25,26 +25,9 @@ def test_the_unit_and_its_level_download_an_evidence_file_others_get_404(client,
     assert client.get(url).status_code == 404
 
 
-def _create_data(world, titles, **extra):
-    data = {
-        "unit": str(world.centre.uuid),
-        "title": titles["nguoi-tot-viec-tot-co-so"].pk,
-        "year": 2024,
-        "track": "yearly",
-        "nominee_kind": "person",
-        "person": str(world.person.uuid),
-        "summary": "Cứu người đuối nước ở hồ Tây.",
-        "report": "Báo cáo thành tích chi tiết.",
-        "votes_yes": 20,
-        "votes_total": 22,
-    }
-    data.update(extra)
-    return data
-
-
 def test_an_officer_creates_a_dossier_with_files_through_the_form(client, world, titles):
     client.force_login(world.officer)
-    data = _create_data(
+    data = dossier_form_data(
         world,
         titles,
         minutes_file=pdf_upload("bien-ban.pdf"),
@@ -68,7 +51,7 @@ def test_a_renamed_executable_is_refused_and_nothing_is_saved(client, world, tit
     client.force_login(world.officer)
     fake = SimpleUploadedFile("bien-ban.pdf", b"MZ\x90\x00\x03" + b"\x00" * 64)
     response = client.post(
-        reverse("nominations:create"), _create_data(world, titles, minutes_file=fake)
+        reverse("nominations:create"), dossier_form_data(world, titles, minutes_file=fake)
     )
     assert response.status_code == 200
     assert "không phải PDF, DOCX, JPEG hay PNG" in response.content.decode()
@@ -79,7 +62,7 @@ def test_a_renamed_executable_is_refused_and_nothing_is_saved(client, world, tit
 def test_choosing_a_collective_needs_a_unit(client, world, titles):
     client.force_login(world.officer)
     response = client.post(
-        reverse("nominations:create"), _create_data(world, titles, nominee_kind="unit")
+        reverse("nominations:create"), dossier_form_data(world, titles, nominee_kind="unit")
     )
     assert response.status_code == 200
     assert "Chọn tập thể được đề nghị." in response.content.decode()
@@ -240,10 +223,10 @@ def test_the_same_form_posted_twice_makes_one_dossier(client, world, titles):
     blank = client.get(reverse("nominations:create")).content.decode()
     token = re_lib.search(r'name="form_token" value="([0-9a-f-]{36})"', blank).group(1)
     first = client.post(
-        reverse("nominations:create"), _create_data(world, titles, form_token=token)
+        reverse("nominations:create"), dossier_form_data(world, titles, form_token=token)
     )
     again = client.post(
-        reverse("nominations:create"), _create_data(world, titles, form_token=token)
+        reverse("nominations:create"), dossier_form_data(world, titles, form_token=token)
     )
     dossier = Dossier.objects.get()
     assert first.url == again.url == reverse("nominations:detail", args=[dossier.uuid])
@@ -254,17 +237,17 @@ def test_the_same_form_posted_twice_makes_one_dossier(client, world, titles):
     fresh = re_lib.search(r'name="form_token" value="([0-9a-f-]{36})"', other).group(1)
     assert fresh != token
     resent = client.post(
-        reverse("nominations:create"), _create_data(world, titles, form_token=fresh)
+        reverse("nominations:create"), dossier_form_data(world, titles, form_token=fresh)
     )
     assert resent.url == first.url and Dossier.objects.count() == 1
     # Another nominee from that fresh form is a new dossier.
     person = make_person("Trần Thị Hoa", unit=world.centre)
-    data = _create_data(world, titles, form_token=fresh, person=str(person.uuid))
+    data = dossier_form_data(world, titles, form_token=fresh, person=str(person.uuid))
     assert client.post(reverse("nominations:create"), data).url != first.url
     assert Dossier.objects.count() == 2
     # Someone else posting that token does not reach the dossier: it makes their own.
     client.force_login(world.other_officer)
-    data = _create_data(
+    data = dossier_form_data(
         world,
         titles,
         form_token=token,
