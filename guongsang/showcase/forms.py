@@ -14,14 +14,40 @@ from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField
+from guongsang.core.uploads import PHOTO_MAX_BYTES, Checked, check_photo
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
-from guongsang.showcase.models import Story, Tip
+from guongsang.showcase.models import Story, Tip, TipPhoto
 
 FORM_SALT = "showcase.tip.started"
 MIN_FILL_SECONDS = 4  # a person needs longer than this to write a tip
 MAX_FILL_SECONDS = 2 * 60 * 60
+
+
+PHOTO_ACCEPT = ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
+
+
+class PhotosInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to `TipPhoto.MAX_PER_TIP` photos in one input, each checked by its content and
+    re-drawn without metadata (core.uploads.check_photo): cleans to a list of `Checked`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", PhotosInput(attrs={"accept": PHOTO_ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Checked]:
+        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if len(items) > TipPhoto.MAX_PER_TIP:
+            raise forms.ValidationError(
+                _("Gửi tối đa %(n)s ảnh cho một tin báo.") % {"n": TipPhoto.MAX_PER_TIP}
+            )
+        single = super().clean
+        return [check_photo(single(item, initial)) for item in items]
 
 
 def form_token(*, issued_at: float | None = None) -> str:
@@ -79,6 +105,15 @@ class TipForm(BootstrapFormMixin, forms.ModelForm):
             "hệ của tôi chỉ để xác minh tin báo này."
         ),
         required=True,
+    )
+    photos = PhotosField(
+        label=_("Ảnh (không bắt buộc)"),
+        required=False,
+        help_text=_(
+            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa %(mb)s MB. Thông tin kèm theo "
+            "ảnh (vị trí chụp, máy chụp…) được xoá trước khi lưu; ảnh chỉ Thường trực Hội đồng xem."
+        )
+        % {"n": TipPhoto.MAX_PER_TIP, "mb": PHOTO_MAX_BYTES // (1024 * 1024)},
     )
 
     class Meta:

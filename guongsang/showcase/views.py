@@ -17,7 +17,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -30,6 +31,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import Title
 from guongsang.core import ratelimit
+from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
@@ -244,7 +246,7 @@ TIP_REFERENCE = re.compile(r"TB-\d{4}-\d{5,}")
 
 @never_cache
 def tip_create(request: HttpRequest) -> HttpResponse:
-    form = TipForm(request.POST or None)
+    form = TipForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not ratelimit.allow(request, "tip", ratelimit.TIP_LIMIT):
             return render(
@@ -259,6 +261,13 @@ def tip_create(request: HttpRequest) -> HttpResponse:
                 tipster_name=data["tipster_name"],
                 tipster_contact=data["tipster_contact"],
                 ip=ratelimit.client_ip(request),
+                photos=list(
+                    zip(
+                        [f.name for f in request.FILES.getlist("photos")],
+                        data["photos"],
+                        strict=True,
+                    )
+                ),
             )
             return redirect(f"{reverse('showcase:tip_thanks')}?so={tip.reference}")
     context = {"form": form, "search_form": SearchForm(), "current": request.path}
@@ -480,6 +489,21 @@ def tip_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "open": tip.status in {TipStatus.NEW, TipStatus.ACCEPTED} and tip.dossier_id is None,
     }
     return render(request, "showcase/tip_detail.html", context)
+
+
+@login_required
+@require_GET
+def tip_photo(request: AuthedRequest, uuid: Any, photo: Any) -> HttpResponseBase:
+    """A tip's photo, for the moderators who may open the tip; never cached on the way."""
+    tip = _tip(request, uuid)
+    found = get_object_or_404(tip.photos, uuid=photo)
+    extension = found.file.name.rsplit(".", 1)[-1]
+    return file_response(
+        found.file,
+        filename=f"{tip.reference or 'tin-bao'}-anh-{found.pk}.{extension}",
+        content_type=found.content_type,
+        as_attachment=False,
+    )
 
 
 @login_required
