@@ -229,7 +229,8 @@ def tip_submit(
     tip.save()
     tip.reference = tip_reference(tip)
     tip.save(update_fields=["reference"])
-    for original_name, checked in photos[: TipPhoto.MAX_PER_TIP]:
+    photos = photos[: TipPhoto.MAX_PER_TIP]
+    for original_name, checked in photos:
         # The storage names the file; the stored copy is the one without metadata.
         stored = file_save(folder="tips", extension=checked.extension, content=checked.data)
         TipPhoto.objects.create(
@@ -242,7 +243,9 @@ def tip_submit(
         )
     reason = _("Người dân gửi tin báo")
     if photos:
-        reason = _("Người dân gửi tin báo kèm %(n)s ảnh") % {"n": len(photos[: TipPhoto.MAX_PER_TIP])}
+        reason = _("Người dân gửi tin báo kèm %(n)s ảnh") % {
+            "n": len(photos[: TipPhoto.MAX_PER_TIP])
+        }
     audit.audit_create(actor=None, obj=tip, reason=reason)
     return tip
 

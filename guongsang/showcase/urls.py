@@ -26,9 +26,7 @@ urlpatterns = [
     path("quan-ly/tin-bao/", views.tips, name="tips"),
     path("quan-ly/tin-bao/xuat-excel/", xlsx_views.tip_list_xlsx, name="tips_xlsx"),
     path("quan-ly/tin-bao/<uuid:uuid>/", views.tip_detail, name="tip_detail"),
-    path(
-        "quan-ly/tin-bao/<uuid:uuid>/anh/<uuid:photo>/", views.tip_photo, name="tip_photo"
-    ),
+    path("quan-ly/tin-bao/<uuid:uuid>/anh/<uuid:photo>/", views.tip_photo, name="tip_photo"),
     path("quan-ly/tin-bao/<uuid:uuid>/lien-he/", views.tip_contact, name="tip_contact"),
     path("quan-ly/tin-bao/<uuid:uuid>/tiep-nhan/", views.tip_accept, name="tip_accept"),
     path("quan-ly/tin-bao/<uuid:uuid>/tu-choi/", views.tip_reject, name="tip_reject"),
