@@ -53,7 +53,7 @@ class PickerSelect(forms.Select):
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         attrs = {
             **(attrs or {}),
-            "data-picker": self.url or reverse(self.url_name),
+            "data-picker": self.url or (reverse(self.url_name) if self.url_name else ""),
             "data-picker-hint": _("Gõ tên để tìm (không cần dấu)"),
             "data-picker-empty": _("Không tìm thấy"),
             "data-picker-loading": _("Đang tìm…"),

@@ -15,9 +15,11 @@ from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField
 from guongsang.core.uploads import PHOTO_MAX_BYTES, Checked, check_photo
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
+from guongsang.people.pickers import PersonChoiceField
 from guongsang.showcase.models import Story, Tip, TipPhoto
 
 FORM_SALT = "showcase.tip.started"
@@ -48,6 +50,11 @@ class PhotosField(forms.FileField):
             )
         single = super().clean
         return [check_photo(single(item, initial)) for item in items]
+
+
+def editor_people(units: QuerySet) -> QuerySet[Person]:
+    """The people a story or a tip's dossier may name: those of the editor's units."""
+    return Person.objects.filter(home_unit__in=units).select_related("home_unit")
 
 
 def form_token(*, issued_at: float | None = None) -> str:
@@ -197,21 +204,30 @@ class StoryForm(BootstrapFormMixin, forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 14}),
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
+        # Search as you type among the units and people of the editor's scope (the picker
+        # endpoints showcase:pick_unit and showcase:pick_person answer from the same scope).
+        field_classes = {"unit": UnitChoiceField, "person": PersonChoiceField}
 
     def __init__(self, *args: Any, units: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = self.fields["unit"]
         person = self.fields["person"]
         award = self.fields["award"]
-        assert isinstance(unit, forms.ModelChoiceField)
-        assert isinstance(person, forms.ModelChoiceField)
+        assert isinstance(unit, UnitChoiceField)
+        assert isinstance(person, PersonChoiceField)
         assert isinstance(award, forms.ModelChoiceField)
+        # A model form passes the key as to_field_name: the pages use the UUID. The widget
+        # comes before the queryset, which hands the widget its choices.
+        unit.to_field_name = person.to_field_name = "uuid"
+        unit.widget = PickerSelect("showcase:pick_unit", attrs={"class": "form-select"})
+        person.widget = PickerSelect("showcase:pick_person", attrs={"class": "form-select"})
         unit.queryset = units.order_by("name")
-        person.queryset = Person.objects.filter(home_unit__in=units).only(
-            "uuid", "full_name", "sort_name"
+        person.queryset = editor_people(units)
+        unit.help_text = _("Gõ tên đơn vị, có dấu hay không dấu.")
+        person.help_text = _(
+            "Gõ họ tên, có dấu hay không dấu; năm sinh, chức vụ và đơn vị hiện bên cạnh. Để "
+            "trống với câu chuyện về một tập thể."
         )
-        person.to_field_name = "uuid"
-        unit.to_field_name = "uuid"
         award.queryset = Award.objects.filter(unit__in=units).select_related(
             "title", "person", "unit"
         )
@@ -269,19 +285,21 @@ class MergeForm(BootstrapFormMixin, forms.Form):
 
 
 class TipToDossierForm(BootstrapFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), picker="showcase:pick_unit"
     )
     title = forms.ModelChoiceField(
         label=_("Danh hiệu đề nghị"), queryset=Title.objects.none(), to_field_name="code"
     )
     year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label=_("Cá nhân được đề nghị"),
         queryset=Person.objects.none(),
         required=False,
-        to_field_name="uuid",
-        help_text=_("Để trống nếu đề nghị khen chính đơn vị (tập thể)."),
+        picker="showcase:pick_person",
+        help_text=_(
+            "Gõ họ tên, có dấu hay không dấu. Để trống nếu đề nghị khen chính đơn vị (tập thể)."
+        ),
     )
 
     def __init__(self, *args: Any, units: QuerySet, titles: QuerySet, **kwargs: Any) -> None:
@@ -294,9 +312,7 @@ class TipToDossierForm(BootstrapFormMixin, forms.Form):
         assert isinstance(person, forms.ModelChoiceField)
         unit.queryset = units.order_by("name")
         title.queryset = titles
-        person.queryset = Person.objects.filter(home_unit__in=units).only(
-            "uuid", "full_name", "sort_name"
-        )
+        person.queryset = editor_people(units)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

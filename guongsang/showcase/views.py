@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -35,8 +35,11 @@ from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.decisions.selectors import certificate_lookup
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
+from guongsang.people.pickers import person_choices
 from guongsang.showcase import selectors, services, signals
 from guongsang.showcase.forms import (
     BrowseForm,
@@ -48,6 +51,7 @@ from guongsang.showcase.forms import (
     StoryForm,
     TipForm,
     TipToDossierForm,
+    editor_people,
 )
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus
 from guongsang.showcase.permissions import EDITOR_ROLES
@@ -327,6 +331,23 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
 
 def _editor_units(request: AuthedRequest) -> Any:
     return restrict(Unit.objects.all(), request.user, roles=EDITOR_ROLES, unit_field="pk")
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The unit picker of the story form and of a tip's dossier: the editor's units."""
+    require_perm(request, "showcase.manage_story")
+    return picker_response(unit_choices(_editor_units(request), request.GET.get("q", "")))
+
+
+@login_required
+@require_GET
+def pick_person(request: AuthedRequest) -> JsonResponse:
+    """The person picker of the same forms: people of the editor's units."""
+    require_perm(request, "showcase.manage_story")
+    people = editor_people(_editor_units(request))
+    return picker_response(person_choices(people, request.GET.get("q", "")))
 
 
 @login_required

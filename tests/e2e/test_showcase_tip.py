@@ -7,6 +7,7 @@ from guongsang.nominations.models import Dossier
 from guongsang.showcase.models import Tip, TipStatus
 from guongsang.showcase.tests.factories import make_story
 
+from .support import pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -57,14 +58,13 @@ def test_a_citizen_tip_becomes_a_draft_nomination(live_server, world, titles, pa
     assert tip.status == TipStatus.ACCEPTED
     shot(office, "showcase-tip-detail-1366x768")
     office.get_by_role("link", name="Lập hồ sơ đề nghị").click()
-    office.get_by_role("combobox", name="Đơn vị đề nghị").select_option(str(world.centre.uuid))
+    office.locator("#id_person-ts-control").wait_for()  # the pickers are ready
+    pick(office, "Đơn vị đề nghị", "bao tro xa hoi 1", world.centre.name)
     office.get_by_role("combobox", name="Danh hiệu đề nghị").select_option(
         "nguoi-tot-viec-tot-co-so"
     )
     office.get_by_role("spinbutton", name="Năm").fill("2024")
-    office.get_by_role("combobox", name="Cá nhân được đề nghị").select_option(
-        str(world.person.uuid)
-    )
+    pick(office, "Cá nhân được đề nghị", "le thi bich", world.person.full_name)
     office.get_by_role("button", name="Lập hồ sơ (bản nháp)").click()
     office.get_by_text("Đã lập hồ sơ đề nghị (bản nháp) từ tin báo.").wait_for()
     dossier = Dossier.objects.get()

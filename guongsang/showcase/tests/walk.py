@@ -22,6 +22,8 @@ ADMIN_ONLY = {
     "showcase:tips_xlsx",
     "showcase:story_create",
     "showcase:tips",
+    "showcase:pick_unit",
+    "showcase:pick_person",
 }
 PUBLIC_API_PATHS = {
     "/showcase/stories",
