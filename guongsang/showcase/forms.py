@@ -36,20 +36,21 @@ class PhotosInput(forms.ClearableFileInput):
 
 class PhotosField(forms.FileField):
     """Up to `TipPhoto.MAX_PER_TIP` photos in one input, each checked by its content and
-    re-drawn without metadata (core.uploads.check_photo): cleans to a list of `Checked`."""
+    re-drawn without metadata (core.uploads.check_photo): cleans to [(file name, Checked)]."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", PhotosInput(attrs={"accept": PHOTO_ACCEPT}))
         super().__init__(*args, **kwargs)
 
-    def clean(self, data: Any, initial: Any = None) -> list[Checked]:
+    def clean(self, data: Any, initial: Any = None) -> list[tuple[str, Checked]]:
         items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
         if len(items) > TipPhoto.MAX_PER_TIP:
             raise forms.ValidationError(
                 _("Gửi tối đa %(n)s ảnh cho một tin báo.") % {"n": TipPhoto.MAX_PER_TIP}
             )
         single = super().clean
-        return [check_photo(single(item, initial)) for item in items]
+        checked = [single(item, initial) for item in items]
+        return [(upload.name or "", check_photo(upload)) for upload in checked]
 
 
 def editor_people(units: QuerySet) -> QuerySet[Person]:

@@ -265,13 +265,7 @@ def tip_create(request: HttpRequest) -> HttpResponse:
                 tipster_name=data["tipster_name"],
                 tipster_contact=data["tipster_contact"],
                 ip=ratelimit.client_ip(request),
-                photos=list(
-                    zip(
-                        [f.name for f in request.FILES.getlist("photos")],
-                        data["photos"],
-                        strict=True,
-                    )
-                ),
+                photos=data["photos"],
             )
             return redirect(f"{reverse('showcase:tip_thanks')}?so={tip.reference}")
     context = {"form": form, "search_form": SearchForm(), "current": request.path}
