@@ -38,6 +38,11 @@ TYPED = {
     ("TipForm", "website"): "",  # the honeypot a person leaves empty
     ("MergeForm", "story"): "",  # one of tip or story
     ("RoundForm", "criteria"): "Kết quả thực hiện nhiệm vụ chính trị | 40",
+    # One author, picked (the picker writes only the chosen person), with the whole share.
+    ("InitiativeForm", "share_1"): "100",
+    ("InitiativeForm", "share_2"): "",
+    ("InitiativeForm", "share_3"): "",
+    ("InitiativeForm", "share_4"): "",
     ("OutsideDecisionForm", "lines"): "Đỗ Văn Hùng; Bằng khen của Thủ tướng Chính phủ; Sở",
 }
 CODES = {"code"}  # identifiers: unaccented letters, digits, - and _
@@ -199,6 +204,8 @@ def _all_arguments(world, form_class) -> dict:
     }
     if form_class.__name__ == "StoryForm":  # a model form: its pickers are set in __init__
         pickers = dict(chosen)
+    if form_class.__name__ == "InitiativeForm":  # its author rows are made in __init__
+        pickers = {"author_1": world.person.uuid}
     if pickers:
         arguments["initial"] = {**arguments.get("initial", {}), **pickers}
     optional = {
