@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from guongsang.accounts.models import User
 from guongsang.conference.tests.factories import make_award, make_conference
-from guongsang.contests.models import EntryStatus
+from guongsang.contests.models import EntryStatus, RoundEntry
 from guongsang.contests.tests.factories import make_contest, make_entry
 from guongsang.core.models import AuditEntry
 from guongsang.council.models import PublicNotice
@@ -44,6 +44,7 @@ class Case:
     expected: list[str]  # the rows the page shows, worked out by the test
     args: tuple = ()
     query: str = ""
+    link: str = ""  # on a page of several tables: the words naming the table's export link
 
 
 def _cases(world, titles) -> list[Case]:
@@ -69,8 +70,12 @@ def _cases(world, titles) -> list[Case]:
     )
 
     contest = make_contest(world.dept, year=this_year)
-    make_entry(contest, world.centre, title="Người mẹ hiền", code="A01")
-    make_entry(contest, world.other_centre, title="Cô giáo vùng cao", code="A02")
+    first_round = contest.rounds.get(number=1)
+    for entry in (
+        make_entry(contest, world.centre, title="Người mẹ hiền", code="A01"),
+        make_entry(contest, world.other_centre, title="Cô giáo vùng cao", code="A02"),
+    ):
+        RoundEntry.objects.create(round=first_round, entry=entry, advanced=entry.code == "A01")
     last = make_contest(world.dept, year=this_year - 1, name="Cuộc thi năm trước")
     make_entry(last, world.centre, title="Bác bảo vệ", code="B01")
     make_entry(last, world.centre, title="Bản nháp", status=EntryStatus.DRAFT)
@@ -128,7 +133,36 @@ def _cases(world, titles) -> list[Case]:
             ["Cô giáo vùng cao", "Người mẹ hiền"],
             args=(contest.uuid,),
         ),
-        Case("contests:stats", sec, "Năm", [str(this_year - 1), str(this_year)]),
+        Case(
+            "contests:stats",
+            sec,
+            "Năm",
+            [str(this_year - 1), str(this_year)],
+            link="Bài dự thi cấp Sở theo năm",
+        ),
+        # Each contest's tables: the units with entries sent (drafts are not counted), and
+        # the rounds with the entries in them.
+        Case(
+            "contests:stats",
+            sec,
+            "Đơn vị",
+            [world.centre.name, world.other_centre.name],
+            link=f"Theo đơn vị — {contest.name} {contest.year}",
+        ),
+        Case(
+            "contests:stats",
+            sec,
+            "Đơn vị",
+            [world.centre.name],
+            link=f"Theo đơn vị — {last.name} {last.year}",
+        ),
+        Case(
+            "contests:stats",
+            sec,
+            "Tên vòng",
+            [first_round.name],
+            link=f"Theo vòng — {contest.name} {contest.year}",
+        ),
         Case(
             "showcase:manage_stories",
             sec,
@@ -157,9 +191,12 @@ def _cases(world, titles) -> list[Case]:
     ]
 
 
-def _export_link(page: bytes) -> str:
+def _export_link(page: bytes, words: str = "") -> str:
+    """The page's one export link, or on a page of several tables the one named `words`."""
     tree = html.fromstring(page)
     links = tree.xpath("//a[@data-export]")
+    if words:
+        links = [a for a in links if a.text_content().strip().endswith(f"— {words}")]
     assert len(links) == 1, f"{len(links)} export links"
     return links[0].get("href")
 
@@ -180,7 +217,7 @@ def test_every_list_page_exports_the_rows_it_shows(client, world, titles):
         text = html.fromstring(page.content).text_content()
         for key in case.expected:
             assert key in text, (url, key)
-        href = _export_link(page.content)
+        href = _export_link(page.content, case.link)
         if case.query:
             assert case.query in href, (url, href)
         download = client.get(href)

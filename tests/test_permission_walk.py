@@ -185,6 +185,7 @@ def _object_routes(world) -> dict[str, list]:
         "movements:edit": [movement.uuid],
         "movements:pledge_create": [movement.uuid],
         "movements:pledge_people": [movement.uuid],
+        "movements:pledge_units": [movement.uuid],
         "movements:status": [movement.uuid],
         "movements:status_export": [movement.uuid],
         "movements:pledge_edit": [_other_pledge(world).uuid],

@@ -150,6 +150,18 @@ def judge_progress(*, contest: Contest, in_round: Round | None = None) -> list[d
     ]
 
 
+STATS_CONTESTS = 5  # the statistics page details the latest contests
+STATS_UNITS = 10  # and, in each, the units with the most entries
+
+
+def stats_contests(*, unit_ids: Any) -> QuerySet[Contest]:
+    """The contests whose figures the statistics page may show (`unit_ids` None: all)."""
+    contests = Contest.objects.select_related("organiser")
+    if unit_ids is not None:
+        contests = contests.filter(organiser__in=unit_ids)
+    return contests.order_by("-year", "-pk")
+
+
 def round_counts(*, contest: Contest) -> list[dict[str, Any]]:
     """Entries per round and how many went on."""
     return list(

@@ -7,6 +7,16 @@ app_name = "contests"
 urlpatterns = [
     path("", views.contest_list, name="list"),
     path("thong-ke/xuat-excel/", xlsx_views.stats_xlsx, name="stats_xlsx"),
+    path(
+        "thong-ke/<uuid:uuid>/theo-vong/xuat-excel/",
+        xlsx_views.stats_rounds_xlsx,
+        name="stats_rounds_xlsx",
+    ),
+    path(
+        "thong-ke/<uuid:uuid>/theo-don-vi/xuat-excel/",
+        xlsx_views.stats_units_xlsx,
+        name="stats_units_xlsx",
+    ),
     path("<uuid:uuid>/bai-du-thi.xlsx", xlsx_views.entry_list_xlsx, name="entries_xlsx"),
     path("tao/", views.contest_create, name="create"),
     path("thong-ke/", views.stats, name="stats"),

@@ -291,15 +291,12 @@ def stats(request: AuthedRequest) -> HttpResponse:
     rows = selectors.year_over_year(counts)
     for row in rows:
         row["sent"] = sent.get(row["year"], 0)
-    contests = Contest.objects.select_related("organiser")
-    if ids is not None:
-        contests = contests.filter(organiser__in=ids)
     per_contest = [
         {
             "contest": c,
-            "units": selectors.entry_counts_by_unit(contest=c)[:10],
+            "units": selectors.entry_counts_by_unit(contest=c)[: selectors.STATS_UNITS],
             "rounds": selectors.round_counts(contest=c),
         }
-        for c in contests.order_by("-year")[:5]
+        for c in selectors.stats_contests(unit_ids=ids)[: selectors.STATS_CONTESTS]
     ]
     return render(request, "contests/stats.html", {"rows": rows, "per_contest": per_contest})

@@ -9,10 +9,10 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from guongsang.contests import selectors
-from guongsang.contests.models import Level
+from guongsang.contests.models import Contest, Level
 from guongsang.contests.views import _contest
 from guongsang.core.http import AuthedRequest
-from guongsang.core.permissions import scope_unit_ids
+from guongsang.core.permissions import get_visible_or_404, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
 from guongsang.core.xlsx import table_response
@@ -82,4 +82,41 @@ def stats_xlsx(request: AuthedRequest) -> HttpResponse:
             ]
             for r in selectors.year_over_year(counts)
         ),
+    )
+
+
+def _stats_contest(request: AuthedRequest, uuid: Any) -> Contest:
+    """A contest whose figures the user's statistics page shows."""
+    require_perm(request, "contests.view_results")
+    ids = scope_unit_ids(request.user, {Role.SECRETARIAT, Role.ADMIN, Role.LEADER})
+    return get_visible_or_404(selectors.stats_contests(unit_ids=ids), uuid=uuid)
+
+
+@login_required
+def stats_rounds_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """A contest's table "by round" of the statistics page: entries and how many went on."""
+    contest = _stats_contest(request, uuid)
+    columns = [(_("Vòng"), 8), (_("Tên vòng"), 40), (_("Bài dự thi"), 12), (_("Được chọn"), 12)]
+    return table_response(
+        title=_("Thống kê theo vòng — %(name)s %(year)s")
+        % {"name": contest.name, "year": contest.year},
+        columns=columns,
+        rows=(
+            [r["round__number"], r["round__name"], r["entries"], r["advanced"]]
+            for r in selectors.round_counts(contest=contest)
+        ),
+    )
+
+
+@login_required
+def stats_units_xlsx(request: AuthedRequest, uuid: Any) -> HttpResponse:
+    """A contest's table "by unit" of the statistics page: the units with the most entries."""
+    contest = _stats_contest(request, uuid)
+    columns = [(_("Đơn vị"), 50), (_("Bài dự thi"), 12)]
+    rows = selectors.entry_counts_by_unit(contest=contest)[: selectors.STATS_UNITS]
+    return table_response(
+        title=_("Thống kê theo đơn vị — %(name)s %(year)s")
+        % {"name": contest.name, "year": contest.year},
+        columns=columns,
+        rows=([r["unit__name"], r["n"]] for r in rows),
     )

@@ -10,7 +10,9 @@ from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.discipline.models import DisciplineForm
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
+from guongsang.people.pickers import PersonChoiceField
 
 SUBJECT_CHOICES = [("person", _("Cá nhân")), ("unit", _("Tập thể"))]
 
@@ -24,18 +26,19 @@ def _date(label: Any, *, required: bool = True, help_text: Any = "") -> VNDateFi
     )
 
 
-class _PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} — {obj.home_unit.name}"
-
-
 class DisciplineRecordForm(BootstrapFormMixin, forms.Form):
     subject = forms.ChoiceField(label=_("Đối tượng bị kỷ luật"), choices=SUBJECT_CHOICES)
-    person = _PersonChoice(
-        label=_("Cá nhân"), queryset=Person.objects.none(), required=False, to_field_name="uuid"
+    person = PersonChoiceField(
+        label=_("Cá nhân"),
+        queryset=Person.objects.none(),
+        required=False,
+        picker="discipline:pick_person",
     )
-    unit = forms.ModelChoiceField(
-        label=_("Tập thể"), queryset=Unit.objects.none(), required=False, to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Tập thể"),
+        queryset=Unit.objects.none(),
+        required=False,
+        picker="discipline:pick_unit",
     )
     form = forms.ChoiceField(label=_("Hình thức kỷ luật"), choices=DisciplineForm.choices)
     decision_number = forms.CharField(label=_("Số quyết định"), max_length=64)

@@ -6,18 +6,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.discipline import selectors, services
 from guongsang.discipline.forms import DisciplineRecordForm
 from guongsang.discipline.permissions import DISCIPLINE_ROLES
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 from guongsang.people.models import Person
+from guongsang.people.pickers import person_choices
 
 
 @login_required
@@ -29,9 +34,8 @@ def discipline_list(request: AuthedRequest) -> HttpResponse:
     return render(request, "discipline/list.html", {"page": page})
 
 
-@login_required
-def discipline_new(request: AuthedRequest) -> HttpResponse:
-    require_perm(request, "discipline.record")
+def _choices(request: AuthedRequest) -> tuple[QuerySet[Person], QuerySet[Unit]]:
+    """Whom the user may record a discipline for: people and current units of the scope."""
     people = restrict(
         Person.objects.select_related("home_unit").order_by("full_name"),
         request.user,
@@ -44,6 +48,27 @@ def discipline_new(request: AuthedRequest) -> HttpResponse:
         roles=DISCIPLINE_ROLES,
         unit_field="pk",
     )
+    return people, units
+
+
+@login_required
+@require_GET
+def pick_person(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "discipline.record")
+    return picker_response(person_choices(_choices(request)[0], request.GET.get("q", "")))
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "discipline.record")
+    return picker_response(unit_choices(_choices(request)[1], request.GET.get("q", "")))
+
+
+@login_required
+def discipline_new(request: AuthedRequest) -> HttpResponse:
+    require_perm(request, "discipline.record")
+    people, units = _choices(request)
     initial = {"person": request.GET.get("ca-nhan"), "subject": "person"}
     form = DisciplineRecordForm(request.POST or None, people=people, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():

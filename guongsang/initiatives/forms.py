@@ -10,19 +10,15 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.forms import VNDateField, field_of
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.initiatives.models import Field, Scope, Status
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
+from guongsang.people.pickers import PersonChoiceField
 
 AUTHOR_ROWS = 4
 ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class _PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} — {obj.home_unit.name}"
 
 
 class InitiativeForm(BootstrapFormMixin, forms.Form):
@@ -48,12 +44,12 @@ class InitiativeForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args: Any, units: QuerySet, people: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for i in range(1, AUTHOR_ROWS + 1):
-            self.fields[f"author_{i}"] = _PersonChoice(
+            self.fields[f"author_{i}"] = PersonChoiceField(
                 label=_("Tác giả %(n)s") % {"n": i},
                 queryset=people,
                 required=i == 1,
-                to_field_name="uuid",
-                widget=forms.Select(attrs={"class": "form-select"}),
+                widget=PickerSelect("initiatives:pick_person", attrs={"class": "form-select"}),
+                help_text="",
             )
             self.fields[f"share_{i}"] = forms.DecimalField(
                 label=_("Tỷ lệ đóng góp của tác giả %(n)s (%%)") % {"n": i},

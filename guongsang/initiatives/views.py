@@ -6,21 +6,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.validators import parse_page
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.initiatives import selectors, services
 from guongsang.initiatives.forms import AssessmentForm, InitiativeForm, RegisterFilterForm
 from guongsang.initiatives.models import Evidence
 from guongsang.initiatives.permissions import INITIATIVE_REGISTER_ROLES
 from guongsang.org.selectors import units_acting
+from guongsang.people.pickers import person_choices
 from guongsang.people.selectors import person_list
 
 
@@ -44,6 +47,15 @@ def initiative_list(request: AuthedRequest) -> HttpResponse:
         "can_register": request.user.has_perm("initiatives.add_initiative"),
     }
     return render(request, "initiatives/list.html", context)
+
+
+@login_required
+@require_GET
+def pick_person(request: AuthedRequest) -> JsonResponse:
+    """The authors' picker: the people the user may see, found as they type."""
+    require_perm(request, "initiatives.add_initiative")
+    people = person_list(user=request.user)
+    return picker_response(person_choices(people, request.GET.get("q", "")))
 
 
 @login_required

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.catalogue.models import Target, Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField, VNDateField, field_of
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.movements.models import LegalBasis, Movement, MovementKind
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
+from guongsang.people.pickers import PersonChoiceField
 
 
 def _date() -> forms.DateInput:
@@ -135,19 +137,16 @@ class _TitleChoices(forms.ModelMultipleChoiceField):
 class PledgeForm(BootstrapFormMixin, forms.Form):
     """Đăng ký thi đua: for the unit itself, or for one of its people."""
 
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị đăng ký"),
-        queryset=Unit.objects.none(),
-        to_field_name="uuid",
-        empty_label=_("— Chọn đơn vị —"),
-    )
-    person = forms.ModelChoiceField(
+    unit = UnitChoiceField(label=_("Đơn vị đăng ký"), queryset=Unit.objects.none())
+    person = PersonChoiceField(
         label=_("Cá nhân"),
         queryset=Person.objects.none(),
-        to_field_name="uuid",
         required=False,
-        empty_label=_("— Đăng ký cho tập thể đơn vị —"),
-        help_text=_("Để trống khi đơn vị đăng ký cho tập thể; chọn một người để đăng ký cá nhân."),
+        widget=PickerSelect(with_fields={"unit": "#id_unit"}),
+        help_text=_(
+            "Để trống khi đơn vị đăng ký cho tập thể; gõ họ tên (có dấu hay không dấu) để đăng "
+            "ký cá nhân."
+        ),
     )
     titles = _TitleChoices(
         label=_("Danh hiệu, hình thức đăng ký"),
@@ -174,6 +173,7 @@ class PledgeForm(BootstrapFormMixin, forms.Form):
         people: QuerySet[Person] | None,
         titles: QuerySet[Title],
         late: bool,
+        units_url: str = "",
         people_url: str = "",
         **kwargs: Any,
     ) -> None:
@@ -182,19 +182,16 @@ class PledgeForm(BootstrapFormMixin, forms.Form):
             del self.fields["unit"]
             del self.fields["person"]
         else:
+            # Search as you type: the unit among those expected to pledge, the person among
+            # the chosen unit's people who have not pledged yet (the endpoints of the views).
             unit = field_of(self, "unit", forms.ModelChoiceField)
             unit.queryset = units
-            if people_url:  # htmx: choosing the unit reloads the list of its people
-                unit.widget.attrs.update(
-                    {
-                        "hx-get": people_url,
-                        "hx-trigger": "change",
-                        "hx-target": "#id_person",
-                        "hx-swap": "innerHTML",
-                    }
-                )
+            assert isinstance(unit.widget, PickerSelect)
+            unit.widget.url = units_url
             person = field_of(self, "person", forms.ModelChoiceField)
             person.queryset = people if people is not None else Person.objects.none()
+            assert isinstance(person.widget, PickerSelect)
+            person.widget.url = people_url
         choices = field_of(self, "titles", forms.ModelMultipleChoiceField)
         choices.queryset = titles
         choices.widget.attrs["class"] = "form-check-input"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:uuid>/sua/", views.movement_edit, name="edit"),
     path("<uuid:uuid>/dang-ky/", views.pledge_create, name="pledge_create"),
     path("<uuid:uuid>/dang-ky/ca-nhan/", views.pledge_people, name="pledge_people"),
+    path("<uuid:uuid>/dang-ky/don-vi/", views.pledge_units, name="pledge_units"),
     path("<uuid:uuid>/tinh-hinh-dang-ky/", views.pledge_status, name="status"),
     path("<uuid:uuid>/tinh-hinh-dang-ky/xuat-excel/", views.status_export, name="status_export"),
     path("dang-ky/<uuid:uuid>/sua/", views.pledge_edit, name="pledge_edit"),

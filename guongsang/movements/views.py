@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,13 +17,16 @@ from django.views.decorators.http import require_GET, require_POST
 from guongsang.catalogue.models import AwardKind
 from guongsang.core.http import AuthedRequest, form_saved
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.movements import selectors, services
 from guongsang.movements.forms import MovementForm, PledgeForm, YearFilterForm, movement_initial
 from guongsang.movements.models import Movement
 from guongsang.movements.permissions import MOVEMENT_MANAGE_ROLES
 from guongsang.movements.tasks import export_status_start
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import today, units_acting
+from guongsang.people.pickers import person_choices
 
 
 @login_required
@@ -170,6 +173,7 @@ def pledge_create(request: AuthedRequest, uuid: str) -> HttpResponse:
         people=people,
         titles=selectors.titles_for_pledges(movement),
         late=late and allow_late,
+        units_url=reverse("movements:pledge_units", args=[movement.uuid]),
         people_url=reverse("movements:pledge_people", args=[movement.uuid]),
     )
     made = form_saved(
@@ -189,8 +193,19 @@ def pledge_create(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def pledge_people(request: AuthedRequest, uuid: str) -> HttpResponse:
-    """htmx: the people of the chosen unit, as the options of the pledge form's person field."""
+def pledge_units(request: AuthedRequest, uuid: str) -> JsonResponse:
+    """The pledge form's unit picker: units the user may pledge for, found as they type."""
+    movement = selectors.movement_detail(user=request.user, uuid=uuid)
+    require_perm(request, "movements.add_pledge", movement)
+    units = selectors.pledge_units(user=request.user, movement=movement)
+    return picker_response(unit_choices(units, request.GET.get("q", "")))
+
+
+@login_required
+@require_GET
+def pledge_people(request: AuthedRequest, uuid: str) -> JsonResponse:
+    """The pledge form's person picker: people of the chosen unit (`?unit=`) who have not
+    pledged yet, found as the user types."""
     movement = selectors.movement_detail(user=request.user, uuid=uuid)
     require_perm(request, "movements.add_pledge", movement)
     units = selectors.pledge_units(user=request.user, movement=movement)
@@ -198,7 +213,7 @@ def pledge_people(request: AuthedRequest, uuid: str) -> HttpResponse:
     if unit is None:
         raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
     people = selectors.pledge_people(user=request.user, movement=movement, unit=unit)
-    return render(request, "movements/partials/person_options.html", {"people": people})
+    return picker_response(person_choices(people, request.GET.get("q", "")))
 
 
 @login_required

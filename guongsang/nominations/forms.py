@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import FilterChoice, IntegerField, VNDateField, field_of
-from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
+from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
+from guongsang.people.pickers import PersonChoiceField
 
 ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
 
@@ -68,23 +70,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
-
-
-def person_label(person: Person) -> str:
-    """'Nguyễn Minh Châm (1985) — Trung tâm …': the birth year tells namesakes apart (the year
-    is what the masked date of birth shows anyway)."""
-    born = f" ({person.date_of_birth.year})" if person.date_of_birth else ""
-    return f"{person.full_name}{born} — {person.home_unit.name}"
-
-
-class _PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return person_label(obj)
-
-
-class _UnitChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Unit) -> str:
-        return f"{obj.name} — {obj.parent.name}" if obj.parent is not None else obj.name
 
 
 class TitleSelect(forms.Select):
@@ -138,20 +123,17 @@ class DossierForm(BootstrapFormMixin, forms.Form):
         ),
         initial="person",
     )
-    person = _PersonChoice(
+    person = PersonChoiceField(
         label=_("Cá nhân được đề nghị"),
         queryset=Person.objects.none(),
         required=False,
-        to_field_name="uuid",
-        widget=PickerSelect("nominations:pick_person"),
-        help_text=_("Gõ họ tên, có dấu hay không dấu; năm sinh, chức vụ và đơn vị hiện bên cạnh."),
+        picker="nominations:pick_person",
     )
-    nominee_unit = _UnitChoice(
+    nominee_unit = UnitChoiceField(
         label=_("Tập thể được đề nghị"),
         queryset=Unit.objects.none(),
         required=False,
-        to_field_name="uuid",
-        widget=PickerSelect("nominations:pick_unit"),
+        picker="nominations:pick_unit",
         help_text=_("Gõ tên tập thể, có dấu hay không dấu."),
     )
     summary = forms.CharField(

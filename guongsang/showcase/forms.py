@@ -14,14 +14,48 @@ from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.uploads import PHOTO_MAX_BYTES, Checked, check_photo
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
-from guongsang.showcase.models import Story, Tip
+from guongsang.people.pickers import PersonChoiceField
+from guongsang.showcase.models import Story, Tip, TipPhoto
 
 FORM_SALT = "showcase.tip.started"
 MIN_FILL_SECONDS = 4  # a person needs longer than this to write a tip
 MAX_FILL_SECONDS = 2 * 60 * 60
+
+
+PHOTO_ACCEPT = ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
+
+
+class PhotosInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to `TipPhoto.MAX_PER_TIP` photos in one input, each checked by its content and
+    re-drawn without metadata (core.uploads.check_photo): cleans to [(file name, Checked)]."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", PhotosInput(attrs={"accept": PHOTO_ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[tuple[str, Checked]]:
+        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if len(items) > TipPhoto.MAX_PER_TIP:
+            raise forms.ValidationError(
+                _("Gửi tối đa %(n)s ảnh cho một tin báo.") % {"n": TipPhoto.MAX_PER_TIP}
+            )
+        single = super().clean
+        checked = [single(item, initial) for item in items]
+        return [(upload.name or "", check_photo(upload)) for upload in checked]
+
+
+def editor_people(units: QuerySet) -> QuerySet[Person]:
+    """The people a story or a tip's dossier may name: those of the editor's units."""
+    return Person.objects.filter(home_unit__in=units).select_related("home_unit")
 
 
 def form_token(*, issued_at: float | None = None) -> str:
@@ -79,6 +113,15 @@ class TipForm(BootstrapFormMixin, forms.ModelForm):
             "hệ của tôi chỉ để xác minh tin báo này."
         ),
         required=True,
+    )
+    photos = PhotosField(
+        label=_("Ảnh (không bắt buộc)"),
+        required=False,
+        help_text=_(
+            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa %(mb)s MB. Thông tin kèm theo "
+            "ảnh (vị trí chụp, máy chụp…) được xoá trước khi lưu; ảnh chỉ Thường trực Hội đồng xem."
+        )
+        % {"n": TipPhoto.MAX_PER_TIP, "mb": PHOTO_MAX_BYTES // (1024 * 1024)},
     )
 
     class Meta:
@@ -162,21 +205,30 @@ class StoryForm(BootstrapFormMixin, forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 14}),
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
+        # Search as you type among the units and people of the editor's scope (the picker
+        # endpoints showcase:pick_unit and showcase:pick_person answer from the same scope).
+        field_classes = {"unit": UnitChoiceField, "person": PersonChoiceField}
 
     def __init__(self, *args: Any, units: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = self.fields["unit"]
         person = self.fields["person"]
         award = self.fields["award"]
-        assert isinstance(unit, forms.ModelChoiceField)
-        assert isinstance(person, forms.ModelChoiceField)
+        assert isinstance(unit, UnitChoiceField)
+        assert isinstance(person, PersonChoiceField)
         assert isinstance(award, forms.ModelChoiceField)
+        # A model form passes the key as to_field_name: the pages use the UUID. The widget
+        # comes before the queryset, which hands the widget its choices.
+        unit.to_field_name = person.to_field_name = "uuid"
+        unit.widget = PickerSelect("showcase:pick_unit", attrs={"class": "form-select"})
+        person.widget = PickerSelect("showcase:pick_person", attrs={"class": "form-select"})
         unit.queryset = units.order_by("name")
-        person.queryset = Person.objects.filter(home_unit__in=units).only(
-            "uuid", "full_name", "sort_name"
+        person.queryset = editor_people(units)
+        unit.help_text = _("Gõ tên đơn vị, có dấu hay không dấu.")
+        person.help_text = _(
+            "Gõ họ tên, có dấu hay không dấu; năm sinh, chức vụ và đơn vị hiện bên cạnh. Để "
+            "trống với câu chuyện về một tập thể."
         )
-        person.to_field_name = "uuid"
-        unit.to_field_name = "uuid"
         award.queryset = Award.objects.filter(unit__in=units).select_related(
             "title", "person", "unit"
         )
@@ -234,19 +286,21 @@ class MergeForm(BootstrapFormMixin, forms.Form):
 
 
 class TipToDossierForm(BootstrapFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), picker="showcase:pick_unit"
     )
     title = forms.ModelChoiceField(
         label=_("Danh hiệu đề nghị"), queryset=Title.objects.none(), to_field_name="code"
     )
     year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label=_("Cá nhân được đề nghị"),
         queryset=Person.objects.none(),
         required=False,
-        to_field_name="uuid",
-        help_text=_("Để trống nếu đề nghị khen chính đơn vị (tập thể)."),
+        picker="showcase:pick_person",
+        help_text=_(
+            "Gõ họ tên, có dấu hay không dấu. Để trống nếu đề nghị khen chính đơn vị (tập thể)."
+        ),
     )
 
     def __init__(self, *args: Any, units: QuerySet, titles: QuerySet, **kwargs: Any) -> None:
@@ -259,9 +313,7 @@ class TipToDossierForm(BootstrapFormMixin, forms.Form):
         assert isinstance(person, forms.ModelChoiceField)
         unit.queryset = units.order_by("name")
         title.queryset = titles
-        person.queryset = Person.objects.filter(home_unit__in=units).only(
-            "uuid", "full_name", "sort_name"
-        )
+        person.queryset = editor_people(units)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -264,3 +264,25 @@ class Tip(PublicModel):
 def published_stories():
     """Stories the public may read: published and with recorded consent."""
     return Story.objects.published()
+
+
+class TipPhoto(PublicModel):
+    """A photo sent with a tip: checked by content and stripped of every metadata (the place a
+    phone wrote into it above all) before it is stored; private, shown only to moderators."""
+
+    MAX_PER_TIP = 3
+
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(max_length=300, upload_to="tips/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("ảnh tin báo")
+        verbose_name_plural = _("ảnh tin báo")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -14,15 +15,17 @@ from django.utils.translation import gettext as _
 from guongsang.awards.models import Award
 from guongsang.catalogue.models import Title
 from guongsang.core import audit
+from guongsang.core.files import file_save
 from guongsang.core.formatting import nfc
 from guongsang.core.models import AuditAction
 from guongsang.core.permissions import in_scope
 from guongsang.core.types import Actor, actor_user
+from guongsang.core.uploads import Checked
 from guongsang.nominations import services as nominations
 from guongsang.nominations.models import Track
 from guongsang.org.models import Unit
 from guongsang.people.models import Person
-from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus
+from guongsang.showcase.models import Story, StoryStatus, Tip, TipPhoto, TipStatus
 from guongsang.showcase.permissions import EDITOR_ROLES
 from guongsang.showcase.text import slugify_vi
 
@@ -204,8 +207,16 @@ def ip_hash(ip: str) -> str:
 
 @transaction.atomic
 def tip_submit(
-    *, about_who: str, where: str, what: str, tipster_name: str, tipster_contact: str, ip: str = ""
+    *,
+    about_who: str,
+    where: str,
+    what: str,
+    tipster_name: str,
+    tipster_contact: str,
+    ip: str = "",
+    photos: Sequence[tuple[str, Checked]] = (),
 ) -> Tip:
+    """A citizen's tip, with the photos already checked and cleaned (name, clean copy)."""
     tip = Tip(
         about_who=nfc(about_who).strip(),
         where=nfc(where).strip(),
@@ -218,7 +229,24 @@ def tip_submit(
     tip.save()
     tip.reference = tip_reference(tip)
     tip.save(update_fields=["reference"])
-    audit.audit_create(actor=None, obj=tip, reason=_("Người dân gửi tin báo"))
+    photos = photos[: TipPhoto.MAX_PER_TIP]
+    for original_name, checked in photos:
+        # The storage names the file; the stored copy is the one without metadata.
+        stored = file_save(folder="tips", extension=checked.extension, content=checked.data)
+        TipPhoto.objects.create(
+            tip=tip,
+            file=stored,
+            original_name=nfc(original_name)[:255],
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
+    reason = _("Người dân gửi tin báo")
+    if photos:
+        reason = _("Người dân gửi tin báo kèm %(n)s ảnh") % {
+            "n": len(photos[: TipPhoto.MAX_PER_TIP])
+        }
+    audit.audit_create(actor=None, obj=tip, reason=reason)
     return tip
 
 

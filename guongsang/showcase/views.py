@@ -16,8 +16,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -30,11 +31,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.catalogue.models import Title
 from guongsang.core import ratelimit
+from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, report_errors
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.decisions.selectors import certificate_lookup
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
+from guongsang.people.pickers import person_choices
 from guongsang.showcase import selectors, services, signals
 from guongsang.showcase.forms import (
     BrowseForm,
@@ -46,6 +51,7 @@ from guongsang.showcase.forms import (
     StoryForm,
     TipForm,
     TipToDossierForm,
+    editor_people,
 )
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus
 from guongsang.showcase.permissions import EDITOR_ROLES
@@ -244,7 +250,7 @@ TIP_REFERENCE = re.compile(r"TB-\d{4}-\d{5,}")
 
 @never_cache
 def tip_create(request: HttpRequest) -> HttpResponse:
-    form = TipForm(request.POST or None)
+    form = TipForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not ratelimit.allow(request, "tip", ratelimit.TIP_LIMIT):
             return render(
@@ -259,6 +265,7 @@ def tip_create(request: HttpRequest) -> HttpResponse:
                 tipster_name=data["tipster_name"],
                 tipster_contact=data["tipster_contact"],
                 ip=ratelimit.client_ip(request),
+                photos=data["photos"],
             )
             return redirect(f"{reverse('showcase:tip_thanks')}?so={tip.reference}")
     context = {"form": form, "search_form": SearchForm(), "current": request.path}
@@ -318,6 +325,23 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
 
 def _editor_units(request: AuthedRequest) -> Any:
     return restrict(Unit.objects.all(), request.user, roles=EDITOR_ROLES, unit_field="pk")
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The unit picker of the story form and of a tip's dossier: the editor's units."""
+    require_perm(request, "showcase.manage_story")
+    return picker_response(unit_choices(_editor_units(request), request.GET.get("q", "")))
+
+
+@login_required
+@require_GET
+def pick_person(request: AuthedRequest) -> JsonResponse:
+    """The person picker of the same forms: people of the editor's units."""
+    require_perm(request, "showcase.manage_story")
+    people = editor_people(_editor_units(request))
+    return picker_response(person_choices(people, request.GET.get("q", "")))
 
 
 @login_required
@@ -480,6 +504,21 @@ def tip_detail(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "open": tip.status in {TipStatus.NEW, TipStatus.ACCEPTED} and tip.dossier_id is None,
     }
     return render(request, "showcase/tip_detail.html", context)
+
+
+@login_required
+@require_GET
+def tip_photo(request: AuthedRequest, uuid: Any, photo: Any) -> HttpResponseBase:
+    """A tip's photo, for the moderators who may open the tip; never cached on the way."""
+    tip = _tip(request, uuid)
+    found = get_object_or_404(tip.photos, uuid=photo)
+    extension = found.file.name.rsplit(".", 1)[-1]
+    return file_response(
+        found.file,
+        filename=f"{tip.reference or 'tin-bao'}-anh-{found.pk}.{extension}",
+        content_type=found.content_type,
+        as_attachment=False,
+    )
 
 
 @login_required

@@ -1,6 +1,8 @@
 // Pickers that search as you type, and the form fields that show only when they fit.
 // No inline script (Content-Security-Policy): templates say what they need in data attributes.
 //   <select data-picker="/ho-so/chon-ca-nhan/">    Tom Select, options from the URL (?q=…)
+//     data-picker-with="unit:#id_unit"              also sends &unit=<that field's value>, and
+//                                                   empties the picker when that field changes
 //   <select data-shows="person:#a,unit:#b">         shows the group of the chosen value only
 //   <select data-nominee-switch="#id_nominee_kind"> its options' data-nominee set that select
 (function () {
@@ -34,10 +36,24 @@
     });
   }
 
+  // "unit:#id_unit,year:#id_year" → [["unit", <the #id_unit element>], …]
+  function linked(select) {
+    return (select.dataset.pickerWith || "").split(",").filter(Boolean).map(function (pair) {
+      var parts = pair.split(":");
+      return [parts[0], document.querySelector(parts[1])];
+    }).filter(function (pair) { return pair[1]; });
+  }
+
   function picker(select) {
     restore(select);
     var control = makePicker(select);
     remember(select, control);
+    linked(select).forEach(function (pair) {
+      pair[1].addEventListener("change", function () {
+        control.clear();
+        control.clearOptions();
+      });
+    });
     return control;
   }
 
@@ -57,7 +73,10 @@
       shouldLoad: function (query) { return query.trim().length >= 2; },
       load: function (query, callback) {
         var self = this;
-        fetch(url + "?q=" + encodeURIComponent(query), {
+        var extra = linked(select).map(function (pair) {
+          return "&" + encodeURIComponent(pair[0]) + "=" + encodeURIComponent(pair[1].value || "");
+        }).join("");
+        fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query) + extra, {
           credentials: "same-origin",
           headers: { "Accept": "application/json" }
         }).then(function (response) {

@@ -38,6 +38,11 @@ TYPED = {
     ("TipForm", "website"): "",  # the honeypot a person leaves empty
     ("MergeForm", "story"): "",  # one of tip or story
     ("RoundForm", "criteria"): "Kết quả thực hiện nhiệm vụ chính trị | 40",
+    # One author, picked (the picker writes only the chosen person), with the whole share.
+    ("InitiativeForm", "share_1"): "100",
+    ("InitiativeForm", "share_2"): "",
+    ("InitiativeForm", "share_3"): "",
+    ("InitiativeForm", "share_4"): "",
     ("OutsideDecisionForm", "lines"): "Đỗ Văn Hùng; Bằng khen của Thủ tướng Chính phủ; Sở",
 }
 CODES = {"code"}  # identifiers: unaccented letters, digits, - and _
@@ -186,10 +191,23 @@ def _all_arguments(world, form_class) -> dict:
         from guongsang.decisions.models import SubmissionItem
 
         arguments["items"] = SubmissionItem.objects.all()
-    if form_class.__name__ == "DossierForm":
-        # The person picker writes only the chosen person into the page (it searches as the
-        # officer types: tests/e2e/test_forms_that_help.py); here, as after a choice.
-        arguments["initial"] = {"person": world.person.uuid}
+    # A picker writes only the chosen person or unit into the page (it searches as the user
+    # types: tests/e2e/test_forms_that_help.py, test_pickers_everywhere.py); here, as after a
+    # choice.
+    from guongsang.core.widgets import PickerSelect
+
+    chosen = {"person": world.person.uuid, "unit": world.centre.uuid}
+    pickers = {
+        name: chosen[name]
+        for name, field in form_class.base_fields.items()
+        if isinstance(field.widget, PickerSelect) and name in chosen
+    }
+    if form_class.__name__ == "StoryForm":  # a model form: its pickers are set in __init__
+        pickers = dict(chosen)
+    if form_class.__name__ == "InitiativeForm":  # its author rows are made in __init__
+        pickers = {"author_1": world.person.uuid}
+    if pickers:
+        arguments["initial"] = {**arguments.get("initial", {}), **pickers}
     optional = {
         "units": Unit.objects.all(),
         "titles": Title.objects.all(),

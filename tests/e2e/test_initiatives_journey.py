@@ -9,6 +9,7 @@ from django.utils import timezone
 from guongsang.initiatives.models import Initiative, Scope, Status
 from guongsang.people.tests.factories import make_person
 
+from .support import pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -40,9 +41,10 @@ def test_an_initiative_is_registered_and_recognised(live_server, world, page_for
     officer.get_by_label("Ngày bắt đầu áp dụng").fill(f"{today.year - 1}-03-01")
     officer.get_by_label("Ngày đăng ký").fill(registered.isoformat())
     officer.get_by_label("Mô tả sáng kiến").fill("Thay sổ giấy bằng bảng tra cứu dùng chung.")
-    officer.get_by_label("Tác giả 1", exact=True).select_option(str(world.person.uuid))
+    officer.locator("#id_author_1-ts-control").wait_for()
+    pick(officer, "Tác giả 1", "le thi bich", world.person.full_name)
     officer.get_by_label("Tỷ lệ đóng góp của tác giả 1 (%)").fill("60")
-    officer.get_by_label("Tác giả 2", exact=True).select_option(str(co_author.uuid))
+    pick(officer, "Tác giả 2", "pham thu ha", co_author.full_name)
     officer.get_by_label("Tỷ lệ đóng góp của tác giả 2 (%)").fill("30")
     officer.get_by_label("Tệp minh chứng").set_input_files(str(evidence))
     officer.get_by_role("button", name="Đăng ký", exact=True).click()

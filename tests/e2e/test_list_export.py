@@ -40,3 +40,37 @@ def test_the_tree_searched_without_diacritics_downloads_its_rows(
     rows = list(sheet.iter_rows(values_only=True))
     column = rows[0].index("Đơn vị")
     assert sorted(row[column] for row in rows[1:]) == shown
+
+
+def test_each_table_of_the_contest_statistics_downloads_its_rows(
+    live_server, world, page_for, shot, tmp_path
+):
+    import datetime as dt
+
+    from guongsang.contests.tests.factories import make_contest, make_entry
+
+    contest = make_contest(world.dept, year=dt.date.today().year, name="Cuộc thi viết năm nay")
+    for n, unit in enumerate((world.centre, world.centre, world.other_centre)):
+        make_entry(contest, unit, title=f"Bài số {n + 1}", code=f"A0{n + 1}")
+    page = page_for(*LAPTOP)
+    login(page, live_server.url, "thuongtruc")
+    page.goto(f"{live_server.url}/cuoc-thi/thong-ke/")
+    section = page.locator("section", has_text=f"{contest.name} {contest.year}")
+    shown = [
+        tuple(row.locator("td").all_inner_texts())
+        for row in section.locator("h3", has_text="Theo đơn vị")
+        .locator("xpath=../following-sibling::table")
+        .locator("tr")
+        .all()
+    ]
+    assert shown == [(world.centre.name, "2"), (world.other_centre.name, "1")]
+    shot(page, "contest-stats-export-1366x768")
+    with page.expect_download() as info:
+        page.get_by_role(
+            "link", name=f"Xuất Excel — Theo đơn vị — {contest.name} {contest.year}"
+        ).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0] == ("Đơn vị", "Bài dự thi")
+    assert [(name, str(n)) for name, n in rows[1:]] == shown

@@ -7,6 +7,7 @@ from guongsang.nominations.models import Dossier
 from guongsang.showcase.models import Tip, TipStatus
 from guongsang.showcase.tests.factories import make_story
 
+from .support import pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -57,14 +58,13 @@ def test_a_citizen_tip_becomes_a_draft_nomination(live_server, world, titles, pa
     assert tip.status == TipStatus.ACCEPTED
     shot(office, "showcase-tip-detail-1366x768")
     office.get_by_role("link", name="Lập hồ sơ đề nghị").click()
-    office.get_by_role("combobox", name="Đơn vị đề nghị").select_option(str(world.centre.uuid))
+    office.locator("#id_person-ts-control").wait_for()  # the pickers are ready
+    pick(office, "Đơn vị đề nghị", "bao tro xa hoi 1", world.centre.name)
     office.get_by_role("combobox", name="Danh hiệu đề nghị").select_option(
         "nguoi-tot-viec-tot-co-so"
     )
     office.get_by_role("spinbutton", name="Năm").fill("2024")
-    office.get_by_role("combobox", name="Cá nhân được đề nghị").select_option(
-        str(world.person.uuid)
-    )
+    pick(office, "Cá nhân được đề nghị", "le thi bich", world.person.full_name)
     office.get_by_role("button", name="Lập hồ sơ (bản nháp)").click()
     office.get_by_text("Đã lập hồ sơ đề nghị (bản nháp) từ tin báo.").wait_for()
     dossier = Dossier.objects.get()
@@ -118,3 +118,60 @@ def test_public_pages_fit_the_screen(live_server, world, page_for, shot, width, 
     plain.get_by_role("link", name="Tập thể Phòng Công tác xã hội").click()
     assert plain.locator("h1").inner_text() == "Tập thể Phòng Công tác xã hội"
     context.close()
+
+
+def test_a_tip_with_a_photo_reaches_the_moderator_without_its_gps(
+    live_server, world, page_for, shot, tmp_path
+):
+    import io
+
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from guongsang.showcase.models import TipPhoto
+    from guongsang.showcase.tests.test_tip_photos import GPS_IFD, photo_with_gps
+
+    picture = tmp_path / "viec-tot.jpg"
+    picture.write_bytes(photo_with_gps(size=(320, 240)).read())
+    with Image.open(picture) as original:
+        assert original.getexif().get_ifd(GPS_IFD)  # the phone's position is in the file sent
+
+    citizen = page_for(*PHONE)
+    citizen.goto(f"{live_server.url}/vuon-hoa/bao-tin/")
+    citizen.get_by_role("textbox", name="Người / tập thể làm việc tốt", exact=True).fill(
+        "Anh Ngô Văn Sơn"
+    )
+    citizen.get_by_role("textbox", name="Ở đâu", exact=True).fill("Phường Kim Liên")
+    citizen.get_by_role("textbox", name="Việc tốt", exact=True).fill("Dập lửa cứu một ngôi nhà.")
+    citizen.get_by_label("Ảnh (không bắt buộc)").set_input_files(str(picture))
+    citizen.get_by_role("textbox", name="Họ tên người báo tin", exact=True).fill("Vũ Thị Mai")
+    citizen.get_by_role("textbox", name="Điện thoại hoặc email người báo tin", exact=True).fill(
+        "0912000111"
+    )
+    citizen.get_by_label("Tôi đồng ý").check()
+    _no_sideways_scroll(citizen)
+    shot(citizen, "showcase-tip-photo-form-390x844")
+    citizen.wait_for_timeout(4500)
+    citizen.get_by_role("button", name="Gửi tin báo").click()
+    citizen.get_by_text("Cảm ơn bạn đã báo tin!").wait_for()
+    photo = TipPhoto.objects.get()
+    with Image.open(io.BytesIO(default_storage.open(photo.file.name, "rb").read())) as stored:
+        assert dict(stored.getexif()) == {} and stored.size == (320, 240)
+
+    office = page_for(*LAPTOP)
+    login(office, live_server.url, "thuongtruc")
+    office.goto(f"{live_server.url}/vuon-hoa/quan-ly/tin-bao/")
+    office.get_by_role("link", name="Anh Ngô Văn Sơn").click()
+    image = office.get_by_role("img", name="Ảnh 1 gửi kèm tin báo")
+    image.wait_for()
+    office.wait_for_function(
+        "() => { const i = document.querySelector('#tip-photos img'); "
+        "return i && i.complete && i.naturalWidth > 0; }"
+    )
+    assert image.evaluate("i => i.naturalWidth") == 320
+    shot(office, "showcase-tip-photo-detail-1366x768")
+
+    officer = page_for(*LAPTOP)
+    login(officer, live_server.url, "canbo")
+    response = officer.goto(f"{live_server.url}{image.get_attribute('src')}")
+    assert response is not None and response.status == 403

@@ -43,6 +43,8 @@ def object_routes(world) -> dict[str, list]:
     return {
         "contests:detail": [c],
         "contests:entries_xlsx": [c],
+        "contests:stats_rounds_xlsx": [c],
+        "contests:stats_units_xlsx": [c],
         "contests:panel_add": [c],
         "contests:entry_create": [c],
         "contests:judge_replace": [c],

@@ -63,6 +63,13 @@ PATHS: list[tuple[str, str, str, list]] = [
         Track.YEARLY,
         ["submit", "accept", "publish", "to_council", "recommend", "decide"],
     ),
+    # Recommended last week, in a draft decision the director has still to sign.
+    (
+        "to_sign",
+        "nguoi-tot-viec-tot-co-so",
+        Track.YEARLY,
+        ["submit", "accept", "publish", "to_council", "recommend", "decide"],
+    ),
     (
         "forwarded",
         "nguoi-tot-viec-tot-thanh-pho",
@@ -152,7 +159,7 @@ def _through_the_procedure(
     """Take the dossiers meant to be past acceptance through the real procedure: a notice
     running today; a notice that ended, for the dossiers that wait for today's session; and a
     session held last week whose tally recommends or not, then a decision signed today and a
-    dossier forwarded to the city."""
+    dossier forwarded to the city, and a draft decision waiting for the director's signature."""
     from guongsang.council import services as council
     from guongsang.decisions import services as decisions
     from guongsang.demo.steps import council as council_demo
@@ -172,6 +179,7 @@ def _through_the_procedure(
         *by_target["recommended"],
         refused,
         *by_target["decided"],
+        *by_target["to_sign"],
         *by_target["forwarded"],
     ]
     council_demo.run_session(
@@ -193,6 +201,10 @@ def _through_the_procedure(
         decision_date=today,
     )
     decisions.decision_sign(actor=signer, decision=draft, on=today)
+    # The signer's day: a draft waiting for the signature.
+    decisions.decision_draft(
+        actor=secretariat, authority=department, dossiers=by_target["to_sign"], decision_date=today
+    )
     for dossier in by_target["forwarded"]:
         dossier.refresh_from_db()
         services.dossier_transition(actor=secretariat, dossier=dossier, action="forward")

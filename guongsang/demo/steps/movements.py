@@ -284,6 +284,22 @@ def launch_date(year: int) -> dt.date:
     return dt.date(year, 2, 10 + year % 7)
 
 
+def present_year() -> int | None:
+    """This year, when it comes after the seeded history: its movement is open today."""
+    year = timezone.localdate().year
+    return year if year > LAST_YEAR else None
+
+
+def present_dates(today: dt.date) -> tuple[dt.date, dt.date, dt.date]:
+    """(launched, pledge deadline, nomination deadline) of this year's movement: launched two
+    weeks ago, pledges open two more weeks, nominations six more."""
+    return (
+        today - dt.timedelta(days=14),
+        today + dt.timedelta(days=14),
+        today + dt.timedelta(days=45),
+    )
+
+
 def pledge_deadline(launched_on: dt.date) -> dt.date:
     return launched_on + dt.timedelta(days=28)
 
@@ -353,8 +369,12 @@ def _movements(city: Unit, department: Unit) -> tuple[Movement, dict[int, Moveme
         purpose=CITY_PURPOSE,
     )
     yearly = []
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+    present = present_year()
+    for year in [*range(FIRST_YEAR, LAST_YEAR + 1), *([present] if present else [])]:
         launched = launch_date(year)
+        pledges_by, nominations_by = pledge_deadline(launched), nomination_deadline(year, launched)
+        if year == present:
+            launched, pledges_by, nominations_by = present_dates(timezone.localdate())
         yearly.append(
             Movement(
                 name=department_movement_name(year),
@@ -362,8 +382,8 @@ def _movements(city: Unit, department: Unit) -> tuple[Movement, dict[int, Moveme
                 year=year,
                 organiser=department,
                 launched_on=launched,
-                pledge_deadline=pledge_deadline(launched),
-                nomination_deadline=nomination_deadline(year, launched),
+                pledge_deadline=pledges_by,
+                nomination_deadline=nominations_by,
                 plan_number=f"{12 + (year * 7) % 40}/{DEPARTMENT_PLAN_ISSUER}",
                 plan_date=launched - dt.timedelta(days=6),
                 purpose=PURPOSE.format(year=year),
@@ -405,10 +425,16 @@ def _titles() -> dict[str, Title]:
     return {t.code: t for t in Title.objects.all()}
 
 
-def _pledges(movement: Movement, titles: dict[str, Title], rng: random.Random) -> int:
-    """Most units pledge as collectives, a few do not, one is late; two people per unit."""
+def _pledges(
+    movement: Movement, titles: dict[str, Title], rng: random.Random, *, still_open: bool = False
+) -> int:
+    """Most units pledge as collectives, a few do not, one is late; two people per unit.
+    A movement still open has its pledges up to today, and the demo officer's unit has not
+    pledged yet (their home page says so)."""
     units = list(units_expected_to_pledge(movement).order_by("code"))
     missing = {unit.pk for unit in rng.sample(units, k=max(3, len(units) // 8))}
+    if still_open:
+        missing |= {unit.pk for unit in units if unit.code == facts.DIOXIN_CENTRE}
     pledging = [unit for unit in units if unit.pk not in missing]
     late = rng.choice(pledging) if movement.year == LAST_YEAR else None
     people: dict[int, list[Person]] = {}
@@ -420,7 +446,7 @@ def _pledges(movement: Movement, titles: dict[str, Title], rng: random.Random) -
     rows: list[tuple[Pledge, list[str], dt.date]] = []
     deadline = movement.pledge_deadline
     assert deadline is not None
-    window = (deadline - movement.launched_on).days
+    window = ((timezone.localdate() if still_open else deadline) - movement.launched_on).days
     for unit in pledging:
         codes = ["tap-the-lao-dong-tien-tien"]
         if rng.random() < 0.4:
@@ -486,6 +512,9 @@ def seed_movements() -> MovementSeedResult:
     titles = _titles()
     rng = random.Random(SEED)
     pledges = sum(_pledges(by_year[year], titles, rng) for year in PLEDGE_YEARS)
+    present = present_year()
+    if present:  # after the seeded years, so their pledges stay as they were
+        pledges += _pledges(by_year[present], titles, rng, still_open=True)
     result = MovementSeedResult(
         movements=len(by_year) + 1, contents=contents, pledges=pledges, created=True
     )

@@ -1,6 +1,7 @@
 """The demo's movements: the facts of the articles, pledges with gaps, built once."""
 
 import pytest
+from django.utils import timezone
 
 from guongsang.core.models import AuditEntry
 from guongsang.demo import facts
@@ -21,9 +22,21 @@ def _department_movement(year: int) -> Movement:
     return Movement.objects.get(organiser__code=facts.DEPARTMENT, year=year)
 
 
-def test_the_department_has_a_movement_every_year_from_2009_to_2024():
+def test_the_department_has_a_movement_every_year_from_2009_to_2024_and_this_year():
     years = Movement.objects.filter(organiser__code=facts.DEPARTMENT).values_list("year", flat=True)
-    assert sorted(years) == list(range(2009, 2025))
+    this_year = timezone.localdate().year
+    assert sorted(years) == list(range(2009, 2025)) + ([this_year] if this_year > 2024 else [])
+
+
+def test_this_years_movement_is_open_and_the_officers_unit_has_not_pledged():
+    today = timezone.localdate()
+    if today.year <= 2024:
+        pytest.skip("the seeded history reaches this year")
+    movement = _department_movement(today.year)
+    assert movement.launched_on < today < movement.pledge_deadline < movement.nomination_deadline
+    pledges = Pledge.objects.filter(movement=movement)
+    assert pledges.exists() and not pledges.filter(unit__code=facts.DIOXIN_CENTRE).exists()
+    assert all(p.created_at.date() <= today for p in pledges)
 
 
 def test_the_2022_plan_has_13_contents_and_was_launched_at_the_conference():
@@ -44,7 +57,8 @@ def test_the_2024_plan_has_6_contents_and_cites_the_2022_law():
 def test_every_yearly_movement_is_linked_to_the_citys_movement_of_1992():
     city = Movement.objects.get(name=CITY_MOVEMENT_NAME)
     assert city.year == facts.MOVEMENT_LAUNCHED and city.organiser.code == facts.CITY
-    assert city.linked_from.count() == 16
+    this_year = 1 if timezone.localdate().year > 2024 else 0
+    assert city.linked_from.count() == 16 + this_year
 
 
 def test_most_units_pledged_in_2023_and_2024_and_a_few_did_not():

@@ -48,3 +48,15 @@ def test_a_unit_officer_may_not_open_the_register(client, world):
     assert client.get(reverse("discipline:list")).status_code == 403
     assert client.post(reverse("discipline:new"), _post(world.person)).status_code == 403
     assert not Discipline.objects.exists()
+
+
+def test_the_form_finds_people_and_units_typed_without_diacritics(client, world):
+    client.force_login(world.secretariat)
+    people = client.get(reverse("discipline:pick_person"), {"q": "TRAN VAN BINH"}).json()
+    assert [r["value"] for r in people["results"]] == [str(world.other_person.uuid)]
+    units = client.get(reverse("discipline:pick_unit"), {"q": "bao tro xa hoi 1"}).json()
+    assert [r["value"] for r in units["results"]] == [str(world.centre.uuid)]
+    page = client.get(reverse("discipline:new")).content.decode()
+    assert world.other_person.full_name not in page  # nobody is written into the page
+    client.force_login(world.officer)
+    assert client.get(reverse("discipline:pick_person"), {"q": "le"}).status_code == 403

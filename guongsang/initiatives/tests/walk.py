@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCOPED_LISTS = {"initiatives:list", "initiatives:create"}
+SCOPED_LISTS = {"initiatives:list", "initiatives:create", "initiatives:pick_person"}
 
 
 def object_routes(world) -> dict[str, list]:

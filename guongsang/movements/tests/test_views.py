@@ -72,12 +72,17 @@ def test_an_officer_pledges_for_their_unit_from_the_form(client, world, movement
 def test_an_officer_pledges_for_a_person_of_their_unit(client, world, movement, titles):
     client.force_login(world.officer)
     url = reverse("movements:pledge_create", args=[movement.uuid])
-    options = client.get(
-        reverse("movements:pledge_people", args=[movement.uuid]),
-        {"unit": str(world.centre.uuid)},
-        HTTP_HX_REQUEST="true",
-    ).content.decode()
-    assert world.person.full_name in options and world.other_person.full_name not in options
+    people = reverse("movements:pledge_people", args=[movement.uuid])
+    # Typed without diacritics: "le thi" finds "Lê Thị Bích Liên", only in the chosen unit.
+    found = client.get(people, {"unit": str(world.centre.uuid), "q": "le thi"}).json()
+    assert [r["value"] for r in found["results"]] == [str(world.person.uuid)]
+    assert str(world.person.date_of_birth.year) in found["results"][0]["meta"]
+    other = client.get(people, {"unit": str(world.centre.uuid), "q": "tran van binh"}).json()
+    assert other["results"] == []
+    units = client.get(
+        reverse("movements:pledge_units", args=[movement.uuid]), {"q": "bao tro"}
+    ).json()
+    assert [r["value"] for r in units["results"]] == [str(world.centre.uuid)]
     response = client.post(
         url,
         {

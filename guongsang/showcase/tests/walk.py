@@ -22,6 +22,8 @@ ADMIN_ONLY = {
     "showcase:tips_xlsx",
     "showcase:story_create",
     "showcase:tips",
+    "showcase:pick_unit",
+    "showcase:pick_person",
 }
 PUBLIC_API_PATHS = {
     "/showcase/stories",
@@ -43,9 +45,20 @@ def _tip():
     return make_tip()
 
 
+def _tip_photo(tip):
+    from guongsang.core.files import file_save
+    from guongsang.showcase.models import TipPhoto
+
+    stored = file_save(folder="tips", extension=".jpg", content=b"\xff\xd8\xff")
+    return TipPhoto.objects.create(
+        tip=tip, file=stored, original_name="a.jpg", content_type="image/jpeg", size=3, sha256=""
+    )
+
+
 def object_routes(world) -> dict[str, list]:
     story = _other_story(world)
     tip = _tip()
+    photo = _tip_photo(tip)
     return {
         "showcase:story_edit": [story.uuid],
         "showcase:story_consent": [story.uuid],
@@ -53,6 +66,7 @@ def object_routes(world) -> dict[str, list]:
         "showcase:story_withdraw": [story.uuid],
         "showcase:tip_detail": [tip.uuid],
         "showcase:tip_contact": [tip.uuid],
+        "showcase:tip_photo": [tip.uuid, photo.uuid],
         "showcase:tip_accept": [tip.uuid],
         "showcase:tip_reject": [tip.uuid],
         "showcase:tip_merge": [tip.uuid],
