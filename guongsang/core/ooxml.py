@@ -162,6 +162,14 @@ class _Forbidden(Exception):
     pass
 
 
+def _column_number(letters: str) -> int:
+    """'A' → 1, 'Z' → 26, 'AA' → 27, 'XFD' → 16384; 0 for no letters."""
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + (ord(ch) - 64)
+    return number
+
+
 def _forbidden(*_args: Any) -> None:
     raise _Forbidden
 
@@ -176,7 +184,7 @@ def _scan(
     parser = expat.ParserCreate()
     parser.EntityDeclHandler = _forbidden
     parser.UnparsedEntityDeclHandler = _forbidden
-    parser.ExternalEntityRefHandler = _forbidden
+    parser.ExternalEntityRefHandler = _forbidden  # type: ignore[assignment]
     if on_start is not None:
         parser.StartElementHandler = on_start
     try:
@@ -231,14 +239,37 @@ def check_xlsx(source: Any, *, max_rows: int | None = None) -> SheetSize:
         def counter(filename: str) -> Any:
             if not filename.startswith("xl/worksheets/"):
                 return None
-            counts = {"row": 0, "c": 0}
+            counts = {"row": 0, "c": 0, "last_row": 0, "last_column": 0}
             sheets.append(counts)
+            columns: dict[str, int] = {}
 
-            def count(name: str, _attributes: Any) -> None:
+            def reach(ref: str) -> None:
+                """The farthest row and column a reference ("XFD1048576") names."""
+                letters = ref.rstrip("0123456789")
+                column = columns.get(letters)
+                if column is None:
+                    column = columns[letters] = _column_number(letters)
+                if column > counts["last_column"]:
+                    counts["last_column"] = column
+                digits = ref[len(letters) :]
+                if digits and int(digits) > counts["last_row"]:
+                    counts["last_row"] = int(digits)
+
+            def count(name: str, attributes: Any) -> None:
                 local = name.rpartition(":")[2]  # "c", or "x:c" with a prefix
+                if local == "dimension":
+                    reach(attributes.get("ref", "").rpartition(":")[2])
+                    return
                 if local not in counts:
                     return
                 counts[local] += 1
+                if local == "c":
+                    if "r" in attributes:
+                        reach(attributes["r"])
+                elif (
+                    attributes.get("r", "").isdigit() and int(attributes["r"]) > counts["last_row"]
+                ):
+                    counts["last_row"] = int(attributes["r"])
                 if counts["row"] > max_rows:
                     raise ValidationError(
                         _("Tệp có quá nhiều dòng (tối đa %(n)s dòng): hãy chia nhỏ tệp.")
@@ -254,6 +285,17 @@ def check_xlsx(source: Any, *, max_rows: int | None = None) -> SheetSize:
 
         _scanned(archive, counter)
     _rewind(source)
+    for counts in sheets:
+        # A reader lays the sheet out as a grid from A1 to its farthest cell: a few cells far
+        # apart (A1 and XFD1048576) are within the counts above but not within memory.
+        if counts["last_row"] * counts["last_column"] > 4 * max_cells:
+            raise ValidationError(
+                _(
+                    "Tệp có dữ liệu ở ô quá xa (dòng %(r)s, cột %(c)s): hãy xoá các ô thừa "
+                    "ngoài bảng rồi tải lên lại."
+                )
+                % {"r": _n(counts["last_row"]), "c": _n(counts["last_column"])}
+            )
     for counts in sheets:
         if counts["row"] > largest.rows:
             largest = SheetSize(counts["row"], counts["c"])

@@ -238,10 +238,13 @@ def _sheet_rows(source: Path | IO[bytes]) -> Iterator[tuple[int, list[Any]]]:
         if not worksheets:
             return
         sheet = wb.get_sheet_by_name(worksheets[0])
-        # Rows come from the sheet's first used row or from its first row: count from the end.
-        first = sheet.end[0] + 1 - sheet.height if sheet.height else 0
-        for index, values in enumerate(sheet.iter_rows()):
-            yield first + index + 1, values
+        # From cell A1 (skip_empty_area=False): list positions are the sheet's rows and
+        # columns, so "Dòng n" is the line the officer sees (iter_rows and the default cut
+        # the empty columns on the left, and did not agree on the rows above).
+        # (check_xlsx refused a sheet whose grid from A1 to its farthest cell is too big.)
+        rows = sheet.to_python(skip_empty_area=False)
+        for index, values in enumerate(rows):
+            yield index + 1, values
     finally:
         wb.close()
 
