@@ -35,8 +35,10 @@ system-deps:
 		$$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $$missing >/dev/null; \
 	fi
 
+# The dependencies' bytecode is compiled once, here: every process then loads it, even where
+# PYTHONDONTWRITEBYTECODE is set (there, a fresh `seed_demo` spent about 1 s of CPU compiling).
 .venv/.synced: pyproject.toml uv.lock | uv
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 	@touch $@
 
 install: .venv/.synced

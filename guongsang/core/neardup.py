@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from guongsang.core.formatting import fold
 
@@ -20,6 +21,9 @@ MIN_CONTAINMENT = 0.6  # … or the share of the text's shingles found in the ot
 MIN_SHINGLES = 5
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A text's words repeat (and so do a contest's): each is folded once. Words are short, so
+# 50,000 of them weigh a few megabytes at most.
+_fold_word = lru_cache(maxsize=50_000)(fold)
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words with their character offsets in the original text (NFC)."""
     text = unicodedata.normalize("NFC", text or "")
-    return [Token(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    return [Token(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
 
 
 def normalise(text: str) -> str:

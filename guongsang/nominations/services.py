@@ -223,7 +223,13 @@ def _transition(action: str) -> Transition:
 def _apply(*, actor: Actor, dossier: Dossier, transition: Transition, reason: str) -> Dossier:
     action = transition.action
     # Lock the row: two people acting on one dossier at once must not both win.
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    # The lock takes the dossier's row only; what the checks and the audit entry read of it
+    # (title, person, unit) comes in the same query.
+    dossier = (
+        Dossier.objects.select_for_update(of=("self",))
+        .select_related("title", "person", "nominee_unit", "unit", "level_unit")
+        .get(pk=dossier.pk)
+    )
     if not can_act(actor, dossier, transition.roles):
         _refuse(
             _("Bạn không có quyền thực hiện bước “%(label)s” với hồ sơ này.")

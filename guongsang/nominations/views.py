@@ -269,12 +269,7 @@ def available_actions(user: Any, dossier: Dossier) -> list[Transition]:
 def dossier_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     # The access check reads only what the permission needs; the page, when it is not in the
     # cache, reads the dossier with everything it shows.
-    checked = get_visible_or_404(
-        selectors.dossiers_visible(user=request.user)
-        .select_related(None)
-        .only("pk", "unit_id", "level_unit_id", "state"),
-        uuid=uuid,
-    )
+    checked = selectors.dossier_access_row(user=request.user, uuid=uuid)
     require_perm(request, "nominations.view_dossier", checked)
     return cached_page(
         request, "nominations/detail.html", lambda: _detail(request, checked.pk), name="dossier"

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
@@ -160,3 +161,39 @@ def test_titles_as_officers_type_them(titles):
     ambiguous = resolver.match("Bằng khen")
     assert ambiguous.title is None and "Thủ tướng" in ambiguous.note
     assert code("Danh hiệu không có") is None
+
+
+def test_rows_keep_their_sheet_numbers_and_cell_types_when_the_table_starts_away_from_a1():
+    """The rows' numbers are the sheet's (an error names the line the officer sees), whatever
+    cell the table starts in; empty cells read as None, whole numbers as int, dates as dates."""
+    wb = Workbook()
+    ws = wb.active
+    ws["C3"] = "DANH SÁCH"  # nothing in columns A–B, nothing above row 3
+    ws["C5"], ws["D5"], ws["E5"], ws["F5"] = "Họ và tên", "Đơn vị", "Danh hiệu", "Năm"
+    ws["C6"], ws["D6"], ws["F6"] = "An Bình", "Trung tâm", 2024  # E6 left empty
+    ws["C8"], ws["D8"], ws["E8"], ws["F8"] = "Lan", "Trung tâm", "LĐTT", 2023.0  # row 7 empty
+    ws["G5"], ws["G8"] = "Ngày sinh", dt.datetime(1990, 5, 7)
+    out = io.BytesIO()
+    wb.save(out)
+    rows = list(imports.read_rows(io.BytesIO(out.getvalue())))
+    assert [number for number, _values in rows] == [6, 8]
+    first, second = rows[0][1], rows[1][1]
+    assert first[:5] == ("An Bình", None, "Trung tâm", None, 2024)
+    assert second[:5] == ("Lan", dt.date(1990, 5, 7), "Trung tâm", "LĐTT", 2023)
+    assert type(second[4]) is int
+
+
+def test_a_stray_value_far_from_the_table_is_refused_with_one_line():
+    wb = Workbook()
+    ws = wb.active
+    for column, value in enumerate(imports.COLUMNS, start=1):
+        ws.cell(row=1, column=column, value=value)
+    ws["XFD1048576"] = "x"  # two rows, nine cells: within the counts, not within the grid
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(ValidationError) as info:  # before any reader lays out the grid
+        imports.preview_file(io.BytesIO(out.getvalue()), user=None, kind=imports.AWARDS)
+    assert info.value.messages == [
+        "Tệp có dữ liệu ở ô quá xa (dòng 1.048.576, cột 16.384): hãy xoá các ô thừa ngoài "
+        "bảng rồi tải lên lại."
+    ]
