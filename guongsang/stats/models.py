@@ -2,8 +2,18 @@
 state, kept equal to the award table by database triggers (migration 0002, PostgreSQL and
 SQLite), so grouped statistics over millions of awards read a few thousand rows."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def _bare_reference(to: str) -> "models.ForeignKey[Any, Any]":
+    """A reference the triggers write: no foreign-key constraint, no index of its own (the
+    table's key and index cover it), no reverse accessor."""
+    return models.ForeignKey(
+        to, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
 
 
 class CountCell(models.Model):
@@ -11,13 +21,7 @@ class CountCell(models.Model):
     revoked state, and how many awards have them (`n`). The unit column is each table's own."""
 
     year = models.PositiveSmallIntegerField(_("năm"))
-    title = models.ForeignKey(
-        "catalogue.Title",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    title = _bare_reference("catalogue.Title")
     level = models.CharField(_("cấp"), max_length=16)
     target = models.CharField(_("đối tượng"), max_length=16)
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
@@ -31,13 +35,7 @@ class AwardCount(CountCell):
     """One cell of the summary: how many awards share this unit, year, title, level, target
     and revoked state. Written only by the triggers on awards_award (and `stats_rebuild`)."""
 
-    unit = models.ForeignKey(
-        "org.Unit",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    unit = _bare_reference("org.Unit")
 
     class Meta:
         constraints = [
@@ -69,13 +67,7 @@ class SubtreeCount(CountCell):
     SQLite a change of the tree marks it stale and the service counts from AwardCount until it
     is rebuilt. A new day alone never makes it stale."""
 
-    ancestor = models.ForeignKey(
-        "org.Unit",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    ancestor = _bare_reference("org.Unit")
 
     class Meta:
         constraints = [
