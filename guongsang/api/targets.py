@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": ninja resolves the paginated endpoints' types.
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -75,6 +75,19 @@ def _unit(request: HttpRequest, unit_id: UUID | None) -> Unit | None:
     return get_visible_or_404(units, uuid=unit_id)
 
 
+Row = TypeVar("Row", Plan, Result)
+
+
+def _of_unit_and_year(
+    request: HttpRequest, qs: QuerySet[Row], unit_id: UUID | None, year: int | None
+) -> QuerySet[Row]:
+    """The rows of the asked unit (one the caller may see, else 404) and year, when asked."""
+    unit = _unit(request, unit_id)
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    return qs.filter(year=year) if year else qs
+
+
 @router.get("/indicators", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
 def indicator_list(request: HttpRequest) -> QuerySet[Indicator]:
     _viewer(request)
@@ -87,11 +100,7 @@ def plan_list(
     request: HttpRequest, year: int | None = year_query(), unit_id: UUID | None = None
 ) -> QuerySet[Plan]:
     _viewer(request)
-    qs = selectors.plans_visible(user=request.user)
-    unit = _unit(request, unit_id)
-    if unit is not None:
-        qs = qs.filter(unit=unit)
-    return qs.filter(year=year) if year else qs
+    return _of_unit_and_year(request, selectors.plans_visible(user=request.user), unit_id, year)
 
 
 @router.get("/results", response=list[TargetResultOut], summary="Kết quả tháng theo đơn vị")
@@ -103,12 +112,7 @@ def result_list(
     unit_id: UUID | None = None,
 ) -> QuerySet[Result]:
     _viewer(request)
-    qs = selectors.results_visible(user=request.user)
-    unit = _unit(request, unit_id)
-    if unit is not None:
-        qs = qs.filter(unit=unit)
-    if year:
-        qs = qs.filter(year=year)
+    qs = _of_unit_and_year(request, selectors.results_visible(user=request.user), unit_id, year)
     return qs.filter(month=month) if month else qs
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -13,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from guongsang.core.files import file_response
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, form_saved
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.validators import parse_page
 from guongsang.core.views import require_perm
 from guongsang.core.widgets import picker_response
 from guongsang.initiatives import selectors, services
 from guongsang.initiatives.forms import AssessmentForm, InitiativeForm, RegisterFilterForm
-from guongsang.initiatives.models import Evidence
+from guongsang.initiatives.models import Assessment, Evidence, Initiative
 from guongsang.initiatives.permissions import INITIATIVE_REGISTER_ROLES
 from guongsang.org.selectors import units_acting
 from guongsang.people.pickers import person_choices
@@ -68,25 +69,25 @@ def initiative_create(request: AuthedRequest) -> HttpResponse:
         units=units,
         people=person_list(user=request.user),
     )
-    if request.method == "POST" and form.is_valid():
+
+    def register() -> Initiative:
         data = form.cleaned_data  # the unit comes from the units the user registers for
-        try:
-            initiative = services.initiative_register(
-                actor=request.user,
-                unit=data["unit"],
-                title=data["title"],
-                field=data["field"],
-                started_on=data["started_on"],
-                registered_on=data["registered_on"],
-                description=data["description"],
-                authors=form.authors(),
-                files=[data["evidence"]] if data.get("evidence") else [],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã đăng ký sáng kiến “%s”.") % initiative.title)
-            return redirect("initiatives:detail", uuid=initiative.uuid)
+        return services.initiative_register(
+            actor=request.user,
+            unit=data["unit"],
+            title=data["title"],
+            field=data["field"],
+            started_on=data["started_on"],
+            registered_on=data["registered_on"],
+            description=data["description"],
+            authors=form.authors(),
+            files=[data["evidence"]] if data.get("evidence") else [],
+        )
+
+    initiative = form_saved(request, form, register)
+    if initiative is not None:
+        messages.success(request, _("Đã đăng ký sáng kiến “%s”.") % initiative.title)
+        return redirect("initiatives:detail", uuid=initiative.uuid)
     return render(request, "initiatives/form.html", {"form": form})
 
 
@@ -98,25 +99,11 @@ def initiative_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
     form = AssessmentForm(request.POST or None) if can_assess else None
     if request.method == "POST":
         require_perm(request, "initiatives.assess_initiative", initiative)
-        if form is not None and form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.initiative_assess(
-                    actor=request.user,
-                    initiative=initiative,
-                    council=data["council"],
-                    score=data["score"],
-                    recognised=data["result"] == "yes",
-                    scope=data["scope"],
-                    decision_number=data["decision_number"],
-                    decision_date=data["decision_date"],
-                    note=data["note"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã ghi kết quả đánh giá của hội đồng sáng kiến."))
-                return redirect("initiatives:detail", uuid=initiative.uuid)
+    if form is not None:  # a POST without the right was refused just above
+        assessed = form_saved(request, form, partial(_assess, request, initiative, form))
+        if assessed is not None:
+            messages.success(request, _("Đã ghi kết quả đánh giá của hội đồng sáng kiến."))
+            return redirect("initiatives:detail", uuid=initiative.uuid)
     context = {
         "initiative": initiative,
         "assessments": initiative.assessments.all(),
@@ -124,6 +111,21 @@ def initiative_detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "form": form,
     }
     return render(request, "initiatives/detail.html", context)
+
+
+def _assess(request: AuthedRequest, initiative: Initiative, form: AssessmentForm) -> Assessment:
+    data = form.cleaned_data
+    return services.initiative_assess(
+        actor=request.user,
+        initiative=initiative,
+        council=data["council"],
+        score=data["score"],
+        recognised=data["result"] == "yes",
+        scope=data["scope"],
+        decision_number=data["decision_number"],
+        decision_date=data["decision_date"],
+        note=data["note"],
+    )
 
 
 @login_required

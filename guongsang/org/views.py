@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.awards.selectors import unit_awards
 from guongsang.core.forms import VNDateField
-from guongsang.core.http import AuthedRequest, report_errors
+from guongsang.core.http import AuthedRequest, form_saved, report_errors
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.org import forms, selectors, services
@@ -66,46 +66,53 @@ def _manage(request: AuthedRequest, uuid: str) -> Unit:
     return unit
 
 
-def _run(form: Any, action: Callable[[], Unit]) -> Unit | None:
-    """Call the service; its Vietnamese error becomes a form error and nothing is saved."""
-    try:
-        return action()
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return None
+def _unit_form(
+    request: AuthedRequest,
+    form: Any,
+    save: Callable[[], Unit],
+    *,
+    unit: Unit,
+    title: str,
+    done: Callable[[Unit], str],
+    danger: bool = False,
+) -> HttpResponse:
+    """One change to a unit: on a valid POST the service runs and the person lands on the
+    unit it returns, told `done(unit)`; else (not sent, not valid, or the service refused,
+    its Vietnamese reason above the fields and nothing saved) the form, under `title`."""
+    changed = form_saved(request, form, save)
+    if changed is not None:
+        messages.success(request, done(changed))
+        return redirect("org:unit_detail", uuid=changed.uuid)
+    context = {"form": form, "unit": unit, "title": title, "danger": danger}
+    return render(request, "org/unit_form.html", context)
 
 
 @login_required
 def unit_create(request: AuthedRequest, uuid: str) -> HttpResponse:
     parent = _manage(request, uuid)
     form = forms.UnitCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created = _run(
-            form, lambda: services.unit_create(actor=request.user, parent=parent, **data)
-        )
-        if created:
-            messages.success(request, _("Đã thành lập đơn vị “%s”.") % created.name)
-            return redirect("org:unit_detail", uuid=created.uuid)
-    title = _("Thành lập đơn vị trực thuộc %s") % parent.name
-    return render(request, "org/unit_form.html", {"form": form, "unit": parent, "title": title})
+    return _unit_form(
+        request,
+        form,
+        lambda: services.unit_create(actor=request.user, parent=parent, **form.cleaned_data),
+        unit=parent,
+        title=_("Thành lập đơn vị trực thuộc %s") % parent.name,
+        done=lambda created: _("Đã thành lập đơn vị “%s”.") % created.name,
+    )
 
 
 @login_required
 def unit_rename(request: AuthedRequest, uuid: str) -> HttpResponse:
     unit = _manage(request, uuid)
     form = forms.UnitRenameForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            form, lambda: services.unit_rename(actor=request.user, unit=unit, **form.cleaned_data)
-        )
-    ):
-        messages.success(request, _("Đã đổi tên đơn vị."))
-        return redirect("org:unit_detail", uuid=unit.uuid)
-    title = _("Đổi tên %s") % unit.name
-    return render(request, "org/unit_form.html", {"form": form, "unit": unit, "title": title})
+    return _unit_form(
+        request,
+        form,
+        lambda: services.unit_rename(actor=request.user, unit=unit, **form.cleaned_data),
+        unit=unit,
+        title=_("Đổi tên %s") % unit.name,
+        done=lambda _unit: _("Đã đổi tên đơn vị."),
+    )
 
 
 @login_required
@@ -117,25 +124,26 @@ def unit_merge(request: AuthedRequest, uuid: str) -> HttpResponse:
         .exclude(pk=unit.pk)
     )
     form = forms.UnitMergeForm(request.POST or None, candidates=candidates)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Unit:
         data = form.cleaned_data
-        merged = _run(
-            form,
-            lambda: services.unit_merge(
-                actor=request.user,
-                units=[unit, *data["others"]],
-                on=data["on"],
-                code=data["code"],
-                name=data["name"],
-                reason=data["reason"],
-            ),
+        return services.unit_merge(
+            actor=request.user,
+            units=[unit, *data["others"]],
+            on=data["on"],
+            code=data["code"],
+            name=data["name"],
+            reason=data["reason"],
         )
-        if merged:
-            messages.success(request, _("Đã sáp nhập thành “%s”.") % merged.name)
-            return redirect("org:unit_detail", uuid=merged.uuid)
-    title = _("Sáp nhập %s với đơn vị khác") % unit.name
-    return render(
-        request, "org/unit_form.html", {"form": form, "unit": unit, "title": title, "danger": True}
+
+    return _unit_form(
+        request,
+        form,
+        save,
+        unit=unit,
+        title=_("Sáp nhập %s với đơn vị khác") % unit.name,
+        done=lambda merged: _("Đã sáp nhập thành “%s”.") % merged.name,
+        danger=True,
     )
 
 
@@ -143,18 +151,17 @@ def unit_merge(request: AuthedRequest, uuid: str) -> HttpResponse:
 def unit_dissolve(request: AuthedRequest, uuid: str) -> HttpResponse:
     unit = _manage(request, uuid)
     form = forms.UnitDissolveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _run(
-            form,
-            lambda: services.unit_dissolve(
-                actor=request.user, unit=unit, on=data["on"], reason=data["reason"]
-            ),
-        )
-        if done:
-            messages.success(request, _("Đã giải thể đơn vị."))
-            return redirect("org:unit_detail", uuid=unit.uuid)
-    title = _("Giải thể %s") % unit.name
-    return render(
-        request, "org/unit_form.html", {"form": form, "unit": unit, "title": title, "danger": True}
+    return _unit_form(
+        request,
+        form,
+        lambda: services.unit_dissolve(
+            actor=request.user,
+            unit=unit,
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+        ),
+        unit=unit,
+        title=_("Giải thể %s") % unit.name,
+        done=lambda _unit: _("Đã giải thể đơn vị."),
+        danger=True,
     )

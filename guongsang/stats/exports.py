@@ -107,8 +107,9 @@ def _fill(sheet: Any, name: str, result: StatsResult) -> None:
     sheet.freeze_panes = "A4"
 
 
-def shown_rows(result: StatsResult) -> list[list[str]]:
-    """The rows as the page shows them: Vietnamese numbers, signed changes, percentages."""
+def shown_rows(result: StatsResult, *, signed: bool = True) -> list[list[str]]:
+    """The rows as the page shows them: Vietnamese numbers, percentages, and changes with
+    their sign (`signed`; the terminal's table writes them as plain numbers)."""
     cols = headers(result)
     out = []
     for values in cells(result):
@@ -118,7 +119,7 @@ def shown_rows(result: StatsResult) -> list[list[str]]:
                 shown.append("")
             elif header == _("Tỷ lệ tăng/giảm"):
                 shown.append(vn_percent(value))
-            elif header == _("Tăng/giảm") and value:
+            elif signed and header == _("Tăng/giảm") and value:
                 shown.append(("+" if value > 0 else "−") + vn_number(abs(value)))
             elif isinstance(value, int):
                 shown.append(vn_number(value))
@@ -182,19 +183,7 @@ def _number(value: Any) -> Any:
 def stats_text(result: StatsResult) -> str:
     """The table as aligned text for a terminal ("171.228", "105,7%")."""
     cols = headers(result)
-    rows = []
-    for values in cells(result):
-        shown = []
-        for header, value in zip(cols, values, strict=True):
-            if value is None:
-                shown.append("")
-            elif header == _("Tỷ lệ tăng/giảm"):
-                shown.append(vn_percent(value))
-            elif isinstance(value, int):
-                shown.append(vn_number(value))
-            else:
-                shown.append(str(value))
-        rows.append(shown)
+    rows = shown_rows(result, signed=False)
     rows.append([_("Tổng cộng")] + [""] * (len(result.by) - 1) + [vn_number(result.total)])
     rows[-1] += [""] * (len(cols) - len(rows[-1]))
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(cols)]

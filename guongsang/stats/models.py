@@ -2,33 +2,40 @@
 state, kept equal to the award table by database triggers (migration 0002, PostgreSQL and
 SQLite), so grouped statistics over millions of awards read a few thousand rows."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class AwardCount(models.Model):
-    """One cell of the summary: how many awards share this unit, year, title, level, target
-    and revoked state. Written only by the triggers on awards_award (and `stats_rebuild`)."""
+def _bare_reference(to: str) -> "models.ForeignKey[Any, Any]":
+    """A reference the triggers write: no foreign-key constraint, no index of its own (the
+    table's key and index cover it), no reverse accessor."""
+    return models.ForeignKey(
+        to, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
 
-    unit = models.ForeignKey(
-        "org.Unit",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+
+class CountCell(models.Model):
+    """The columns both summaries share besides their unit: year, title, level, target and
+    revoked state, and how many awards have them (`n`). The unit column is each table's own."""
+
     year = models.PositiveSmallIntegerField(_("năm"))
-    title = models.ForeignKey(
-        "catalogue.Title",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    title = _bare_reference("catalogue.Title")
     level = models.CharField(_("cấp"), max_length=16)
     target = models.CharField(_("đối tượng"), max_length=16)
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
     n = models.PositiveIntegerField(_("số lượt"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AwardCount(CountCell):
+    """One cell of the summary: how many awards share this unit, year, title, level, target
+    and revoked state. Written only by the triggers on awards_award (and `stats_rebuild`)."""
+
+    unit = _bare_reference("org.Unit")
 
     class Meta:
         constraints = [
@@ -51,7 +58,7 @@ class AwardCount(models.Model):
         return f"{self.unit_id}/{self.year}/{self.title_id}: {self.n}"
 
 
-class SubtreeCount(models.Model):
+class SubtreeCount(CountCell):
     """The same counts rolled up to every unit above (the unit itself included), along the
     tree as it stood on RollupState.built_on, merged units folded into what they became:
     "awards under X" for any X is one index range scan, whatever the size of X's subtree.
@@ -60,25 +67,7 @@ class SubtreeCount(models.Model):
     SQLite a change of the tree marks it stale and the service counts from AwardCount until it
     is rebuilt. A new day alone never makes it stale."""
 
-    ancestor = models.ForeignKey(
-        "org.Unit",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    year = models.PositiveSmallIntegerField(_("năm"))
-    title = models.ForeignKey(
-        "catalogue.Title",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    level = models.CharField(_("cấp"), max_length=16)
-    target = models.CharField(_("đối tượng"), max_length=16)
-    revoked = models.BooleanField(_("đã thu hồi"), default=False)
-    n = models.PositiveIntegerField(_("số lượt"), default=0)
+    ancestor = _bare_reference("org.Unit")
 
     class Meta:
         constraints = [

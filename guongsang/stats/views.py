@@ -64,6 +64,13 @@ def _filter(form: StatsFilterForm) -> DashboardFilter:
     )
 
 
+def _charts(request: AuthedRequest) -> tuple[DashboardFilter, list[Chart]]:
+    """The filter the address asks for and the dashboard's charts under it; a bad filter
+    raises ValidationError."""
+    f = _filter(_form(request, StatsFilterForm))
+    return f, selectors.dashboard(user=request.user, f=f)
+
+
 def _bad_request(exc: ValidationError, *, as_json: bool = False) -> HttpResponse:
     message = error_text(exc)
     if as_json:
@@ -92,10 +99,9 @@ def dashboard_data(request: AuthedRequest) -> HttpResponse:
     """The charts' data as JSON (what the page's Chart.js draws)."""
     require_perm(request, PERM)
     try:
-        f = _filter(_form(request, StatsFilterForm))
+        _f, charts = _charts(request)
     except ValidationError as exc:
         return _bad_request(exc, as_json=True)
-    charts = selectors.dashboard(user=request.user, f=f)
     return JsonResponse({"charts": [c.as_dict() for c in charts]})
 
 
@@ -105,10 +111,9 @@ def dashboard_xlsx(request: AuthedRequest) -> HttpResponse:
     """Every chart's table on its own sheet (or one chart: ?bieu_do=key)."""
     require_perm(request, PERM)
     try:
-        f = _filter(_form(request, StatsFilterForm))
+        f, charts = _charts(request)
     except ValidationError as exc:
         return _bad_request(exc)
-    charts = selectors.dashboard(user=request.user, f=f)
     wanted = request.GET.get("bieu_do", "")
     if wanted:
         charts = [c for c in charts if c.key == wanted]

@@ -183,24 +183,18 @@ def _figure(request: AuthedRequest, *, monthly: bool) -> HttpResponse:
     form = FigureForm(request.POST or None, user=request.user, roles=roles, monthly=monthly)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        figure = {
+            "by": request.user,
+            "indicator": data["chi_tieu"],
+            "unit": data["don_vi"],
+            "year": data["nam"],
+            "value": data["so_lieu"],
+        }
         try:
             if monthly:
-                services.result_set(
-                    by=request.user,
-                    indicator=data["chi_tieu"],
-                    unit=data["don_vi"],
-                    year=data["nam"],
-                    month=data["thang"],
-                    value=data["so_lieu"],
-                )
+                services.result_set(month=data["thang"], **figure)
             else:
-                services.plan_set(
-                    by=request.user,
-                    indicator=data["chi_tieu"],
-                    unit=data["don_vi"],
-                    year=data["nam"],
-                    value=data["so_lieu"],
-                )
+                services.plan_set(**figure)
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, str(exc.messages[0] if isinstance(exc, ValidationError) else exc))
         else:
