@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from guongsang.accounts.tests.factories import PASSWORD
 from guongsang.nominations.services import dossier_transition
@@ -45,8 +46,8 @@ def test_each_role_starts_the_day_from_its_to_do_list(
     assert waiting.locator(".badge").inner_text() == str(len(sent))
     both_sizes(secretariat, page_for, shot, "home-secretariat")
     waiting.get_by_role("link").click()
-    rows = secretariat.locator("tbody tr")
-    assert rows.count() == len(sent)
+    secretariat.wait_for_url("**trang_thai=submitted**")
+    expect(secretariat.locator("tbody tr")).to_have_count(len(sent))
     secretariat.get_by_role("link", name=names[0]).click()
     act(secretariat, "Trả lại để bổ sung", reason=REASON)
 

@@ -13,7 +13,14 @@ ADMIN_ONLY = {
     "council:my_ballots",
 }
 # The public notice board and its objection form need no login (public site).
-PUBLIC_OR_OWN = {"public_notices:board", "public_notices:object", "public_notices:thanks"}
+# So is the check of an encrypted ballot by its tracking code (nothing shows without a code).
+PUBLIC_OR_OWN = {
+    "public_notices:board",
+    "public_notices:object",
+    "public_notices:thanks",
+    "public_notices:ballot_check",
+    "public_notices:ballot_record",
+}
 
 
 def _objects(world):
@@ -90,6 +97,11 @@ def object_routes(world) -> dict[str, list]:
         "council:tally": s,
         "council:minutes_docx": s,
         "council:minutes_pdf": s,
+        "council:key_share_create": s,
+        "council:decryption_publish": s,
+        "council:tally_finish": s,
+        "council:bulletin_board": s,
+        "council:election_record": s,
         "council:vote": [item.uuid],
         "council:notice_detail": [notice.uuid],
         "council:objection_create": [notice.uuid],

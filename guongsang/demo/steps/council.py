@@ -223,7 +223,10 @@ def seed() -> CouncilSession | None:
     department = department_council()
     city_council()
     today = timezone.localdate()
-    already = CouncilSession.objects.filter(council=department, held_on=today).first()
+    # The plain session of today (the encrypted one of the ballots step is held the same day).
+    already = CouncilSession.objects.filter(
+        council=department, held_on=today, encrypted=False
+    ).first()
     if already is not None:  # seeded before: nothing to add
         return already
     secretariat = User.objects.get(username="thuongtruc")

@@ -6,6 +6,18 @@ SCOPED_LISTS = {"initiatives:list", "initiatives:create", "initiatives:pick_pers
 
 
 def object_routes(world) -> dict[str, list]:
+    initiative = _other_initiative(world)
+    return {
+        "initiatives:detail": [initiative.uuid],
+        "initiatives:evidence": [initiative.evidence.get().uuid],
+    }
+
+
+def _other_initiative(world):
+    """One initiative of the other centre, made once per walk."""
+    cached = getattr(world, "_initiative_walk", None)
+    if cached is not None:
+        return cached
     import datetime as dt
     from decimal import Decimal
 
@@ -13,7 +25,7 @@ def object_routes(world) -> dict[str, list]:
 
     from guongsang.initiatives import services
 
-    initiative = services.initiative_register(
+    world._initiative_walk = services.initiative_register(
         actor=None,
         unit=world.other_centre,
         title="Sáng kiến của trung tâm 2",
@@ -24,11 +36,8 @@ def object_routes(world) -> dict[str, list]:
         authors=[(world.other_person, Decimal(100))],
         files=[SimpleUploadedFile("mc.pdf", b"%PDF-1.4\n%%EOF\n")],
     )
-    return {
-        "initiatives:detail": [initiative.uuid],
-        "initiatives:evidence": [initiative.evidence.get().uuid],
-    }
+    return world._initiative_walk
 
 
 def api_substitutions(world) -> dict[str, str]:
-    return {}
+    return {"{initiative_id}": str(_other_initiative(world).uuid)}
