@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 from xml.parsers import expat
@@ -110,20 +112,19 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
             )
 
 
-def _stream(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], on_end: Any
-) -> None:
-    """Parse one XML part with DTDs and entities forbidden, within the byte budget left."""
+class _Forbidden(Exception):
+    """A declared, unparsed or external entity met by the expat scan."""
+
+
+@contextmanager
+def _reading_part() -> Iterator[None]:
+    """What reading one XML part may raise, as the Vietnamese refusal a user is shown (the same
+    for the tree parse of documents and the expat scan of workbooks)."""
     try:
-        with archive.open(info) as member:
-            capped = _Capped(member, budget[0])
-            for _event, element in iterparse(io.BufferedReader(capped), events=("end",)):
-                on_end(element)
-                element.clear()
-            budget[0] = capped.left
+        yield
     except _TooBig as exc:
         raise _too_big() from exc
-    except DefusedXmlException as exc:
+    except (DefusedXmlException, _Forbidden) as exc:
         raise ValidationError(
             _(
                 "Tệp chứa khai báo thực thể XML (DTD/ENTITY), không được phép: hãy mở rồi lưu "
@@ -138,8 +139,20 @@ def _stream(
         NotImplementedError,
     ) as exc:
         raise ValidationError(_("Tệp bị hỏng, không đọc được.")) from exc
-    except SyntaxError as exc:  # ParseError: a malformed part
+    except (SyntaxError, expat.ExpatError) as exc:  # a malformed part (ParseError, expat)
         raise ValidationError(_("Tệp bị hỏng: một phần XML không đọc được.")) from exc
+
+
+def _stream(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], on_end: Any
+) -> None:
+    """Parse one XML part with DTDs and entities forbidden, within the byte budget left."""
+    with _reading_part(), archive.open(info) as member:
+        capped = _Capped(member, budget[0])
+        for _event, element in iterparse(io.BufferedReader(capped), events=("end",)):
+            on_end(element)
+            element.clear()
+        budget[0] = capped.left
 
 
 def _xml_parts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -156,10 +169,6 @@ def _checked(archive: zipfile.ZipFile, counter: Any) -> None:
     budget = [limit("GS_OOXML_MAX_UNCOMPRESSED")]
     for info in _xml_parts(archive):
         _stream(archive, info, budget, counter(info.filename))
-
-
-class _Forbidden(Exception):
-    pass
 
 
 def _column_number(letters: str) -> int:
@@ -187,32 +196,12 @@ def _scan(
     parser.ExternalEntityRefHandler = _forbidden  # type: ignore[assignment]
     if on_start is not None:
         parser.StartElementHandler = on_start
-    try:
-        with archive.open(info) as member:
-            capped = _Capped(member, budget[0])
-            while chunk := capped.read(1 << 16):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-            budget[0] = capped.left
-    except _TooBig as exc:
-        raise _too_big() from exc
-    except _Forbidden as exc:
-        raise ValidationError(
-            _(
-                "Tệp chứa khai báo thực thể XML (DTD/ENTITY), không được phép: hãy mở rồi lưu "
-                "lại tệp bằng Excel hoặc Word."
-            )
-        ) from exc
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        EOFError,
-        NotImplementedError,
-    ) as exc:
-        raise ValidationError(_("Tệp bị hỏng, không đọc được.")) from exc
-    except expat.ExpatError as exc:  # a malformed part
-        raise ValidationError(_("Tệp bị hỏng: một phần XML không đọc được.")) from exc
+    with _reading_part(), archive.open(info) as member:
+        capped = _Capped(member, budget[0])
+        while chunk := capped.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+        budget[0] = capped.left
 
 
 def _scanned(archive: zipfile.ZipFile, on_start_for: Any) -> None:
