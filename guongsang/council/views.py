@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -160,6 +161,19 @@ def objection_answer(request: AuthedRequest, uuid: Any) -> HttpResponse:
 # ----------------------------------------------------------------------------- sessions
 
 
+def _session_button(
+    request: AuthedRequest, session: CouncilSession, action: Callable[[], object], done: str
+) -> HttpResponse:
+    """A session page's button: the action, then its success message or its refusal (a wrong
+    step or role is told on the page, not as a 403), and back to the session."""
+    try:
+        action()
+        messages.success(request, done)
+    except (ValidationError, PermissionDenied) as exc:
+        report_errors(request, exc)
+    return redirect("council:session_detail", uuid=session.uuid)
+
+
 @login_required
 def session_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "council.read")
@@ -257,22 +271,17 @@ def _key_context(request: AuthedRequest, session: CouncilSession) -> dict[str, A
 def key_share_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """Tạo phần khóa: the chair or the secretariat types a passphrase (twice)."""
     session = _session(request, uuid)
-    form = PassphraseForm(request.POST)
-    form.is_valid()
-    try:
-        services.key_share_create(
+    return _session_button(
+        request,
+        session,
+        lambda: services.key_share_create(
             actor=request.user,
             session=session,
-            passphrase=form.data.get("passphrase", ""),
-            confirm=form.data.get("confirm", ""),
-        )
-        messages.success(
-            request,
-            _("Đã tạo phần khóa của bạn. Hãy nhớ cụm mật khẩu: cần nhập lại khi kiểm phiếu."),
-        )
-    except (ValidationError, PermissionDenied) as exc:
-        report_errors(request, exc)
-    return redirect("council:session_detail", uuid=session.uuid)
+            passphrase=request.POST.get("passphrase", ""),
+            confirm=request.POST.get("confirm", ""),
+        ),
+        _("Đã tạo phần khóa của bạn. Hãy nhớ cụm mật khẩu: cần nhập lại khi kiểm phiếu."),
+    )
 
 
 @login_required
@@ -285,7 +294,7 @@ def decryption_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
             actor=request.user, session=session, passphrase=request.POST.get("passphrase", "")
         )
         session.refresh_from_db()
-        if session.status == SessionStatus.TALLIED:
+        if session.status == SessionStatus.TALLIED:  # the last share finished the tally
             messages.success(
                 request, _("Đã công bố phần giải mã; đã kiểm phiếu và công bố kết quả.")
             )
@@ -300,12 +309,12 @@ def decryption_publish(request: AuthedRequest, uuid: Any) -> HttpResponse:
 @require_POST
 def tally_finish(request: AuthedRequest, uuid: Any) -> HttpResponse:
     session = _session(request, uuid, "council.manage")
-    try:
-        services.tally_finish(actor=request.user, session=session)
-        messages.success(request, _("Đã kiểm phiếu và công bố kết quả."))
-    except (ValidationError, PermissionDenied) as exc:
-        report_errors(request, exc)
-    return redirect("council:session_detail", uuid=session.uuid)
+    return _session_button(
+        request,
+        session,
+        lambda: services.tally_finish(actor=request.user, session=session),
+        _("Đã kiểm phiếu và công bố kết quả."),
+    )
 
 
 def _encrypted(request: AuthedRequest, uuid: Any) -> CouncilSession:
@@ -384,24 +393,26 @@ def session_attendance(request: AuthedRequest, uuid: Any) -> HttpResponse:
     session = _session(request, uuid, "council.manage")
     chosen = set(request.POST.getlist("present"))
     users = [m.user for m in session.council.members.select_related("user") if str(m.pk) in chosen]
-    try:
-        services.attendance_record(actor=request.user, session=session, present_users=users)
-        messages.success(request, _("Đã ghi điểm danh."))
-    except (ValidationError, PermissionDenied) as exc:
-        report_errors(request, exc)
-    return redirect("council:session_detail", uuid=session.uuid)
+    return _session_button(
+        request,
+        session,
+        lambda: services.attendance_record(
+            actor=request.user, session=session, present_users=users
+        ),
+        _("Đã ghi điểm danh."),
+    )
 
 
 @login_required
 @require_POST
 def session_open(request: AuthedRequest, uuid: Any) -> HttpResponse:
     session = _session(request, uuid, "council.manage")
-    try:
-        services.voting_open(actor=request.user, session=session)
-        messages.success(request, _("Đã mở bỏ phiếu."))
-    except (ValidationError, PermissionDenied) as exc:
-        report_errors(request, exc)
-    return redirect("council:session_detail", uuid=session.uuid)
+    return _session_button(
+        request,
+        session,
+        lambda: services.voting_open(actor=request.user, session=session),
+        _("Đã mở bỏ phiếu."),
+    )
 
 
 @login_required
