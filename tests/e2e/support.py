@@ -32,10 +32,20 @@ def setup_code(secret: str | None) -> str:
     return f"{totp.token():06d}"
 
 
+def picker_control(page, label: str):  # type: ignore[no-untyped-def]
+    """The typing box of the picker labelled `label`, once the picker has replaced its select.
+
+    The picker's script runs after the page has loaded; a click aimed at the select before
+    then lands, a moment later, on the picker drawn over it and never arrives."""
+    field = page.locator("label", has_text=label).first
+    field.and_(page.locator("label[for$='-ts-control']")).wait_for()
+    return page.locator(f"#{field.get_attribute('for')}")
+
+
 def pick(page, label: str, typed: str, option: str) -> None:  # type: ignore[no-untyped-def]
     """Types `typed` into the search-as-you-type picker labelled `label`, as a person would,
     and clicks the suggestion that holds `option`."""
-    control = page.get_by_role("combobox", name=label)
+    control = picker_control(page, label)
     control.click()
     control.press_sequentially(typed, delay=20)
     page.locator(".ts-dropdown .option", has_text=option).first.click()

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from guongsang.contests.models import Assignment, AssignmentStatus, Score
 from guongsang.contests.services import panel_add
@@ -16,6 +17,7 @@ from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.people.models import Person, Position
 from guongsang.people.tests.factories import make_person
 
+from .support import picker_control
 from .test_dossier_journey import PDF
 from .test_shell import LAPTOP, PHONE, login
 
@@ -64,7 +66,7 @@ def test_the_officer_picks_a_namesake_fixes_the_form_and_changes_files(
     assert not page.locator("#id_nominee_kind_group").is_visible()
 
     # Typed without diacritics: both namesakes, told apart by birth year and position.
-    control = page.get_by_role("combobox", name="Cá nhân được đề nghị")
+    control = picker_control(page, "Cá nhân được đề nghị")
     control.click()
     control.press_sequentially("nguyen minh cham", delay=20)
     options = page.locator(".ts-dropdown .option")
@@ -92,7 +94,7 @@ def test_the_officer_picks_a_namesake_fixes_the_form_and_changes_files(
     text = summary.inner_text()
     assert "Số phiếu đồng ý" in text and "không thể lớn hơn" in text
     assert "hãy chọn lại tệp" in text and "bien-ban.pdf" in text and "minh-chung.pdf" in text
-    assert summary.evaluate("element => element === document.activeElement")
+    expect(summary).to_be_focused()  # the page script moves the focus there once it runs
     shot(page, "form-error-summary-1366x768")
     assert Dossier.objects.count() == 0
     # The person chosen is still chosen.
@@ -136,7 +138,7 @@ def test_the_officer_picks_a_namesake_fixes_the_form_and_changes_files(
     shot(phone, "dossier-files-390x844")
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     phone.goto(f"{live_server.url}/ho-so/tao/")
-    control = phone.get_by_role("combobox", name="Cá nhân được đề nghị")
+    control = picker_control(phone, "Cá nhân được đề nghị")
     control.click()
     control.press_sequentially("nguyen minh cham", delay=20)
     phone.locator(".ts-dropdown .option").filter(has_text="sinh năm 1985").wait_for()

@@ -12,7 +12,7 @@ from guongsang.movements.tests.factories import make_movement
 from guongsang.people.tests.factories import make_person
 from guongsang.showcase.models import Story
 
-from .support import pick
+from .support import pick, picker_control
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -26,7 +26,7 @@ def _pickers_ready(page, *fields: str) -> None:
 
 def _typed_options(page, field: str, label: str, typed: str, wait_for: str) -> list[str]:
     """What the picker of the select `field` offers once `typed` is typed into it."""
-    control = page.get_by_role("combobox", name=label)
+    control = picker_control(page, label)
     control.click()
     control.press_sequentially(typed, delay=20)
     options = page.locator(f"#{field}-ts-dropdown .option")
