@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import BaseSalary, Prerequisite, Target, Title
@@ -29,7 +30,7 @@ from guongsang.demo import facts
 from guongsang.demo.context import DemoContext
 from guongsang.demo.steps.org import DIVISIONS, MERGED, MERGED_AWAY
 from guongsang.org.models import Unit
-from guongsang.org.selectors import unit_ids_for_counting
+from guongsang.org.selectors import closure_on, unit_ids_for_counting
 from guongsang.people.models import Person, Position
 
 SEED = 1992  # the year the city launched the movement; any fixed number would do
@@ -70,6 +71,7 @@ EMULATION_UNITS = (
 )
 ADVANCED_SHARE = 0.85  # of the staff who worked the year, this share is rated Lao động tiên tiến
 WORKED_THE_YEAR_FROM = (3, 1)  # hired by 1 March: about ten months of work in the year
+MID_YEAR_REVIEW_BY = (8, 1)  # this year's first "Người tốt, việc tốt" are decided by then
 REVOKED_YEAR = 2022  # one Lao động tiên tiến of this year is revoked, to show how it looks
 # The "Người tốt, việc tốt" of the years the articles report are not written here: the
 # decisions demo takes them through dossiers, the council and signed decisions, which record
@@ -125,6 +127,7 @@ class AwardHistory:
         self._numbers: set[tuple[str, int]] = set()
         self.honoured_base: set[int] = set()
         self.honoured_city: set[int] = set()
+        self.fighters: set[int] = set()  # the last year's Chiến sĩ thi đua cơ sở
 
         counted = unit_ids_for_counting(department)
         self.units = list(
@@ -272,15 +275,19 @@ class AwardHistory:
     # --- Lao động tiên tiến / Chiến sĩ thi đua cơ sở ---------------------------------------
 
     def emulation_titles(self) -> None:
+        self.fighters = self._emulation(EMULATION_YEARS, previous=set())
+
+    def _emulation(self, years: Sequence[int], *, previous: set[int]) -> set[int]:
+        """Lao động tiên tiến, then Chiến sĩ thi đua cơ sở, year by year; the last fighters."""
         fighter = self.titles[BASE_EMULATION_FIGHTER]
         share = fighter.quota_percent if fighter.quota_percent is not None else Decimal(0)
-        previous: set[int] = set()
-        for year in EMULATION_YEARS:
+        for year in years:
             decision = self.decision(DEPARTMENT_ISSUER, self._day(year, (12, 15), (12, 28)))
             advanced = self._advanced_workers(year, decision)
             if year == REVOKED_YEAR:
                 self._revoke_one(advanced)
             previous = self._fighters(year, decision, advanced, share=share, previous=previous)
+        return previous
 
     def _advanced_workers(self, year: int, decision: Decision) -> dict[int, list[Award]]:
         """Lao động tiên tiến for most of those who worked the year; by unit."""
@@ -333,6 +340,41 @@ class AwardHistory:
                 chosen.add(person_id)
         return chosen
 
+    # --- the years after the articles, up to last year -----------------------------------
+
+    def recent_years(self, years: Sequence[int]) -> None:
+        """The years the articles do not cover, up to last year: the same titles at about the
+        size of the last reported year, so the dashboards and a leader's home show the latest
+        years. Drawn after everything above, so the seed figures stay as they were."""
+        reported = facts.YEAR_2023
+        collectives = round(facts.GOOD_COLLECTIVES_DEPARTMENT_2009_2021 / len(HISTORY)) + 1
+        for offset, year in enumerate(years, start=1):
+            grown = (1 + GROWTH) ** offset
+            city_decision = self.decision(CITY_ISSUER, self._day(year, (8, 15), (11, 30)))
+            dept_decision = self.decision(DEPARTMENT_ISSUER, self._day(year, (9, 1), (11, 30)))
+            city = self._city_level(year, city_decision, round(reported.good_people_city * grown))
+            base = round(reported.good_people_department * grown)
+            self._base_level(year, dept_decision, base, exclude=city)
+            self._collectives(year, dept_decision, collectives)
+        self.fighters = self._emulation(years, previous=self.fighters)
+
+    def this_year_so_far(self, today: dt.date) -> None:
+        """After mid-year, this year's first decisions: "Người tốt, việc tốt" honoured at the
+        six-month review. Not in the demo officers' units, whose people this year's dossiers
+        and council sessions are about (a title is held once a year)."""
+        if today < dt.date(today.year, *MID_YEAR_REVIEW_BY):
+            return
+        busy = set(
+            closure_on()
+            .filter(ancestor__code__in=(facts.DIOXIN_CENTRE, facts.MECHANICAL_SCHOOL))
+            .values_list("descendant_id", flat=True)
+        )
+        busy_people = {s.person_id for s in self.stints if s.unit_id in busy}
+        year = today.year
+        dept_decision = self.decision(DEPARTMENT_ISSUER, self._day(year, (7, 1), (7, 20)))
+        base = round(facts.YEAR_2023.good_people_department / 2)
+        self._base_level(year, dept_decision, base, exclude=busy_people)
+
     def held_back(self) -> list[Award]:
         """The rows that decisions in the system will record instead (not saved here)."""
         return [a for a in self.rows if (a.year, a.title.code) in DECIDED_IN_SYSTEM]
@@ -359,7 +401,14 @@ def _history(department: Unit) -> AwardHistory:
     history = AwardHistory(titles=titles, department=department)
     history.good_people_and_collectives()
     history.emulation_titles()
+    history.recent_years(recent_years())
+    history.this_year_so_far(timezone.localdate())
     return history
+
+
+def recent_years() -> range:
+    """From the year after the articles' last to last year (empty before that)."""
+    return range(facts.YEAR_2023.year + 1, timezone.localdate().year)
 
 
 @dataclass(frozen=True)

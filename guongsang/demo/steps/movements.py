@@ -1,9 +1,10 @@
 """The demo's movements and plans (phong trào, kế hoạch) and the pledges made against them.
 
 The city's "Người tốt, việc tốt" movement launched in 1992; the department's yearly movement
-from 2009 to 2024, each linked to it; the 2022 plan with its 13 contents (launched by the
-Director at the conference of 23/9/2022) and the 2024 plan with its 6; pledges of most of the
-department's units in 2023 and 2024, a few missing so the secretariat has someone to chase.
+from 2009 to last year (and this year's, open today), each linked to it; the 2022 plan with
+its 13 contents (launched by the Director at the conference of 23/9/2022) and the 2024 plan with
+its 6; pledges of most of the department's units from 2023 on, a few missing so the secretariat
+has someone to chase.
 The plan texts are written for the demo; only facts and figures come from the articles.
 
 Call `seed_movements()` after the organisation and the people exist. It is idempotent (a second
@@ -34,7 +35,7 @@ AUDIT_TYPE = "movements.movement"
 AUDIT_REPR = "Phong trào thi đua mẫu"
 SEED = 2022
 
-FIRST_YEAR, LAST_YEAR = 2009, 2024
+FIRST_YEAR, LAST_YEAR = 2009, 2024  # LAST_YEAR: the last year the articles speak of
 PLEDGE_YEARS = (2023, 2024)
 CITY_MOVEMENT_NAME = "Phong trào thi đua “Người tốt, việc tốt” của Thành phố Hà Nội"
 CITY_LAUNCHED_ON = dt.date(facts.MOVEMENT_LAUNCHED, 1, 1)  # the articles give only the year
@@ -290,6 +291,11 @@ def present_year() -> int | None:
     return year if year > LAST_YEAR else None
 
 
+def recent_years() -> range:
+    """The years after the articles' last, up to last year: closed movements with pledges."""
+    return range(LAST_YEAR + 1, timezone.localdate().year)
+
+
 def present_dates(today: dt.date) -> tuple[dt.date, dt.date, dt.date]:
     """(launched, pledge deadline, nomination deadline) of this year's movement: launched two
     weeks ago, pledges open two more weeks, nominations six more."""
@@ -370,7 +376,8 @@ def _movements(city: Unit, department: Unit) -> tuple[Movement, dict[int, Moveme
     )
     yearly = []
     present = present_year()
-    for year in [*range(FIRST_YEAR, LAST_YEAR + 1), *([present] if present else [])]:
+    years = [*range(FIRST_YEAR, LAST_YEAR + 1), *recent_years(), *([present] if present else [])]
+    for year in years:
         launched = launch_date(year)
         pledges_by, nominations_by = pledge_deadline(launched), nomination_deadline(year, launched)
         if year == present:
@@ -512,6 +519,7 @@ def seed_movements() -> MovementSeedResult:
     titles = _titles()
     rng = random.Random(SEED)
     pledges = sum(_pledges(by_year[year], titles, rng) for year in PLEDGE_YEARS)
+    pledges += sum(_pledges(by_year[year], titles, rng) for year in recent_years())
     present = present_year()
     if present:  # after the seeded years, so their pledges stay as they were
         pledges += _pledges(by_year[present], titles, rng, still_open=True)

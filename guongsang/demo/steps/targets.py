@@ -1,13 +1,15 @@
 """Demo targets: the 2023 city-wide figures of the article after nine months, shared out
 over the department's units so that the department's subtree adds up to them exactly
 (171.228 / 162.000 = 105,7%; 202.590 / 230.000 = 88,1%; 1.243 / 1.200 = 103,6%),
-and the whole of 2022 for year-over-year comparisons."""
+and the whole of 2022 for year-over-year comparisons; then the years up to today's."""
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from guongsang.core.audit import audit_log
 from guongsang.core.models import AuditAction
@@ -45,7 +47,8 @@ SPLIT = {
     ],
     "xuat-khau-lao-dong": [("so-ldtbxh-vl-atld", 1000, 1000)],
 }
-EXTRA_2023 = (3_500, 3_020)  # plan, nine months
+EXTRA_2023 = (3_500, 3_020)
+RECENT_GROWTH = 1.03  # the yearly plans after 2023 grow by about this much  # plan, nine months
 # 2022: (plan, twelve months) city-wide
 YEAR_2022 = {
     "viec-lam": (160_000, 168_502),
@@ -82,6 +85,26 @@ def _year_rows(
     return plan_rows, result_rows
 
 
+def _recent_rows(
+    indicator: Indicator, units: dict[str, Unit], plan_2023: int
+) -> tuple[list[Plan], list[Result]]:
+    """The years after the articles up to this one: plans growing a little each year, whole
+    years of results before this one and this year's months up to the last one ended, so the
+    targets page and a leader's home open on the present."""
+    today = timezone.localdate()
+    plans: list[Plan] = []
+    results: list[Result] = []
+    for offset, year in enumerate(range(2024, today.year + 1), start=1):
+        rng = random.Random(f"{indicator.code}-{year}")  # the same figures on every build
+        plan = int(round(plan_2023 * RECENT_GROWTH**offset, 3 - len(str(plan_2023))))
+        actual = round(plan * rng.uniform(0.92, 1.10))
+        reported = 12 if year < today.year else today.month - 1
+        more_plans, more_results = _year_rows(indicator, units, year, plan, actual, WEIGHTS_12)
+        plans += more_plans
+        results += [row for row in more_results if row.month <= reported]
+    return plans, results
+
+
 @transaction.atomic
 def seed() -> int:
     """Create the indicators, plans and results once (nothing when they exist)."""
@@ -111,6 +134,9 @@ def seed() -> int:
             more_plans, more_results = _year_rows(indicator, units, year, p, a, weights)
             plans += more_plans
             results += more_results
+        more_plans, more_results = _recent_rows(indicator, units, plan)
+        plans += more_plans
+        results += more_results
     Plan.objects.bulk_create(plans)
     Result.objects.bulk_create(results)
     audit_log(

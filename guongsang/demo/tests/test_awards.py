@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from guongsang.awards.models import Award
 from guongsang.awards.selectors import count_by_title
@@ -66,6 +67,21 @@ def test_the_merged_centre_counts_what_its_two_old_centres_hold():
     assert not old.filter(year__gte=MERGE_ON.year).exists()
     before_merge = count_by_title(unit=merged, year_from=FIRST, year_to=MERGE_ON.year - 1)
     assert before_merge == held
+
+
+def test_the_history_reaches_last_year_and_this_years_targets_reach_last_month():
+    """The demo lives in the present: every title of the history in every year up to last
+    year, and this year's targets reported up to the month that ended last."""
+    from guongsang.targets.models import Plan, Result
+
+    today = timezone.localdate()
+    held = set(Award.objects.values_list("year", "title__code"))
+    for year in range(2024, today.year):
+        assert {(year, code) for code in (BASE, CITY, COLLECTIVE, ADVANCED, FIGHTER)} <= held
+    planned = set(Plan.objects.values_list("year", flat=True))
+    assert set(range(2022, today.year + 1)) <= planned
+    months = set(Result.objects.filter(year=today.year).values_list("month", flat=True))
+    assert months == set(range(1, today.month))
 
 
 def test_no_one_holds_the_same_title_twice_in_a_year():
