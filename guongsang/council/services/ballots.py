@@ -30,14 +30,20 @@ from guongsang.council.services.base import (
 from guongsang.nominations.models import Dossier
 
 
-def _cast(*, item: AgendaItem, member: CouncilMember, choice: str, written: bool) -> str:
+def _cast(
+    *,
+    session: CouncilSession,
+    item: AgendaItem,
+    member: CouncilMember,
+    choice: str,
+    written: bool,
+) -> str:
     """Participation and ballot in one savepoint; the unique constraint refuses a second vote."""
     if choice not in Choice.values:
         raise ValidationError(_("Lựa chọn không hợp lệ."))
     if Participation.objects.filter(item=item, member=member).exists():
         raise ValidationError(_("Thành viên này đã bỏ phiếu cho hồ sơ này."))
     receipt = new_receipt()
-    session = CouncilSession.objects.get(pk=item.session_id)
     try:
         with transaction.atomic():
             Participation.objects.create(item=item, member=member, written=written)
@@ -97,7 +103,7 @@ def ballot_cast(*, voter: User, item: AgendaItem, choice: str) -> str:
             .select_related("dossier")
             .get(pk=item.pk)
         )
-        session = CouncilSession.objects.get(pk=item.session_id)
+        session = CouncilSession.objects.select_related("council").get(pk=item.session_id)
         member = (
             CouncilMember.objects.select_related("user")
             .filter(council_id=session.council_id, user=voter)
@@ -113,7 +119,7 @@ def ballot_cast(*, voter: User, item: AgendaItem, choice: str) -> str:
             )
         if is_nominee(member, item.dossier):
             raise ValidationError(_("Thành viên không bỏ phiếu cho hồ sơ đề nghị khen chính mình."))
-        receipt = _cast(item=item, member=member, choice=choice, written=False)
+        receipt = _cast(session=session, item=item, member=member, choice=choice, written=False)
         transaction.on_commit(_checkpoint)
         audit.audit_log(
             actor=voter,
@@ -157,7 +163,7 @@ def written_opinion_record(
             raise ValidationError(_("Thành viên có mặt tự bỏ phiếu, không nhập ý kiến thay."))
         if is_nominee(member, item.dossier):
             raise ValidationError(_("Thành viên không bỏ phiếu cho hồ sơ đề nghị khen chính mình."))
-        receipt = _cast(item=item, member=member, choice=choice, written=True)
+        receipt = _cast(session=session, item=item, member=member, choice=choice, written=True)
         transaction.on_commit(_checkpoint)
         audit.audit_log(
             actor=actor,
