@@ -7,7 +7,6 @@ download the election record for `manage.py verify_tally`."""
 
 from __future__ import annotations
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from guongsang.accounts.models import User
@@ -16,9 +15,9 @@ from guongsang.council import services
 from guongsang.council.models import Choice, CouncilSession
 from guongsang.demo.context import DemoContext
 from guongsang.demo.steps import council as council_demo
-from guongsang.demo.steps.dossiers import MINUTES_PDF
+from guongsang.demo.steps.dossiers import with_minutes
 from guongsang.nominations import services as nominations
-from guongsang.nominations.models import Dossier, FileKind, Track
+from guongsang.nominations.models import Dossier, Track
 from guongsang.org.selectors import unit_ids_under
 from guongsang.people.models import Person
 
@@ -53,18 +52,8 @@ def _ad_hoc_dossier(officer: User, secretariat: User) -> Dossier | None:
         summary=SUMMARY,
         report="Báo cáo thành tích do đơn vị lập, có xác nhận của chính quyền địa phương.",
     )
-    nominations.dossier_update(
-        actor=officer,
-        dossier=dossier,
-        votes_yes=20,
-        votes_total=20,
-        meeting_date=timezone.localdate(),
-    )
-    nominations.dossier_attach(
-        actor=officer,
-        dossier=dossier,
-        kind=FileKind.MINUTES,
-        upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"),
+    with_minutes(
+        actor=officer, dossier=dossier, votes_yes=20, votes_total=20, meeting=timezone.localdate()
     )
     nominations.dossier_transition(actor=officer, dossier=dossier, action="submit")
     return nominations.dossier_transition(actor=secretariat, dossier=dossier, action="accept")

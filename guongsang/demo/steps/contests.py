@@ -21,6 +21,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from guongsang.accounts.models import User
+from guongsang.accounts.services import grant_role
 from guongsang.contests import services, textgen
 from guongsang.contests.duplicates import signatures_sync
 from guongsang.contests.models import (
@@ -35,7 +37,14 @@ from guongsang.contests.models import (
     RoundEntry,
     Score,
 )
+from guongsang.core.roles import Role
+from guongsang.decisions.services import decision_sign
+from guongsang.demo import facts
 from guongsang.demo.context import DemoContext
+from guongsang.demo.steps.users import demo_user_create
+from guongsang.org.models import Unit
+from guongsang.org.selectors import units_under
+from guongsang.people.models import Person
 
 ENTRIES_2022 = 43
 SENT_TO_CITY_2022 = 5
@@ -54,11 +63,6 @@ JUDGES = (
 
 
 def _judges(dept: Any, units: list[Any]) -> list[Any]:
-    from guongsang.accounts.models import User
-    from guongsang.accounts.services import grant_role
-    from guongsang.core.roles import Role
-    from guongsang.demo.steps.users import demo_user_create
-    from guongsang.people.models import Person
 
     judges = [User.objects.get(username="giamkhao")]
     for index, (username, full_name) in enumerate(JUDGES):
@@ -84,7 +88,6 @@ def _judges(dept: Any, units: list[Any]) -> list[Any]:
 def _entries(
     contest: Contest, units: list[Any], authors: dict[int, Any], count: int, rng: random.Random
 ) -> list[Entry]:
-    from guongsang.demo import facts
 
     honourees = [facts.HONOUREE_MEDICAL.full_name, facts.HONOUREE_TEACHER.full_name]
     submitted = timezone.make_aware(dt.datetime(contest.year, 8, 15, 9, 0))
@@ -165,9 +168,6 @@ def _commend(entries: list[Entry]) -> Any:
     """The Director's commendation of the authors: dossiers recommended on the contest result,
     a draft by the secretariat, signed by the Director (the decisions app numbers it and
     records the awards)."""
-    from guongsang.accounts.models import User
-    from guongsang.decisions.services import decision_sign
-    from guongsang.demo import facts
 
     users = User.objects.in_bulk(["thuongtruc", "giamdoc"], field_name="username")
     draft = services.authors_commend(
@@ -185,22 +185,25 @@ def _commend(entries: list[Entry]) -> Any:
 
 
 @transaction.atomic
-def seed() -> dict[str, int]:
-    from guongsang.demo import facts
-    from guongsang.org.models import Unit
-    from guongsang.org.selectors import units_under
-    from guongsang.people.models import Person
+def _entrants(dept: Any) -> tuple[list[Any], dict[int, Any], list[Any]]:
+    """The department's units that send entries (24 of them), one author in each by unit, and
+    the jury drawn from them."""
 
-    dept = Unit.objects.get(code=facts.DEPARTMENT)
-    if Contest.objects.filter(organiser=dept, year=2022).exists():
-        return {}
     units = list(
         units_under(dept).exclude(pk=dept.pk).filter(valid_to__isnull=True).order_by("code")[:24]
     )
     authors: dict[int, Any] = {}
     for person in Person.objects.filter(home_unit__in=units).order_by("home_unit_id", "pk"):
         authors.setdefault(person.home_unit_id, person)
-    judges = _judges(dept, units)
+    return units, authors, _judges(dept, units)
+
+
+def seed() -> dict[str, int]:
+
+    dept = Unit.objects.get(code=facts.DEPARTMENT)
+    if Contest.objects.filter(organiser=dept, year=2022).exists():
+        return {}
+    units, authors, judges = _entrants(dept)
     rng = random.Random(2022)
 
     prizes = [("Giải Nhất", 1, 3_000_000), ("Giải Nhì", 2, 2_000_000), ("Giải Ba", 2, 1_000_000)]
@@ -303,22 +306,12 @@ def seed_this_year() -> dict[str, int]:
     """This year's contest, in its judging round today: entries closed ten days ago, each
     sheet given to two judges and none finished, so `giamkhao`… have sheets on their home.
     Built from today's date, so the demo keeps the shape a year later."""
-    from guongsang.demo import facts
-    from guongsang.org.models import Unit
-    from guongsang.org.selectors import units_under
-    from guongsang.people.models import Person
 
     today = timezone.localdate()
     dept = Unit.objects.get(code=facts.DEPARTMENT)
     if today.year <= 2023 or Contest.objects.filter(organiser=dept, year=today.year).exists():
         return {}
-    units = list(
-        units_under(dept).exclude(pk=dept.pk).filter(valid_to__isnull=True).order_by("code")[:24]
-    )
-    authors: dict[int, Any] = {}
-    for person in Person.objects.filter(home_unit__in=units).order_by("home_unit_id", "pk"):
-        authors.setdefault(person.home_unit_id, person)
-    judges = _judges(dept, units)
+    units, authors, judges = _entrants(dept)
     contest = services.contest_create(
         actor=None,
         organiser=dept,

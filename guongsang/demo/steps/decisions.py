@@ -15,7 +15,6 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from guongsang.accounts.models import User
@@ -34,9 +33,9 @@ from guongsang.demo.steps.awards import (
     GOOD_PERSON_CITY,
     planned_in_decisions,
 )
-from guongsang.demo.steps.dossiers import MINUTES_PDF
+from guongsang.demo.steps.dossiers import with_minutes
 from guongsang.nominations import services as dossiers
-from guongsang.nominations.models import Dossier, FileKind, State
+from guongsang.nominations.models import Dossier, State
 from guongsang.org.models import Unit, UnitType
 from guongsang.people.models import Person
 
@@ -134,15 +133,7 @@ def _accepted(
         summary=SUMMARIES[index % len(SUMMARIES)],
         report="Báo cáo thành tích do đơn vị lập, có xác nhận của thủ trưởng đơn vị.",
     )
-    dossiers.dossier_update(
-        actor=actor, dossier=dossier, votes_yes=18, votes_total=20, meeting_date=meeting
-    )
-    dossiers.dossier_attach(
-        actor=actor,
-        dossier=dossier,
-        kind=FileKind.MINUTES,
-        upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"),
-    )
+    with_minutes(actor=actor, dossier=dossier, votes_yes=18, votes_total=20, meeting=meeting)
     dossiers.dossier_transition(actor=actor, dossier=dossier, action="submit")
     return dossiers.dossier_transition(actor=actor, dossier=dossier, action="accept")
 

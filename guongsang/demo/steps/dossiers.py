@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from guongsang.accounts.models import User
 from guongsang.catalogue.models import Title
+from guongsang.core.types import Actor
 from guongsang.demo.context import DemoContext
 from guongsang.nominations import services
 from guongsang.nominations.models import Dossier, FileKind, Track
@@ -24,6 +25,29 @@ MINUTES_PDF = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def with_minutes(
+    *, actor: Actor, dossier: Dossier, votes_yes: int, votes_total: int, meeting: dt.date
+) -> Dossier:
+    """What the unit's meeting adds to a dossier, as the officer enters it: the vote and the
+    scanned minutes."""
+    services.dossier_update(
+        actor=actor,
+        dossier=dossier,
+        votes_yes=votes_yes,
+        votes_total=votes_total,
+        meeting_date=meeting,
+    )
+    services.dossier_attach(
+        actor=actor,
+        dossier=dossier,
+        kind=FileKind.MINUTES,
+        upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"),
+    )
+    return dossier
+
+
 RETURN_REASON = "Bổ sung xác nhận của chính quyền địa phương nơi xảy ra sự việc."
 
 # (the state to reach, the title, the track, the steps: action or (action, reason))
@@ -127,18 +151,12 @@ def build_dossiers() -> int:
             summary=SUMMARIES[index % len(SUMMARIES)],
             report="Báo cáo thành tích do đơn vị lập, có xác nhận của thủ trưởng đơn vị.",
         )
-        services.dossier_update(
+        with_minutes(
             actor=officer,
             dossier=dossier,
             votes_yes=18,
             votes_total=20,
-            meeting_date=timezone.localdate(),
-        )
-        services.dossier_attach(
-            actor=officer,
-            dossier=dossier,
-            kind=FileKind.MINUTES,
-            upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"),
+            meeting=timezone.localdate(),
         )
         for step in steps:
             action, reason = step if isinstance(step, tuple) else (step, "")
