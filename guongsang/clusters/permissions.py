@@ -11,18 +11,19 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.core.types import Actor
 
 CLUSTER_VIEW_ROLES = frozenset(ALL_ROLES - {Role.JUDGE})
 SCORE_ROLES = frozenset({Role.UNIT_OFFICER, Role.SECRETARIAT, Role.ADMIN})
 RUN_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 
 
-def reaches_any(user: Any, unit_ids: list[int], roles: frozenset[str]) -> bool:
+def reaches_any(user: Actor, unit_ids: list[int], roles: frozenset[str]) -> bool:
     return any(in_scope(user, unit_id, roles) for unit_id in unit_ids)
 
 
 @rules.predicate
-def can_view_cluster(user: Any, cluster: Any) -> bool:
+def can_view_cluster(user: Actor, cluster: Any) -> bool:
     """Any role over the organiser or over one of the members."""
     if cluster is None:
         return has_role(user, CLUSTER_VIEW_ROLES)
@@ -31,7 +32,7 @@ def can_view_cluster(user: Any, cluster: Any) -> bool:
 
 
 @rules.predicate
-def can_run_round(user: Any, cluster: Any) -> bool:
+def can_run_round(user: Actor, cluster: Any) -> bool:
     """The organiser's secretariat, or the secretariat of the cluster's leading member."""
     if cluster is None:
         return has_role(user, RUN_ROLES)
@@ -40,7 +41,7 @@ def can_run_round(user: Any, cluster: Any) -> bool:
 
 
 @rules.predicate
-def can_score_for(user: Any, unit: Any) -> bool:
+def can_score_for(user: Actor, unit: Any) -> bool:
     """Scores given in the name of `unit` (a member) are entered by those who act for it."""
     if unit is None:
         return has_role(user, SCORE_ROLES)

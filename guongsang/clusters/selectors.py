@@ -13,12 +13,13 @@ from django.db.models import Q, QuerySet, Sum
 from guongsang.clusters.models import Round, Score
 from guongsang.clusters.permissions import CLUSTER_VIEW_ROLES
 from guongsang.core.permissions import get_visible_or_404, is_superuser, scope_unit_ids
+from guongsang.core.types import Actor
 from guongsang.org.models import Cluster, ClusterMembership, Unit
 
 CENT = Decimal("0.01")
 
 
-def cluster_list(*, user: Any) -> QuerySet[Cluster]:
+def cluster_list(*, user: Actor) -> QuerySet[Cluster]:
     """Clusters whose organiser or one of whose members lies in the user's scope."""
     qs = Cluster.objects.select_related("organiser").order_by("organiser__name", "number")
     if is_superuser(user):
@@ -113,7 +114,7 @@ def ranking(scoring: Round) -> list[RankRow]:
     return rows
 
 
-def round_for(*, user: Any, uuid: Any) -> Round:
+def round_for(*, user: Actor, uuid: Any) -> Round:
     visible = cluster_list(user=user).values("pk")
     return get_visible_or_404(
         Round.objects.filter(cluster__in=visible).select_related("cluster__organiser"), uuid=uuid

@@ -14,36 +14,37 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 MANAGE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 RESULT_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.LEADER})
 
 
-def can_manage(user: Any, contest: Any) -> bool:
+def can_manage(user: Actor, contest: Any) -> bool:
     if contest is None:
         return has_role(user, MANAGE_ROLES)
     return has_role(user, MANAGE_ROLES) and in_scope(user, contest.organiser_id, MANAGE_ROLES)
 
 
 @rules.predicate
-def can_manage_contest(user: Any, contest: Any = None) -> bool:
+def can_manage_contest(user: Actor, contest: Any = None) -> bool:
     return can_manage(user, contest)
 
 
 @rules.predicate
-def can_view_results(user: Any, contest: Any = None) -> bool:
+def can_view_results(user: Actor, contest: Any = None) -> bool:
     if contest is None:
         return has_role(user, RESULT_ROLES)
     return has_role(user, RESULT_ROLES) and in_scope(user, contest.organiser_id, RESULT_ROLES)
 
 
 @rules.predicate
-def can_submit_entry(user: Any, contest: Any = None) -> bool:
+def can_submit_entry(user: Actor, contest: Any = None) -> bool:
     return has_role(user, Role.UNIT_OFFICER)
 
 
 @rules.predicate
-def can_view_entry(user: Any, entry: Any = None) -> bool:
+def can_view_entry(user: Actor, entry: Any = None) -> bool:
     """The owner unit's officers and the organiser's secretariat; never judges as such."""
     if entry is None:
         return has_role(user, {Role.UNIT_OFFICER, *MANAGE_ROLES})
@@ -53,7 +54,7 @@ def can_view_entry(user: Any, entry: Any = None) -> bool:
 
 
 @rules.predicate
-def can_edit_entry(user: Any, entry: Any = None) -> bool:
+def can_edit_entry(user: Actor, entry: Any = None) -> bool:
     if entry is None:
         return has_role(user, Role.UNIT_OFFICER)
     return (
@@ -64,10 +65,10 @@ def can_edit_entry(user: Any, entry: Any = None) -> bool:
 
 
 @rules.predicate
-def is_judge(user: Any, assignment: Any = None) -> bool:
+def is_judge(user: Actor, assignment: Any = None) -> bool:
     if assignment is None:
         return has_role(user, Role.JUDGE)
-    return has_role(user, Role.JUDGE) and assignment.judge_id == user.pk
+    return has_role(user, Role.JUDGE) and assignment.judge_id == getattr(user, "pk", None)
 
 
 rules.add_perm("contests.manage_contest", can_manage_contest)

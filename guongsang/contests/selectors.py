@@ -21,6 +21,7 @@ from guongsang.contests.models import (
 from guongsang.contests.services import conflict_unit_ids
 from guongsang.core.permissions import has_role, is_superuser, scope_roots, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor, actor_user
 from guongsang.org.selectors import closure_on
 
 # Roles that run a contest (and see every entry, with its author, in their subtree).
@@ -53,7 +54,7 @@ def entry_counts_by_year(
     return {row["contest__year"]: row["n"] for row in rows}
 
 
-def contests_visible(*, user: Any) -> QuerySet[Contest]:
+def contests_visible(*, user: Actor) -> QuerySet[Contest]:
     """Contests run by a unit in the user's scope, or by a unit above the user's units (the
     contests a unit officer may enter), or on whose panel the user sits."""
     qs = Contest.objects.select_related("organiser").annotate(
@@ -71,7 +72,7 @@ def contests_visible(*, user: Any) -> QuerySet[Contest]:
     ).distinct()
 
 
-def contests_managed(*, user: Any) -> QuerySet[Contest]:
+def contests_managed(*, user: Actor) -> QuerySet[Contest]:
     qs = Contest.objects.select_related("organiser")
     ids = scope_unit_ids(user, ORGANISER_ROLES)
     if not has_role(user, ORGANISER_ROLES):
@@ -79,7 +80,7 @@ def contests_managed(*, user: Any) -> QuerySet[Contest]:
     return qs if ids is None else qs.filter(organiser__in=ids)
 
 
-def entries_visible(*, user: Any) -> QuerySet[Entry]:
+def entries_visible(*, user: Actor) -> QuerySet[Entry]:
     """Entries of the user's own units (officers) and of the contests they run (secretariat).
     Judges reach entries only through their score sheets (`judge_assignments`)."""
     qs = Entry.objects.select_related("contest", "unit", "prize")
@@ -93,15 +94,16 @@ def entries_visible(*, user: Any) -> QuerySet[Entry]:
     return qs.filter(cond)
 
 
-def judge_assignments(*, user: Any) -> QuerySet[Assignment]:
+def judge_assignments(*, user: Actor) -> QuerySet[Assignment]:
     """The judge's own live score sheets, minus any entry of a unit they have a conflict with
     (a second guard: assignment already refuses those)."""
     if not has_role(user, Role.JUDGE):
         return Assignment.objects.none()
+    judge = actor_user(user)
     qs = (
         Assignment.objects.filter(
-            judge=user,
-            round__contest__in=PanelMember.objects.filter(judge=user, active=True).values(
+            judge=judge,
+            round__contest__in=PanelMember.objects.filter(judge=judge, active=True).values(
                 "contest"
             ),
         )
@@ -109,7 +111,7 @@ def judge_assignments(*, user: Any) -> QuerySet[Assignment]:
         .select_related("round__contest", "entry")
     )
     excluded: set[int] = set()
-    for contest in Contest.objects.filter(panel__judge=user):
+    for contest in Contest.objects.filter(panel__judge=judge):
         conflicted = conflict_unit_ids(user, contest)  # once per contest, not per sheet
         excluded |= {
             pk

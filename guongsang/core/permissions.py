@@ -24,12 +24,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guongsang.core.roles import TWO_FACTOR_ROLES, Role
+from guongsang.core.types import Actor
 
 _CACHE_ATTR = "_gs_grants"
 _SCOPES_ATTR = "_gs_scopes"
 
 
-def _grants(user: Any) -> list[tuple[str, int]]:
+def _grants(user: Actor) -> list[tuple[str, int]]:
     """(role, unit id) pairs of the user, cached on the user object for the request."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
@@ -40,7 +41,7 @@ def _grants(user: Any) -> list[tuple[str, int]]:
     return cached
 
 
-def forget(user: Any) -> None:
+def forget(user: Actor) -> None:
     """Drop the cached grants (and the scopes built from them) after they change."""
     for attr in (_CACHE_ATTR, _SCOPES_ATTR, "_gs_scope_cache"):
         if hasattr(user, attr):
@@ -51,27 +52,27 @@ def _as_set(roles: Iterable[str] | str) -> set[str]:
     return {roles} if isinstance(roles, str) else {str(r) for r in roles}
 
 
-def roles_of(user: Any) -> set[str]:
+def roles_of(user: Actor) -> set[str]:
     found = {role for role, _ in _grants(user)}
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if is_superuser(user):
         found.add(Role.ADMIN)
     return found
 
 
-def has_role(user: Any, roles: Iterable[str] | str) -> bool:
+def has_role(user: Actor, roles: Iterable[str] | str) -> bool:
     return bool(roles_of(user) & _as_set(roles))
 
 
-def is_superuser(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False) and user.is_active)
+def is_superuser(user: Actor) -> bool:
+    return bool(getattr(user, "is_superuser", False) and getattr(user, "is_active", False))
 
 
-def scope_roots(user: Any, roles: Iterable[str] | str) -> list[int]:
+def scope_roots(user: Actor, roles: Iterable[str] | str) -> list[int]:
     wanted = _as_set(roles)
     return [unit_id for role, unit_id in _grants(user) if role in wanted]
 
 
-def scope_unit_ids(user: Any, roles: Iterable[str] | str) -> QuerySet | None:
+def scope_unit_ids(user: Actor, roles: Iterable[str] | str) -> QuerySet | None:
     """Subquery of the unit ids the user reaches through those roles; None means every unit.
 
     The scope is the subtree of each grant as it is today, together with the units that
@@ -108,14 +109,14 @@ def subtree_register(resolver: Callable[[list[int]], QuerySet]) -> None:
     _subtree_ids = resolver
 
 
-def needs_two_factor(user: Any) -> bool:
+def needs_two_factor(user: Actor) -> bool:
     """Every role that can change records, and anyone who can open the admin site."""
-    if not settings.GS_REQUIRE_2FA or not user.is_authenticated:
+    if not settings.GS_REQUIRE_2FA or user is None or not user.is_authenticated:
         return False
     return bool(user.is_staff or user.is_superuser or has_role(user, TWO_FACTOR_ROLES))
 
 
-def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool:
+def in_scope(user: Actor, unit_id: int | None, roles: Iterable[str] | str) -> bool:
     if unit_id is None:
         return is_superuser(user)
     ids = scope_unit_ids(user, roles)
@@ -124,7 +125,7 @@ def in_scope(user: Any, unit_id: int | None, roles: Iterable[str] | str) -> bool
     return unit_id in _scope_id_set(user, roles, ids)
 
 
-def _scope_id_set(user: Any, roles: Iterable[str] | str, ids: QuerySet) -> frozenset[int]:
+def _scope_id_set(user: Actor, roles: Iterable[str] | str, ids: QuerySet) -> frozenset[int]:
     """The unit ids of the scope as a set: kept for the request on the user object, and in the
     shared cache under the records version (which every write moves, the organisation tree's
     included), so that a page checking a few objects runs no query for it at all."""
@@ -136,7 +137,7 @@ def _scope_id_set(user: Any, roles: Iterable[str] | str, ids: QuerySet) -> froze
     memo = getattr(user, "_gs_scope_cache", None)
     if memo is None:
         memo = {}
-        user._gs_scope_cache = memo
+        setattr(user, "_gs_scope_cache", memo)  # noqa: B010 - a per-request memo on the object
     if roots not in memo:
         key = f"core:scope:{records_version()}:{timezone.localdate()}:{roots}"
         found = cache.get(key)
@@ -147,7 +148,7 @@ def _scope_id_set(user: Any, roles: Iterable[str] | str, ids: QuerySet) -> froze
     return memo[roots]
 
 
-def restrict(qs: QuerySet, user: Any, *, roles: Iterable[str] | str, unit_field: str) -> QuerySet:
+def restrict(qs: QuerySet, user: Actor, *, roles: Iterable[str] | str, unit_field: str) -> QuerySet:
     """The queryset cut down to objects whose `unit_field` lies in the user's scope."""
     ids = scope_unit_ids(user, roles)
     if ids is None:
@@ -168,18 +169,18 @@ def get_visible_or_404(qs: QuerySet[M], **lookup: Any) -> M:
 
 # Predicates shared by the apps' rule sets.
 @rules.predicate
-def is_admin(user: Any) -> bool:
+def is_admin(user: Actor) -> bool:
     return has_role(user, Role.ADMIN)
 
 
 @rules.predicate
-def is_secretariat(user: Any) -> bool:
+def is_secretariat(user: Actor) -> bool:
     return has_role(user, Role.SECRETARIAT)
 
 
 def role_predicate(*roles: str) -> rules.Predicate:
     @rules.predicate(name=f"has_role:{'|'.join(roles)}")
-    def _check(user: Any) -> bool:
+    def _check(user: Actor) -> bool:
         return has_role(user, roles)
 
     return _check
@@ -190,7 +191,7 @@ def unit_scope_predicate(roles: Iterable[str], unit_attr: str) -> rules.Predicat
     frozen = frozenset(roles)
 
     @rules.predicate(name=f"in_scope:{unit_attr}")
-    def _check(user: Any, obj: Any) -> bool:
+    def _check(user: Actor, obj: Any) -> bool:
         if obj is None:
             return has_role(user, frozen)
         return in_scope(user, getattr(obj, unit_attr), frozen)

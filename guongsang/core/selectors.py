@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
 from guongsang.core.models import AuditEntry, TaskProgress
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.textsearch import fold_search
+
+if TYPE_CHECKING:
+    from guongsang.accounts.models import User
 
 M = TypeVar("M", bound=Model)
 
@@ -49,7 +52,7 @@ def audit_object_types() -> list[str]:
     )
 
 
-def task_progress_for(*, user: Any, uuid: Any) -> TaskProgress:
+def task_progress_for(*, user: User, uuid: Any) -> TaskProgress:
     """A user sees only their own jobs."""
     qs = TaskProgress.objects.filter(owner=user) if not user.is_superuser else TaskProgress.objects
     return get_visible_or_404(qs.all(), uuid=uuid)

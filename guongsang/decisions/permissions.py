@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from guongsang.core.permissions import has_role, in_scope, role_predicate, scope_unit_ids
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 from guongsang.decisions.models import Recipient
 
 VIEW_ROLES = frozenset(
@@ -27,7 +28,7 @@ PROPOSING_UNIT_PATHS = (
 )
 
 
-def can_at(user: Any, authority_id: int | None, roles: frozenset[str]) -> bool:
+def can_at(user: Actor, authority_id: int | None, roles: frozenset[str]) -> bool:
     """Does the user hold one of `roles` over the authority (a superuser still needs the role
     to draft or sign)."""
     return has_role(user, roles) and in_scope(user, authority_id, roles)
@@ -47,7 +48,7 @@ def revoking(unit_ids: Any) -> Q:
     return proposed_by(unit_ids, prefix="revokes__")
 
 
-def proposes_line(user: Any, line: Any) -> bool:
+def proposes_line(user: Actor, line: Any) -> bool:
     """Is the line's dossier one the user's unit (or a unit under their secretariat) proposed."""
     if not has_role(user, OUTCOME_ROLES):
         return False
@@ -57,7 +58,7 @@ def proposes_line(user: Any, line: Any) -> bool:
     return Recipient.objects.filter(proposed_by(ids), pk=line.pk).exists()
 
 
-def names_own_dossier(user: Any, decision: Any) -> bool:
+def names_own_dossier(user: Actor, decision: Any) -> bool:
     """A signed decision that names a dossier the user's unit proposed (read only)."""
     if not decision.is_signed or not has_role(user, OUTCOME_ROLES):
         return False
@@ -68,14 +69,14 @@ def names_own_dossier(user: Any, decision: Any) -> bool:
 
 
 @rules.predicate
-def can_view(user: Any, obj: Any) -> bool:
+def can_view(user: Actor, obj: Any) -> bool:
     if obj is None:
         return bool(role_predicate(*VIEW_ROLES)(user))
     return in_scope(user, obj.authority_id, VIEW_ROLES) or names_own_dossier(user, obj)
 
 
 @rules.predicate
-def can_print(user: Any, obj: Any) -> bool:
+def can_print(user: Actor, obj: Any) -> bool:
     """The batch of every certificate of a decision: the authority's people only."""
     if obj is None:
         return bool(role_predicate(*VIEW_ROLES)(user))
@@ -83,7 +84,7 @@ def can_print(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
-def can_download_certificate(user: Any, line: Any) -> bool:
+def can_download_certificate(user: Actor, line: Any) -> bool:
     """One recipient's certificate: signed, not revoked, and the user is the authority's or
     the proposing unit's."""
     decision = line.decision
@@ -98,7 +99,7 @@ def acting_for_authority(roles: frozenset[str], name: str) -> rules.Predicate:
     """The predicate: the user holds one of `roles`, over the object's authority when there
     is an object (a decision, a submission)."""
 
-    def check(user: Any, obj: Any) -> bool:
+    def check(user: Actor, obj: Any) -> bool:
         if obj is None:
             return has_role(user, roles)
         return can_at(user, obj.authority_id, roles)

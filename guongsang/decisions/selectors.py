@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.catalogue.models import Level
 from guongsang.core.permissions import restrict, scope_roots, scope_unit_ids
+from guongsang.core.types import Actor
 from guongsang.decisions import codes
 from guongsang.decisions.models import (
     Decision,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from guongsang.nominations.models import Dossier
 
 
-def decisions_visible(*, user: Any, year: int | None = None) -> QuerySet[Decision]:
+def decisions_visible(*, user: Actor, year: int | None = None) -> QuerySet[Decision]:
     """Decisions of the authorities the user is scoped over (secretariat, signer, council,
     leaders, admin); and, read only, the signed decisions that name a dossier the user's unit
     proposed (or take its award back). Unit officers never see drafts or the register.
@@ -58,7 +59,7 @@ def decisions_visible(*, user: Any, year: int | None = None) -> QuerySet[Decisio
     return qs.filter(Q(authority__in=ids) | _naming_own_dossier(user))
 
 
-def _naming_own_dossier(user: Any) -> Q:
+def _naming_own_dossier(user: Actor) -> Q:
     """Signed decisions naming a dossier the user's unit proposed. Only authorities at or above
     the user's units can have issued one, so the per-decision check (an indexed EXISTS on the
     decision's lines) runs for their decisions alone, never over the whole register."""
@@ -73,7 +74,7 @@ def _naming_own_dossier(user: Any) -> Q:
     return Q(state=DecisionState.SIGNED, authority__in=above) & Q(Exists(lines))
 
 
-def certificates_visible(*, user: Any) -> QuerySet[Recipient]:
+def certificates_visible(*, user: Actor) -> QuerySet[Recipient]:
     """Recipient lines whose certificate the user may download: of a signed award decision, the
     authority's people for every line, the proposing unit's for the lines of its dossiers."""
     qs = Recipient.objects.filter(
@@ -103,7 +104,7 @@ class Outcome:
     may_open: bool  # this user may open the decision
 
 
-def dossier_outcomes(*, user: Any, dossier_ids: Iterable[int]) -> dict[int, list[Outcome]]:
+def dossier_outcomes(*, user: Actor, dossier_ids: Iterable[int]) -> dict[int, list[Outcome]]:
     """The signed awards of these dossiers (the lines naming a dossier, or the dossier it was
     forwarded to at the levels above: that outcome belongs to the unit below too), with what
     the user may open of them; three queries whatever the number of dossiers."""
@@ -162,7 +163,7 @@ def decision_recipients(decision: Decision) -> QuerySet[Recipient]:
     ).order_by("order", "id")
 
 
-def submissions_visible(*, user: Any) -> QuerySet[Submission]:
+def submissions_visible(*, user: Actor) -> QuerySet[Submission]:
     qs = (
         Submission.objects.select_related("authority", "to_unit")
         .annotate(item_count=Count("items"))
@@ -257,7 +258,7 @@ def _outside_certificate(key: str) -> dict[str, Any] | None:
     }
 
 
-def outside_decisions_visible(*, user: Any) -> QuerySet[OutsideDecision]:
+def outside_decisions_visible(*, user: Actor) -> QuerySet[OutsideDecision]:
     """Outside decisions recorded by the levels the user is scoped over."""
     qs = OutsideDecision.objects.select_related("recorded_by", "submission").annotate(
         line_count=Count("lines"),
@@ -268,7 +269,7 @@ def outside_decisions_visible(*, user: Any) -> QuerySet[OutsideDecision]:
     )
 
 
-def recording_units(*, user: Any) -> QuerySet[Unit]:
+def recording_units(*, user: Actor) -> QuerySet[Unit]:
     """The levels whose secretariat the user is: where outside decisions are recorded."""
     return Unit.objects.filter(pk__in=scope_roots(user, DRAFT_ROLES), valid_to=None).order_by(
         "name"
@@ -285,7 +286,7 @@ def outside_lines(decision: OutsideDecision) -> QuerySet[OutsideLine]:
     ).order_by("order", "pk")
 
 
-def _recommended(*, user: Any) -> QuerySet:
+def _recommended(*, user: Actor) -> QuerySet:
     qs = Dossier.objects.filter(state=State.RECOMMENDED).select_related(
         "title", "person", "nominee_unit", "unit", "level_unit"
     )
@@ -303,12 +304,12 @@ def _confers() -> Q:
     )
 
 
-def dossiers_to_decide(*, user: Any) -> QuerySet:
+def dossiers_to_decide(*, user: Actor) -> QuerySet:
     """Recommended dossiers the user's secretariat may put in a decision of its own."""
     return _recommended(user=user).filter(_confers()).order_by("level_unit", "title__order", "pk")
 
 
-def dossiers_to_forward(*, user: Any) -> QuerySet:
+def dossiers_to_forward(*, user: Actor) -> QuerySet:
     """Recommended dossiers whose title the level does not confer: for a tờ trình upward."""
     return _recommended(user=user).exclude(_confers()).order_by("level_unit", "title__order", "pk")
 

@@ -4,7 +4,6 @@ trình upward (secretariat); draft decisions waiting for a signature (signer).""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,12 +11,13 @@ from django.utils.translation import gettext as _
 from guongsang.core.permissions import has_role, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.decisions import selectors
 from guongsang.decisions.models import Decision, DecisionState
 from guongsang.decisions.permissions import DRAFT_ROLES, SIGN_ROLES
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     if has_role(user, DRAFT_ROLES):
         yield TodoItem(
             role=Role.SECRETARIAT,

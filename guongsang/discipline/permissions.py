@@ -7,6 +7,7 @@ import rules
 
 from guongsang.core.permissions import in_scope, role_predicate
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 DISCIPLINE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 
@@ -18,7 +19,7 @@ def subject_unit_id(*, person: Any, unit: Any) -> int | None:
 
 
 @rules.predicate
-def can_record_discipline(user: Any, subject_unit: Any) -> bool:
+def can_record_discipline(user: Actor, subject_unit: Any) -> bool:
     if subject_unit is None:
         return bool(role_predicate(*DISCIPLINE_ROLES)(user))
     return in_scope(user, subject_unit, DISCIPLINE_ROLES)

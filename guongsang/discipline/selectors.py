@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
 from guongsang.core.permissions import scope_unit_ids
+from guongsang.core.types import Actor
 from guongsang.discipline.models import Discipline
 from guongsang.discipline.permissions import DISCIPLINE_ROLES
 
 
-def discipline_list(*, user: Any) -> QuerySet[Discipline]:
+def discipline_list(*, user: Actor) -> QuerySet[Discipline]:
     records = Discipline.objects.select_related("person__home_unit", "unit")
     ids = scope_unit_ids(user, DISCIPLINE_ROLES)
     if ids is None:  # a superuser

@@ -32,8 +32,9 @@ def discipline_record(
     reason: str = "",
 ) -> Discipline:
     """Ghi quyết định kỷ luật of a person or a unit in the actor's scope."""
-    user: Any = actor_user(actor)
-    where = subject_unit_id(person=person, unit=unit)
+    user = actor_user(actor)
+    # The rules predicates take the unit id as the object (Django types it as a model).
+    where: Any = subject_unit_id(person=person, unit=unit)
     if user is not None and not user.has_perm("discipline.record", where):
         raise PermissionDenied(_("Bạn không có quyền ghi kỷ luật cho đối tượng này."))
     record = Discipline(

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from guongsang.core.formatting import nfc
 from guongsang.core.permissions import get_visible_or_404, restrict
+from guongsang.core.types import Actor
 from guongsang.initiatives.models import (
     SCOPE_RANK,
     Assessment,
@@ -22,7 +23,7 @@ from guongsang.initiatives.permissions import INITIATIVE_VIEW_ROLES
 
 def initiative_list(
     *,
-    user: Any,
+    user: Actor,
     unit_ids: Any = None,
     status: str = "",
     scope: str = "",
@@ -51,7 +52,7 @@ def initiative_list(
     return qs.select_related("unit").prefetch_related(Prefetch("authors", queryset=authors))
 
 
-def initiative_detail(*, user: Any, uuid: Any) -> Initiative:
+def initiative_detail(*, user: Actor, uuid: Any) -> Initiative:
     return get_visible_or_404(initiative_list(user=user), uuid=uuid)
 
 

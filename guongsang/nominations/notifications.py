@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from guongsang.core.formatting import vn_date, vn_number
 from guongsang.core.pagecache import bump_records_version
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor, actor_user
 from guongsang.decisions.selectors import dossier_outcomes
 from guongsang.nominations.models import Dossier, Notification, State
 
@@ -203,15 +204,17 @@ def remind(*, users: list[Any], key: str, message: str, link: str) -> list[Notif
     return created
 
 
-def unread_for(*, user: Any) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user, read_at=None)
+def unread_for(*, user: Actor) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=actor_user(user), read_at=None)
 
 
-def notifications_for(*, user: Any) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user).select_related("dossier")
+def notifications_for(*, user: Actor) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=actor_user(user)).select_related("dossier")
 
 
-def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[Notification, list]]:
+def notifications_with_outcomes(
+    *, user: Actor, limit: int = 100
+) -> list[tuple[Notification, list]]:
     """The user's latest notifications, each with the decision outcomes it tells of (those
     signed before it was sent): the certificate's download and public check links."""
     items = list(notifications_for(user=user)[:limit])
@@ -232,7 +235,7 @@ def notifications_with_outcomes(*, user: Any, limit: int = 100) -> list[tuple[No
     ]
 
 
-def notifications_mark_read(*, user: Any) -> int:
+def notifications_mark_read(*, user: Actor) -> int:
     read = unread_for(user=user).update(read_at=timezone.now())
     if read:
         bump_records_version()  # the bell's count on cached pages

@@ -11,6 +11,7 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope, role_predicate
 from guongsang.core.roles import ALL_ROLES, Role
+from guongsang.core.types import Actor
 from guongsang.nominations.models import State
 
 DOSSIER_VIEW_ROLES = frozenset(ALL_ROLES - {Role.JUDGE})
@@ -19,7 +20,7 @@ LEVEL_ROLES = frozenset(
 )
 
 
-def can_act(user: Any, dossier: Any, roles: frozenset[str]) -> bool:
+def can_act(user: Actor, dossier: Any, roles: frozenset[str]) -> bool:
     """Does one of `roles` reach this dossier: officers by its unit, the rest by its level."""
     officer = roles & {Role.UNIT_OFFICER}
     others = roles - {Role.UNIT_OFFICER}
@@ -32,7 +33,7 @@ def can_act(user: Any, dossier: Any, roles: frozenset[str]) -> bool:
 
 
 @rules.predicate
-def can_view_dossier(user: Any, dossier: Any) -> bool:
+def can_view_dossier(user: Actor, dossier: Any) -> bool:
     if dossier is None:
         return bool(role_predicate(*DOSSIER_VIEW_ROLES)(user))
     return can_act(user, dossier, frozenset({Role.UNIT_OFFICER})) or can_act(
@@ -41,7 +42,7 @@ def can_view_dossier(user: Any, dossier: Any) -> bool:
 
 
 @rules.predicate
-def can_edit_dossier(user: Any, dossier: Any) -> bool:
+def can_edit_dossier(user: Actor, dossier: Any) -> bool:
     if dossier is None:
         return bool(role_predicate(Role.UNIT_OFFICER, Role.SECRETARIAT)(user))
     editable = dossier.state in {State.DRAFT, State.RETURNED}

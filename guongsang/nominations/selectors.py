@@ -15,13 +15,14 @@ from guongsang.core.permissions import (
 from guongsang.core.roles import Role
 from guongsang.core.selectors import filter_given
 from guongsang.core.textsearch import fold_search
+from guongsang.core.types import Actor
 from guongsang.nominations.models import Dossier, DossierFile
 from guongsang.nominations.permissions import LEVEL_ROLES
 from guongsang.org.models import Unit
 from guongsang.org.selectors import unit_ids_for_counting
 
 
-def dossiers_visible(*, user: Any) -> QuerySet[Dossier]:
+def dossiers_visible(*, user: Actor) -> QuerySet[Dossier]:
     """Officers see their units' dossiers; the other roles those their level reviews."""
     qs = Dossier.objects.select_related(
         "title", "unit", "level_unit", "person", "nominee_unit", "movement"
@@ -33,7 +34,7 @@ def dossiers_visible(*, user: Any) -> QuerySet[Dossier]:
     return qs.filter(Q(unit__in=officer_units) | Q(level_unit__in=level_units))
 
 
-def dossier_access_row(*, user: Any, uuid: Any) -> Dossier:
+def dossier_access_row(*, user: Actor, uuid: Any) -> Dossier:
     """The columns the permission needs (pk, unit, level, state) of one dossier the user sees,
     or 404: the rule of dossiers_visible, checked against the scope's unit ids as sets (kept
     for the request and in the cache, see core.permissions.in_scope) instead of compiling its
@@ -52,7 +53,7 @@ def dossier_access_row(*, user: Any, uuid: Any) -> Dossier:
 
 def dossiers_filtered(
     *,
-    user: Any,
+    user: Actor,
     year: int | None = None,
     state: str = "",
     title_code: str = "",
@@ -81,7 +82,7 @@ def dossiers_filtered(
     return dossiers
 
 
-def dossier_file_for(*, user: Any, uuid: Any) -> DossierFile:
+def dossier_file_for(*, user: Actor, uuid: Any) -> DossierFile:
     visible = dossiers_visible(user=user).values("pk")
     return get_visible_or_404(
         DossierFile.objects.filter(dossier__in=visible).select_related("dossier"), uuid=uuid

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from guongsang.core.permissions import scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.nominations.models import Dossier, DossierEvent, State
 from guongsang.nominations.permissions import LEVEL_ROLES
 
@@ -22,13 +23,13 @@ def _list_url(state: str) -> str:
     return f"{reverse('nominations:list')}?{urlencode({'trang_thai': state})}"
 
 
-def _own(user: Any, roles: Any, field: str) -> Any:
+def _own(user: Actor, roles: Any, field: str) -> Any:
     ids = scope_unit_ids(user, roles)
     qs = Dossier.objects.all()
     return qs if ids is None else qs.filter(**{f"{field}__in": ids})
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     officer = _own(user, {Role.UNIT_OFFICER}, "unit")
     drafts = officer.filter(state=State.DRAFT).count()
     yield TodoItem(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from guongsang.core.formatting import fold, vn_short_date, vn_text_key
 from guongsang.core.permissions import is_superuser, restrict, scope_roots
 from guongsang.core.textsearch import search_terms
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit, UnitClosure, UnitName
 from guongsang.org.permissions import UNIT_VIEW_ROLES
 
@@ -205,19 +206,19 @@ def tree_search(rows: list[TreeRow], query: str) -> list[TreeRow]:
     ]
 
 
-def unit_list(*, user: Any) -> QuerySet[Unit]:
+def unit_list(*, user: Actor) -> QuerySet[Unit]:
     """Units the user may see: their grants' subtrees and what history folded into them."""
     return restrict(Unit.objects.all(), user, roles=UNIT_VIEW_ROLES, unit_field="pk")
 
 
-def units_acting(*, user: Any, roles: Any) -> QuerySet[Unit]:
+def units_acting(*, user: Actor, roles: Any) -> QuerySet[Unit]:
     """Units in force that the user may act for with these roles (forms' unit choices)."""
     return restrict(
         Unit.objects.filter(valid_to=None).order_by("name"), user, roles=roles, unit_field="pk"
     )
 
 
-def tree_roots_for(user: Any) -> list[int]:
+def tree_roots_for(user: Actor) -> list[int]:
     """Where the user's tree starts: the top of the organisation for a superuser, else
     the units of their grants."""
     if is_superuser(user):

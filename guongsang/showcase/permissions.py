@@ -11,19 +11,20 @@ import rules
 
 from guongsang.core.permissions import has_role, in_scope
 from guongsang.core.roles import Role
+from guongsang.core.types import Actor
 
 EDITOR_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 
 
 @rules.predicate
-def can_manage_story(user: Any, story: Any = None) -> bool:
+def can_manage_story(user: Actor, story: Any = None) -> bool:
     if story is None:
         return has_role(user, EDITOR_ROLES)
     return in_scope(user, story.unit_id, EDITOR_ROLES) and has_role(user, EDITOR_ROLES)
 
 
 @rules.predicate
-def can_moderate_tips(user: Any, tip: Any = None) -> bool:
+def can_moderate_tips(user: Actor, tip: Any = None) -> bool:
     return has_role(user, EDITOR_ROLES)
 
 

@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 
 from guongsang.catalogue.models import Title
 from guongsang.core.permissions import get_visible_or_404, has_role, restrict
+from guongsang.core.types import Actor
 from guongsang.org.models import Unit
 from guongsang.showcase.models import Story, StoryStatus, Tip, TipStatus, published_stories
 from guongsang.showcase.permissions import EDITOR_ROLES
@@ -116,7 +117,7 @@ def related_stories(story: Story, limit: int = 3) -> list[Story]:
 # --- Secretariat ------------------------------------------------------------------------
 
 
-def stories_managed(*, user: Any, status: str = "") -> QuerySet[Story]:
+def stories_managed(*, user: Actor, status: str = "") -> QuerySet[Story]:
     qs = restrict(
         Story.objects.select_related("unit", "unit__parent", "person", "award__title"),
         user,
@@ -128,11 +129,11 @@ def stories_managed(*, user: Any, status: str = "") -> QuerySet[Story]:
     return qs.order_by("-updated_at", "-id")
 
 
-def story_managed(*, user: Any, uuid: Any) -> Story:
+def story_managed(*, user: Actor, uuid: Any) -> Story:
     return get_visible_or_404(stories_managed(user=user), uuid=uuid)
 
 
-def tips_for(*, user: Any, status: str = "") -> QuerySet[Tip]:
+def tips_for(*, user: Actor, status: str = "") -> QuerySet[Tip]:
     qs = Tip.objects.select_related("dossier", "merged_into_tip", "merged_into_story")
     if not has_role(user, EDITOR_ROLES):
         return qs.none()
@@ -141,5 +142,5 @@ def tips_for(*, user: Any, status: str = "") -> QuerySet[Tip]:
     return qs.order_by("-created_at", "-id")
 
 
-def tip_for(*, user: Any, uuid: Any) -> Tip:
+def tip_for(*, user: Actor, uuid: Any) -> Tip:
     return get_visible_or_404(tips_for(user=user), uuid=uuid)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -11,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.showcase.models import TipStatus
 from guongsang.showcase.selectors import tips_for
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     new_tips = tips_for(user=user, status=TipStatus.NEW).count()
     yield TodoItem(
         role=Role.SECRETARIAT,

@@ -94,8 +94,12 @@ def _open_signer(credential: Credential, secret: str) -> Any:
     raise ValidationError(_("Chứng thư này ký bằng phần mềm ngoài: tải bản chuẩn bị về để ký."))
 
 
-def credential_of(user: Any) -> Credential | None:
-    return Credential.objects.filter(user=user, active=True).order_by("-created_at").first()
+def credential_of(user: Actor) -> Credential | None:
+    return (
+        Credential.objects.filter(user=actor_user(user), active=True)
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def seal_of(authority: Any) -> Credential | None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.permissions import scope_unit_ids
+from guongsang.core.types import Actor
 from guongsang.nominations.models import Dossier, State
 from guongsang.nominations.selectors import dossiers_visible
 from guongsang.org.models import Unit
@@ -66,7 +67,7 @@ class DashboardFilter:
     targets: tuple[str, ...] = ()
 
 
-def _unit_ids(user: Any, unit: Unit | None) -> Any:
+def _unit_ids(user: Actor, unit: Unit | None) -> Any:
     """The units the dashboard counts: the chosen subtree, cut to the user's scope."""
     ids = unit_ids_for_counting(unit) if unit is not None else None
     scope = scope_unit_ids(user, STATS_ROLES) if user is not None else None
@@ -77,7 +78,7 @@ def _unit_ids(user: Any, unit: Unit | None) -> Any:
     return Unit.objects.filter(pk__in=ids).filter(pk__in=scope).values("pk")
 
 
-def awards_by_level(*, user: Any, f: DashboardFilter) -> Chart:
+def awards_by_level(*, user: Actor, f: DashboardFilter) -> Chart:
     result = award_stats(
         user=user,
         from_year=f.from_year,
@@ -110,7 +111,7 @@ def awards_by_level(*, user: Any, f: DashboardFilter) -> Chart:
     )
 
 
-def titles_this_year(*, user: Any, f: DashboardFilter) -> Chart:
+def titles_this_year(*, user: Actor, f: DashboardFilter) -> Chart:
     year = f.to_year
     result = award_stats(
         user=user,
@@ -151,7 +152,7 @@ def titles_this_year(*, user: Any, f: DashboardFilter) -> Chart:
     )
 
 
-def dossiers_by_state(*, user: Any, f: DashboardFilter) -> Chart:
+def dossiers_by_state(*, user: Actor, f: DashboardFilter) -> Chart:
     qs = dossiers_visible(user=user) if user is not None else _all_dossiers()
     # Dossiers still in progress are newer than the last award on record: the span runs on
     # to this year when the range ends before it.
@@ -179,7 +180,7 @@ def _all_dossiers() -> Any:
     return Dossier.objects.all()
 
 
-def contest_entries(*, user: Any, f: DashboardFilter) -> Chart | None:
+def contest_entries(*, user: Actor, f: DashboardFilter) -> Chart | None:
     """Entries received per contest year (cuộc thi viết; None while contests are not there)."""
     try:
         from guongsang.contests.selectors import entry_counts_by_year
@@ -202,7 +203,7 @@ def contest_entries(*, user: Any, f: DashboardFilter) -> Chart | None:
     )
 
 
-def target_attainment(*, user: Any, f: DashboardFilter) -> Chart | None:
+def target_attainment(*, user: Actor, f: DashboardFilter) -> Chart | None:
     """Plan, result and % of plan per indicator in the last year of the range."""
     try:
         from guongsang.targets.selectors import attainment
@@ -234,7 +235,7 @@ def target_attainment(*, user: Any, f: DashboardFilter) -> Chart | None:
     )
 
 
-def dashboard(*, user: Any, f: DashboardFilter) -> list[Chart]:
+def dashboard(*, user: Actor, f: DashboardFilter) -> list[Chart]:
     charts = [
         awards_by_level(user=user, f=f),
         titles_this_year(user=user, f=f),
@@ -245,7 +246,7 @@ def dashboard(*, user: Any, f: DashboardFilter) -> list[Chart]:
     return [c for c in charts if c is not None]
 
 
-def default_filter(user: Any) -> DashboardFilter:
+def default_filter(user: Actor) -> DashboardFilter:
     """The last ten years on record (this year when nothing is), over the user's scope."""
     year = latest_year(user=user) or today().year
     return DashboardFilter(from_year=year - 9, to_year=year, unit=None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -13,10 +12,11 @@ from guongsang.core.formatting import vn_number
 from guongsang.core.permissions import has_role
 from guongsang.core.roles import Role
 from guongsang.core.todo import TodoItem
+from guongsang.core.types import Actor
 from guongsang.stats.services import award_stats
 
 
-def todo(user: Any) -> Iterator[TodoItem]:
+def todo(user: Actor) -> Iterator[TodoItem]:
     if not has_role(user, {Role.LEADER}):
         return
     year = timezone.localdate().year
