@@ -121,9 +121,9 @@ def demo_db(
     """The whole demo in the test database for this module's tests (the blank one after);
     the value is what `seed_demo` printed when it built it."""
     with django_db_blocker.unblock():
-        _demo_snapshots.load(_demo_snapshots.demo)  # type: ignore[arg-type]
+        _demo_snapshots.load(_demo_snapshots.demo)
         cache.clear()
     yield _demo_snapshots.output
     with django_db_blocker.unblock():
-        _demo_snapshots.load(_demo_snapshots.blank)  # type: ignore[arg-type]
+        _demo_snapshots.load(_demo_snapshots.blank)
         cache.clear()

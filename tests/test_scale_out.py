@@ -37,7 +37,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def redirect_request(self, *args, **kwargs):
         return None
 
 
@@ -61,7 +61,7 @@ class Visitor:
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
-    def log_in(self, base: str, user) -> None:  # type: ignore[no-untyped-def]
+    def log_in(self, base: str, user) -> None:
         self.request(f"{base}/tai-khoan/dang-nhap/")
         status, headers, _ = self.request(
             f"{base}/tai-khoan/dang-nhap/", {"username": user.username, "password": PASSWORD}

@@ -36,7 +36,7 @@ def stored_files() -> list[Path]:
 
 
 @pytest.fixture
-def corpus(world, titles):  # type: ignore[no-untyped-def]
+def corpus(world, titles):
     """The shared world plus an open contest and an indicator with a plan."""
     from guongsang.contests.tests.factories import make_contest
     from guongsang.targets.tests.factories import make_indicator
@@ -46,7 +46,7 @@ def corpus(world, titles):  # type: ignore[no-untyped-def]
     return world
 
 
-def watch():  # type: ignore[no-untyped-def]
+def watch():
     """Snapshot now; the returned check fails when a watched table or private file changed."""
     before = (row_counts(), stored_files())
 

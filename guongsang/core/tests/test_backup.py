@@ -25,7 +25,7 @@ def _source_counts() -> dict[str, int]:
     return counts
 
 
-def _counts(cursor, tables) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _counts(cursor, tables) -> dict[str, int]:
     counts = {}
     for table in tables:
         cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
@@ -33,7 +33,7 @@ def _counts(cursor, tables) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return counts
 
 
-def _pg_connect(dbname: str):  # type: ignore[no-untyped-def]
+def _pg_connect(dbname: str):
     import psycopg
 
     db = connection.settings_dict

@@ -129,7 +129,7 @@ def test_a_multiple_choice_is_a_list_of_named_boxes_not_one_box(world, titles):
     )
     boxes = re.findall(r'<input[^>]*type="checkbox"[^>]*name="dossiers"[^>]*>', html)
     assert len(boxes) == 2
-    values = sorted(re.search(r'value="(\d+)"', box).group(1) for box in boxes)  # type: ignore[union-attr]
+    values = sorted(re.search(r'value="(\d+)"', box).group(1) for box in boxes)
     assert values == sorted(str(pk) for pk in Dossier.objects.values_list("pk", flat=True))
     assert "Lê Thị Bích Liên" in html and "Phan Thị Thu Hà" in html
     assert 'value="on"' not in html

@@ -28,9 +28,9 @@ def make_pki() -> Pki:
     root = pki.make_root("Gương Sáng Thử nghiệm Root CA")
     return Pki(
         root=root,
-        signer=pki.issue(root, "Bạch Liên Hương", organisation="Sở LĐTBXH"),  # type: ignore[arg-type]
-        other=pki.issue(root, "Trần Văn Khác", organisation="Sở LĐTBXH"),  # type: ignore[arg-type]
-        agency=pki.issue(root, "Sở Lao động - Thương binh và Xã hội"),  # type: ignore[arg-type]
+        signer=pki.issue(root, "Bạch Liên Hương", organisation="Sở LĐTBXH"),
+        other=pki.issue(root, "Trần Văn Khác", organisation="Sở LĐTBXH"),
+        agency=pki.issue(root, "Sở Lao động - Thương binh và Xã hội"),
         stranger_root=pki.make_root("Một CA không tin cậy"),
     )
 

@@ -65,7 +65,7 @@ def _setup(world, public_key):
         kind=CredentialKind.PKCS11,
         token_label=TOKEN,
         key_label=KEY,
-        certificate_pem=certificate.public_bytes(serialization.Encoding.PEM).decode(),  # type: ignore[union-attr]
+        certificate_pem=certificate.public_bytes(serialization.Encoding.PEM).decode(),
     )
     return root
 

@@ -96,7 +96,7 @@ def _run(schema_editor, statements: list[str]) -> None:
         schema_editor.execute(sql)
 
 
-def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forward(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         _run(schema_editor, PG_FORWARD)
@@ -108,7 +108,7 @@ def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
     schema_editor.execute(FILL)
 
 
-def backward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backward(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     _run(schema_editor, PG_BACKWARD if vendor == "postgresql" else SQLITE_BACKWARD)
 

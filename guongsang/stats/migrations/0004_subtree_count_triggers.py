@@ -137,7 +137,7 @@ SQLITE_BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forward(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     for sql in PG_FORWARD if vendor == "postgresql" else SQLITE_FORWARD:
         schema_editor.execute(sql)
@@ -146,7 +146,7 @@ def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def backward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backward(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     for sql in PG_BACKWARD if vendor == "postgresql" else SQLITE_BACKWARD:
         schema_editor.execute(sql)

@@ -114,14 +114,14 @@ PG_FORWARD = [
 ]
 
 
-def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for sql in PG_FORWARD:
         schema_editor.execute(sql)
 
 
-def backward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for name in ("stats_award_ins", "stats_award_upd", "stats_award_del"):

@@ -13,12 +13,12 @@ INDEX = models.Index(
 )
 
 
-def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS stats_subtreecount_empty")
 
 
-def backward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         model = apps.get_model("stats", "SubtreeCount")
         schema_editor.add_index(model, INDEX)

@@ -227,13 +227,13 @@ PG_BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         for sql in PG_FORWARD:
             schema_editor.execute(sql)
 
 
-def backward(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backward(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         for sql in PG_BACKWARD:
             schema_editor.execute(sql)

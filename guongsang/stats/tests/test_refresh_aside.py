@@ -47,7 +47,7 @@ def slowed(monkeypatch):
     building, built = threading.Event(), threading.Event()
     original = rollup.build
 
-    def build(cursor, on):  # type: ignore[no-untyped-def]
+    def build(cursor, on):
         original(cursor, on)
         building.set()
         cursor.execute("SELECT pg_sleep(%s)", [PAUSE])
@@ -87,7 +87,7 @@ def _refresh_in_thread() -> tuple[threading.Thread, list]:
     return thread, outcome
 
 
-def _timed(action) -> float:  # type: ignore[no-untyped-def]
+def _timed(action) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
@@ -160,7 +160,7 @@ def test_a_refresh_that_fails_stops_the_logging_and_leaves_the_live_rollup(world
     _give(world.centre, 2)
     stats_refresh()
 
-    def broken(cursor, on):  # type: ignore[no-untyped-def]
+    def broken(cursor, on):
         raise RuntimeError("hỏng giữa chừng")
 
     monkeypatch.setattr(rollup, "build", broken)

@@ -17,7 +17,7 @@ STATEMENT = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b.*?;", re.S | re.I)
 VALUES = {"unit": 7, "year": 2015, "title": 3, "level": "'city'", "target": "'individual'"}
 
 
-def _fill_summary_tables(cursor) -> None:  # type: ignore[no-untyped-def]
+def _fill_summary_tables(cursor) -> None:
     """30,000 cells in each summary table (600 units × 10 years × 5 titles), then ANALYZE,
     so that the planner weighs a full read against the indexes as it would in production."""
     if connection.vendor == "postgresql":
@@ -48,7 +48,7 @@ def _pg_statements() -> list[str]:
     return re.findall(r"\bWITH\b.*?;", source, re.S)
 
 
-def _pg_transition_tables(cursor, rows: int) -> None:  # type: ignore[no-untyped-def]
+def _pg_transition_tables(cursor, rows: int) -> None:
     """Stand-ins for the transition tables: `rows` awards spread over the filled cells, and
     the rollup marked fresh so that its part of the statement is planned as it would run."""
     for name in ("new_rows", "old_rows"):
@@ -63,7 +63,7 @@ def _pg_transition_tables(cursor, rows: int) -> None:  # type: ignore[no-untyped
     cursor.execute("UPDATE stats_rollupstate SET stale = false, built_on = current_date")
 
 
-def _pg_seq_scans(plan: dict) -> list[str]:  # type: ignore[type-arg]
+def _pg_seq_scans(plan: dict) -> list[str]:
     found = []
     if plan.get("Node Type") == "Seq Scan" and plan.get("Relation Name") in SUMMARY:
         found.append(plan["Relation Name"])
@@ -72,7 +72,7 @@ def _pg_seq_scans(plan: dict) -> list[str]:  # type: ignore[type-arg]
     return found
 
 
-def _pg_plan(cursor, sql: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
+def _pg_plan(cursor, sql: str) -> dict:
     cursor.execute("EXPLAIN (FORMAT JSON) " + sql.rstrip(";"))
     raw = cursor.fetchone()[0]
     return (json.loads(raw) if isinstance(raw, str) else raw)[0]["Plan"]
@@ -133,7 +133,7 @@ def _pg_tree_statements() -> dict[str, str]:
     return dict(zip(("unit", "insert", "update", "delete"), found, strict=True))
 
 
-def _pg_tree_transition_tables(cursor, case: str, rows: int) -> None:  # type: ignore[no-untyped-def]
+def _pg_tree_transition_tables(cursor, case: str, rows: int) -> None:
     """Stand-ins for the tree trigger's transition tables: `rows` closure rows (or units whose
     `current` changed) over the filled units, starting on the rollup's day."""
     for name in ("new_rows", "old_rows"):
