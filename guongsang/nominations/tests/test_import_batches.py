@@ -137,7 +137,7 @@ def _failing_third_award_chunk(monkeypatch) -> None:
 
         return write_in_batches(items, failing, **{**options, "chunk": 500, "rows": 500})
 
-    monkeypatch.setattr(imports, "write_in_batches", flaky)
+    monkeypatch.setattr(imports.writing, "write_in_batches", flaky)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -172,14 +172,14 @@ def test_on_postgresql_a_failing_import_leaves_nothing(world, titles, monkeypatc
     content, _ = _awards_file(world, 1_200)
     token = imports.store_upload(SimpleUploadedFile("lich-su.xlsx", content))
     people_before = Person.objects.count()
-    real_write = imports._write_awards
+    real_write = imports.commit.write_awards
 
     def written_then_failing(*args, **kwargs):  # every award written (one COPY), then a fault
         real_write(*args, **kwargs)
         assert Award.objects.filter(source=AwardSource.IMPORT).count() == 1_200
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(imports, "_write_awards", written_then_failing)
+    monkeypatch.setattr(imports.commit, "write_awards", written_then_failing)
     with pytest.raises(RuntimeError):
         imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
     assert Award.objects.filter(source=AwardSource.IMPORT).count() == 0
@@ -213,7 +213,7 @@ def test_a_try_killed_between_batches_is_taken_back_by_the_next_try(
 
         return write_in_batches(items, killed_at_third, **{**options, "chunk": 500, "rows": 500})
 
-    monkeypatch.setattr(imports, "write_in_batches", dying)
+    monkeypatch.setattr(imports.writing, "write_in_batches", dying)
     with pytest.raises(_Killed):
         imports.import_commit(actor=world.admin, token=token, kind=imports.AWARDS)
     # The dead try left two batches of awards and the people, with their ledger.
