@@ -33,6 +33,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from guongsang.stats import rollup, services  # noqa: E402
+from guongsang.stats.services import summary  # noqa: E402
 
 PHASES: list[tuple[str, float, float]] = []  # (name, start, end) of the refresh's short steps
 
@@ -135,7 +136,7 @@ def main() -> None:
     if "--aside-only" not in sys.argv:
         run(
             "anchor: rebuilt in place, one transaction",
-            lambda: services._refresh_in_place(services.today()),
+            lambda: summary._refresh_in_place(summary.today()),
         )
     if "--anchor-only" not in sys.argv:
         run("now: built aside, swapped", services.stats_refresh)

@@ -124,13 +124,12 @@ def new_day(samples: int) -> None:
     from django.db import connection, transaction
 
     from guongsang.org.models import Unit
-    from guongsang.stats import services
-    from guongsang.stats.services import award_stats
+    from guongsang.stats.services import award_stats, summary
 
     root = Unit.objects.get(parent=None, code="scale-city")
     department = Unit.objects.get(code="scale-l1-1")
     by = ("year", "level", "title", "target")
-    today = services.today()
+    today = summary.today()
 
     from guongsang.org.services import unit_move
 
@@ -154,7 +153,7 @@ def new_day(samples: int) -> None:
             transaction.set_rollback(True)
         return took
 
-    services.INLINE_REFRESH_CELLS = 0  # as at scale: never rebuilt on a read
+    summary.INLINE_REFRESH_CELLS = 0  # as at scale: never rebuilt on a read
     print(f"load average {os.getloadavg()[0]:.1f}")
     for name, unit in (("city", root), ("department", department)):
         for label, stale, days, move in (

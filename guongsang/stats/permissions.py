@@ -1,5 +1,6 @@
 """Who reads statistics: leaders, the secretariat, signers and admins over their subtree,
-unit officers over their own unit. Figures are always cut to the scope (services._scope)."""
+unit officers over their own unit. Figures are always cut to the scope
+(services.counting._scope)."""
 
 import rules
 

@@ -12,9 +12,15 @@ from guongsang.catalogue.models import Title
 from guongsang.org import selectors as org_selectors
 from guongsang.org import services as org_services
 from guongsang.org.tests.factories import make_unit
-from guongsang.stats import services
 from guongsang.stats.models import RollupState, SubtreeCount
-from guongsang.stats.services import award_stats, stats_mismatches, stats_refresh
+from guongsang.stats.services import (
+    award_stats,
+    counting,
+    rows,
+    stats_mismatches,
+    stats_refresh,
+    summary,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -28,14 +34,15 @@ def _give(unit, n):
 
 
 def _set_today(monkeypatch, day: dt.date) -> None:
-    monkeypatch.setattr(services, "today", lambda: day)
+    for module in (counting, rows, summary):
+        monkeypatch.setattr(module, "today", lambda: day)
     monkeypatch.setattr(org_selectors, "today", lambda: day)
 
 
 @pytest.fixture
 def large(monkeypatch):
     """As on a large installation: a stale rollup is never rebuilt on a read."""
-    monkeypatch.setattr(services, "INLINE_REFRESH_CELLS", 0)
+    monkeypatch.setattr(summary, "INLINE_REFRESH_CELLS", 0)
 
 
 def test_a_new_day_without_a_tree_change_keeps_the_fast_path(world, large, monkeypatch):
