@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -244,6 +245,12 @@ class StoryForm(BootstrapFormMixin, forms.ModelForm):
 
 class ReasonForm(BootstrapFormMixin, forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def reason_or_refuse(self, missing: str) -> str:
+        """The reason given; without one, the action is refused with `missing`."""
+        if not self.is_valid():
+            raise ValidationError(missing)
+        return self.cleaned_data["reason"]
 
 
 class ConsentForm(BootstrapFormMixin, forms.Form):
