@@ -164,6 +164,19 @@ def audit_update(
     )
 
 
+def audit_personal_read(
+    *, actor: Actor, obj: models.Model, request: HttpRequest | None = None
+) -> AuditEntry:
+    """A read of the object's personal data (its PERSONAL_FIELDS) in clear."""
+    return audit_log(
+        actor=actor,
+        action=AuditAction.VIEW_PERSONAL_DATA,
+        obj=obj,
+        request=request,
+        after={"fields": list(getattr(obj, "PERSONAL_FIELDS", ()))},
+    )
+
+
 def audit_delete(*, actor: Actor, obj: models.Model, reason: str = "") -> AuditEntry:
     return audit_log(
         actor=actor, action=AuditAction.DELETE, obj=obj, before=snapshot(obj), reason=reason

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_sort_key
-from guongsang.core.models import AuditAction
 from guongsang.core.types import Actor
 from guongsang.core.validators import (
     clean_person_name,
@@ -148,13 +147,7 @@ def position_end(*, actor: Actor, position: Position, on: dt.date) -> Position:
 
 def personal_data_reveal(*, actor: Actor, person: Person, request: Any = None) -> dict[str, Any]:
     """The personal data in clear, for a user already allowed to see it; the read is logged."""
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.VIEW_PERSONAL_DATA,
-        obj=person,
-        request=request,
-        after={"fields": list(Person.PERSONAL_FIELDS)},
-    )
+    audit.audit_personal_read(actor=actor, obj=person, request=request)
     return {
         "citizen_id": person.citizen_id or "",
         "date_of_birth": person.date_of_birth,

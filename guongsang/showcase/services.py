@@ -372,11 +372,5 @@ def tip_to_dossier(
 
 def tip_contact_reveal(*, actor: Actor, tip: Tip, request: Any = None) -> dict[str, str]:
     """The tipster's name and contact in clear, for the secretariat; the read is logged."""
-    audit.audit_log(
-        actor=actor,
-        action=AuditAction.VIEW_PERSONAL_DATA,
-        obj=tip,
-        request=request,
-        after={"fields": list(Tip.PERSONAL_FIELDS)},
-    )
+    audit.audit_personal_read(actor=actor, obj=tip, request=request)
     return {"tipster_name": tip.tipster_name, "tipster_contact": tip.tipster_contact}
