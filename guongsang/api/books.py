@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 
 from guongsang.api.params import Pages
 from guongsang.books import selectors
-from guongsang.books.models import Book, BookStory
+from guongsang.books.models import Book
 
 router = Router()
 
@@ -30,31 +30,11 @@ class BookOut(Schema):
 
 class ChapterOut(Schema):
     order: int
-    story_id: UUID
-    title: str
-    honouree: str
-    unit_name: str
-    slug: str
-
-    @staticmethod
-    def resolve_story_id(obj: BookStory) -> UUID:
-        return obj.story.uuid
-
-    @staticmethod
-    def resolve_title(obj: BookStory) -> str:
-        return obj.story.title
-
-    @staticmethod
-    def resolve_honouree(obj: BookStory) -> str:
-        return obj.story.honouree_name
-
-    @staticmethod
-    def resolve_unit_name(obj: BookStory) -> str:
-        return obj.story.unit.name
-
-    @staticmethod
-    def resolve_slug(obj: BookStory) -> str:
-        return obj.story.slug
+    story_id: UUID = Field(alias="story.uuid")
+    title: str = Field(alias="story.title")
+    honouree: str = Field(alias="story.honouree_name")
+    unit_name: str = Field(alias="story.unit.name")
+    slug: str = Field(alias="story.slug")
 
 
 class BookDetailOut(BookOut):

@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 
 from guongsang.api.params import ClockTime, Pages, year_query
 from guongsang.conference import selectors
-from guongsang.conference.models import Conference, Honouree
+from guongsang.conference.models import Conference
 
 router = Router()
 
@@ -43,51 +43,15 @@ class ProgrammeItemOut(Schema):
 
 
 class HonoureeOut(Schema):
-    award_id: UUID
+    award_id: UUID = Field(alias="award.uuid")
     name: str
-    target: str
-    unit_name: str
-    title_code: str
-    title_name: str
-    year: int
-    decision_number: str
-    decision_date: dt.date | None
-
-    @staticmethod
-    def resolve_award_id(obj: Honouree) -> UUID:
-        return obj.award.uuid
-
-    @staticmethod
-    def resolve_name(obj: Honouree) -> str:
-        return obj.name
-
-    @staticmethod
-    def resolve_target(obj: Honouree) -> str:
-        return obj.award.target
-
-    @staticmethod
-    def resolve_unit_name(obj: Honouree) -> str:
-        return obj.award.unit.name
-
-    @staticmethod
-    def resolve_title_code(obj: Honouree) -> str:
-        return obj.award.title.code
-
-    @staticmethod
-    def resolve_title_name(obj: Honouree) -> str:
-        return obj.award.title.name
-
-    @staticmethod
-    def resolve_year(obj: Honouree) -> int:
-        return obj.award.year
-
-    @staticmethod
-    def resolve_decision_number(obj: Honouree) -> str:
-        return obj.award.decision_number
-
-    @staticmethod
-    def resolve_decision_date(obj: Honouree) -> dt.date | None:
-        return obj.award.decision_date
+    target: str = Field(alias="award.target")
+    unit_name: str = Field(alias="award.unit.name")
+    title_code: str = Field(alias="award.title.code")
+    title_name: str = Field(alias="award.title.name")
+    year: int = Field(alias="award.year")
+    decision_number: str = Field(alias="award.decision_number")
+    decision_date: dt.date | None = Field(alias="award.decision_date")
 
 
 class ConferenceDetailOut(ConferenceOut):
