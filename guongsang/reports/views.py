@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guongsang.core.formatting import nfc
-from guongsang.core.http import AuthedRequest
+from guongsang.core.http import AuthedRequest, action_done
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
 from guongsang.reports import selectors, services
@@ -111,18 +111,16 @@ def set_issue(request: AuthedRequest, uuid: str) -> HttpResponse:
     report = _report(request, uuid, "reports.edit_report")
     form = IssueForm(request.POST)
     if form.is_valid():
-        try:
-            services.report_set_issue(
+        action_done(
+            request,
+            lambda: services.report_set_issue(
                 by=request.user,
                 report=report,
                 number=form.cleaned_data["so"],
                 issued_on=form.cleaned_data["ngay"],
-            )
-        except ValidationError as exc:
-            for text in exc.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("Đã lưu số và ngày ban hành."))
+            ),
+            _("Đã lưu số và ngày ban hành."),
+        )
     else:
         for errors in form.errors.values():
             for error in errors:

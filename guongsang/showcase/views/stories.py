@@ -6,13 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from guongsang.core.http import AuthedRequest, action_done, page_of
+from guongsang.core.http import AuthedRequest, action_done, form_saved, page_of
 from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
 from guongsang.core.widgets import picker_response
@@ -60,28 +59,28 @@ def manage_stories(request: AuthedRequest) -> HttpResponse:
 def story_create(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "showcase.manage_story")
     form = StoryForm(request.POST or None, request.FILES or None, units=editor_units(request))
-    if request.method == "POST" and form.is_valid():
+
+    def create() -> Story:
         data = form.cleaned_data
-        try:
-            story = services.story_create(
-                actor=request.user,
-                unit=data["unit"],
-                title=data["title"],
-                body=data["body"],
-                year=data["year"],
-                summary=data["summary"],
-                person=data["person"],
-                collective_name=data["collective_name"],
-                award=data["award"],
-                photo=data["photo"] or None,
-                photo_alt=data["photo_alt"],
-                featured=data["featured"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã tạo bản nháp câu chuyện."))
-            return redirect("showcase:story_edit", uuid=story.uuid)
+        return services.story_create(
+            actor=request.user,
+            unit=data["unit"],
+            title=data["title"],
+            body=data["body"],
+            year=data["year"],
+            summary=data["summary"],
+            person=data["person"],
+            collective_name=data["collective_name"],
+            award=data["award"],
+            photo=data["photo"] or None,
+            photo_alt=data["photo_alt"],
+            featured=data["featured"],
+        )
+
+    story = form_saved(request, form, create)
+    if story is not None:
+        messages.success(request, _("Đã tạo bản nháp câu chuyện."))
+        return redirect("showcase:story_edit", uuid=story.uuid)
     return render(request, "showcase/story_form.html", {"form": form, "story": None})
 
 
@@ -97,19 +96,18 @@ def story_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
     form = StoryForm(
         request.POST or None, request.FILES or None, instance=story, units=editor_units(request)
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Story:
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
         if "photo" in fields and not fields["photo"]:
-            fields["photo"] = ""
-        try:
-            services.story_update(
-                actor=request.user, story=Story.objects.get(pk=story.pk), **fields
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu câu chuyện."))
-            return redirect("showcase:story_edit", uuid=story.uuid)
+            fields["photo"] = ""  # the photo was cleared
+        return services.story_update(
+            actor=request.user, story=Story.objects.get(pk=story.pk), **fields
+        )
+
+    if form_saved(request, form, save) is not None:
+        messages.success(request, _("Đã lưu câu chuyện."))
+        return redirect("showcase:story_edit", uuid=story.uuid)
     context = {
         "form": form,
         "story": story,
