@@ -11,6 +11,7 @@ from guongsang.core.formatting import nfc
 from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.movements.models import LegalBasis, Movement, MovementKind
+from guongsang.movements.services import MOVEMENT_FIELDS
 from guongsang.org.models import Unit
 from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
@@ -105,19 +106,7 @@ def _strip_number(line: str) -> str:
 
 
 def movement_initial(movement: Movement) -> dict[str, Any]:
-    fields = [
-        "name",
-        "kind",
-        "year",
-        "organiser",
-        "launched_on",
-        "pledge_deadline",
-        "nomination_deadline",
-        "plan_number",
-        "plan_date",
-        "purpose",
-    ]
-    initial: dict[str, Any] = {field: getattr(movement, field) for field in fields}
+    initial: dict[str, Any] = {field: getattr(movement, field) for field in MOVEMENT_FIELDS}
     initial["contents"] = "\n".join(c.title for c in movement.contents.all())
     initial["legal_bases"] = list(movement.legal_bases.all())
     initial["linked"] = list(movement.linked.all())
