@@ -1,4 +1,5 @@
-"""Two-factor set-up and codes for browser journeys (see conftest.py)."""
+"""What browser journeys share: two-factor set-up and codes (see conftest.py), the pickers,
+the menu, the dossier form, and the checks that a page fits a phone."""
 
 from __future__ import annotations
 
@@ -58,3 +59,44 @@ def open_menu(page, group: str, item: str) -> None:  # type: ignore[no-untyped-d
     if not link.is_visible():
         nav.get_by_role("button", name=group).click()
     link.click()
+
+
+def no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways"
+
+
+def shot_both_sizes(page, page_for, shot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The page as it is, and the same address on a phone (390x844, no sideways scrolling
+    beyond a pixel of rounding), both kept for looking at."""
+    shot(page, f"{name}-1366x768")
+    phone = page_for(390, 844)
+    phone.context.add_cookies(page.context.cookies())
+    phone.goto(page.url)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{name} scrolls sideways on a phone"
+    shot(phone, f"{name}-390x844")
+    phone.close()
+
+
+def fill_dossier(  # type: ignore[no-untyped-def]
+    page,
+    *,
+    year: str,
+    person: str,
+    summary: str,
+    report: str,
+    votes_for: str,
+    present: str,
+    minutes: str,
+) -> None:
+    """The new dossier form, its title already chosen: the rest typed in, then saved."""
+    page.get_by_label("Năm").fill(year)
+    pick(page, "Cá nhân được đề nghị", "bich lien", person)
+    page.get_by_label("Tóm tắt thành tích").fill(summary)
+    page.get_by_label("Báo cáo thành tích", exact=True).fill(report)
+    page.get_by_label("Số phiếu đồng ý").fill(votes_for)
+    page.get_by_label("Tổng số người dự họp").fill(present)
+    page.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(minutes)
+    page.get_by_role("button", name="Lưu hồ sơ").click()
+    page.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()

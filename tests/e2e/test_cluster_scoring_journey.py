@@ -1,17 +1,15 @@
 """A member of an emulation cluster enters its self-score and its cross-scores and sees the
 ranking; the organiser closes the year with the summary and proposes the leading unit."""
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from guongsang.clusters import services
+from guongsang.clusters.tests.factories import cluster_of_three
 from guongsang.nominations.models import Dossier
-from guongsang.org.models import UnitType
-from guongsang.org.services import cluster_add_member, cluster_create
-from guongsang.org.tests.factories import make_unit
 
+from .support import no_sideways_scroll
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -29,28 +27,10 @@ GIVEN = {
 TYPED = {"A": (45, 45), "B": (44, 41), "C": (35, 36)}
 
 
-def _no_sideways_scroll(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, "the page scrolls sideways"
-
-
 def test_cross_scores_make_the_ranking_and_the_leader_is_proposed(
     live_server, world, titles, page_for, shot
 ):
-    units = {
-        "A": world.dept,
-        "B": make_unit("Sở Y tế", parent=world.city, unit_type=UnitType.DEPARTMENT),
-        "C": make_unit("Sở Giáo dục và Đào tạo", parent=world.city, unit_type=UnitType.DEPARTMENT),
-    }
-    cluster = cluster_create(actor=None, number=7, name="Cụm thi đua số 7", organiser=world.city)
-    for key, unit in units.items():
-        cluster_add_member(
-            actor=None,
-            cluster=cluster,
-            unit=unit,
-            valid_from=dt.date(2020, 1, 1),
-            is_head=key == "B",
-        )
+    cluster, units = cluster_of_three(world)
     scoring = services.round_open(
         actor=None,
         cluster=cluster,
@@ -120,5 +100,5 @@ def test_cross_scores_make_the_ranking_and_the_leader_is_proposed(
     login(phone, live_server.url, "thuongtruc")
     phone.goto(f"{live_server.url}/cum-thi-dua/bang-diem/{scoring.uuid}/")
     phone.locator("#ranking").wait_for()
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     shot(phone, "cluster-ranking-390x844")

@@ -25,7 +25,7 @@ from guongsang.council.models import CouncilSession, PublicNotice, SessionStatus
 from guongsang.council.tests.factories import make_council
 from guongsang.nominations.models import Dossier, State
 
-from .support import open_menu, pick
+from .support import fill_dossier, open_menu, shot_both_sizes
 from .test_dossier_journey import PDF, act
 from .test_shell import LAPTOP, PHONE
 
@@ -37,15 +37,7 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 def both_sizes(browser_page, page_for, shot, name: str) -> None:
-    """The page as it is, and the same address on a phone, both kept for looking at."""
-    shot(browser_page, f"procedure-{name}-1366x768")
-    phone = page_for(*PHONE)
-    phone.context.add_cookies(browser_page.context.cookies())
-    phone.goto(browser_page.url)
-    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{name} scrolls sideways on a phone"
-    shot(phone, f"procedure-{name}-390x844")
-    phone.close()
+    shot_both_sizes(browser_page, page_for, shot, f"procedure-{name}")
 
 
 def test_the_council_procedure_runs_end_to_end_in_the_browser(
@@ -84,17 +76,18 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         label=titles["nguoi-tot-viec-tot-co-so"].name
     )
-    officer.get_by_label("Năm").fill(str(year))
-    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
-    officer.get_by_label("Tóm tắt thành tích").fill("Cứu hai em nhỏ đuối nước ở hồ Linh Đàm.")
-    officer.get_by_label("Báo cáo thành tích", exact=True).fill(
-        "Chiều 12/6, bà Liên lao xuống hồ cứu hai em nhỏ bị đuối nước, sơ cứu và đưa đi viện."
+    fill_dossier(
+        officer,
+        year=str(year),
+        person=world.person.full_name,
+        summary="Cứu hai em nhỏ đuối nước ở hồ Linh Đàm.",
+        report=(
+            "Chiều 12/6, bà Liên lao xuống hồ cứu hai em nhỏ bị đuối nước, sơ cứu và đưa đi viện."
+        ),
+        votes_for="20",
+        present="22",
+        minutes=str(minutes),
     )
-    officer.get_by_label("Số phiếu đồng ý").fill("20")
-    officer.get_by_label("Tổng số người dự họp").fill("22")
-    officer.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(str(minutes))
-    officer.get_by_role("button", name="Lưu hồ sơ").click()
-    officer.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
     act(officer, "Gửi hồ sơ")
     dossier = Dossier.objects.get()
     assert dossier.state == State.SUBMITTED

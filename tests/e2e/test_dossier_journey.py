@@ -6,7 +6,7 @@ import pytest
 from guongsang.nominations.models import Dossier, State
 from guongsang.nominations.workflow import TRANSITIONS
 
-from .support import open_menu, pick
+from .support import fill_dossier, open_menu
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -39,15 +39,16 @@ def test_a_dossier_goes_out_comes_back_and_is_accepted(
     officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         str(titles["nguoi-tot-viec-tot-co-so"].pk)
     )
-    officer.get_by_label("Năm").fill("2024")
-    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
-    officer.get_by_label("Tóm tắt thành tích").fill("Cứu người đuối nước ở hồ Tây.")
-    officer.get_by_label("Báo cáo thành tích", exact=True).fill("Báo cáo thành tích chi tiết.")
-    officer.get_by_label("Số phiếu đồng ý").fill("20")
-    officer.get_by_label("Tổng số người dự họp").fill("22")
-    officer.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(str(minutes))
-    officer.get_by_role("button", name="Lưu hồ sơ").click()
-    officer.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
+    fill_dossier(
+        officer,
+        year="2024",
+        person=world.person.full_name,
+        summary="Cứu người đuối nước ở hồ Tây.",
+        report="Báo cáo thành tích chi tiết.",
+        votes_for="20",
+        present="22",
+        minutes=str(minutes),
+    )
     dossier = Dossier.objects.get()
     assert officer.get_by_role("link", name="bien-ban-hop-xet.pdf").is_visible()
     assert dossier.files.get().kind == "minutes"

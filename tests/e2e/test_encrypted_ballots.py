@@ -32,6 +32,7 @@ from guongsang.council.models import (
 )
 from guongsang.council.tests.factories import accepted_dossier, make_council, members_of
 
+from .support import shot_both_sizes
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -41,15 +42,7 @@ SECRETARIAT_PASS = "trống đồng Ngọc Lũ 1893"
 
 
 def both_sizes(page, page_for, shot, name: str) -> None:
-    """The page as it is, and the same address on a phone: no sideways scrolling."""
-    shot(page, f"encrypted-{name}-1366x768")
-    phone = page_for(*PHONE)
-    phone.context.add_cookies(page.context.cookies())
-    phone.goto(page.url)
-    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{name} scrolls sideways on a phone"
-    shot(phone, f"encrypted-{name}-390x844")
-    phone.close()
+    shot_both_sizes(page, page_for, shot, f"encrypted-{name}")
 
 
 def _type_new_passphrase(page, passphrase: str) -> None:

@@ -9,18 +9,13 @@ from django.utils import timezone
 from guongsang.initiatives.models import Initiative, Scope, Status
 from guongsang.people.tests.factories import make_person
 
-from .support import pick
+from .support import no_sideways_scroll, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 TITLE = "Sổ theo dõi đối tượng bảo trợ xã hội điện tử"
-
-
-def _no_sideways_scroll(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, "the page scrolls sideways"
 
 
 def test_an_initiative_is_registered_and_recognised(live_server, world, page_for, shot, tmp_path):
@@ -92,9 +87,9 @@ def test_an_initiative_is_registered_and_recognised(live_server, world, page_for
     login(phone, live_server.url, "thuongtruc")
     phone.goto(f"{live_server.url}/sang-kien/")
     phone.get_by_role("link", name=TITLE).wait_for()
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     shot(phone, "initiative-register-390x844")
     phone.get_by_role("link", name=TITLE).click()
     phone.get_by_text("Đã công nhận, phạm vi Cơ sở").wait_for()
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     shot(phone, "initiative-detail-390x844")

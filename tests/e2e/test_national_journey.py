@@ -15,7 +15,8 @@ from guongsang.core.models import AuditEntry
 from guongsang.decisions.tests.national import at_city, city_secretariat
 from guongsang.people.tests.factories import make_person
 
-from .test_outcome_journey import no_sideways_scroll, open_menu
+from .support import no_sideways_scroll
+from .test_outcome_journey import open_menu
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e

@@ -15,6 +15,7 @@ from guongsang.decisions import services
 from guongsang.decisions.models import Decision
 from guongsang.decisions.tests.factories import recommended, signer
 
+from .support import no_sideways_scroll
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -32,11 +33,6 @@ def open_menu(page, group: str, item: str) -> None:
     if button.count():  # a group of one entry is drawn as that entry
         button.click()
     nav.get_by_role("link", name=item).click()
-
-
-def no_sideways_scroll(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, "the page scrolls sideways"
 
 
 def expected_amount(coefficient: Decimal, on) -> str:

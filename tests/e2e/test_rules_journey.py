@@ -10,7 +10,7 @@ from guongsang.nominations.services import dossier_create
 from guongsang.nominations.tests.test_rules import EARLIER, REWORDED
 from guongsang.people.tests.factories import letters, make_person
 
-from .support import open_menu, pick
+from .support import fill_dossier, open_menu, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -63,15 +63,16 @@ def test_an_officer_reads_the_quota_and_the_repeated_deed_on_the_dossier(
     officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
         str(titles["chien-si-thi-dua-co-so"].pk)
     )
-    officer.get_by_label("Năm").fill("2024")
-    pick(officer, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
-    officer.get_by_label("Tóm tắt thành tích").fill(REWORDED)
-    officer.get_by_label("Báo cáo thành tích", exact=True).fill("Có sáng kiến được công nhận.")
-    officer.get_by_label("Số phiếu đồng ý").fill("18")
-    officer.get_by_label("Tổng số người dự họp").fill("20")
-    officer.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(str(minutes))
-    officer.get_by_role("button", name="Lưu hồ sơ").click()
-    officer.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
+    fill_dossier(
+        officer,
+        year="2024",
+        person=world.person.full_name,
+        summary=REWORDED,
+        report="Có sáng kiến được công nhận.",
+        votes_for="18",
+        present="20",
+        minutes=str(minutes),
+    )
 
     # 15% × 20 = 3 allowed; 2 awarded + this one = 3: within the quota, both numbers shown.
     quota = officer.get_by_test_id("finding-quota_info")

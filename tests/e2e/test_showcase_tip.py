@@ -7,15 +7,10 @@ from guongsang.nominations.models import Dossier
 from guongsang.showcase.models import Tip, TipStatus
 from guongsang.showcase.tests.factories import make_story
 
-from .support import pick
+from .support import no_sideways_scroll, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
-
-
-def _no_sideways_scroll(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} scrolls sideways"
 
 
 def test_a_citizen_tip_becomes_a_draft_nomination(live_server, world, titles, page_for, shot):
@@ -34,7 +29,7 @@ def test_a_citizen_tip_becomes_a_draft_nomination(live_server, world, titles, pa
         "0983111222"
     )
     citizen.get_by_label("Tôi đồng ý").check()
-    _no_sideways_scroll(citizen)
+    no_sideways_scroll(citizen)
     shot(citizen, "showcase-tip-form-390x844")
     citizen.wait_for_timeout(4500)  # a person takes longer than the form's minimum fill time
     citizen.get_by_role("button", name="Gửi tin báo").click()
@@ -102,7 +97,7 @@ def test_public_pages_fit_the_screen(live_server, world, page_for, shot, width, 
     for name, path in pages.items():
         page.goto(f"{live_server.url}{path}")
         assert page.locator("h1").first.is_visible()
-        _no_sideways_scroll(page)
+        no_sideways_scroll(page)
         shot(page, f"showcase-{name}-{width}x{height}")
     # Keyboard: the first Tab reaches the skip link, which moves to the main content.
     page.goto(f"{live_server.url}/vuon-hoa/")
@@ -149,7 +144,7 @@ def test_a_tip_with_a_photo_reaches_the_moderator_without_its_gps(
         "0912000111"
     )
     citizen.get_by_label("Tôi đồng ý").check()
-    _no_sideways_scroll(citizen)
+    no_sideways_scroll(citizen)
     shot(citizen, "showcase-tip-photo-form-390x844")
     citizen.wait_for_timeout(4500)
     citizen.get_by_role("button", name="Gửi tin báo").click()

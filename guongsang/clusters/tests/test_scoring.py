@@ -1,6 +1,5 @@
 """A cluster's year: criteria, self- and cross-scores, ranking, summary, proposal, Excel."""
 
-import datetime as dt
 import io
 from decimal import Decimal
 
@@ -11,10 +10,8 @@ from guongsang.catalogue.models import Title
 from guongsang.clusters import exports, services
 from guongsang.clusters.models import Score
 from guongsang.clusters.selectors import ranking
+from guongsang.clusters.tests.factories import cluster_of_three
 from guongsang.nominations.models import Dossier
-from guongsang.org.models import UnitType
-from guongsang.org.services import cluster_add_member, cluster_create
-from guongsang.org.tests.factories import make_unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("titles")]
 
@@ -28,20 +25,7 @@ POINTS = {
 
 @pytest.fixture
 def cluster_year(world):
-    units = {
-        "A": world.dept,
-        "B": make_unit("Sở Y tế", parent=world.city, unit_type=UnitType.DEPARTMENT),
-        "C": make_unit("Sở Giáo dục và Đào tạo", parent=world.city, unit_type=UnitType.DEPARTMENT),
-    }
-    cluster = cluster_create(actor=None, number=7, name="Cụm thi đua số 7", organiser=world.city)
-    for key, unit in units.items():
-        cluster_add_member(
-            actor=None,
-            cluster=cluster,
-            unit=unit,
-            valid_from=dt.date(2020, 1, 1),
-            is_head=key == "B",
-        )
+    cluster, units = cluster_of_three(world)
     scoring = services.round_open(
         actor=world.admin,
         cluster=cluster,
