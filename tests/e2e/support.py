@@ -4,6 +4,7 @@ the menu, the dossier form, and the checks that a page fits a phone."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import time
 
 from django_otp.oath import TOTP
@@ -79,6 +80,13 @@ def shot_both_sizes(page, page_for, shot, name: str) -> None:  # type: ignore[no
     phone.close()
 
 
+def open_new_dossier(page, **title) -> None:  # type: ignore[no-untyped-def]
+    """From the menu to the new dossier form, the title chosen (`value=` or `label=`)."""
+    open_menu(page, "Khen thưởng", "Hồ sơ khen thưởng")
+    page.get_by_role("link", name="Tạo hồ sơ").click()
+    page.get_by_label("Danh hiệu, hình thức đề nghị").select_option(**title)
+
+
 def fill_dossier(  # type: ignore[no-untyped-def]
     page,
     *,
@@ -100,3 +108,23 @@ def fill_dossier(  # type: ignore[no-untyped-def]
     page.get_by_label("Tệp biên bản họp xét (PDF, DOCX, ảnh)").set_input_files(minutes)
     page.get_by_role("button", name="Lưu hồ sơ").click()
     page.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
+
+
+def noticed_session(world, council, **options):  # type: ignore[no-untyped-def]
+    """A session of `council` on 20/11/2024 for one accepted dossier, publicly noticed since
+    4/11/2024; `options` go to session_create (encrypted=True…)."""
+    from guongsang.council import services
+    from guongsang.council.tests.factories import accepted_dossier
+
+    dossier = accepted_dossier(world)
+    services.notice_publish(
+        actor=world.secretariat, dossiers=[dossier], starts_on=dt.date(2024, 11, 4)
+    )
+    return services.session_create(
+        actor=world.secretariat,
+        council=council,
+        held_on=dt.date(2024, 11, 20),
+        place="Phòng họp số 1",
+        dossiers=[dossier],
+        **options,
+    )

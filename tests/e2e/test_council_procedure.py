@@ -25,7 +25,7 @@ from guongsang.council.models import CouncilSession, PublicNotice, SessionStatus
 from guongsang.council.tests.factories import make_council
 from guongsang.nominations.models import Dossier, State
 
-from .support import fill_dossier, open_menu, shot_both_sizes
+from .support import fill_dossier, open_menu, open_new_dossier, shot_both_sizes
 from .test_dossier_journey import PDF, act
 from .test_shell import LAPTOP, PHONE
 
@@ -71,11 +71,7 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     # 1. The unit officer files the dossier with its evidence and sends it.
     officer = page_for(*LAPTOP)
     login(officer, "canbo", PASSWORD)
-    open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
-    officer.get_by_role("link", name="Tạo hồ sơ").click()
-    officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
-        label=titles["nguoi-tot-viec-tot-co-so"].name
-    )
+    open_new_dossier(officer, label=titles["nguoi-tot-viec-tot-co-so"].name)
     fill_dossier(
         officer,
         year=str(year),

@@ -2,16 +2,15 @@
 receipt; the secretariat closes and tallies; the receipt is in the published tally; the minutes
 download and read back."""
 
-import datetime as dt
 import io
 
 import pytest
 from docx import Document
 
-from guongsang.council import services
 from guongsang.council.models import CouncilSession, SessionStatus
-from guongsang.council.tests.factories import accepted_dossier, make_council
+from guongsang.council.tests.factories import make_council
 
+from .support import noticed_session
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -20,18 +19,7 @@ pytestmark = pytest.mark.e2e
 def test_a_member_votes_in_the_browser_and_finds_the_receipt_in_the_tally(
     live_server, world, titles, page_for, shot
 ):
-    council = make_council(world, 3)
-    dossier = accepted_dossier(world)
-    services.notice_publish(
-        actor=world.secretariat, dossiers=[dossier], starts_on=dt.date(2024, 11, 4)
-    )
-    session = services.session_create(
-        actor=world.secretariat,
-        council=council,
-        held_on=dt.date(2024, 11, 20),
-        place="Phòng họp số 1",
-        dossiers=[dossier],
-    )
+    session = noticed_session(world, make_council(world, 3))
     url = f"{live_server.url}/hoi-dong/phien-hop/{session.uuid}/"
 
     secretariat = page_for(*LAPTOP)

@@ -6,7 +6,7 @@ import pytest
 from guongsang.nominations.models import Dossier, State
 from guongsang.nominations.workflow import TRANSITIONS
 
-from .support import fill_dossier, open_menu
+from .support import fill_dossier, open_new_dossier
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -34,11 +34,7 @@ def test_a_dossier_goes_out_comes_back_and_is_accepted(
 
     officer = page_for(*LAPTOP)
     login(officer, live_server.url, "canbo")
-    open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
-    officer.get_by_role("link", name="Tạo hồ sơ").click()
-    officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
-        str(titles["nguoi-tot-viec-tot-co-so"].pk)
-    )
+    open_new_dossier(officer, value=str(titles["nguoi-tot-viec-tot-co-so"].pk))
     fill_dossier(
         officer,
         year="2024",

@@ -32,7 +32,7 @@ from guongsang.council.models import (
 )
 from guongsang.council.tests.factories import accepted_dossier, make_council, members_of
 
-from .support import shot_both_sizes
+from .support import noticed_session, shot_both_sizes
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -220,18 +220,7 @@ CHOICES = [Choice.YES, Choice.NO, Choice.YES]
 
 def _tallied_session(world) -> CouncilSession:
     council = make_council(world, 3)
-    dossier = accepted_dossier(world)
-    services.notice_publish(
-        actor=world.secretariat, dossiers=[dossier], starts_on=dt.date(2024, 11, 4)
-    )
-    session = services.session_create(
-        actor=world.secretariat,
-        council=council,
-        held_on=dt.date(2024, 11, 20),
-        place="Phòng họp số 1",
-        dossiers=[dossier],
-        encrypted=True,
-    )
+    session = noticed_session(world, council, encrypted=True)
     users = members_of(council)
     services.attendance_record(actor=world.secretariat, session=session, present_users=users)
     for actor, passphrase in ((users[0], CHAIR_PASS), (world.secretariat, SECRETARIAT_PASS)):

@@ -10,7 +10,7 @@ from guongsang.nominations.services import dossier_create
 from guongsang.nominations.tests.test_rules import EARLIER, REWORDED
 from guongsang.people.tests.factories import letters, make_person
 
-from .support import fill_dossier, open_menu, pick
+from .support import fill_dossier, open_new_dossier, pick
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -58,11 +58,7 @@ def test_an_officer_reads_the_quota_and_the_repeated_deed_on_the_dossier(
     minutes.write_bytes(PDF)
     officer = page_for(*LAPTOP)
     login(officer, live_server.url, "canbo")
-    open_menu(officer, "Khen thưởng", "Hồ sơ khen thưởng")
-    officer.get_by_role("link", name="Tạo hồ sơ").click()
-    officer.get_by_label("Danh hiệu, hình thức đề nghị").select_option(
-        str(titles["chien-si-thi-dua-co-so"].pk)
-    )
+    open_new_dossier(officer, value=str(titles["chien-si-thi-dua-co-so"].pk))
     fill_dossier(
         officer,
         year="2024",
