@@ -11,12 +11,12 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-def give_totp(user) -> TOTPDevice:  # type: ignore[no-untyped-def]
+def give_totp(user) -> TOTPDevice:
     """A confirmed authenticator for ``user``, as after scanning the QR code."""
     return TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=True)
 
 
-def totp_code(user) -> str:  # type: ignore[no-untyped-def]
+def totp_code(user) -> str:
     """The code the user's authenticator shows now. A code is accepted once: when this step's
     code was used already (two logins within 30 s), wait for the next step."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
@@ -34,7 +34,7 @@ def setup_code(secret: str | None) -> str:
     return f"{totp.token():06d}"
 
 
-def picker_control(page, label: str):  # type: ignore[no-untyped-def]
+def picker_control(page, label: str):
     """The typing box of the picker labelled `label`, once the picker has replaced its select.
 
     The picker's script runs after the page has loaded; a click aimed at the select before
@@ -44,7 +44,7 @@ def picker_control(page, label: str):  # type: ignore[no-untyped-def]
     return page.locator(f"#{field.get_attribute('for')}")
 
 
-def pick(page, label: str, typed: str, option: str) -> None:  # type: ignore[no-untyped-def]
+def pick(page, label: str, typed: str, option: str) -> None:
     """Types `typed` into the search-as-you-type picker labelled `label`, as a person would,
     and clicks the suggestion that holds `option`."""
     control = picker_control(page, label)
@@ -53,7 +53,7 @@ def pick(page, label: str, typed: str, option: str) -> None:  # type: ignore[no-
     page.locator(".ts-dropdown .option", has_text=option).first.click()
 
 
-def open_menu(page, group: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def open_menu(page, group: str, item: str) -> None:
     """Click a menu entry: a direct link, or inside its group's drop-down."""
     nav = page.get_by_role("navigation", name="Menu chính")
     link = nav.get_by_role("link", name=item, exact=True)
@@ -62,12 +62,12 @@ def open_menu(page, group: str, item: str) -> None:  # type: ignore[no-untyped-d
     link.click()
 
 
-def no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
+def no_sideways_scroll(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} scrolls sideways"
 
 
-def shot_both_sizes(page, page_for, shot, name: str) -> None:  # type: ignore[no-untyped-def]
+def shot_both_sizes(page, page_for, shot, name: str) -> None:
     """The page as it is, and the same address on a phone (390x844, no sideways scrolling
     beyond a pixel of rounding), both kept for looking at."""
     shot(page, f"{name}-1366x768")
@@ -80,14 +80,14 @@ def shot_both_sizes(page, page_for, shot, name: str) -> None:  # type: ignore[no
     phone.close()
 
 
-def open_new_dossier(page, **title) -> None:  # type: ignore[no-untyped-def]
+def open_new_dossier(page, **title) -> None:
     """From the menu to the new dossier form, the title chosen (`value=` or `label=`)."""
     open_menu(page, "Khen thưởng", "Hồ sơ khen thưởng")
     page.get_by_role("link", name="Tạo hồ sơ").click()
     page.get_by_label("Danh hiệu, hình thức đề nghị").select_option(**title)
 
 
-def fill_dossier(  # type: ignore[no-untyped-def]
+def fill_dossier(
     page,
     *,
     year: str,
@@ -110,7 +110,7 @@ def fill_dossier(  # type: ignore[no-untyped-def]
     page.get_by_text("Đã tạo hồ sơ đề nghị.").wait_for()
 
 
-def noticed_session(world, council, **options):  # type: ignore[no-untyped-def]
+def noticed_session(world, council, **options):
     """A session of `council` on 20/11/2024 for one accepted dossier, publicly noticed since
     4/11/2024; `options` go to session_create (encrypted=True…)."""
     from guongsang.council import services

@@ -257,7 +257,7 @@ def test_the_council_procedure_runs_end_to_end_in_the_browser(
     dossier.refresh_from_db()
     assert dossier.state == State.DECIDED
     number = director.get_by_text(re.compile(r"Đã ký quyết định số")).inner_text()
-    number = re.search(r"\d+/QĐ-[^\s.]+", number).group(0)  # type: ignore[union-attr]
+    number = re.search(r"\d+/QĐ-[^\s.]+", number).group(0)
     both_sizes(director, page_for, shot, "09-signed")
 
     # 10. The certificates are printed as a background job and downloaded.

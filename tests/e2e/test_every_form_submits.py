@@ -99,8 +99,8 @@ def _text_for(field: forms.Field) -> str:
     if isinstance(field, forms.URLField):
         return "https://example.vn/bai-viet"
     if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
-        low = field.min_value if field.min_value is not None else 1  # type: ignore[attr-defined]
-        high = field.max_value  # type: ignore[attr-defined]
+        low = field.min_value if field.min_value is not None else 1
+        high = field.max_value
         value = max(low, 1) if high is None else min(max(low, 1), high)
         if isinstance(field, forms.IntegerField) and 1900 <= (high or 0) <= 2200:
             value = dt.date.today().year  # a year field
@@ -116,7 +116,7 @@ def _fill(page, form: forms.BaseForm) -> None:
         field, widget = bound.field, bound.field.widget
         typed = TYPED.get((name, bound.name))
         if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple too
-            choices = [c for c in field.choices if str(c[0]) != ""]  # type: ignore[attr-defined]
+            choices = [c for c in field.choices if str(c[0]) != ""]
             if choices:
                 page.locator(f'input[name="{bound.html_name}"]').first.check()
         elif isinstance(widget, forms.CheckboxInput):
