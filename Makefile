@@ -166,9 +166,10 @@ mutation: install
 		'x_passes x_rule_text x__not_recommended_reason' guongsang/council/tests/test_tally_rules.py
 	bench/mutation.sh reward guongsang/catalogue/selectors.py 'x_round_up x_reward_amount' \
 		guongsang/catalogue/tests/test_reward_rounding.py
-	bench/mutation.sh stats guongsang/stats/services.py \
-		'x_parse_dimensions x_check_years x__tally x__rows' \
-		guongsang/stats/tests/test_figure_arithmetic.py
+	bench/mutation.sh stats-result guongsang/stats/services/result.py \
+		'x_parse_dimensions x_check_years' guongsang/stats/tests/test_figure_arithmetic.py
+	bench/mutation.sh stats-rows guongsang/stats/services/rows.py \
+		'x_tally_groups x_stats_rows' guongsang/stats/tests/test_figure_arithmetic.py
 
 check: install
 	$(UV) run --frozen ruff check .
