@@ -134,24 +134,32 @@ def _check_round_open(rnd: Round) -> None:
 def assign_auto(*, actor: Actor, round: Round, per_entry: int = 2) -> int:
     """Phân công tự động: each entry of the round to `per_entry` judges without a conflict,
     balancing the load (the least loaded judge first). Existing assignments are kept."""
+    # Two runs at once on one round would both see a judge free: the round's row queues them.
+    Round.objects.select_for_update().filter(pk=round.pk).exists()
     _check_round_open(round)
     contest = round.contest
     judges = _active_judges(contest)
     if not judges:
         raise ValidationError(_("Cuộc thi chưa có Ban Giám khảo."))
     conflicts = {j.pk: conflict_unit_ids(j, contest) for j in judges}
-    live = Assignment.objects.filter(round=round).exclude(status=AssignmentStatus.WITHDRAWN)
     load: dict[int, int] = defaultdict(int)
     taken: dict[int, set[int]] = defaultdict(set)
-    for entry_id, judge_id in live.values_list("entry_id", "judge_id"):
-        load[judge_id] += 1
-        taken[entry_id].add(judge_id)
+    withdrawn: dict[tuple[int, int], int] = {}  # a judge moved off an entry may come back
+    for pk, entry_id, judge_id, status in Assignment.objects.filter(round=round).values_list(
+        "pk", "entry_id", "judge_id", "status"
+    ):
+        if status == AssignmentStatus.WITHDRAWN:
+            withdrawn[entry_id, judge_id] = pk
+        else:
+            load[judge_id] += 1
+            taken[entry_id].add(judge_id)
     entries = list(
         Entry.objects.filter(round_entries__round=round, status=EntryStatus.SUBMITTED).order_by(
             "code", "pk"
         )
     )
-    made = 0
+    new: list[Assignment] = []
+    back: list[int] = []
     short = []
     for entry in entries:
         need = per_entry - len(taken[entry.pk])
@@ -162,17 +170,19 @@ def assign_auto(*, actor: Actor, round: Round, per_entry: int = 2) -> int:
         ]
         eligible.sort(key=lambda j: (load[j.pk], j.pk))
         for judge in eligible[: max(need, 0)]:
-            Assignment.objects.update_or_create(
-                round=round,
-                entry=entry,
-                judge=judge,
-                defaults={"status": AssignmentStatus.PENDING},
-            )
+            if (entry.pk, judge.pk) in withdrawn:
+                back.append(withdrawn[entry.pk, judge.pk])
+            else:
+                new.append(Assignment(round=round, entry=entry, judge=judge))
             load[judge.pk] += 1
             taken[entry.pk].add(judge.pk)
-            made += 1
         if len(taken[entry.pk]) < per_entry:
             short.append(entry.code)
+    Assignment.objects.bulk_create(new)
+    Assignment.objects.filter(pk__in=back).update(
+        status=AssignmentStatus.PENDING, updated_at=timezone.now()
+    )
+    made = len(new) + len(back)
     audit.audit_log(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -266,3 +266,29 @@ def test_a_declared_conflict_withdraws_the_sheets_and_blocks_assignment(world):
         .exclude(status=AssignmentStatus.WITHDRAWN)
         .exists()
     )
+
+
+def test_auto_assignment_fills_every_entry_and_brings_a_withdrawn_judge_back(world):
+    contest, judges = judged_contest(world)
+    rnd = contest.rounds.get(number=1)
+    entries = [make_entry(contest, world.other_centre, code=f"24-00{n}") for n in (1, 2, 3)]
+    for entry in entries:
+        RoundEntry.objects.create(round=rnd, entry=entry)
+    live = services.assignment_add(actor=None, round=rnd, entry=entries[1], judge=judges[0])
+    moved = services.assignment_add(actor=None, round=rnd, entry=entries[0], judge=judges[2])
+    Assignment.objects.filter(pk=moved.pk).update(status=AssignmentStatus.WITHDRAWN)
+
+    made = services.assign_auto(actor=None, round=rnd, per_entry=3)
+
+    # 3 entries x 3 judges, no conflict (other_centre): 9 live sheets, one of which was live
+    # already; the withdrawn one comes back as it is, not as a second row.
+    assert made == 3 * 3 - 1
+    rows = Assignment.objects.filter(round=rnd)
+    assert rows.count() == 9
+    assert set(rows.values_list("status", flat=True)) == {AssignmentStatus.PENDING}
+    assert {(a.entry_id, a.judge_id) for a in rows} == {
+        (e.pk, j.pk) for e in entries for j in judges
+    }
+    moved.refresh_from_db()
+    live.refresh_from_db()
+    assert moved.status == AssignmentStatus.PENDING and live.status == AssignmentStatus.PENDING
