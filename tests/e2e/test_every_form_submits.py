@@ -196,7 +196,7 @@ def _all_arguments(world, form_class) -> dict:
     # choice.
     from guongsang.core.widgets import PickerSelect
 
-    chosen = {"person": world.person.uuid, "unit": world.centre.uuid}
+    chosen = {"person": world.person.uuid, "unit": world.centre.uuid, "don_vi": world.centre.uuid}
     pickers = {
         name: chosen[name]
         for name, field in form_class.base_fields.items()
