@@ -71,6 +71,7 @@ SCOPED_LISTS = {
     "people:list",
     "people:export",
     "people:create",
+    "people:pick_unit",
     "movements:list",
     "movements:list_xlsx",
     "movements:create",
