@@ -97,8 +97,8 @@ PLAIN_TEXT = {"summary", "report"}
 
 
 class DossierForm(BootstrapFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), picker="nominations:pick_unit"
     )
     title = forms.ModelChoiceField(
         label=_("Danh hiệu, hình thức đề nghị"),
