@@ -75,6 +75,7 @@ SCOPED_LISTS = {
     "movements:list",
     "movements:list_xlsx",
     "movements:create",
+    "movements:pick_organiser",
     "nominations:list",
     "nominations:create",
     "nominations:pick_person",
