@@ -80,6 +80,7 @@ SCOPED_LISTS = {
     "nominations:create",
     "nominations:pick_person",
     "nominations:pick_unit",
+    "nominations:pick_filter_unit",
     "nominations:export",
     "nominations:bulk",
     "nominations:notifications",

@@ -5,6 +5,7 @@ a yearly plan, a unit officer entering a month's result."""
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 
@@ -26,7 +27,10 @@ def _offered(page, label: str, typed: str, wait_for: str) -> list[str]:
     """The names the picker labelled `label` offers once `typed` is typed into it."""
     control = picker_control(page, label)
     control.click()
-    control.press_sequentially(typed, delay=20)
+    # The answer to the whole text, not to a part typed on the way.
+    with page.expect_response(lambda response: f"q={quote(typed, safe='')}" in response.url):
+        control.press_sequentially(typed, delay=20)
+    page.locator(".ts-wrapper.loading").wait_for(state="detached")
     options = page.locator(".ts-dropdown .option")
     options.filter(has_text=wait_for).first.wait_for()
     return options.all_inner_texts()
@@ -102,3 +106,30 @@ def test_a_unit_officer_finds_only_their_own_unit_for_a_result(live_server, worl
     assert len(offered) == 1, offered  # not the other centre
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "picker-target-result-390x844")
+
+
+def test_the_secretariat_filters_the_dossiers_by_a_unit_picked_by_typing(
+    live_server, world, titles, page_for, shot
+):
+    from guongsang.nominations import services as nominations
+    from guongsang.nominations.tests.factories import make_dossier
+
+    make_dossier(world, person=world.person)
+    nominations.dossier_create(
+        actor=world.other_officer,
+        unit=world.other_centre,
+        title=titles["nguoi-tot-viec-tot-co-so"],
+        year=2024,
+        person=world.other_person,
+    )
+    page = page_for(*LAPTOP)
+    login(page, live_server.url, "thuongtruc")
+    open_menu(page, "Khen thưởng", "Hồ sơ khen thưởng")
+    results = page.locator("#dossier-results")
+    assert world.person.full_name in results.inner_text()
+    offered = _offered(page, "Đơn vị (kể cả trực thuộc)", "bao tro xa hoi 2", "Bảo trợ xã hội 2")
+    assert len(offered) == 1, offered
+    page.locator(".ts-dropdown .option", has_text=world.other_centre.name).click()
+    results.get_by_text(world.person.full_name).wait_for(state="detached")
+    assert world.other_person.full_name in results.inner_text()
+    shot(page, "picker-dossier-filter-1366x768")

@@ -105,3 +105,14 @@ def test_a_form_with_errors_asks_for_its_files_again(client, world, titles):
     assert "Các tệp đã chọn chưa được lưu (bien-ban-hop.pdf)" in body
     assert 'href="#id_votes_yes"' in body
     assert not DossierFile.objects.exists()
+
+
+def test_the_lists_unit_filter_finds_only_units_of_visible_dossiers(client, world):
+    make_dossier(world, person=world.person)
+    url = reverse("nominations:pick_filter_unit")
+    client.force_login(world.officer)
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.centre.uuid)]
+    page = client.get(reverse("nominations:list"), {"don_vi": world.centre.uuid}).content
+    assert f'value="{world.centre.uuid}" selected'.encode() in page  # the filter stays chosen
+    assert f'data-picker="{url}"'.encode() in page
