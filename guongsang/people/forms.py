@@ -38,6 +38,8 @@ class PersonForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         home = field_of(self, "home_unit", forms.ModelChoiceField)
         home.queryset = units
+        if not self.initial.get("home_unit") and len(units[:2]) == 1:
+            home.initial = units[0]  # the only unit the user manages people of
         if editing:
             # Personal data is not shown in clear on the form: blank keeps the stored value.
             for name in ("citizen_id", "date_of_birth", "phone", "address"):
