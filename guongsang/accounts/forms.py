@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.roles import Role
 from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.pickers import UnitChoiceField
 
 
 class LoginForm(AuthenticationForm):
@@ -45,17 +46,16 @@ class TokenForm(forms.Form):
         return len(self.cleaned_data.get("token", "")) == 8
 
 
-class _UnitChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        parent = getattr(obj, "parent", None)
-        return f"{obj.name} — {parent.name}" if parent is not None else str(obj.name)
-
-
 class GrantForm(BootstrapFormMixin, forms.Form):
-    """A role over a unit and everything under it; the units are those of the admin's scope."""
+    """A role over a unit and everything under it; the units are those of the admin's scope,
+    found by typing (`accounts:pick_unit` answers from the same scope)."""
 
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
-    unit = _UnitChoice(label=_("Phạm vi (đơn vị và các đơn vị trực thuộc)"), queryset=None)
+    unit = UnitChoiceField(
+        label=_("Phạm vi (đơn vị và các đơn vị trực thuộc)"),
+        queryset=None,
+        picker="accounts:pick_unit",
+    )
 
     def __init__(self, *args: Any, units: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

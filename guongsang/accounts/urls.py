@@ -19,6 +19,7 @@ urlpatterns = [
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/xuat-excel/", xlsx_views.user_list_xlsx, name="user_list_xlsx"),
     path("nguoi-dung/tao/", user_admin_views.user_create, name="user_create"),
+    path("nguoi-dung/chon-don-vi/", user_admin_views.pick_unit, name="pick_unit"),
     path("nguoi-dung/<uuid:uuid>/", user_admin_views.user_detail, name="user_detail"),
     path("nguoi-dung/<uuid:uuid>/cap-quyen/", user_admin_views.user_grant, name="user_grant"),
     path(

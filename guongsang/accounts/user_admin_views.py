@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_otp import devices_for_user
 
 from guongsang.accounts import user_admin
@@ -21,10 +21,13 @@ from guongsang.core.models import AuditEntry
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 
 
 def _units(request: AuthedRequest) -> QuerySet[Unit]:
+    """The units in force of the admin's scope: what a grant may be given over."""
     units = restrict(Unit.objects.all(), request.user, roles=Role.ADMIN, unit_field="pk")
     return units.filter(valid_to__isnull=True).select_related("parent").order_by("name")
 
@@ -49,6 +52,13 @@ def _send_link(request: AuthedRequest, user: User, path: str) -> str:
         [user.email],
     )
     return ""
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "accounts.manage_users")
+    return picker_response(unit_choices(_units(request), request.GET.get("q", "")))
 
 
 @login_required

@@ -7,6 +7,7 @@ app_name = "books"
 urlpatterns = [
     path("", views.book_list, name="list"),
     path("tao-moi/", views.book_create, name="create"),
+    path("chon-don-vi/", views.pick_organiser, name="pick_organiser"),
     path("<uuid:uuid>/", views.book_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.book_edit, name="edit"),
     path("<uuid:uuid>/xoa/", views.book_delete, name="delete"),

@@ -8,11 +8,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.books import selectors, services, tasks
 from guongsang.books.forms import BookForm
@@ -21,6 +21,8 @@ from guongsang.books.permissions import BOOK_MANAGE_ROLES
 from guongsang.core.files import file_response
 from guongsang.core.http import AuthedRequest, form_saved, report_errors
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
+from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import units_acting
 from guongsang.showcase.models import Story
 
@@ -29,6 +31,13 @@ MIME = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 def _organisers(request: AuthedRequest) -> Any:
     return units_acting(user=request.user, roles=BOOK_MANAGE_ROLES)
+
+
+@login_required
+@require_GET
+def pick_organiser(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "books.manage_book")
+    return picker_response(unit_choices(_organisers(request), request.GET.get("q", "")))
 
 
 def _book(request: AuthedRequest, uuid: Any, *, manage: bool = False) -> Book:

@@ -9,11 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 
 
 class ConferenceForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên hội nghị"), max_length=300)
-    organiser = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
+    organiser = UnitChoiceField(
+        label=_("Đơn vị tổ chức"), queryset=Unit.objects.none(), picker="conference:pick_organiser"
+    )
     held_on = VNDateField(
         label=_("Ngày tổ chức"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

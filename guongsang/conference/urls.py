@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.conference_list, name="list"),
     path("xuat-excel/", xlsx_views.conference_list_xlsx, name="list_xlsx"),
     path("tao-moi/", views.conference_create, name="create"),
+    path("chon-don-vi/", views.pick_organiser, name="pick_organiser"),
     path("<uuid:uuid>/", views.conference_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.conference_edit, name="edit"),
     path("<uuid:uuid>/xoa/", views.conference_delete, name="delete"),

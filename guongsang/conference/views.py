@@ -11,12 +11,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.awards.models import Award
 from guongsang.conference import documents, selectors, services
@@ -32,11 +32,20 @@ from guongsang.conference.permissions import CONFERENCE_MANAGE_ROLES
 from guongsang.core.documents import DOCX_MIME, PDF_MIME, file_response
 from guongsang.core.http import AuthedRequest, form_saved, report_errors
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
+from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import units_acting
 
 
 def _organisers(request: AuthedRequest) -> Any:
     return units_acting(user=request.user, roles=CONFERENCE_MANAGE_ROLES)
+
+
+@login_required
+@require_GET
+def pick_organiser(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "conference.manage_conference")
+    return picker_response(unit_choices(_organisers(request), request.GET.get("q", "")))
 
 
 def _conference(request: AuthedRequest, uuid: Any, *, manage: bool = False) -> Conference:

@@ -248,11 +248,42 @@ class BallotLine:
         return not (self.voted or self.absent or self.recused)
 
 
-def ballot_sheet(*, user: Any) -> list[tuple[CouncilSession, list[BallotLine]]]:
+@dataclass
+class BallotSession:
+    """One open session on the member's ballot page, told apart from the council's other
+    sessions by its number (phiên họp thứ N of that council), date, place and kind of ballot."""
+
+    session: CouncilSession
+    number: int
+    lines: list[BallotLine]
+
+    @property
+    def left_to_vote(self) -> int:
+        return sum(1 for line in self.lines if line.can_vote)
+
+
+def session_numbers(sessions: list[CouncilSession]) -> dict[int, int]:
+    """Each session's rank among its council's sessions, by meeting date then creation."""
+    numbers: dict[int, int] = {}
+    counted: dict[int, int] = {}
+    rows = (
+        CouncilSession.objects.filter(council_id__in={s.council_id for s in sessions})
+        .order_by("held_on", "pk")
+        .values_list("pk", "council_id")
+    )
+    for pk, council_id in rows:
+        counted[council_id] = counted.get(council_id, 0) + 1
+        numbers[pk] = counted[council_id]
+    return numbers
+
+
+def ballot_sheet(*, user: Any) -> list[BallotSession]:
     """The open sessions the user sits on, each item with what the member needs to decide:
     the summary and report, files, objections and answers, eligibility checks, conflicts."""
     sheet = []
-    for session, items, voted in open_ballots_for_member(user=user):
+    opened = open_ballots_for_member(user=user)
+    numbers = session_numbers([session for session, _items, _voted in opened])
+    for session, items, voted in opened:
         member = member_of(session, user)
         present = Attendance.objects.filter(session=session, member=member, present=True).exists()
         found = conflicts(session, items)
@@ -270,5 +301,5 @@ def ballot_sheet(*, user: Any) -> list[tuple[CouncilSession, list[BallotLine]]]:
             )
             for item in items
         ]
-        sheet.append((session, lines))
+        sheet.append(BallotSession(session=session, number=numbers[session.pk], lines=lines))
     return sheet

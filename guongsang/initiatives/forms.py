@@ -13,6 +13,7 @@ from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.initiatives.models import Field, Scope, Status
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Person
 from guongsang.people.pickers import PersonChoiceField
 
@@ -22,8 +23,8 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class InitiativeForm(BootstrapFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị áp dụng"), queryset=Unit.objects.none(), to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Đơn vị áp dụng"), queryset=Unit.objects.none(), picker="initiatives:pick_unit"
     )
     title = forms.CharField(label=_("Tên sáng kiến"), max_length=300)
     field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices)

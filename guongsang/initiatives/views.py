@@ -23,6 +23,7 @@ from guongsang.initiatives import selectors, services
 from guongsang.initiatives.forms import AssessmentForm, InitiativeForm, RegisterFilterForm
 from guongsang.initiatives.models import Assessment, Evidence, Initiative
 from guongsang.initiatives.permissions import INITIATIVE_REGISTER_ROLES
+from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import units_acting
 from guongsang.people.pickers import person_choices
 from guongsang.people.selectors import person_list
@@ -57,6 +58,15 @@ def pick_person(request: AuthedRequest) -> JsonResponse:
     require_perm(request, "initiatives.add_initiative")
     people = person_list(user=request.user)
     return picker_response(person_choices(people, request.GET.get("q", "")))
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The unit picker: the units in force the user registers initiatives for."""
+    require_perm(request, "initiatives.add_initiative")
+    units = units_acting(user=request.user, roles=INITIATIVE_REGISTER_ROLES)
+    return picker_response(unit_choices(units, request.GET.get("q", "")))
 
 
 @login_required

@@ -42,7 +42,9 @@ class MovementForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên phong trào"), max_length=300)
     kind = forms.ChoiceField(label=_("Hình thức thi đua"), choices=MovementKind.choices)
     year = IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
-    organiser = forms.ModelChoiceField(label=_("Cấp phát động"), queryset=Unit.objects.none())
+    organiser = UnitChoiceField(
+        label=_("Cấp phát động"), queryset=Unit.objects.none(), picker="movements:pick_organiser"
+    )
     launched_on = VNDateField(label=_("Ngày phát động"), widget=_date())
     pledge_deadline = VNDateField(label=_("Hạn đăng ký thi đua"), required=False, widget=_date())
     nomination_deadline = VNDateField(

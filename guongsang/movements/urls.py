@@ -8,6 +8,7 @@ urlpatterns = [
     path("xuat-excel/", xlsx_views.movement_list_xlsx, name="list_xlsx"),
     path("<uuid:uuid>/dang-ky/xuat-excel/", xlsx_views.pledge_list_xlsx, name="pledges_xlsx"),
     path("them/", views.movement_create, name="create"),
+    path("chon-cap-phat-dong/", views.pick_organiser, name="pick_organiser"),
     path("<uuid:uuid>/", views.movement_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.movement_edit, name="edit"),
     path("<uuid:uuid>/dang-ky/", views.pledge_create, name="pledge_create"),

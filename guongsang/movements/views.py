@@ -78,8 +78,20 @@ def _pledge_context(request: AuthedRequest, movement: Movement, page: Any) -> di
     }
 
 
+def _organisers(request: AuthedRequest) -> Any:
+    """The units the user may launch a movement for: those the user manages movements of."""
+    return units_acting(user=request.user, roles=MOVEMENT_MANAGE_ROLES)
+
+
+@login_required
+@require_GET
+def pick_organiser(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "movements.manage_movement")
+    return picker_response(unit_choices(_organisers(request), request.GET.get("q", "")))
+
+
 def _movement_form(request: AuthedRequest, movement: Movement | None = None) -> MovementForm:
-    organisers = units_acting(user=request.user, roles=MOVEMENT_MANAGE_ROLES)
+    organisers = _organisers(request)
     others = selectors.movement_list(user=request.user)
     if movement is not None:
         others = others.exclude(pk=movement.pk)

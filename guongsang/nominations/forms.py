@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.catalogue.models import Title
 from guongsang.core.formatting import nfc
 from guongsang.core.forms import FilterChoice, IntegerField, VNDateField, field_of
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.movements.models import Movement
 from guongsang.nominations.models import State, Track
 from guongsang.org.models import Unit
@@ -29,7 +29,11 @@ class DossierFilterForm(BootstrapFormMixin, forms.Form):
     trang_thai = forms.ChoiceField(label=_("Trạng thái"), required=False)
     danh_hieu = FilterChoice(_("Danh hiệu, hình thức"), model=Title, to_field_name="code")
     phong_trao = FilterChoice(_("Phong trào"), model=Movement)
-    don_vi = FilterChoice(_("Đơn vị (kể cả trực thuộc)"), model=Unit)
+    don_vi = FilterChoice(
+        _("Đơn vị (kể cả trực thuộc)"),
+        model=Unit,
+        widget=PickerSelect("nominations:pick_filter_unit"),
+    )
     q = forms.CharField(label=_("Tìm theo tên, đơn vị, thành tích"), required=False)
 
     def __init__(
@@ -97,8 +101,8 @@ PLAIN_TEXT = {"summary", "report"}
 
 
 class DossierForm(BootstrapFormMixin, forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    unit = UnitChoiceField(
+        label=_("Đơn vị đề nghị"), queryset=Unit.objects.none(), picker="nominations:pick_unit"
     )
     title = forms.ModelChoiceField(
         label=_("Danh hiệu, hình thức đề nghị"),

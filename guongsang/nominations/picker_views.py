@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from guongsang.core.http import AuthedRequest
 from guongsang.core.views import require_perm
 from guongsang.core.widgets import picker_response
-from guongsang.nominations.views import CREATE_ROLES, _form_choices
+from guongsang.nominations.views import CREATE_ROLES, _form_choices, filter_units
 from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import units_acting
 from guongsang.people.pickers import person_choices
@@ -28,3 +28,10 @@ def pick_unit(request: AuthedRequest) -> JsonResponse:
     require_perm(request, "nominations.edit_dossier")
     units = units_acting(user=request.user, roles=CREATE_ROLES)
     return picker_response(unit_choices(units, request.GET.get("q", "")))
+
+
+@login_required
+def pick_filter_unit(request: AuthedRequest) -> JsonResponse:
+    """The list's unit filter: the units of the dossiers the user sees."""
+    require_perm(request, "nominations.view_dossier")
+    return picker_response(unit_choices(filter_units(request), request.GET.get("q", "")))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tao/", views.dossier_create, name="create"),
     path("chon-ca-nhan/", picker_views.pick_person, name="pick_person"),
     path("chon-tap-the/", picker_views.pick_unit, name="pick_unit"),
+    path("chon-don-vi-loc/", picker_views.pick_filter_unit, name="pick_filter_unit"),
     path("<uuid:uuid>/", views.dossier_detail, name="detail"),
     path("<uuid:uuid>/sua/", views.dossier_edit, name="edit"),
     path("<uuid:uuid>/chuyen/<slug:action>/", views.dossier_transition, name="transition"),

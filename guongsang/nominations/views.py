@@ -90,20 +90,26 @@ def dossier_list(request: AuthedRequest) -> HttpResponse:
     return cached_page(request, template, build, name="dossier_list")
 
 
+def filter_units(request: AuthedRequest) -> QuerySet[Unit]:
+    """The units the list may be filtered by: those proposing or reviewing a visible dossier."""
+    visible = selectors.dossiers_visible(user=request.user)
+    units = Unit.objects.filter(pk__in=visible.values("unit_id")) | Unit.objects.filter(
+        pk__in=visible.values("level_unit_id")
+    )
+    return units.order_by("name")
+
+
 def _filter_form(request: AuthedRequest) -> DossierFilterForm:
     visible = selectors.dossiers_visible(user=request.user)
     years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
     titles = Title.objects.filter(pk__in=visible.values("title_id")).order_by("order", "name")
     movements = Movement.objects.filter(pk__in=visible.values("movement_id")).order_by("-year")
-    units = Unit.objects.filter(pk__in=visible.values("unit_id")) | Unit.objects.filter(
-        pk__in=visible.values("level_unit_id")
-    )
     return DossierFilterForm(
         request.GET or None,
         years=years,
         titles=titles,
         movements=movements,
-        units=units.order_by("name"),
+        units=filter_units(request),
     )
 
 

@@ -8,6 +8,7 @@ from guongsang.core import validators
 from guongsang.core.forms import VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.people.models import Gender, PersonKind
 
 
@@ -15,7 +16,9 @@ class PersonForm(BootstrapFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     kind = forms.ChoiceField(label=_("Loại"), choices=PersonKind.choices)
     gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
-    home_unit = forms.ModelChoiceField(label=_("Đơn vị quản lý"), queryset=Unit.objects.none())
+    home_unit = UnitChoiceField(
+        label=_("Đơn vị quản lý"), queryset=Unit.objects.none(), picker="people:pick_unit"
+    )
     citizen_id = forms.CharField(
         label=_("Số định danh cá nhân (12 số)"),
         max_length=12,
@@ -35,6 +38,8 @@ class PersonForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         home = field_of(self, "home_unit", forms.ModelChoiceField)
         home.queryset = units
+        if not self.initial.get("home_unit") and len(units[:2]) == 1:
+            home.initial = units[0]  # the only unit the user manages people of
         if editing:
             # Personal data is not shown in clear on the form: blank keeps the stored value.
             for name in ("citizen_id", "date_of_birth", "phone", "address"):

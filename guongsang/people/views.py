@@ -8,16 +8,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.awards.selectors import person_awards
 from guongsang.core.http import AuthedRequest, form_saved
 from guongsang.core.permissions import restrict
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 from guongsang.people import selectors, services
 from guongsang.people.forms import PersonForm
 from guongsang.people.permissions import PERSON_MANAGE_ROLES
@@ -58,8 +60,17 @@ def personal_data(request: AuthedRequest, uuid: str) -> HttpResponse:
 
 
 def _form_units(request: AuthedRequest) -> Any:
+    """The units in force a person may be managed under: those of the user's scope."""
     active = Unit.objects.filter(valid_to=None).order_by("name")
     return restrict(active, request.user, roles=PERSON_MANAGE_ROLES, unit_field="pk")
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    require_perm(request, "people.manage_person")
+    units = _form_units(request).select_related("parent")
+    return picker_response(unit_choices(units, request.GET.get("q", "")))
 
 
 @login_required

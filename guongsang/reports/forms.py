@@ -10,14 +10,15 @@ from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.types import Actor
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.reports.selectors import units_for_reports
 
 
 class OpenReportForm(BootstrapFormMixin, forms.Form):
-    don_vi = forms.ModelChoiceField(
+    don_vi = UnitChoiceField(
         label=_("Đơn vị (cả các đơn vị trực thuộc)"),
         queryset=Unit.objects.none(),
-        to_field_name="uuid",
+        picker="reports:pick_unit",
     )
     nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 

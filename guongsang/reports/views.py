@@ -6,15 +6,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.core.formatting import nfc
 from guongsang.core.http import AuthedRequest, action_done
 from guongsang.core.permissions import get_visible_or_404
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
+from guongsang.org.pickers import unit_choices
 from guongsang.reports import selectors, services
 from guongsang.reports.charts import svg_bar_chart
 from guongsang.reports.checks import Finding, warnings_for
@@ -37,6 +39,15 @@ def report_list(request: AuthedRequest) -> HttpResponse:
     reports = selectors.reports_visible(user=request.user)
     form = OpenReportForm(user=request.user)
     return render(request, "reports/list.html", {"reports": reports, "form": form})
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The units a report may be opened for, typed without diacritics."""
+    require_perm(request, "reports.edit_report")
+    units = selectors.units_for_reports(user=request.user)
+    return picker_response(unit_choices(units, request.GET.get("q", "")))
 
 
 @login_required

@@ -13,6 +13,7 @@ from guongsang.catalogue.models import Level, Target
 from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.stats.services import DIMENSIONS, MAX_YEAR, MIN_YEAR
 
 ALL = [("", _("Tất cả"))]
@@ -21,12 +22,11 @@ ALL = [("", _("Tất cả"))]
 class StatsFilterForm(BootstrapFormMixin, forms.Form):
     tu_nam = IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     den_nam = IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    don_vi = forms.ModelChoiceField(
+    don_vi = UnitChoiceField(
         label=_("Đơn vị (kể cả trực thuộc)"),
         queryset=Unit.objects.none(),
         required=False,
-        to_field_name="uuid",
-        empty_label=_("Toàn bộ phạm vi của tôi"),
+        picker="stats:pick_unit",
     )
     cap = forms.ChoiceField(label=_("Cấp"), choices=ALL + list(Level.choices), required=False)
     doi_tuong = forms.ChoiceField(

@@ -9,5 +9,6 @@ urlpatterns = [
     path("du-lieu.json", views.dashboard_data, name="dashboard_data"),
     path("bang-dieu-khien.xlsx", views.dashboard_xlsx, name="dashboard_xlsx"),
     path("bang/", views.table, name="table"),
+    path("chon-don-vi/", views.pick_unit, name="pick_unit"),
     path("bang.xlsx", views.table_xlsx, name="table_xlsx"),
 ]

@@ -21,6 +21,8 @@ from guongsang.core.http import AuthedRequest, error_text
 from guongsang.core.pagecache import cached_page
 from guongsang.core.permissions import scope_unit_ids
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
+from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import unit_list
 from guongsang.stats import exports, selectors
 from guongsang.stats.forms import StatsFilterForm, StatsTableForm
@@ -36,6 +38,14 @@ def _units(request: AuthedRequest) -> Any:
     if scope is not None:
         units = units.filter(pk__in=scope)
     return units.order_by("name")
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The unit filter: the units in force of the user's statistics scope, typed."""
+    require_perm(request, PERM)
+    return picker_response(unit_choices(_units(request), request.GET.get("q", "")))
 
 
 def _form(request: AuthedRequest, form_class: type[StatsFilterForm]) -> StatsFilterForm:

@@ -3,24 +3,39 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.core.forms import IntegerField, field_of
 from guongsang.core.types import Actor
-from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.core.widgets import BootstrapFormMixin, PickerSelect
 from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 from guongsang.org.selectors import units_acting
 from guongsang.targets.models import Indicator
+
+# What a unit is chosen for (`?muc=` of the picker's URL): each answers from its own roles.
+PURPOSE_VIEW, PURPOSE_PLAN, PURPOSE_RESULT = "xem", "ke-hoach", "ket-qua"
 
 
 def units_for(user: Actor, roles: frozenset[str]):
     return units_acting(user=user, roles=roles)
 
 
-class _UnitChoice(forms.ModelChoiceField):
+class _UnitChoice(UnitChoiceField):
+    """A unit of the user's scope, found by typing; `targets:pick_unit` answers for the same
+    roles as the form (`_unit_choices` points the picker at them)."""
+
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(queryset=Unit.objects.none(), to_field_name="uuid", **kwargs)
+        super().__init__(queryset=Unit.objects.none(), **kwargs)
+
+
+def _unit_choices(form: forms.Form, *, user: Actor, roles: frozenset[str], purpose: str) -> None:
+    field = field_of(form, "don_vi", forms.ModelChoiceField)
+    assert isinstance(field.widget, PickerSelect)
+    field.widget.url = f"{reverse('targets:pick_unit')}?muc={purpose}"
+    field.queryset = units_for(user, roles)
 
 
 class IndicatorForm(BootstrapFormMixin, forms.Form):
@@ -36,11 +51,11 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
 
 class FilterForm(BootstrapFormMixin, forms.Form):
     nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
-    don_vi = _UnitChoice(label=_("Đơn vị"), required=False, empty_label=_("Tất cả đơn vị được xem"))
+    don_vi = _UnitChoice(label=_("Đơn vị"), required=False)
 
     def __init__(self, *args: Any, user: Actor, roles: frozenset[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
+        _unit_choices(self, user=user, roles=roles, purpose=PURPOSE_VIEW)
 
 
 class FigureForm(BootstrapFormMixin, forms.Form):
@@ -62,7 +77,8 @@ class FigureForm(BootstrapFormMixin, forms.Form):
         self, *args: Any, user: Actor, roles: frozenset[str], monthly: bool, **kwargs: Any
     ):
         super().__init__(*args, **kwargs)
-        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for(user, roles)
+        purpose = PURPOSE_RESULT if monthly else PURPOSE_PLAN
+        _unit_choices(self, user=user, roles=roles, purpose=purpose)
         self.fields["nam"].initial = timezone.localdate().year
         if not monthly:
             del self.fields["thang"]

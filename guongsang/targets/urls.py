@@ -7,6 +7,7 @@ app_name = "targets"
 urlpatterns = [
     path("", views.index, name="index"),
     path("xuat-excel/", views.export, name="export"),
+    path("chon-don-vi/", views.pick_unit, name="pick_unit"),
     path("don-vi/<uuid:uuid>/", views.unit_page, name="unit"),
     path("chi-tieu/", views.indicators, name="indicators"),
     path("chi-tieu/<uuid:uuid>/sua/", views.indicator_edit, name="indicator_edit"),

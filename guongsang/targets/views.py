@@ -9,24 +9,44 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from guongsang.core.documents import XLSX_MIME, file_response
 from guongsang.core.formatting import vn_number, vn_percent
 from guongsang.core.http import AuthedRequest, form_saved, submitted
 from guongsang.core.permissions import get_visible_or_404, restrict
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.core.xlsx import append_row
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 from guongsang.targets import imports, selectors, services
-from guongsang.targets.forms import FigureForm, FilterForm, IndicatorForm, UploadForm
+from guongsang.targets.forms import (
+    PURPOSE_PLAN,
+    PURPOSE_RESULT,
+    PURPOSE_VIEW,
+    FigureForm,
+    FilterForm,
+    IndicatorForm,
+    UploadForm,
+    units_for,
+)
 from guongsang.targets.models import Indicator, Result
 from guongsang.targets.permissions import PLAN_ROLES, RESULT_ROLES, VIEW_ROLES
 
 SESSION_TOKENS = "targets_import_tokens"
+
+
+# Whom the unit picker answers, by what the unit is chosen for: the roles of that form.
+PICKER_PURPOSES = {
+    PURPOSE_VIEW: ("targets.view", VIEW_ROLES),
+    PURPOSE_PLAN: ("targets.set_plans", PLAN_ROLES),
+    PURPOSE_RESULT: ("targets.enter_results", RESULT_ROLES),
+}
 
 
 def _filters(request: AuthedRequest) -> tuple[FilterForm, int, Unit | None]:
@@ -62,6 +82,17 @@ def index(request: AuthedRequest) -> HttpResponse:
     form, year, unit = _filters(request)
     context = {"form": form, "unit": unit, **_table(request, year, unit)}
     return render(request, "targets/index.html", context)
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The units a target form may choose, typed without diacritics, within the user's scope
+    for the roles of that form (`?muc=`)."""
+    perm, roles = PICKER_PURPOSES.get(request.GET.get("muc", ""), PICKER_PURPOSES[PURPOSE_VIEW])
+    require_perm(request, perm)
+    units = units_for(request.user, roles).select_related("parent")
+    return picker_response(unit_choices(units, request.GET.get("q", "")))
 
 
 @login_required

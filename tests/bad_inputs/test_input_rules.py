@@ -116,7 +116,7 @@ PERSON_CASES = {
 
 @pytest.mark.parametrize("case", PERSON_CASES)
 def test_a_person_with_a_bad_field_is_refused(client, corpus, case):
-    data = {**PERSON, "home_unit": corpus.centre.pk, **PERSON_CASES[case]}
+    data = {**PERSON, "home_unit": corpus.centre.uuid, **PERSON_CASES[case]}
     client.force_login(corpus.admin)
     check = watch()
     _refused_form(client.post("/ca-nhan/them/", data))
@@ -128,7 +128,7 @@ def test_a_person_typed_in_decomposed_form_is_stored_in_nfc(client, corpus):
 
     nfd = {k: unicodedata.normalize("NFD", PERSON[k]) for k in ("full_name", "address")}
     client.force_login(corpus.admin)
-    response = client.post("/ca-nhan/them/", {**PERSON, "home_unit": corpus.centre.pk, **nfd})
+    response = client.post("/ca-nhan/them/", {**PERSON, "home_unit": corpus.centre.uuid, **nfd})
     assert response.status_code == 302
     person = Person.objects.get(citizen_id=PERSON["citizen_id"])
     assert person.full_name == "Nguyễn Văn An" == unicodedata.normalize("NFC", person.full_name)

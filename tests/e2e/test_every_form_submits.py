@@ -196,7 +196,9 @@ def _all_arguments(world, form_class) -> dict:
     # choice.
     from guongsang.core.widgets import PickerSelect
 
-    chosen = {"person": world.person.uuid, "unit": world.centre.uuid}
+    unit = world.centre.uuid
+    chosen = {"person": world.person.uuid, "unit": unit, "don_vi": unit}
+    chosen |= {"home_unit": unit, "organiser": unit}
     pickers = {
         name: chosen[name]
         for name, field in form_class.base_fields.items()
@@ -205,7 +207,7 @@ def _all_arguments(world, form_class) -> dict:
     if form_class.__name__ == "StoryForm":  # a model form: its pickers are set in __init__
         pickers = dict(chosen)
     if form_class.__name__ == "InitiativeForm":  # its author rows are made in __init__
-        pickers = {"author_1": world.person.uuid}
+        pickers = {"author_1": world.person.uuid, "unit": world.centre.uuid}
     if pickers:
         arguments["initial"] = {**arguments.get("initial", {}), **pickers}
     optional = {

@@ -24,7 +24,7 @@ def test_the_admin_creates_a_user_with_a_role_and_the_link_goes_by_mail(client, 
             "full_name": "Nguyễn Văn A",
             "email": "a@example.vn",
             "role": Role.UNIT_OFFICER,
-            "unit": world.centre.pk,
+            "unit": world.centre.uuid,
         },
     )
     assert response.status_code == 200
@@ -44,7 +44,7 @@ def test_a_bad_username_is_refused_in_vietnamese_and_nothing_is_created(client, 
     before = User.objects.count()
     response = client.post(
         reverse("accounts:user_create"),
-        {"username": "Nguyễn A", "full_name": "A", "role": Role.LEADER, "unit": world.dept.pk},
+        {"username": "Nguyễn A", "full_name": "A", "role": Role.LEADER, "unit": world.dept.uuid},
     )
     assert "Tên đăng nhập chỉ gồm chữ thường không dấu" in response.content.decode()
     assert User.objects.count() == before
@@ -118,3 +118,26 @@ def test_the_audit_log_shows_vietnamese_names_and_state_labels(client, world, ti
     assert "accounts.rolegrant" not in rows and "nominations.dossier" not in rows
     assert "<dt>Trạng thái</dt>" in rows
     assert "<del>Đang soạn</del>" in rows and "<ins>Đã gửi</ins>" in rows
+
+
+def test_the_scope_unit_is_found_by_typing_within_the_admins_own_scope(client, world):
+    centre_admin = make_user("qttt", role=Role.ADMIN, unit=world.centre)
+    client.force_login(centre_admin)
+    url = reverse("accounts:pick_unit")
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.centre.uuid)]  # not the other centre
+    page = client.get(reverse("accounts:user_create")).content.decode()
+    assert world.other_centre.name not in page and 'data-picker="' in page
+    client.force_login(world.secretariat)
+    assert client.get(url, {"q": "bao tro"}).status_code == 403
+
+
+def test_a_grant_over_a_unit_outside_the_scope_is_refused_when_posted(client, world):
+    centre_admin = make_user("qttt", role=Role.ADMIN, unit=world.centre)
+    client.force_login(centre_admin)
+    url = reverse("accounts:user_grant", args=[world.officer.uuid])
+    client.post(url, {"role": Role.LEADER, "unit": world.other_centre.uuid})
+    client.post(url, {"role": Role.LEADER, "unit": world.centre.uuid})
+    assert list(world.officer.grants.filter(role=Role.LEADER).values_list("unit", flat=True)) == [
+        world.centre.pk
+    ]

@@ -3,7 +3,7 @@ admin's alone; one's own account page is everyone's own."""
 
 from __future__ import annotations
 
-ADMIN_ONLY = {"accounts:user_create"}
+ADMIN_ONLY = {"accounts:user_create", "accounts:pick_unit"}
 PUBLIC_OR_OWN = {"accounts:profile"}
 
 

@@ -233,3 +233,15 @@ def test_list_and_detail_pages_do_not_query_per_row(client, world, book, django_
     with django_assert_num_queries(9):
         body = client.get(reverse("books:detail", args=[book.uuid])).content.decode()
     assert body.count("data-entry=") == 8 and body.count('name="story"') == 5
+
+
+def test_the_compiling_unit_is_found_by_typing_and_kept_when_editing(client, world, book):
+    url = reverse("books:pick_organiser")
+    client.force_login(world.secretariat)
+    found = client.get(url, {"q": "so lao dong"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.dept.uuid)]
+    assert f'data-picker="{url}"' in client.get(reverse("books:create")).content.decode()
+    edit = client.get(reverse("books:edit", args=[book.uuid])).content.decode()
+    assert f'value="{book.organiser.uuid}" selected' in edit
+    client.force_login(world.officer)
+    assert client.get(url, {"q": "so lao dong"}).status_code == 403

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ADMIN_ONLY = {"books:list", "books:create"}
+ADMIN_ONLY = {"books:list", "books:create", "books:pick_organiser"}
 
 
 def _other_book(world):

@@ -156,7 +156,7 @@ def test_create_then_pick_honourees_through_the_pages(client, world, titles):
         reverse("conference:create"),
         {
             "name": "Hội nghị biểu dương",
-            "organiser": world.dept.pk,
+            "organiser": world.dept.uuid,
             "held_on": "23/09/2022",
             "starts_at": "08:00",
             "place": "Hà Nội",
@@ -245,3 +245,16 @@ def test_the_reports_are_compiled_one_a_page(world, conference):
     docx = Document(io.BytesIO(documents.render_docx(conference, "tham-luan")))
     text = "\n".join(p.text for p in docx.paragraphs)
     assert "TẬN TỤY" in text and "Đoạn hai: “Người tốt, việc tốt”." in text
+
+
+def test_the_organiser_is_found_by_typing_and_kept_when_editing(client, world):
+    url = reverse("conference:pick_organiser")
+    client.force_login(world.secretariat)
+    found = client.get(url, {"q": "so lao dong"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.dept.uuid)]
+    assert f'data-picker="{url}"' in client.get(reverse("conference:create")).content.decode()
+    conference = make_conference(world.dept, name="Hội nghị điển hình tiên tiến")
+    edit = client.get(reverse("conference:edit", args=[conference.uuid])).content.decode()
+    assert f'value="{world.dept.uuid}" selected' in edit
+    client.force_login(world.officer)
+    assert client.get(url, {"q": "so lao dong"}).status_code == 403

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-ADMIN_ONLY = {"conference:list", "conference:list_xlsx", "conference:create"}
+ADMIN_ONLY = {
+    "conference:list",
+    "conference:list_xlsx",
+    "conference:create",
+    "conference:pick_organiser",
+}
 
 
 def _other_conference(world):

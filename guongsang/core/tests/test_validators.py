@@ -164,7 +164,7 @@ def test_the_person_form_shows_each_rule_under_its_field(client, world):
             "full_name": "Nguyễn\u200b Văn An",
             "kind": PersonKind.STAFF,
             "gender": Gender.MALE,
-            "home_unit": world.centre.pk,
+            "home_unit": world.centre.uuid,
             "citizen_id": ARABIC_INDIC,
             "date_of_birth": "01/01/2099",
             "phone": "٠٩١٢٣٤٥٦٧٨",

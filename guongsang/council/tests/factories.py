@@ -86,5 +86,31 @@ def open_session(
     return services.voting_open(actor=world.secretariat, session=session)
 
 
+def open_encrypted_session(
+    world, council: Council, dossiers: list[Dossier], *, held_on: dt.date = HELD_ON
+) -> CouncilSession:
+    """A session with encrypted ballots, all members present, both key shares made, open."""
+    services.notice_publish(
+        actor=world.secretariat, dossiers=dossiers, starts_on=dt.date(2024, 11, 4)
+    )
+    session = services.session_create(
+        actor=world.secretariat,
+        council=council,
+        held_on=held_on,
+        place="Phòng họp số 1",
+        dossiers=dossiers,
+        encrypted=True,
+    )
+    services.attendance_record(
+        actor=world.secretariat, session=session, present_users=members_of(council)
+    )
+    for holder in (members_of(council)[0], world.secretariat):
+        passphrase = f"cụm mật khẩu của {holder.username}"
+        services.key_share_create(
+            actor=holder, session=session, passphrase=passphrase, confirm=passphrase
+        )
+    return services.voting_open(actor=world.secretariat, session=session)
+
+
 def members_of(council: Council) -> list:
     return [m.user for m in council.members.select_related("user").order_by("order")]

@@ -16,6 +16,7 @@ from guongsang.council.tests.factories import (
     accepted_dossier,
     make_council,
     members_of,
+    open_encrypted_session,
     open_session,
 )
 
@@ -215,3 +216,20 @@ def test_my_ballots_costs_a_fixed_number_of_queries_per_dossier(client, world, t
     for name in names:
         assert name in page
     assert page.count("Bạn đã bỏ phiếu cho hồ sơ này") == 1
+
+
+def test_a_member_tells_two_open_sessions_of_one_council_apart(client, world, titles):
+    council = make_council(world, 3)
+    plain = open_session(world, council, [accepted_dossier(world, name="Mai Văn Tú")])
+    sealed = open_encrypted_session(world, council, [accepted_dossier(world, name="Lý Thị Hoa")])
+    client.force_login(members_of(council)[1])
+    page = client.get(reverse("council:my_ballots")).content.decode()
+    first = page.index(f'id="session-{sealed.uuid}"')  # the newer session first
+    second = page.index(f'id="session-{plain.uuid}"')
+    assert "Phiên họp thứ 2" in page[first:second] and "Phiên họp thứ 1" in page[second:]
+    assert "Phiếu mã hóa" in page[first:second] and "Phiếu mã hóa" not in page[second:]
+    assert page[first:second].count('data-ballot-kind="encrypted"') == 1
+    assert "mã theo dõi" in page[first:second]
+    assert "Họp ngày 20/11/2024 tại Phòng họp số 1" in page
+    assert page.count("mở bỏ phiếu lúc") == 2
+    assert page.count('href="#session-') == 2  # the list of open sessions at the top

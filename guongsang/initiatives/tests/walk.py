@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-SCOPED_LISTS = {"initiatives:list", "initiatives:create", "initiatives:pick_person"}
+SCOPED_LISTS = {
+    "initiatives:list",
+    "initiatives:create",
+    "initiatives:pick_person",
+    "initiatives:pick_unit",
+}
 
 
 def object_routes(world) -> dict[str, list]:

@@ -160,7 +160,7 @@ def test_the_secretariat_launches_a_movement_with_its_plan(client, world, moveme
             "name": "Phong trào thi đua chuyển đổi số",
             "kind": "chuyen_de",
             "year": 2025,
-            "organiser": world.dept.pk,
+            "organiser": world.dept.uuid,
             "launched_on": "15/02/2025",
             "pledge_deadline": "2025-03-15",
             "contents": "1. Số hóa hồ sơ người có công\n\n2. Dịch vụ công trực tuyến",
@@ -176,3 +176,15 @@ def test_the_secretariat_launches_a_movement_with_its_plan(client, world, moveme
     assert list(created.linked.all()) == [movement]
     edit = client.get(reverse("movements:edit", args=[created.uuid])).content.decode()
     assert 'value="2025-02-15"' in edit and "Số hóa hồ sơ người có công\n" in edit
+    assert f'value="{world.dept.uuid}" selected' in edit  # the organiser, picked already
+
+
+def test_the_organiser_is_found_by_typing_among_the_units_the_user_manages(client, world):
+    url = reverse("movements:pick_organiser")
+    client.force_login(world.secretariat)
+    found = client.get(url, {"q": "so lao dong"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.dept.uuid)]
+    page = client.get(reverse("movements:create")).content.decode()
+    assert f'data-picker="{url}"' in page and world.other_centre.name not in page
+    client.force_login(world.officer)
+    assert client.get(url, {"q": "bao tro"}).status_code == 403

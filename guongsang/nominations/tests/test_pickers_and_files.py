@@ -35,6 +35,17 @@ def test_the_unit_picker_finds_the_users_units(client, world):
     assert [r["value"] for r in found["results"]] == [str(world.other_centre.uuid)]
 
 
+def test_the_proposing_unit_is_picked_too_and_an_officer_has_theirs_chosen(client, world):
+    url = reverse("nominations:pick_unit")
+    client.force_login(world.secretariat)
+    page = client.get(reverse("nominations:create")).content.decode()
+    assert page.count(f'data-picker="{url}"') == 2  # the proposing unit and the collective
+    assert world.other_centre.name not in page
+    client.force_login(world.officer)
+    page = client.get(reverse("nominations:create")).content.decode()
+    assert f'value="{world.centre.uuid}" selected' in page
+
+
 def test_a_leader_cannot_use_the_pickers(client, world):
     client.force_login(world.leader)
     assert client.get(reverse("nominations:pick_person"), {"q": "le"}).status_code == 403
@@ -94,3 +105,14 @@ def test_a_form_with_errors_asks_for_its_files_again(client, world, titles):
     assert "Các tệp đã chọn chưa được lưu (bien-ban-hop.pdf)" in body
     assert 'href="#id_votes_yes"' in body
     assert not DossierFile.objects.exists()
+
+
+def test_the_lists_unit_filter_finds_only_units_of_visible_dossiers(client, world):
+    make_dossier(world, person=world.person)
+    url = reverse("nominations:pick_filter_unit")
+    client.force_login(world.officer)
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.centre.uuid)]
+    page = client.get(reverse("nominations:list"), {"don_vi": world.centre.uuid}).content
+    assert f'value="{world.centre.uuid}" selected'.encode() in page  # the filter stays chosen
+    assert f'data-picker="{url}"'.encode() in page

@@ -63,7 +63,7 @@ def test_the_edit_page_audits_a_new_phone_and_address(client, world):
             "full_name": world.person.full_name,
             "kind": world.person.kind,
             "gender": world.person.gender,
-            "home_unit": world.centre.pk,
+            "home_unit": world.centre.uuid,
             "phone": "0987 654 321",
             "address": "Số 1 phố Thử",
         },

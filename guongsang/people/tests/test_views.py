@@ -12,7 +12,7 @@ def _form(world, **extra):
         "full_name": "Nguyễn Thị Bích Thủy",
         "kind": "staff",
         "gender": "female",
-        "home_unit": world.centre.pk,
+        "home_unit": world.centre.uuid,
         "citizen_id": "001180123456",
         "date_of_birth": "12/03/1980",
         "phone": "0987 654 321",
@@ -39,7 +39,7 @@ def test_a_bad_citizen_id_is_explained_and_nothing_is_saved(client, world):
 
 def test_an_officer_cannot_add_a_person_to_another_unit(client, world):
     client.force_login(world.officer)
-    page = client.post(reverse("people:create"), _form(world, home_unit=world.other_centre.pk))
+    page = client.post(reverse("people:create"), _form(world, home_unit=world.other_centre.uuid))
     assert page.status_code == 200
     assert not Person.objects.filter(full_name="Nguyễn Thị Bích Thủy").exists()
 
@@ -84,3 +84,16 @@ def test_the_list_is_in_vietnamese_order_by_given_name(client, world):
         "Vũ Văn Đức",
         "Lê Thị Bích Liên",
     ]
+
+
+def test_the_home_unit_is_found_by_typing_within_the_officers_scope(client, world):
+    client.force_login(world.officer)
+    url = reverse("people:pick_unit")
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.centre.uuid)]  # not the other centre
+    page = client.get(reverse("people:create")).content.decode()
+    assert f'data-picker="{url}"' in page and world.other_centre.name not in page
+    edit = client.get(reverse("people:edit", args=[world.person.uuid])).content.decode()
+    assert f'value="{world.centre.uuid}" selected' in edit  # the person's unit, chosen
+    client.force_login(world.leader)
+    assert client.get(url, {"q": "bao tro"}).status_code == 403

@@ -104,3 +104,15 @@ def test_the_list_page_needs_a_reporting_role(client, honoured):
     judge = make_user("giamkhao", role=Role.JUDGE, unit=honoured.dept)
     client.force_login(judge)
     assert client.get(reverse("reports:list")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_unit_of_a_report_is_found_by_typing_within_the_scope(client, honoured):
+    url = reverse("reports:pick_unit")
+    client.force_login(honoured.officer)
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(honoured.centre.uuid)]
+    page = client.get(reverse("reports:list")).content.decode()
+    assert f'data-picker="{url}"' in page and honoured.other_centre.name not in page
+    client.force_login(honoured.leader)
+    assert client.get(url, {"q": "bao tro"}).status_code == 403

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCOPED_LISTS = {"reports:list", "reports:create"}
+SCOPED_LISTS = {"reports:list", "reports:create", "reports:pick_unit"}
 
 
 def _other_report(world):

@@ -106,7 +106,7 @@ def test_bad_years_say_so_and_change_nothing(client, history):
 
 def test_the_dashboard_shows_every_chart_with_its_table(client, history, django_assert_num_queries):
     client.force_login(history.leader)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):  # the unit filter is a picker: no list of units
         response = client.get(reverse("stats:dashboard"), {"tu_nam": 2021, "den_nam": 2022})
     body = response.content.decode()
     assert response.status_code == 200
@@ -152,3 +152,14 @@ def test_the_api_gives_the_figures_in_the_callers_scope(client, history):
     assert data["total"] == 10
     assert client.get(url, {"from_year": 2022, "to_year": 2021}).status_code == 400
     assert "/api/v1/stats" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_the_unit_filter_is_found_by_typing_within_the_scope(client, history):
+    url = reverse("stats:pick_unit")
+    client.force_login(history.officer)
+    found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
+    assert [r["value"] for r in found] == [str(history.centre.uuid)]
+    page = client.get(reverse("stats:table"), {"don_vi": str(history.centre.uuid)}).content
+    assert f'value="{history.centre.uuid}" selected'.encode() in page
+    assert f'data-picker="{url}"'.encode() in page
+    assert history.other_centre.name.encode() not in page

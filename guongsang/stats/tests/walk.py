@@ -7,4 +7,5 @@ SCOPED_LISTS = {
     "stats:dashboard_xlsx",
     "stats:table",
     "stats:table_xlsx",
+    "stats:pick_unit",
 }

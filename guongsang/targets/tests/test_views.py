@@ -29,7 +29,7 @@ def test_the_attainment_table_shows_the_percentage_to_date(
     client, world, figures, django_assert_num_queries
 ):
     client.force_login(world.officer)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):  # the unit filter loads no list: it is a picker
         body = client.get(reverse("targets:index"), {"nam": 2023}).content.decode()
     assert "105,7%" in body and "171.228" in body
     assert world.other_centre.name not in body
@@ -133,3 +133,17 @@ def test_the_targets_page_opens_on_the_latest_year_with_a_plan(client, world):
     client.force_login(world.officer)
     response = client.get(reverse("targets:index"))
     assert response.status_code == 200 and response.context["year"] == 2023
+
+
+@pytest.mark.django_db
+def test_the_unit_is_found_by_typing_within_the_scope_of_the_form(client, world):
+    url = reverse("targets:pick_unit")
+    client.force_login(world.officer)
+    found = client.get(url, {"q": "bao tro xa hoi", "muc": "ket-qua"}).json()["results"]
+    assert [r["value"] for r in found] == [str(world.centre.uuid)]  # not the other centre
+    assert client.get(url, {"q": "bao tro", "muc": "ke-hoach"}).status_code == 403
+    page = client.get(reverse("targets:result")).content.decode()
+    assert f'data-picker="{url}?muc=ket-qua"' in page and world.centre.name not in page
+    client.force_login(world.secretariat)
+    found = client.get(url, {"q": "trung tam bao tro", "muc": "ke-hoach"}).json()["results"]
+    assert {r["value"] for r in found} == {str(world.centre.uuid), str(world.other_centre.uuid)}

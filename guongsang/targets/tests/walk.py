@@ -5,6 +5,7 @@ from __future__ import annotations
 SCOPED_LISTS = {
     "targets:index",
     "targets:export",
+    "targets:pick_unit",
     "targets:result",
     "targets:import_upload",
     "targets:import_template",
