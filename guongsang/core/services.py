@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,40 @@ from guongsang.core import audit
 from guongsang.core.types import Actor
 
 M = TypeVar("M", bound=models.Model)
+
+
+def full_clean(obj: models.Model, *, exclude: Collection[str] = ()) -> None:
+    """Model.full_clean, without asking the database whether the related objects the caller
+    handed in as objects exist (a query each, and the service just read them). Unique and
+    constraint checks still see every field."""
+    given = {
+        field.name
+        for field in obj._meta.concrete_fields
+        if isinstance(field, models.ForeignKey)
+        and field.is_cached(obj)
+        and getattr(field.get_cached_value(obj), "pk", None) is not None
+    }
+    errors: dict[str, Any] = {}
+    try:
+        obj.clean_fields(exclude=set(exclude) | given)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        obj.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    # As Model.full_clean: a field already in error is not checked again for uniqueness.
+    skipped = set(exclude) | (set(errors) - {NON_FIELD_ERRORS})
+    try:
+        obj.validate_unique(exclude=skipped)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        obj.validate_constraints(exclude=skipped)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 def model_update(

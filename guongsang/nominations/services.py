@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from guongsang.catalogue.models import Title
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, quoted
-from guongsang.core.services import model_update
+from guongsang.core.services import full_clean, model_update
 from guongsang.core.types import Actor, actor_user
 from guongsang.core.uploads import stored_file_fields
 from guongsang.core.validators import clean_text
@@ -106,7 +106,7 @@ def dossier_create(
         **extra,
     )
     _check_movement(dossier)
-    dossier.full_clean(exclude=["created_by", "forwarded_from", "form_token"])
+    full_clean(dossier, exclude=["created_by", "forwarded_from", "form_token"])
     dossier.save()
     audit.audit_create(actor=actor, obj=dossier)
     return dossier
@@ -153,7 +153,7 @@ def dossier_update(*, actor: Actor, dossier: Dossier, **changes: Any) -> Dossier
 
     def check(dossier: Dossier) -> None:
         _check_movement(dossier)
-        dossier.full_clean(exclude=["created_by", "forwarded_from"])
+        full_clean(dossier, exclude=["created_by", "forwarded_from"])
 
     return model_update(
         actor=actor,

@@ -41,8 +41,6 @@ def _cast(
     """Participation and ballot in one savepoint; the unique constraint refuses a second vote."""
     if choice not in Choice.values:
         raise ValidationError(_("Lựa chọn không hợp lệ."))
-    if Participation.objects.filter(item=item, member=member).exists():
-        raise ValidationError(_("Thành viên này đã bỏ phiếu cho hồ sơ này."))
     receipt = new_receipt()
     try:
         with transaction.atomic():
