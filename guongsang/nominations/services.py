@@ -223,11 +223,11 @@ def _transition(action: str) -> Transition:
 def _apply(*, actor: Actor, dossier: Dossier, transition: Transition, reason: str) -> Dossier:
     action = transition.action
     # Lock the row: two people acting on one dossier at once must not both win.
-    # The lock takes the dossier's row only; what the checks and the audit entry read of it
-    # (title, person, unit) comes in the same query.
+    # The lock takes the dossier's row only; what the checks, the audit entry and the
+    # notifications read of it (title, person, unit, creator) comes in the same query.
     dossier = (
         Dossier.objects.select_for_update(of=("self",))
-        .select_related("title", "person", "nominee_unit", "unit", "level_unit")
+        .select_related("title", "person", "nominee_unit", "unit", "level_unit", "created_by")
         .get(pk=dossier.pk)
     )
     if not can_act(actor, dossier, transition.roles):
