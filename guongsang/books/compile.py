@@ -158,6 +158,9 @@ p { text-indent: 1.5em; margin: 0 0 0.5em; text-align: justify; }
 
 
 def book_epub(book: Book, found: list[Chapter] | None = None) -> bytes:
+    """Build the EPUB of the book: the package's files are written in the order the EPUB
+    specification lists them (mimetype, container, content, navigation, chapters), on one
+    archive."""
     from ebooklib import epub
 
     found = chapters(book) if found is None else found

@@ -213,7 +213,11 @@ def _scanned(archive: zipfile.ZipFile, on_start_for: Any) -> None:
 
 
 def check_xlsx(source: Any, *, max_rows: int | None = None) -> SheetSize:
-    """Refuse an unsafe or oversized workbook; the rows and cells of its largest sheet."""
+    """Refuse an unsafe or oversized workbook; the rows and cells of its largest sheet.
+
+    Long on purpose: the checks of a workbook's parts come in the order the file is read (the
+    package, the parts' sizes, the sheets, the cells), each refusing with its own message,
+    inside one read of the archive."""
     what = _("Excel (.xlsx)")
     max_rows = max_rows or limit("GS_IMPORT_MAX_ROWS")
     max_cells = limit("GS_IMPORT_MAX_CELLS")

@@ -51,6 +51,9 @@ class Minutes:
 
 
 def minutes_for(session: CouncilSession) -> Minutes:
+    """What the minutes (biên bản) say, section by section in the order of the printed minutes:
+    the session, the attendance, each dossier's count and outcome, the proof of the encrypted
+    tally."""
     attendance = list(
         session.attendance.select_related("member__user").order_by("member__order", "member_id")
     )
@@ -149,6 +152,8 @@ def minutes_pdf(session: CouncilSession) -> bytes:
 
 
 def minutes_docx(session: CouncilSession) -> bytes:
+    """The minutes as a Word document, laid out from top to bottom as the printed minutes are
+    read, on one document object."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 

@@ -88,6 +88,10 @@ def verify_record(record: dict[str, Any], *, require_result: bool = True) -> Rep
 
 
 def _verify(record: dict[str, Any], report: Report, require_result: bool) -> None:
+    """Check an election record step by step in the order of the record's specification (the
+    group, the key, each ballot's proofs, the sums, the decryptions, the counts), each
+    failure named where it occurs, so that a reader can follow the check against the
+    specification line by line."""
     problems = report.problems
     if record.get("format") != RECORD_FORMAT:
         problems.append(_("Không phải hồ sơ kiểm phiếu của hệ thống (định dạng lạ)."))

@@ -150,6 +150,8 @@ def _qr(canvas, url: str, x: float, y: float, size: float) -> None:
 
 
 def draw(canvas, cert: Certificate) -> None:
+    """Draw one certificate (giấy khen): the page is laid out from top to bottom, each line
+    placed below the last, as the printed form is read."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
 

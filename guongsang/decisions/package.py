@@ -31,7 +31,10 @@ DECREE_FORM = "Mẫu báo cáo thành tích theo Phụ lục ban hành kèm theo
 
 def achievement_report_docx(dossier: Dossier, *, authority_name: str = "") -> bytes:
     """Báo cáo thành tích: the decree's form for an individual (I. sơ lược lý lịch) or a
-    collective (I. đặc điểm, tình hình), the achievements, and the awards on record."""
+    collective (I. đặc điểm, tình hình), the achievements, and the awards on record.
+
+    Long on purpose: A document laid out from top to bottom as the decree's form is read; its
+    parts share the one document object."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     person = dossier.person

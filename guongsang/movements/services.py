@@ -275,6 +275,10 @@ def pledge_register(
 
     After the pledge deadline only the secretariat may record a pledge (`allow_late`, decided by
     the caller from the permissions), and only with a reason, which the audit log keeps.
+
+    Long on purpose: the rules of a pledge (the deadline, the secretariat's late entry, the unit
+    or the person, the titles) are checked in the order the messages are given, in one
+    transaction.
     """
     on = on or today()
     late_reason = _clean_text(late_reason)

@@ -25,6 +25,9 @@ def _label(other: Dossier) -> str:
 
 
 def duplicates(history: History) -> list[Finding]:
+    """The checks of a repeated award, one after the other in the order the officer reads them
+    (same title, award on record, another title, the deed reworded); each is a few lines and
+    shares the nominee's history."""
     dossier = history.dossier
     found = []
     others = [

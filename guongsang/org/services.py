@@ -191,6 +191,9 @@ def unit_merge(
 
     Their sub-units move under C; records of A and B keep their unit, and count under C
     through `Unit.current`.
+
+    Long on purpose: A merge is one transaction whose steps (the new unit, the sub-units moved,
+    the ends, the closure, the audit) depend on each other in this order.
     """
     if len({u.pk for u in units}) < 2:
         raise ValidationError(_("Cần ít nhất hai đơn vị khác nhau để sáp nhập."))

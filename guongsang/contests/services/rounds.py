@@ -139,7 +139,10 @@ def round_close(
 ) -> list[Entry]:
     """Kết thúc vòng: keep the ranking, choose the best N (or the secretariat's recorded
     choice, with its reason) and enter them in the next round. From a department round the
-    chosen entries are sent on to the city."""
+    chosen entries are sent on to the city.
+
+    Long on purpose: closing a round is one transaction: the ranking, the choice of the best,
+    the reason of a secretariat's choice and the entries of the next round, in that order."""
     rnd = Round.objects.select_for_update().select_related("contest").get(pk=round.pk)
     _check_round_open(rnd)
     ranking = round_ranking(rnd)

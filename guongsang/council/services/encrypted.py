@@ -340,7 +340,10 @@ def tally_finish(*, actor: Actor, session: CouncilSession) -> list[ItemResult]:
 
 def build_record(session: CouncilSession) -> dict[str, Any]:
     """The election record: everything the bulletin board shows, as one JSON document that
-    the verifier (council/verifier.py, manage.py verify_tally) checks on its own."""
+    the verifier (council/verifier.py, manage.py verify_tally) checks on its own.
+
+    Long on purpose: the record is one JSON document written in the order of its specification,
+    so that it reads against the verifier section by section."""
     shares = list(session.key_shares.select_related("user").order_by("holder"))
     items = list(
         session.items.select_related(

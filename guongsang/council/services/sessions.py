@@ -139,7 +139,10 @@ def session_create(
 ) -> CouncilSession:
     """Triệu tập phiên họp: agenda of dossiers of the council's level, moved to “council”.
     `encrypted`: phiếu mã hóa — the ballots are stored encrypted and only the sums are
-    decrypted, by the chair and the secretariat together (services.encrypted)."""
+    decrypted, by the chair and the secretariat together (services.encrypted).
+
+    Long on purpose: calling a session is one transaction: the checks of the agenda come in the
+    order their messages are given, then the writes that depend on them."""
     _require_manage(actor, council.unit_id)
     if not council.active:
         raise ValidationError(_("Hội đồng này không còn hoạt động."))

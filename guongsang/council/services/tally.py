@@ -160,7 +160,10 @@ def apply_counts(
 ) -> list[ItemResult]:
     """The thresholds applied to the counts (item id, choice, written) → number, whether
     counted from plain ballots or decrypted from the encrypted sums; the dossiers moved on,
-    the session marked tallied. Runs inside the caller's transaction."""
+    the session marked tallied. Runs inside the caller's transaction.
+
+    Long on purpose: the thresholds, the outcomes and the moves of the dossiers are one
+    transaction per session, item after item, as the minutes report them."""
     members = list(session.council.members.select_related("user"))
     present = set(
         Attendance.objects.filter(session=session, present=True).values_list("member_id", flat=True)

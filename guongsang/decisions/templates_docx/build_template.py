@@ -27,6 +27,8 @@ def _setup_django() -> None:
 
 
 def build(path: Path = TEMPLATE) -> Path:
+    """Build the Word template of a decision (Decree 30/2020, Annex I): the page from its header
+    to the signature block, in reading order, on one document object."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Mm, Pt

@@ -199,7 +199,7 @@ def _entrants(dept: Any) -> tuple[list[Any], dict[int, Any], list[Any]]:
 
 
 def seed() -> dict[str, int]:
-
+    """A demo scenario told in order: the 2022 contest from its rounds to its prizes."""
     dept = Unit.objects.get(code=facts.DEPARTMENT)
     if Contest.objects.filter(organiser=dept, year=2022).exists():
         return {}

@@ -219,7 +219,10 @@ def city_council() -> Council:
 @transaction.atomic
 def seed() -> CouncilSession | None:
     """Councils of the department and the city, this year's notice with an objection, and one
-    session left open for voting. Returns that session (None if there is nothing to vote on)."""
+    session left open for voting. Returns that session (None if there is nothing to vote on).
+
+    Long on purpose: A demo scenario told in order: the councils, this year's notice with its
+    objection, the session left open."""
     department = department_council()
     city_council()
     today = timezone.localdate()

@@ -183,6 +183,8 @@ def _sign(
 
 
 def _cycle(year: int, plan: list[Any], ctx: dict[str, Any]) -> None:
+    """A demo scenario told in order: one year's dossiers through the department's council, its
+    decision, the submission to the city, the city's council and decision."""
     department, city = ctx["department"], ctx["city"]
     users, titles = ctx["users"], ctx["titles"]
     secretariat, city_secretariat = users["thuongtruc"], users["bantdkt"]

@@ -437,7 +437,10 @@ def _pledges(
 ) -> int:
     """Most units pledge as collectives, a few do not, one is late; two people per unit.
     A movement still open has its pledges up to today, and the demo officer's unit has not
-    pledged yet (their home page says so)."""
+    pledged yet (their home page says so).
+
+    Long on purpose: A demo scenario told in order: who pledges, who is late, who has not, on
+    which day."""
     units = list(units_expected_to_pledge(movement).order_by("code"))
     missing = {unit.pk for unit in rng.sample(units, k=max(3, len(units) // 8))}
     if still_open:

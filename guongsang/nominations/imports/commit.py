@@ -53,7 +53,10 @@ def import_commit(
     kind: str,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Result:
-    """Check the stored file again, then write all its rows in one transaction or nothing."""
+    """Check the stored file again, then write all its rows in one transaction or nothing.
+
+    Long on purpose: the commit is one transaction: its checks, the write and the audit entry
+    read in order, as the all-or-nothing rule requires."""
     if not may_import(actor, kind):
         raise PermissionDenied(_("Bạn không có quyền nhập danh sách này."))
     # A try of this file that died between batches (its worker killed) left rows: take them

@@ -103,7 +103,10 @@ def write_awards(rows: list[Row], report: Callable[[int], None], written: Writte
     """All the awards in one COPY on PostgreSQL (one transaction), so the summary triggers fire
     once over the whole import; on SQLite one INSERT prepared once and run with many rows, in
     the batches of core.batches (the ORM's bulk_create splits 100,000 awards into thousands of
-    statements there, 999 parameters each)."""
+    statements there, 999 parameters each).
+
+    Long on purpose: the two databases' ways of writing (COPY, prepared INSERT) side by side, so
+    that what differs between them is seen at once."""
     meta = Award._meta
     names = [
         "uuid", "created_at", "updated_at", "title", "year", "level", "target", "person",

@@ -68,6 +68,10 @@ def award_stats(
     Rows come sorted by the dimensions in order (years ascending, levels and titles in
     catalogue order, units by Vietnamese name). With "year" in `by`, every series gets a row
     for each year of the range (zeros included) with cumulative and year-over-year figures.
+
+    Long on purpose: one pass from the filters to the result: the scope, the tree as of a date
+    and the groups depend on each other, and split apart they would pass a dozen values between
+    them.
     """
     dims = parse_dimensions(by)
     check_years(from_year, to_year)

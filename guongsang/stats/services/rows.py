@@ -88,7 +88,10 @@ def stats_rows(
     to_year: int,
 ) -> list[StatsRow]:
     """Rows in dimension order; with a year dimension, every series gets every year of the
-    range with its running total and the change from the year before."""
+    range with its running total and the change from the year before.
+
+    Long on purpose: one loop builds the row, its running total and its change together; split,
+    each would walk the series again."""
     if "year" not in dims:
 
         def sort_key(raw: tuple) -> tuple:

@@ -132,7 +132,10 @@ class Command(BaseCommand):
     # --- units ---------------------------------------------------------------------------
 
     def _units(self, cursor: Any, total: int) -> list[tuple[int, int, bool]]:
-        """(id, weight, merged) per unit; the tree: city → 40 → ~1,200 → the rest."""
+        """(id, weight, merged) per unit; the tree: city → 40 → ~1,200 → the rest.
+
+        Long on purpose: A benchmark's generator: the tree's levels are written one after the
+        other, in the order a reader checks them."""
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM org_unit")
         next_id = cursor.fetchone()[0] + 1
         level1 = min(40, total - 1)
