@@ -62,6 +62,10 @@
     var text = function (key) { return select.dataset[key] || ""; };
     // eslint-disable-next-line no-undef
     return new TomSelect(select, {
+      // One choice, never "selected for deletion", and the search box kept open: otherwise a
+      // click on the chosen name hid the box and the first letter typed next was lost.
+      plugins: ["no_active_items"],
+      hidePlaceholder: false,
       valueField: "value",
       labelField: "text",
       searchField: [],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from guongsang.movements.models import Pledge
 from guongsang.movements.tests.factories import make_movement
@@ -78,3 +79,15 @@ def test_the_story_form_finds_the_unit_and_the_person_by_typing(live_server, wor
     page.get_by_text("Người điều dưỡng của các cụ").first.wait_for()
     story = Story.objects.get()
     assert story.person == thao and story.unit == world.centre
+
+
+def test_typing_after_a_click_on_the_chosen_name_keeps_every_letter(live_server, world, page_for):
+    page = page_for(*LAPTOP)
+    login(page, live_server.url, "canbo")
+    page.goto(f"{live_server.url}/ho-so/tao/")
+    pick(page, "Cá nhân được đề nghị", "bich lien", world.person.full_name)
+    page.get_by_label("Tóm tắt thành tích").click()
+    # The officer changes their mind: clicks the name chosen and types another.
+    page.locator(".ts-wrapper:has(#id_person-ts-control) .item").click()
+    page.keyboard.type("nguyen", delay=20)
+    expect(picker_control(page, "Cá nhân được đề nghị")).to_have_value("nguyen")
