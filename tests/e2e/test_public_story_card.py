@@ -36,7 +36,8 @@ def test_a_story_card_shows_its_photo_and_where_the_honouree_works(
     page.goto(f"{app_url}/vuon-hoa/")
     card = page.locator("article.vh-card").first
     image = card.get_by_role("img", name="Chị Liên bên các cháu")
-    assert image.evaluate("img => img.complete && img.naturalWidth") == 640
+    # decode() waits for the picture to arrive: the page's load does not wait for a lazy image.
+    assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 640
     assert f"{world.centre.name}, {world.dept.name}" in card.inner_text()
     assert card.inner_text().count(world.person.full_name) == 1
     assert page.locator('link[rel="icon"]').count() == 1
