@@ -64,32 +64,16 @@ def ninety_percent_rule() -> None:
     set_rule("nguoi-tot-viec-tot-co-so", BallotRule.OF_ALL_MEMBERS, "90", False)
 
 
-def open_session(
-    world, council: Council, dossiers: list[Dossier], *, present: int | None = None
+def convened_session(
+    world,
+    council: Council,
+    dossiers: list[Dossier],
+    *,
+    present: int | None = None,
+    held_on: dt.date = HELD_ON,
+    encrypted: bool = False,
 ) -> CouncilSession:
-    """Notice, session, attendance of the first `present` members, voting open."""
-    services.notice_publish(
-        actor=world.secretariat, dossiers=dossiers, starts_on=dt.date(2024, 11, 4)
-    )
-    session = services.session_create(
-        actor=world.secretariat,
-        council=council,
-        held_on=HELD_ON,
-        place="Phòng họp số 1",
-        dossiers=dossiers,
-    )
-    members = list(council.members.select_related("user"))
-    count = len(members) if present is None else present
-    services.attendance_record(
-        actor=world.secretariat, session=session, present_users=[m.user for m in members[:count]]
-    )
-    return services.voting_open(actor=world.secretariat, session=session)
-
-
-def open_encrypted_session(
-    world, council: Council, dossiers: list[Dossier], *, held_on: dt.date = HELD_ON
-) -> CouncilSession:
-    """A session with encrypted ballots, all members present, both key shares made, open."""
+    """Notice, session and the attendance of the first `present` members (all by default)."""
     services.notice_publish(
         actor=world.secretariat, dossiers=dossiers, starts_on=dt.date(2024, 11, 4)
     )
@@ -99,11 +83,29 @@ def open_encrypted_session(
         held_on=held_on,
         place="Phòng họp số 1",
         dossiers=dossiers,
-        encrypted=True,
+        encrypted=encrypted,
     )
+    users = members_of(council)
+    count = len(users) if present is None else present
     services.attendance_record(
-        actor=world.secretariat, session=session, present_users=members_of(council)
+        actor=world.secretariat, session=session, present_users=users[:count]
     )
+    return session
+
+
+def open_session(
+    world, council: Council, dossiers: list[Dossier], *, present: int | None = None
+) -> CouncilSession:
+    """Notice, session, attendance of the first `present` members, voting open."""
+    session = convened_session(world, council, dossiers, present=present)
+    return services.voting_open(actor=world.secretariat, session=session)
+
+
+def open_encrypted_session(
+    world, council: Council, dossiers: list[Dossier], *, held_on: dt.date = HELD_ON
+) -> CouncilSession:
+    """A session with encrypted ballots, all members present, both key shares made, open."""
+    session = convened_session(world, council, dossiers, held_on=held_on, encrypted=True)
     for holder in (members_of(council)[0], world.secretariat):
         passphrase = f"cụm mật khẩu của {holder.username}"
         services.key_share_create(

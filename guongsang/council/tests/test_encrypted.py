@@ -3,7 +3,6 @@ decryptions, the thresholds on the decrypted sums, the record and manage.py veri
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from io import BytesIO, StringIO
 
@@ -25,8 +24,8 @@ from guongsang.council.models import (
     SessionStatus,
 )
 from guongsang.council.tests.factories import (
-    HELD_ON,
     accepted_dossier,
+    convened_session,
     make_council,
     members_of,
     ninety_percent_rule,
@@ -39,23 +38,7 @@ SECRETARIAT_PASS = "trống đồng Ngọc Lũ 1893"
 
 
 def _encrypted_session(world, council, dossiers, *, present=None):
-    services.notice_publish(
-        actor=world.secretariat, dossiers=dossiers, starts_on=dt.date(2024, 11, 4)
-    )
-    session = services.session_create(
-        actor=world.secretariat,
-        council=council,
-        held_on=HELD_ON,
-        place="Phòng họp số 1",
-        dossiers=dossiers,
-        encrypted=True,
-    )
-    users = members_of(council)
-    count = len(users) if present is None else present
-    services.attendance_record(
-        actor=world.secretariat, session=session, present_users=users[:count]
-    )
-    return session
+    return convened_session(world, council, dossiers, present=present, encrypted=True)
 
 
 def _keys(world, council, session):
