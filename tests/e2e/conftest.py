@@ -85,8 +85,17 @@ def shot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str) -> Path:
+        from playwright.sync_api import Error
+
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        except Error as error:
+            # Chromium now and then cannot grab a frame while the machine is loaded; the
+            # picture is kept for people to look at, so one more try is enough.
+            if "Unable to capture screenshot" not in error.message:
+                raise
+            page.screenshot(path=str(path), full_page=True)
         return path
 
     return take
