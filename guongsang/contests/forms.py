@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.contests.models import Level
 from guongsang.core.forms import IntegerField, VNDateField, field_of
 from guongsang.core.widgets import BootstrapFormMixin
+from guongsang.org.models import Unit
+from guongsang.org.pickers import UnitChoiceField
 
 
 class ContestForm(BootstrapFormMixin, forms.Form):
@@ -58,10 +61,14 @@ class EntryForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
     )
-    unit = forms.ChoiceField(label=_("Đơn vị dự thi"))
+    unit = UnitChoiceField(
+        label=_("Đơn vị dự thi"), queryset=Unit.objects.none(), picker="contests:pick_unit"
+    )
 
-    def __init__(self, *args: Any, units: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        """`units`: those the user submits for, searched as they type; the only one chosen."""
         super().__init__(*args, **kwargs)
-        field_of(self, "unit", forms.ChoiceField).choices = units
-        if len(units) == 1:
-            self.fields["unit"].initial = units[0][0]
+        field_of(self, "unit", UnitChoiceField).queryset = units
+        only = list(units[:2])
+        if len(only) == 1 and "unit" not in self.initial:
+            self.initial["unit"] = str(only[0].uuid)

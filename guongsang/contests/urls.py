@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("<uuid:uuid>/bai-du-thi.xlsx", xlsx_views.entry_list_xlsx, name="entries_xlsx"),
     path("tao/", views.contest_create, name="create"),
+    path("chon-don-vi/", views.pick_unit, name="pick_unit"),
     path("thong-ke/", views.stats, name="stats"),
     path("<uuid:uuid>/", views.contest_detail, name="detail"),
     path("<uuid:uuid>/giam-khao/", views.panel_add, name="panel_add"),

@@ -9,11 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guongsang.accounts.models import User
 from guongsang.contests import duplicates, selectors, services
@@ -24,7 +24,9 @@ from guongsang.core.http import AuthedRequest, submitted
 from guongsang.core.permissions import get_visible_or_404, has_role, scope_unit_ids
 from guongsang.core.roles import Role
 from guongsang.core.views import require_perm
+from guongsang.core.widgets import picker_response
 from guongsang.org.models import Unit
+from guongsang.org.pickers import unit_choices
 
 
 def _contest(request: AuthedRequest, uuid: Any) -> Contest:
@@ -152,21 +154,26 @@ def panel_add(request: AuthedRequest, uuid: Any) -> HttpResponse:
     return redirect("contests:detail", contest.uuid)
 
 
-def _unit_choices(request: AuthedRequest) -> list[tuple[str, str]]:
+def _entry_units(request: AuthedRequest) -> QuerySet[Unit]:
+    """The units the user submits entries for: those of their unit officer grants, today."""
     ids = scope_unit_ids(request.user, {Role.UNIT_OFFICER})
     units = Unit.objects.filter(valid_to__isnull=True)
-    units = units if ids is None else units.filter(pk__in=ids)
-    return [(str(u.uuid), u.name) for u in units.order_by("name")[:200]]
+    return (units if ids is None else units.filter(pk__in=ids)).order_by("name")
+
+
+@login_required
+@require_GET
+def pick_unit(request: AuthedRequest) -> JsonResponse:
+    """The entry form's unit, as the user types: the same units the form accepts."""
+    require_perm(request, "contests.submit_entry")
+    return picker_response(unit_choices(_entry_units(request), request.GET.get("q", "")))
 
 
 def _save_entry(
     request: AuthedRequest, form: EntryForm, contest: Contest, entry: Entry | None
 ) -> Entry | None:
     data = form.cleaned_data
-    ids = scope_unit_ids(request.user, {Role.UNIT_OFFICER})
-    unit = Unit.objects.filter(uuid=data["unit"]).first()
-    if unit is None or (ids is not None and not ids.filter(pk=unit.pk).exists()):
-        raise PermissionDenied(_("Bạn chỉ nộp bài cho đơn vị của mình."))
+    unit = data["unit"]  # one of _entry_units: the form accepts no other
     fields = {k: data[k] for k in ("title", "authors", "subject_name", "text")}
     try:
         if data["photo"]:
@@ -191,7 +198,7 @@ def _save_entry(
 def entry_create(request: AuthedRequest, uuid: Any) -> HttpResponse:
     contest = _contest(request, uuid)
     require_perm(request, "contests.submit_entry", contest)
-    form = EntryForm(*submitted(request), units=_unit_choices(request))
+    form = EntryForm(*submitted(request), units=_entry_units(request))
     if request.method == "POST" and form.is_valid():
         entry = _save_entry(request, form, contest, None)
         if entry is not None:
@@ -211,7 +218,7 @@ def entry_edit(request: AuthedRequest, uuid: Any) -> HttpResponse:
         "text": entry.text,
         "unit": str(entry.unit.uuid),
     }
-    form = EntryForm(*submitted(request), initial=initial, units=_unit_choices(request))
+    form = EntryForm(*submitted(request), initial=initial, units=_entry_units(request))
     saved = request.method == "POST" and form.is_valid()
     if saved and _save_entry(request, form, entry.contest, entry) is not None:
         messages.success(request, _("Đã lưu bài dự thi."))

@@ -2,9 +2,13 @@
 
 import pytest
 
+from guongsang.accounts.tests.factories import make_user
 from guongsang.contests.models import Assignment, AssignmentStatus, Entry, RoundEntry
-from guongsang.contests.tests.factories import judged_contest
+from guongsang.contests.tests.factories import judged_contest, make_contest
+from guongsang.core.roles import Role
+from guongsang.org.tests.factories import make_unit
 
+from .support import pick, shot_both_sizes
 from .test_shell import LAPTOP, PHONE, login
 
 pytestmark = pytest.mark.e2e
@@ -83,3 +87,27 @@ def test_entry_is_submitted_scored_blind_and_the_round_closed(live_server, world
     shot(secretariat, "contest-round-closed-1366x768")
     rnd.refresh_from_db()
     assert rnd.is_closed and RoundEntry.objects.get(round=rnd, entry=entry).advanced
+
+
+def test_an_officer_over_many_units_types_the_entrys_unit(live_server, world, page_for, shot):
+    """A branch officer submits for one of the branch's centres, found by typing its name."""
+    branch = make_unit("Chi cục Phòng, chống tệ nạn xã hội", parent=world.dept)
+    for n in range(1, 13):
+        make_unit(f"Cơ sở cai nghiện ma tuý số {n}", parent=branch)
+    make_user("canbochicuc", role=Role.UNIT_OFFICER, unit=branch)
+    contest = make_contest(world.dept)
+
+    page = page_for(*LAPTOP)
+    login(page, live_server.url, "canbochicuc")
+    page.goto(f"{live_server.url}/cuoc-thi/")
+    page.get_by_role("link", name=contest.name).click()
+    page.get_by_role("link", name="Nộp bài dự thi").click()
+    page.get_by_label("Tên bài viết").fill("Người thầy thuốc của những học viên cai nghiện")
+    page.get_by_label("Tác giả").fill(AUTHOR)
+    page.get_by_label("Nhân vật được viết về").fill("Nguyễn Văn Hùng")
+    page.get_by_label("Nội dung bài viết").fill(TEXT)
+    pick(page, "Đơn vị dự thi", "cai nghien so 12", "Cơ sở cai nghiện ma tuý số 12")
+    shot_both_sizes(page, page_for, shot, "contest-entry-unit-typed")
+    page.get_by_role("button", name="Lưu bài").click()
+    page.get_by_text("Đã lưu bài dự thi.").wait_for()
+    assert Entry.objects.get().unit.name == "Cơ sở cai nghiện ma tuý số 12"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCOPED_LISTS = {"contests:list"}
+SCOPED_LISTS = {"contests:list", "contests:pick_unit"}
 ADMIN_ONLY = {
     "contests:create",
     "contests:stats",
