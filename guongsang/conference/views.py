@@ -36,6 +36,8 @@ from guongsang.core.widgets import picker_response
 from guongsang.org.pickers import unit_choices
 from guongsang.org.selectors import units_acting
 
+CANDIDATES_SHOWN = 500
+
 
 def _organisers(request: AuthedRequest) -> Any:
     return units_acting(user=request.user, roles=CONFERENCE_MANAGE_ROLES)
@@ -214,10 +216,13 @@ def honourees_pick(request: AuthedRequest, uuid: Any) -> HttpResponse:
         messages.success(request, _("Đã thêm %(n)s người được biểu dương.") % {"n": added})
         return redirect("conference:detail", uuid=conference.uuid)
     chosen = {h.award_id for h in conference.honourees.all()}
+    shown = list(candidates[: CANDIDATES_SHOWN + 1])
     context = {
         "conference": conference,
         "form": form,
-        "candidates": candidates[:500],
+        "candidates": shown[:CANDIDATES_SHOWN],
+        # More than a page can hold: say how many, and that a decision number narrows them.
+        "candidates_total": candidates.count() if len(shown) > CANDIDATES_SHOWN else len(shown),
         "chosen": chosen,
         "decisions": selectors.decision_numbers(conference=conference, year=year),
     }
