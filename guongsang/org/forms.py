@@ -33,7 +33,8 @@ class UnitMergeForm(BootstrapFormMixin, forms.Form):
     others = forms.ModelMultipleChoiceField(
         label=_("Sáp nhập cùng các đơn vị"),
         queryset=Unit.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # Boxes to tick: a multiple select wants Ctrl+click, which officers do not expect.
+        widget=forms.CheckboxSelectMultiple,
     )
     name = forms.CharField(label=_("Tên đơn vị sau sáp nhập"), max_length=255)
     code = forms.SlugField(label=_("Mã đơn vị sau sáp nhập"), max_length=64)
