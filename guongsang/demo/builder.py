@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
 
-from guongsang.core.audit import audit_log
-from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.context import DemoContext, Step
+from guongsang.demo.context import DemoContext, Step, audit_seeded
 from guongsang.demo.steps import (
     awards,
     ballots,
@@ -91,17 +89,10 @@ def seed(steps: tuple[Step, ...] = STEPS) -> SeedResult:
         positions=ctx.made.get("positions", 0),
         users=ctx.made.get("users", 0),
     )
-    audit_log(
-        actor=None,
-        action=AuditAction.CREATE,
+    audit_seeded(
         object_type=AUDIT_TYPE,
         object_repr=AUDIT_REPR,
-        after={
-            "units": result.units,
-            "people": result.people,
-            "positions": result.positions,
-            "users": result.users,
-        },
+        counts=asdict(result),
         reason="Tạo dữ liệu mẫu (manage.py seed_demo)",
     )
     return result

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from guongsang.core.audit import audit_log
+from guongsang.core.models import AuditAction
+
 if TYPE_CHECKING:
     from guongsang.org.models import Unit
     from guongsang.people.models import Person
@@ -22,3 +25,18 @@ class DemoContext:
 
 
 Step = Callable[[DemoContext], None]
+
+
+def audit_seeded(
+    *, object_type: str, object_repr: str, counts: dict[str, int], reason: str
+) -> None:
+    """The audit line of what a step wrote in bulk, without a service per row: the counts,
+    and no actor (the command ran it)."""
+    audit_log(
+        actor=None,
+        action=AuditAction.CREATE,
+        object_type=object_type,
+        object_repr=object_repr,
+        after=counts,
+        reason=reason,
+    )

@@ -4,10 +4,7 @@ constraint); on SQLite the writes are serialised in the process."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from guongsang.council import services
 from guongsang.council.models import Ballot, Choice, Participation
@@ -17,29 +14,9 @@ from guongsang.council.tests.factories import (
     members_of,
     open_session,
 )
+from tests.threads import at_once
 
 MEMBERS = 50
-
-
-def _in_threads(targets):
-    barrier = threading.Barrier(len(targets))
-    errors: list[BaseException] = []
-
-    def run(target):
-        try:
-            barrier.wait()
-            target()
-        except BaseException as exc:  # reported to the main thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(t,)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -63,7 +40,7 @@ def test_fifty_members_voting_at_once_give_an_exact_tally(world, titles):
 
     targets = [voter(u, c) for u, c in zip(users, choices, strict=True)]
     targets += [voter(u, Choice.NO) for u in users[:10]]  # second attempts
-    errors = _in_threads(targets)
+    errors = at_once(targets)
 
     assert len(receipts) == MEMBERS and len(set(receipts)) == MEMBERS
     assert len(errors) == 10 and all("đã bỏ phiếu" in str(e) for e in errors)

@@ -5,38 +5,16 @@ on SQLite the IMMEDIATE transactions serialise the writers."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection
 
 from guongsang.decisions import services
 from guongsang.decisions.models import Decision, NumberCounter
 from guongsang.decisions.tests.factories import recommended, signer
 from guongsang.people.tests.factories import letters, make_person
+from tests.threads import at_once
 
 SIGNATURES = 8
-
-
-def _in_threads(targets):
-    barrier = threading.Barrier(len(targets))
-    errors: list[BaseException] = []
-
-    def run(target):
-        try:
-            barrier.wait()
-            target()
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(t,)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,7 +34,7 @@ def test_decisions_signed_at_once_get_consecutive_distinct_numbers(world, titles
     def sign(draft):
         return lambda: services.decision_sign(actor=user, decision=draft, on=dt.date(2024, 2, 5))
 
-    errors = _in_threads([sign(d) for d in drafts])
+    errors = at_once([sign(d) for d in drafts])
     assert errors == []
     numbers = sorted(Decision.objects.values_list("number", flat=True))
     assert numbers == list(range(1, SIGNATURES + 1))

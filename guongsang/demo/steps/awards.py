@@ -24,10 +24,8 @@ from guongsang.awards.models import Award, AwardSource
 from guongsang.catalogue.models import BaseSalary, Prerequisite, Target, Title
 from guongsang.catalogue.seed import seed_catalogue
 from guongsang.catalogue.selectors import reward_amount
-from guongsang.core.audit import audit_log
-from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.context import DemoContext
+from guongsang.demo.context import DemoContext, audit_seeded
 from guongsang.demo.steps.org import DIVISIONS, MERGED, MERGED_AWAY
 from guongsang.org.models import Unit
 from guongsang.org.selectors import closure_on, unit_ids_for_counting
@@ -437,12 +435,10 @@ def build_awards(units: dict[str, Unit]) -> int:
     seed_catalogue(Title, Prerequisite, BaseSalary)  # idempotent: the rows a migration seeds
     history = _history(units[facts.DEPARTMENT])
     counts = history.save()
-    audit_log(
-        actor=None,
-        action=AuditAction.CREATE,
+    audit_seeded(
         object_type=AUDIT_TYPE,
         object_repr=AUDIT_REPR,
-        after={"awards": len(history.rows), **counts},
+        counts={"awards": len(history.rows), **counts},
         reason="Nhập lịch sử khen thưởng mẫu (manage.py seed_demo)",
     )
     return len(history.rows)

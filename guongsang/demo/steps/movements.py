@@ -22,10 +22,8 @@ from django.utils import timezone
 
 from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
 from guongsang.catalogue.seed import seed_catalogue
-from guongsang.core.audit import audit_log
-from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.context import DemoContext
+from guongsang.demo.context import DemoContext, audit_seeded
 from guongsang.movements.models import LegalBasis, Movement, MovementKind, PlanContent, Pledge
 from guongsang.movements.selectors import units_expected_to_pledge
 from guongsang.org.models import Unit, UnitType
@@ -529,12 +527,10 @@ def seed_movements() -> MovementSeedResult:
     result = MovementSeedResult(
         movements=len(by_year) + 1, contents=contents, pledges=pledges, created=True
     )
-    audit_log(
-        actor=None,
-        action=AuditAction.CREATE,
+    audit_seeded(
         object_type=AUDIT_TYPE,
         object_repr=AUDIT_REPR,
-        after={
+        counts={
             "movements": result.movements,
             "plan_contents": result.contents,
             "pledges": result.pledges,

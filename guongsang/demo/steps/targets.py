@@ -11,10 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from guongsang.core.audit import audit_log
-from guongsang.core.models import AuditAction
 from guongsang.demo import facts
-from guongsang.demo.context import DemoContext
+from guongsang.demo.context import DemoContext, audit_seeded
 from guongsang.org.models import Unit
 from guongsang.targets.models import Indicator, Plan, Result
 
@@ -139,12 +137,10 @@ def seed() -> int:
         results += more_results
     Plan.objects.bulk_create(plans)
     Result.objects.bulk_create(results)
-    audit_log(
-        actor=None,
-        action=AuditAction.CREATE,
+    audit_seeded(
         object_type=AUDIT_TYPE,
         object_repr="Chỉ tiêu mẫu",
-        after={"plans": len(plans), "results": len(results)},
+        counts={"plans": len(plans), "results": len(results)},
         reason="Tạo dữ liệu mẫu chỉ tiêu",
     )
     return len(results)
