@@ -166,7 +166,7 @@ def test_create_then_pick_honourees_through_the_pages(client, world, titles):
     assert response.status_code == 302
     conference = Conference.objects.get()
     pick = reverse("conference:honourees_pick", args=[conference.uuid])
-    page = client.get(pick, {"nam": 2022, "so_qd": "1234/QĐ-SLĐTBXH"}).content.decode()
+    page = client.get(pick, {"year": 2022, "decision_number": "1234/QĐ-SLĐTBXH"}).content.decode()
     assert "Lê Thị Bích Liên" in page
     client.post(pick, {"award": [award.pk]})
     assert list(conference.honourees.values_list("award_id", flat=True)) == [award.pk]

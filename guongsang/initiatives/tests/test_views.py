@@ -28,7 +28,7 @@ def test_the_register_filters_by_the_widest_scope_recognised(client, world):
     recognise(world, base, scope=Scope.BASE, number="1/QĐ")
     recognise(world, city, scope=Scope.CITY, number="2/QĐ")
     client.force_login(world.secretariat)
-    page = client.get(reverse("initiatives:list"), {"pham_vi": "city"}).content.decode()
+    page = client.get(reverse("initiatives:list"), {"scope": "city"}).content.decode()
     assert city.title in page and base.title not in page
 
 

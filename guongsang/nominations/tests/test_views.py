@@ -192,10 +192,8 @@ def test_the_list_filters_by_state_and_text_and_answers_htmx_with_rows(client, w
     make_dossier(world)
     client.force_login(world.secretariat)
     url = reverse("nominations:list")
-    assert world.person.full_name in client.get(url, {"trang_thai": "draft"}).content.decode()
-    assert (
-        world.person.full_name not in client.get(url, {"trang_thai": "submitted"}).content.decode()
-    )
+    assert world.person.full_name in client.get(url, {"status": "draft"}).content.decode()
+    assert world.person.full_name not in client.get(url, {"status": "submitted"}).content.decode()
     response = client.get(url, {"q": "Bích"}, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert world.person.full_name in body and "<html" not in body

@@ -56,10 +56,10 @@ def test_browse_by_year_unit_and_title(client, stories, world):
         "Tập thể đoàn kết" not in client.get(reverse("showcase:year", args=[2022])).content.decode()
     )
     body = client.get(
-        reverse("showcase:browse"), {"don_vi": str(world.other_centre.uuid)}
+        reverse("showcase:browse"), {"unit": str(world.other_centre.uuid)}
     ).content.decode()
     assert "Tập thể đoàn kết" in body and "Chị Liên và các cháu" not in body
-    body = client.get(reverse("showcase:browse"), {"nam": "2022"}).content.decode()
+    body = client.get(reverse("showcase:browse"), {"year": "2022"}).content.decode()
     assert "Chị Liên và các cháu" in body and "Tập thể đoàn kết" not in body
 
 
@@ -84,7 +84,7 @@ def test_search_page(client, stories):
     assert "max-age=60" in response["Cache-Control"]
     body = client.get(reverse("showcase:search"), {"q": "không có đâu"}).content.decode()
     assert "Không tìm thấy câu chuyện nào" in body
-    assert client.get(reverse("showcase:search"), {"q": "x", "trang": "abc"}).status_code == 200
+    assert client.get(reverse("showcase:search"), {"q": "x", "page": "abc"}).status_code == 200
 
 
 def _png() -> SimpleUploadedFile:
