@@ -188,3 +188,19 @@ def test_the_organiser_is_found_by_typing_among_the_units_the_user_manages(clien
     assert f'data-picker="{url}"' in page and world.other_centre.name not in page
     client.force_login(world.officer)
     assert client.get(url, {"q": "bao tro"}).status_code == 403
+
+
+def test_old_saved_links_to_the_movements_keep_their_filters(
+    client, world, movement, closed, titles
+):
+    make_pledge(movement, world.centre, [titles["tap-the-tot"]], on=today())
+    client.force_login(world.secretariat)
+    url = reverse("movements:list")
+    old = client.get(f"{url}?nam=2024", follow=True)
+    assert old.redirect_chain == [(f"{url}?year=2024", 301)]
+    assert closed.name in old.content.decode() and movement.name not in old.content.decode()
+    status = reverse("movements:status", args=[movement.uuid])
+    old = client.get(f"{status}?loc=chua", follow=True)
+    assert old.redirect_chain == [(f"{status}?show=chua", 301)]
+    page = old.content.decode()
+    assert world.other_centre.name in page and world.centre.name not in page

@@ -59,3 +59,13 @@ def test_unknown_codes_and_enumeration_are_limited(client, world):
         reverse("showcase:certificate", args=["ABCDE-FGHJK"]), REMOTE_ADDR="10.1.1.1"
     )
     assert other.status_code == 404
+
+
+def test_an_old_printed_lookup_link_still_finds_the_certificate(client, world):
+    decision = signed_decision(world)
+    code = decision.recipients.get().certificate_code
+    check = reverse("showcase:certificate_check")
+    response = client.get(f"{check}?ma={code}")
+    assert response.status_code == 301 and response["Location"] == f"{check}?code={code}"
+    found = client.get(response["Location"], follow=True)
+    assert "Giấy khen hợp lệ." in found.content.decode()

@@ -177,3 +177,18 @@ def test_a_tip_cannot_become_a_dossier_of_a_unit_outside_scope(world, titles):
     assert not Dossier.objects.exists()
     tip.refresh_from_db()
     assert tip.status == TipStatus.NEW
+
+
+def test_old_saved_links_to_the_thanks_and_the_tips_list_still_work(client, world):
+    tip = make_tip(reference="TB-2024-00007")
+    thanks = reverse("showcase:tip_thanks")
+    old = client.get(f"{thanks}?so={tip.reference}", follow=True)
+    assert old.redirect_chain == [(f"{thanks}?reference={tip.reference}", 301)]
+    assert f">{tip.reference}</strong>" in old.content.decode()
+    client.force_login(world.secretariat)
+    tips = reverse("showcase:tips")
+    assert "T. T. Hoa" in client.get(tips, {"status": "new"}).content.decode()
+    assert "T. T. Hoa" not in client.get(tips, {"status": "rejected"}).content.decode()
+    old = client.get(f"{tips}?trang_thai=new", follow=True)
+    assert old.redirect_chain == [(f"{tips}?status=new", 301)]
+    assert "T. T. Hoa" in old.content.decode()

@@ -163,3 +163,27 @@ def test_the_unit_filter_is_found_by_typing_within_the_scope(client, history):
     assert f'value="{history.centre.uuid}" selected'.encode() in page
     assert f'data-picker="{url}"'.encode() in page
     assert history.other_centre.name.encode() not in page
+
+
+def test_old_saved_links_of_the_table_and_the_dashboard_keep_their_filters(client, history):
+    client.force_login(history.leader)
+    unit = history.other_centre.uuid
+    table = reverse("stats:table")
+    old = f"{table}?tu_nam=2021&den_nam=2022&chieu=unit&don_vi={unit}&thu_hoi=on&ngay=01/06/2022"
+    response = client.get(old, follow=True)
+    new = (
+        f"{table}?year_from=2021&year_to=2022&by=unit&unit={unit}&include_revoked=on&on=01/06/2022"
+    )
+    assert response.redirect_chain == [(new, 301)]
+    result = response.context["result"]
+    assert (result.from_year, result.to_year, result.by) == (2021, 2022, ("unit",))
+    assert result.unit == history.other_centre and result.include_revoked
+    assert result.as_of == dt.date(2022, 6, 1)
+    dashboard = reverse("stats:dashboard_xlsx")
+    response = client.get(
+        f"{dashboard}?tu_nam=2021&den_nam=2022&cap=so&doi_tuong=individual&bieu_do=titles"
+    )
+    assert response.status_code == 301
+    assert response["Location"] == (
+        f"{dashboard}?year_from=2021&year_to=2022&level=so&target=individual&chart=titles"
+    )

@@ -147,3 +147,16 @@ def test_the_unit_is_found_by_typing_within_the_scope_of_the_form(client, world)
     client.force_login(world.secretariat)
     found = client.get(url, {"q": "trung tam bao tro", "purpose": "ke-hoach"}).json()["results"]
     assert {r["value"] for r in found} == {str(world.centre.uuid), str(world.other_centre.uuid)}
+
+
+@pytest.mark.django_db
+def test_old_saved_links_to_the_targets_keep_their_year_and_unit(client, world, figures):
+    client.force_login(world.secretariat)
+    url = reverse("targets:index")
+    old = client.get(f"{url}?nam=2023&don_vi={world.centre.uuid}", follow=True)
+    assert old.redirect_chain == [(f"{url}?year=2023&unit={world.centre.uuid}", 301)]
+    assert old.context["year"] == 2023 and old.context["unit"] == world.centre
+    picker = reverse("targets:pick_unit")
+    response = client.get(f"{picker}?q=bao+tro&muc=ket-qua")
+    assert response.status_code == 301
+    assert response["Location"] == f"{picker}?q=bao+tro&purpose=ket-qua"
