@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "guongsang.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the session or the filters: an old parameter name is redirected.
+    "guongsang.core.legacy_params.LegacyParamsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "guongsang.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -112,7 +112,7 @@ def _cases(world, titles) -> list[Case]:
             sec,
             "Phong trào",
             ["Phong trào Thi đua Nước rút"],
-            query=f"nam={this_year}",
+            query=f"year={this_year}",
         ),
         Case(
             "movements:detail",
@@ -123,7 +123,7 @@ def _cases(world, titles) -> list[Case]:
         ),
         Case("council:notice_list", sec, "Tiêu đề", [notice.title]),
         Case("council:session_list", sec, "Hội đồng", [council.name]),
-        Case("decisions:list", sec, "Trích yếu", [newer.summary], query="nam=2023"),
+        Case("decisions:list", sec, "Trích yếu", [newer.summary], query="year=2023"),
         Case("decisions:list", sec, "Trích yếu", sorted([newer.summary, older.summary])),
         Case("decisions:submissions", sec, "Trích yếu", [submission.summary]),
         Case(
@@ -168,7 +168,7 @@ def _cases(world, titles) -> list[Case]:
             sec,
             "Tiêu đề",
             ["Người giữ lửa"],
-            query="trang_thai=published",
+            query="status=published",
         ),
         Case(
             "showcase:tips",

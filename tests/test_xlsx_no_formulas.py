@@ -166,11 +166,11 @@ def test_the_statistics_table_and_dashboard(client, risky, titles):
             decision_date=dt.date(2022, 10, 1),
         )
     client.force_login(risky.admin)
-    query = {"tu_nam": 2021, "den_nam": 2022, "chieu": ["title"]}
+    query = {"year_from": 2021, "year_to": 2022, "by": ["title"]}
     table = client.get(reverse("stats:table_xlsx"), query)
     assert table.status_code == 200
     assert_no_formula(table.content, expect={TITLE})
-    dashboard = client.get(reverse("stats:dashboard_xlsx"), {"tu_nam": 2021, "den_nam": 2022})
+    dashboard = client.get(reverse("stats:dashboard_xlsx"), {"year_from": 2021, "year_to": 2022})
     assert dashboard.status_code == 200
     assert_no_formula(dashboard.content, expect={TITLE})
 
@@ -186,7 +186,7 @@ def test_the_targets_export_and_template(client, risky):
     services.plan_set(by=None, indicator=jobs, unit=risky.centre, year=2023, value=100)
     services.result_set(by=None, indicator=jobs, unit=risky.centre, year=2023, month=9, value=7)
     client.force_login(risky.admin)
-    response = client.get(reverse("targets:export"), {"nam": 2023})
+    response = client.get(reverse("targets:export"), {"year": 2023})
     assert response.status_code == 200
     assert_no_formula(response.content, expect={UNIT, INDICATOR})
     assert_no_formula(imports.template_xlsx(), expect={INDICATOR})

@@ -70,5 +70,5 @@ class ReportForm(BootstrapFormMixin, forms.Form):
 
 
 class AwardFilterForm(BootstrapFormMixin, forms.Form):
-    nam = IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
-    so_qd = forms.CharField(label=_("Số quyết định"), max_length=64, required=False)
+    year = IntegerField(label=_("Năm khen thưởng"), min_value=1945, max_value=2100)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=64, required=False)

@@ -198,10 +198,10 @@ def part_remove(request: AuthedRequest, uuid: Any, pk: int, part: str) -> HttpRe
 def honourees_pick(request: AuthedRequest, uuid: Any) -> HttpResponse:
     """The picker: awards of a year (and decision) to tick; POST adds the ticked ones."""
     conference = _conference(request, uuid, manage=True)
-    data = request.GET if "nam" in request.GET else {"nam": conference.award_year}
+    data = request.GET if "year" in request.GET else {"year": conference.award_year}
     form = AwardFilterForm(data)
-    year = form.cleaned_data["nam"] if form.is_valid() else conference.award_year
-    number = form.cleaned_data.get("so_qd", "") if form.is_valid() else ""
+    year = form.cleaned_data["year"] if form.is_valid() else conference.award_year
+    number = form.cleaned_data.get("decision_number", "") if form.is_valid() else ""
     candidates = selectors.award_candidates(
         conference=conference, year=year, decision_number=number
     )

@@ -16,13 +16,13 @@ from guongsang.core.validators import parse_page, parse_year
 # page numbers and years, by the names the pages use. The API checks its own; the public
 # site clamps its own page numbers and must not read the session to render an error page.
 SKIPPED = ("/api/", "/vuon-hoa/", "/static/")
-PAGE_PARAMS = ("page", "trang")
-YEAR_PARAMS = ("nam", "year", "tu_nam", "den_nam")
+PAGE_PARAMS = ("page",)
+YEAR_PARAMS = ("year", "year_from", "year_to")
 
 
 class QueryParamsMiddleware:
     """A page number or a year that is not a bounded ASCII integer (`page=10^23`,
-    `nam=²`, `nam=١٢`) gets a 400 with a Vietnamese message, never a server error."""
+    `year=²`, `year=١٢`) gets a 400 with a Vietnamese message, never a server error."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -49,7 +49,7 @@ def outcome_create(request: AuthedRequest) -> HttpResponse:
     submissions = selectors.submissions_visible(user=request.user).filter(
         state=SubmissionState.SENT, authority__in=units
     )
-    initial = {"submission": request.GET.get("to_trinh", "")}
+    initial = {"submission": request.GET.get("submission", "")}
     form = OutsideDecisionForm(
         request.POST or None, initial=initial, units=units, submissions=submissions
     )

@@ -32,9 +32,9 @@ def decision_for(
 
 
 def register_year(request: AuthedRequest) -> int | None:
-    """The year the register is filtered by (`?nam=`); a year out of range never gets here:
+    """The year the register is filtered by (`?year=`); a year out of range never gets here:
     core.middleware.QueryParamsMiddleware answers it with a 400."""
-    return parse_year(request.GET.get("nam"))
+    return parse_year(request.GET.get("year"))
 
 
 @login_required

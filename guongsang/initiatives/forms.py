@@ -125,16 +125,18 @@ class AssessmentForm(BootstrapFormMixin, forms.Form):
 
 
 class RegisterFilterForm(BootstrapFormMixin, forms.Form):
-    trang_thai = forms.ChoiceField(
+    status = forms.ChoiceField(
         label=_("Tình trạng"), choices=[("", _("Tất cả")), *Status.choices], required=False
     )
-    pham_vi = forms.ChoiceField(
+    scope = forms.ChoiceField(
         label=_("Phạm vi công nhận từ"),
         choices=[("", _("Tất cả")), *Scope.choices],
         required=False,
     )
-    linh_vuc = forms.ChoiceField(
+    field = forms.ChoiceField(
         label=_("Lĩnh vực"), choices=[("", _("Tất cả")), *Field.choices], required=False
     )
-    nam = forms.IntegerField(label=_("Năm đăng ký"), required=False, min_value=1945, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Năm đăng ký"), required=False, min_value=1945, max_value=2100
+    )
     q = forms.CharField(label=_("Tên sáng kiến, tác giả"), required=False, max_length=100)

@@ -36,10 +36,10 @@ def initiative_list(request: AuthedRequest) -> HttpResponse:
     data = filters.cleaned_data if filters.is_valid() else {}
     initiatives = selectors.initiative_list(
         user=request.user,
-        status=data.get("trang_thai", ""),
-        scope=data.get("pham_vi", ""),
-        field=data.get("linh_vuc", ""),
-        year=data.get("nam"),
+        status=data.get("status", ""),
+        scope=data.get("scope", ""),
+        field=data.get("field", ""),
+        year=data.get("year"),
         query=data.get("q", ""),
     )
     page = Paginator(initiatives, 25).get_page(parse_page(request.GET.get("page")))

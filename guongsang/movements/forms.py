@@ -24,11 +24,11 @@ def _date() -> forms.DateInput:
 
 
 class YearFilterForm(forms.Form):
-    nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = field_of(self, "nam", forms.TypedChoiceField)
+        field = field_of(self, "year", forms.TypedChoiceField)
         field.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
         field.widget.attrs["class"] = "form-select"
 

@@ -33,7 +33,7 @@ from guongsang.people.pickers import person_choices
 def movement_list(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "movements.view_movement")
     form = YearFilterForm(request.GET or None, years=selectors.movement_years(user=request.user))
-    year = form.cleaned_data.get("nam") if form.is_valid() else None
+    year = form.cleaned_data.get("year") if form.is_valid() else None
     movements = selectors.movement_list_with_pledges(user=request.user, year=year)
     page = Paginator(movements, 20).get_page(request.GET.get("page"))
     template = "movements/partials/movement_rows.html" if request.htmx else "movements/list.html"
@@ -260,7 +260,7 @@ def pledge_status(request: AuthedRequest, uuid: str) -> HttpResponse:
     movement = selectors.movement_detail(user=request.user, uuid=uuid)
     require_perm(request, "movements.view_pledge_status", movement)
     status = selectors.pledge_status(user=request.user, movement=movement)
-    show = request.GET.get("loc", "")
+    show = request.GET.get("show", "")
     rows = {"chua": status.not_pledged, "da": status.pledged}.get(show, status.rows)
     context = {"movement": movement, "status": status, "rows": rows, "show": show}
     return render(request, "movements/status.html", context)

@@ -19,7 +19,7 @@ from guongsang.movements.forms import YearFilterForm
 def movement_list_xlsx(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "movements.view_movement")
     form = YearFilterForm(request.GET or None, years=selectors.movement_years(user=request.user))
-    year = form.cleaned_data.get("nam") if form.is_valid() else None
+    year = form.cleaned_data.get("year") if form.is_valid() else None
     movements = selectors.movement_list_with_pledges(user=request.user, year=year)
     columns = [
         (_("Năm"), 8),

@@ -25,11 +25,11 @@ ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png"
 
 
 class DossierFilterForm(BootstrapFormMixin, forms.Form):
-    nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
-    trang_thai = forms.ChoiceField(label=_("Trạng thái"), required=False)
-    danh_hieu = FilterChoice(_("Danh hiệu, hình thức"), model=Title, to_field_name="code")
-    phong_trao = FilterChoice(_("Phong trào"), model=Movement)
-    don_vi = FilterChoice(
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    title = FilterChoice(_("Danh hiệu, hình thức"), model=Title, to_field_name="code")
+    movement = FilterChoice(_("Phong trào"), model=Movement)
+    unit = FilterChoice(
         _("Đơn vị (kể cả trực thuộc)"),
         model=Unit,
         widget=PickerSelect("nominations:pick_filter_unit"),
@@ -46,15 +46,15 @@ class DossierFilterForm(BootstrapFormMixin, forms.Form):
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        year = field_of(self, "nam", forms.TypedChoiceField)
+        year = field_of(self, "year", forms.TypedChoiceField)
         year.choices = [("", _("Tất cả các năm")), *((y, str(y)) for y in years)]
-        state = field_of(self, "trang_thai", forms.ChoiceField)
+        state = field_of(self, "status", forms.ChoiceField)
         state.choices = [("", _("Tất cả")), *State.choices]
-        title = field_of(self, "danh_hieu", forms.ModelChoiceField)
+        title = field_of(self, "title", forms.ModelChoiceField)
         title.queryset = titles
-        movement = field_of(self, "phong_trao", forms.ModelChoiceField)
+        movement = field_of(self, "movement", forms.ModelChoiceField)
         movement.queryset = movements
-        unit = field_of(self, "don_vi", forms.ModelChoiceField)
+        unit = field_of(self, "unit", forms.ModelChoiceField)
         unit.queryset = units
 
 

@@ -20,7 +20,7 @@ from guongsang.nominations.permissions import LEVEL_ROLES
 
 
 def _list_url(state: str) -> str:
-    return f"{reverse('nominations:list')}?{urlencode({'trang_thai': state})}"
+    return f"{reverse('nominations:list')}?{urlencode({'status': state})}"
 
 
 def _own(user: Actor, roles: Any, field: str) -> Any:

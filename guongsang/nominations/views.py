@@ -52,15 +52,15 @@ def _filters(form: DossierFilterForm) -> dict[str, Any]:
     if not form.is_valid():
         return {}
     data = form.cleaned_data
-    title = data["danh_hieu"]
+    title = data["title"]
     return {
-        "year": data["nam"],
-        "state": data["trang_thai"] or "",
+        "year": data["year"],
+        "state": data["status"] or "",
         "title_code": title.code if title is not None else "",
         "text": data["q"] or "",
         # Strings, so the background export can take the same filters.
-        "movement_uuid": str(data["phong_trao"].uuid) if data.get("phong_trao") else "",
-        "unit_uuid": str(data["don_vi"].uuid) if data.get("don_vi") else "",
+        "movement_uuid": str(data["movement"].uuid) if data.get("movement") else "",
+        "unit_uuid": str(data["unit"].uuid) if data.get("unit") else "",
     }
 
 

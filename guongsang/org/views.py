@@ -23,9 +23,9 @@ from guongsang.org.models import Unit
 
 
 def _as_of(request: AuthedRequest) -> dt.date:
-    """The date of the `ngay` parameter; a bad date falls back to today with a message."""
+    """The date of the `on` parameter; a bad date falls back to today with a message."""
     try:
-        return VNDateField(required=False).clean(request.GET.get("ngay", "")) or selectors.today()
+        return VNDateField(required=False).clean(request.GET.get("on", "")) or selectors.today()
     except ValidationError as exc:
         report_errors(request, exc)
         return selectors.today()

@@ -15,17 +15,17 @@ from guongsang.reports.selectors import units_for_reports
 
 
 class OpenReportForm(BootstrapFormMixin, forms.Form):
-    don_vi = UnitChoiceField(
+    unit = UnitChoiceField(
         label=_("Đơn vị (cả các đơn vị trực thuộc)"),
         queryset=Unit.objects.none(),
         picker="reports:pick_unit",
     )
-    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, user: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units_for_reports(user=user)
-        self.fields["nam"].initial = timezone.localdate().year - 1
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units_for_reports(user=user)
+        self.fields["year"].initial = timezone.localdate().year - 1
 
 
 class IntroductionForm(BootstrapFormMixin, forms.Form):
@@ -44,8 +44,8 @@ class IntroductionForm(BootstrapFormMixin, forms.Form):
 class IssueForm(BootstrapFormMixin, forms.Form):
     """The number and date the report is issued with ("Số: 12/BC-…", "ngày … tháng …")."""
 
-    so = IntegerField(label=_("Số báo cáo"), min_value=1, max_value=99_999, required=False)
-    ngay = forms.DateField(
+    number = IntegerField(label=_("Số báo cáo"), min_value=1, max_value=99_999, required=False)
+    date = forms.DateField(
         label=_("Ngày ban hành"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -57,7 +57,7 @@ def report_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_open(
-                by=request.user, unit=form.cleaned_data["don_vi"], year=form.cleaned_data["nam"]
+                by=request.user, unit=form.cleaned_data["unit"], year=form.cleaned_data["year"]
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -79,7 +79,7 @@ def detail(request: AuthedRequest, uuid: str) -> HttpResponse:
         "charts": [svg_bar_chart(*chart) for chart in charts_of(data)],
         "warnings": warnings_for(report.introduction, data),
         "form": IntroductionForm(initial={"introduction": report.introduction}),
-        "issue_form": IssueForm(initial={"so": report.number, "ngay": report.issued_on}),
+        "issue_form": IssueForm(initial={"number": report.number, "date": report.issued_on}),
         "can_edit": request.user.has_perm("reports.edit_report", report),
         "formats": ReportFormat.choices,
     }
@@ -127,8 +127,8 @@ def set_issue(request: AuthedRequest, uuid: str) -> HttpResponse:
             lambda: services.report_set_issue(
                 by=request.user,
                 report=report,
-                number=form.cleaned_data["so"],
-                issued_on=form.cleaned_data["ngay"],
+                number=form.cleaned_data["number"],
+                issued_on=form.cleaned_data["date"],
             ),
             _("Đã lưu số và ngày ban hành."),
         )
@@ -169,7 +169,7 @@ def build(request: AuthedRequest, uuid: str, fmt: str) -> HttpResponse:
     if fmt in WITH_TEXT:
         data = report_figures(user=request.user, unit=report.unit, year=report.year)
         unresolved = warnings_for(report.introduction, data)
-    if unresolved and request.POST.get("xac_nhan") != "1":
+    if unresolved and request.POST.get("confirm") != "1":
         context = {
             "report": report,
             "warnings": unresolved,

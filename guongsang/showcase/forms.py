@@ -69,15 +69,15 @@ class SearchForm(forms.Form):
 
 
 class BrowseForm(BootstrapFormMixin, forms.Form):
-    nam = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
-    don_vi = forms.ModelChoiceField(
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+    unit = forms.ModelChoiceField(
         label=_("Đơn vị"),
         queryset=Unit.objects.none(),
         required=False,
         to_field_name="uuid",
         empty_label=_("Tất cả"),
     )
-    danh_hieu = forms.ModelChoiceField(
+    title = forms.ModelChoiceField(
         label=_("Danh hiệu"),
         queryset=Title.objects.none(),
         required=False,
@@ -87,9 +87,9 @@ class BrowseForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, years: list[int], units: QuerySet, titles: QuerySet, **kw: Any):
         super().__init__(*args, **kw)
-        year = self.fields["nam"]
-        unit = self.fields["don_vi"]
-        title = self.fields["danh_hieu"]
+        year = self.fields["year"]
+        unit = self.fields["unit"]
+        title = self.fields["title"]
         assert isinstance(year, forms.TypedChoiceField)
         assert isinstance(unit, forms.ModelChoiceField)
         assert isinstance(title, forms.ModelChoiceField)
@@ -108,7 +108,7 @@ class TipForm(BootstrapFormMixin, forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput)
-    dong_y = forms.BooleanField(
+    consent = forms.BooleanField(
         label=_(
             "Tôi đồng ý để Thường trực Hội đồng Thi đua - Khen thưởng dùng họ tên và số liên "
             "hệ của tôi chỉ để xác minh tin báo này."
@@ -173,14 +173,14 @@ class TipForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class LookupForm(BootstrapFormMixin, forms.Form):
-    ma = forms.CharField(
+    code = forms.CharField(
         label=_("Mã xác minh trên giấy khen, bằng khen"),
         max_length=64,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
-    def clean_ma(self) -> str:
-        code = "".join(self.cleaned_data["ma"].split()).upper()
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split()).upper()
         if not code or not all(ch.isalnum() or ch in "-_" for ch in code):
             raise forms.ValidationError(_("Mã xác minh chỉ gồm chữ, số và dấu gạch."))
         return code

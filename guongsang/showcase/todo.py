@@ -21,6 +21,6 @@ def todo(user: Actor) -> Iterator[TodoItem]:
         role=Role.SECRETARIAT,
         label=_("Tin báo việc tốt mới, chờ xử lý"),
         count=new_tips,
-        url=f"{reverse('showcase:tips')}?{urlencode({'trang_thai': TipStatus.NEW})}",
+        url=f"{reverse('showcase:tips')}?{urlencode({'status': TipStatus.NEW})}",
         icon="envelope-open-heart",
     )

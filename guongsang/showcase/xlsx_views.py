@@ -18,7 +18,7 @@ from guongsang.showcase import selectors
 @login_required
 def story_list_xlsx(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "showcase.manage_story")
-    stories = selectors.stories_managed(user=request.user, status=request.GET.get("trang_thai", ""))
+    stories = selectors.stories_managed(user=request.user, status=request.GET.get("status", ""))
     columns = [
         (_("Tiêu đề"), 50),
         (_("Người / tập thể"), 30),
@@ -51,7 +51,7 @@ def story_list_xlsx(request: AuthedRequest) -> HttpResponse:
 @login_required
 def tip_list_xlsx(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "showcase.moderate_tip")
-    tips = selectors.tips_for(user=request.user, status=request.GET.get("trang_thai", ""))
+    tips = selectors.tips_for(user=request.user, status=request.GET.get("status", ""))
     columns = [
         (_("Ngày nhận"), 14),
         (_("Người làm việc tốt"), 36),

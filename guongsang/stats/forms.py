@@ -20,16 +20,16 @@ ALL = [("", _("Tất cả"))]
 
 
 class StatsFilterForm(BootstrapFormMixin, forms.Form):
-    tu_nam = IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    den_nam = IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    don_vi = UnitChoiceField(
+    year_from = IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    year_to = IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    unit = UnitChoiceField(
         label=_("Đơn vị (kể cả trực thuộc)"),
         queryset=Unit.objects.none(),
         required=False,
         picker="stats:pick_unit",
     )
-    cap = forms.ChoiceField(label=_("Cấp"), choices=ALL + list(Level.choices), required=False)
-    doi_tuong = forms.ChoiceField(
+    level = forms.ChoiceField(label=_("Cấp"), choices=ALL + list(Level.choices), required=False)
+    target = forms.ChoiceField(
         label=_("Đối tượng"),
         choices=ALL + [c for c in Target.choices if c[0] != Target.BOTH],
         required=False,
@@ -37,11 +37,11 @@ class StatsFilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field_of(self, "don_vi", forms.ModelChoiceField).queryset = units
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        a, b = data.get("tu_nam"), data.get("den_nam")
+        a, b = data.get("year_from"), data.get("year_to")
         if a is not None and b is not None and a > b:
             raise forms.ValidationError(_("Năm bắt đầu phải không sau năm kết thúc."))
         if a is not None and b is not None and b - a > 60:
@@ -50,21 +50,21 @@ class StatsFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class StatsTableForm(StatsFilterForm):
-    chieu = forms.MultipleChoiceField(
+    by = forms.MultipleChoiceField(
         label=_("Thống kê theo"),
         choices=[(k, v) for k, v in DIMENSIONS.items()],
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    ngay = VNDateField(
+    on = VNDateField(
         label=_("Cơ cấu đơn vị tại ngày (để trống: hôm nay)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    thu_hoi = forms.BooleanField(label=_("Tính cả khen thưởng đã thu hồi"), required=False)
+    include_revoked = forms.BooleanField(label=_("Tính cả khen thưởng đã thu hồi"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("ngay") and data["ngay"] > dt.date.today():
-            self.add_error("ngay", _("Ngày không được sau hôm nay."))
+        if data.get("on") and data["on"] > dt.date.today():
+            self.add_error("on", _("Ngày không được sau hôm nay."))
         return data

@@ -51,10 +51,10 @@ def pick_unit(request: AuthedRequest) -> JsonResponse:
 def _form(request: AuthedRequest, form_class: type[StatsFilterForm]) -> StatsFilterForm:
     start = selectors.default_filter(request.user)
     data = request.GET.copy()
-    data.setdefault("tu_nam", str(start.from_year))
-    data.setdefault("den_nam", str(start.to_year))
-    if form_class is StatsTableForm and "chieu" not in data:
-        data.setlist("chieu", ["year", "level", "title"])
+    data.setdefault("year_from", str(start.from_year))
+    data.setdefault("year_to", str(start.to_year))
+    if form_class is StatsTableForm and "by" not in data:
+        data.setlist("by", ["year", "level", "title"])
     return form_class(data, units=_units(request))
 
 
@@ -66,11 +66,11 @@ def _filter(form: StatsFilterForm) -> DashboardFilter:
         )
     d = form.cleaned_data
     return DashboardFilter(
-        from_year=d["tu_nam"],
-        to_year=d["den_nam"],
-        unit=d.get("don_vi"),
-        levels=(d["cap"],) if d.get("cap") else (),
-        targets=(d["doi_tuong"],) if d.get("doi_tuong") else (),
+        from_year=d["year_from"],
+        to_year=d["year_to"],
+        unit=d.get("unit"),
+        levels=(d["level"],) if d.get("level") else (),
+        targets=(d["target"],) if d.get("target") else (),
     )
 
 
@@ -118,13 +118,13 @@ def dashboard_data(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def dashboard_xlsx(request: AuthedRequest) -> HttpResponse:
-    """Every chart's table on its own sheet (or one chart: ?bieu_do=key)."""
+    """Every chart's table on its own sheet (or one chart: ?chart=key)."""
     require_perm(request, PERM)
     try:
         f, charts = _charts(request)
     except ValidationError as exc:
         return _bad_request(exc)
-    wanted = request.GET.get("bieu_do", "")
+    wanted = request.GET.get("chart", "")
     if wanted:
         charts = [c for c in charts if c.key == wanted]
     name = f"bang-dieu-khien-{wanted or 'tat-ca'}-{f.from_year}-{f.to_year}.xlsx"
@@ -139,12 +139,12 @@ def _table_result(request: AuthedRequest) -> tuple[StatsFilterForm, StatsResult]
         user=request.user,
         from_year=f.from_year,
         to_year=f.to_year,
-        by=d.get("chieu") or ("year",),
+        by=d.get("by") or ("year",),
         unit=f.unit,
-        as_of=d.get("ngay"),
+        as_of=d.get("on"),
         levels=f.levels or None,
         targets=f.targets or None,
-        include_revoked=bool(d.get("thu_hoi")),
+        include_revoked=bool(d.get("include_revoked")),
     )
     return form, result
 

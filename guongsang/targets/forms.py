@@ -15,7 +15,7 @@ from guongsang.org.pickers import UnitChoiceField
 from guongsang.org.selectors import units_acting
 from guongsang.targets.models import Indicator
 
-# What a unit is chosen for (`?muc=` of the picker's URL): each answers from its own roles.
+# What a unit is chosen for (`?purpose=` of the picker's URL): each answers from its own roles.
 PURPOSE_VIEW, PURPOSE_PLAN, PURPOSE_RESULT = "xem", "ke-hoach", "ket-qua"
 
 
@@ -32,9 +32,9 @@ class _UnitChoice(UnitChoiceField):
 
 
 def _unit_choices(form: forms.Form, *, user: Actor, roles: frozenset[str], purpose: str) -> None:
-    field = field_of(form, "don_vi", forms.ModelChoiceField)
+    field = field_of(form, "unit", forms.ModelChoiceField)
     assert isinstance(field.widget, PickerSelect)
-    field.widget.url = f"{reverse('targets:pick_unit')}?muc={purpose}"
+    field.widget.url = f"{reverse('targets:pick_unit')}?purpose={purpose}"
     field.queryset = units_for(user, roles)
 
 
@@ -50,8 +50,8 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
 
 
 class FilterForm(BootstrapFormMixin, forms.Form):
-    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
-    don_vi = _UnitChoice(label=_("Đơn vị"), required=False)
+    year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    unit = _UnitChoice(label=_("Đơn vị"), required=False)
 
     def __init__(self, *args: Any, user: Actor, roles: frozenset[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,13 +61,13 @@ class FilterForm(BootstrapFormMixin, forms.Form):
 class FigureForm(BootstrapFormMixin, forms.Form):
     """One figure: the yearly plan (no month) or one month's result."""
 
-    don_vi = _UnitChoice(label=_("Đơn vị"))
-    chi_tieu = forms.ModelChoiceField(
+    unit = _UnitChoice(label=_("Đơn vị"))
+    indicator = forms.ModelChoiceField(
         label=_("Chỉ tiêu"), queryset=Indicator.objects.filter(active=True), to_field_name="code"
     )
-    nam = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    thang = IntegerField(label=_("Tháng"), min_value=1, max_value=12)
-    so_lieu = forms.CharField(
+    year = IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    month = IntegerField(label=_("Tháng"), min_value=1, max_value=12)
+    value = forms.CharField(
         label=_("Số liệu"),
         max_length=20,
         help_text=_("Viết như thường dùng: 171.228 hoặc 12,5."),
@@ -79,12 +79,12 @@ class FigureForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         purpose = PURPOSE_RESULT if monthly else PURPOSE_PLAN
         _unit_choices(self, user=user, roles=roles, purpose=purpose)
-        self.fields["nam"].initial = timezone.localdate().year
+        self.fields["year"].initial = timezone.localdate().year
         if not monthly:
-            del self.fields["thang"]
+            del self.fields["month"]
         else:
-            self.fields["thang"].initial = timezone.localdate().month
+            self.fields["month"].initial = timezone.localdate().month
 
 
 class UploadForm(BootstrapFormMixin, forms.Form):
-    tep = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))

@@ -54,8 +54,8 @@ def _filters(request: AuthedRequest) -> tuple[FilterForm, int, Unit | None]:
     year = selectors.latest_year(user=request.user) or timezone.localdate().year
     unit = None
     if form.is_valid():
-        year = form.cleaned_data["nam"] or year
-        unit = form.cleaned_data["don_vi"]
+        year = form.cleaned_data["year"] or year
+        unit = form.cleaned_data["unit"]
     return form, year, unit
 
 
@@ -88,8 +88,8 @@ def index(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def pick_unit(request: AuthedRequest) -> JsonResponse:
     """The units a target form may choose, typed without diacritics, within the user's scope
-    for the roles of that form (`?muc=`)."""
-    perm, roles = PICKER_PURPOSES.get(request.GET.get("muc", ""), PICKER_PURPOSES[PURPOSE_VIEW])
+    for the roles of that form (`?purpose=`)."""
+    perm, roles = PICKER_PURPOSES.get(request.GET.get("purpose", ""), PICKER_PURPOSES[PURPOSE_VIEW])
     require_perm(request, perm)
     units = units_for(request.user, roles).select_related("parent")
     return picker_response(unit_choices(units, request.GET.get("q", "")))
@@ -216,14 +216,14 @@ def _figure(request: AuthedRequest, *, monthly: bool) -> HttpResponse:
         data = form.cleaned_data
         figure = {
             "by": request.user,
-            "indicator": data["chi_tieu"],
-            "unit": data["don_vi"],
-            "year": data["nam"],
-            "value": data["so_lieu"],
+            "indicator": data["indicator"],
+            "unit": data["unit"],
+            "year": data["year"],
+            "value": data["value"],
         }
         try:
             if monthly:
-                services.result_set(month=data["thang"], **figure)
+                services.result_set(month=data["month"], **figure)
             else:
                 services.plan_set(**figure)
         except (ValidationError, PermissionDenied) as exc:
@@ -257,9 +257,9 @@ def import_upload(request: AuthedRequest) -> HttpResponse:
     form = UploadForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            token = imports.store_upload(form.cleaned_data["tep"])
+            token = imports.store_upload(form.cleaned_data["file"])
         except ValidationError as exc:
-            form.add_error("tep", exc)
+            form.add_error("file", exc)
         else:
             request.session[SESSION_TOKENS] = [*request.session.get(SESSION_TOKENS, [])[-9:], token]
             return redirect("targets:import_preview", token=token)

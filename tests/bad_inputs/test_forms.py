@@ -25,7 +25,7 @@ FORMS = {
     ),
     "awards-no-file": ("/ho-so/nhap-excel/lich-su/", "admin", {}, {}),
     "targets-no-file": ("/chi-tieu/nhap-excel/", "secretariat", {}, {}),
-    "targets-image": ("/chi-tieu/nhap-excel/", "secretariat", {}, {"tep": ("a.png", b"\x89PNG")}),
+    "targets-image": ("/chi-tieu/nhap-excel/", "secretariat", {}, {"file": ("a.png", b"\x89PNG")}),
     "entry-empty": ("/cuoc-thi/{contest}/nop-bai/", "officer", {}, {}),
     "entry-unknown-unit": (
         "/cuoc-thi/{contest}/nop-bai/",

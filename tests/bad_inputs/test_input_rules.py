@@ -138,28 +138,28 @@ def test_a_person_typed_in_decomposed_form_is_stored_in_nfc(client, corpus):
 # The monthly result form: numbers and years -------------------------------------------------
 
 FIGURE_CASES = {
-    **{f"value-{k}": {"so_lieu": v} for k, v in ODD_NUMBERS.items()},
-    "value-forty-digits": {"so_lieu": "9" * 40},
-    "value-negative": {"so_lieu": "-5"},
-    **{f"year-{k}": {"nam": v} for k, v in ODD_NUMBERS.items()},
-    "year-arabic-indic-2024": {"nam": "٢٠٢٤"},
-    "year-full-width-2024": {"nam": "２０２４"},
-    "year-1899": {"nam": "1899"},
-    "year-99999": {"nam": "99999"},
-    **{f"month-{k}": {"thang": v} for k, v in ODD_NUMBERS.items()},
-    "month-arabic-indic-3": {"thang": "٣"},
-    "month-full-width-3": {"thang": "３"},
+    **{f"value-{k}": {"value": v} for k, v in ODD_NUMBERS.items()},
+    "value-forty-digits": {"value": "9" * 40},
+    "value-negative": {"value": "-5"},
+    **{f"year-{k}": {"year": v} for k, v in ODD_NUMBERS.items()},
+    "year-arabic-indic-2024": {"year": "٢٠٢٤"},
+    "year-full-width-2024": {"year": "２０２４"},
+    "year-1899": {"year": "1899"},
+    "year-99999": {"year": "99999"},
+    **{f"month-{k}": {"month": v} for k, v in ODD_NUMBERS.items()},
+    "month-arabic-indic-3": {"month": "٣"},
+    "month-full-width-3": {"month": "３"},
 }
 
 
 @pytest.mark.parametrize("case", FIGURE_CASES)
 def test_a_monthly_result_with_an_odd_number_is_refused(client, corpus, case):
     data = {
-        "don_vi": str(corpus.centre.uuid),
-        "chi_tieu": corpus.indicator.code,
-        "nam": "2024",
-        "thang": "3",
-        "so_lieu": "120",
+        "unit": str(corpus.centre.uuid),
+        "indicator": corpus.indicator.code,
+        "year": "2024",
+        "month": "3",
+        "value": "120",
         **FIGURE_CASES[case],
     }
     client.force_login(corpus.secretariat)
@@ -337,12 +337,12 @@ def test_an_api_query_with_an_odd_number_is_refused(client, corpus, case):
 # List pages: year and page in the query string -----------------------------------------------
 
 YEAR_LISTS = {
-    "decisions": ("/quyet-dinh/", "nam"),
-    "dossiers": ("/ho-so/", "nam"),
-    "movements": ("/phong-trao/", "nam"),
-    "targets": ("/chi-tieu/", "nam"),
-    "stats-from": ("/thong-ke/", "tu_nam"),
-    "stats-to": ("/thong-ke/", "den_nam"),
+    "decisions": ("/quyet-dinh/", "year"),
+    "dossiers": ("/ho-so/", "year"),
+    "movements": ("/phong-trao/", "year"),
+    "targets": ("/chi-tieu/", "year"),
+    "stats-from": ("/thong-ke/", "year_from"),
+    "stats-to": ("/thong-ke/", "year_to"),
 }
 ODD_YEARS = {
     **ODD_NUMBERS,

@@ -41,7 +41,7 @@ UPLOADS = {
     # name → (url, user attribute of the world, form field)
     "nominations": ("/ho-so/nhap-excel/de-nghi/", "officer", "file"),
     "award-history": ("/ho-so/nhap-excel/lich-su/", "admin", "file"),
-    "targets": ("/chi-tieu/nhap-excel/", "secretariat", "tep"),
+    "targets": ("/chi-tieu/nhap-excel/", "secretariat", "file"),
 }
 
 

@@ -197,7 +197,7 @@ def _all_arguments(world, form_class) -> dict:
     from guongsang.core.widgets import PickerSelect
 
     unit = world.centre.uuid
-    chosen = {"person": world.person.uuid, "unit": unit, "don_vi": unit}
+    chosen = {"person": world.person.uuid, "unit": unit}
     chosen |= {"home_unit": unit, "organiser": unit}
     pickers = {
         name: chosen[name]

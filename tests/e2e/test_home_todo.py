@@ -46,7 +46,7 @@ def test_each_role_starts_the_day_from_its_to_do_list(
     assert waiting.locator(".badge").inner_text() == str(len(sent))
     both_sizes(secretariat, page_for, shot, "home-secretariat")
     waiting.get_by_role("link").click()
-    secretariat.wait_for_url("**trang_thai=submitted**")
+    secretariat.wait_for_url("**status=submitted**")
     expect(secretariat.locator("tbody tr")).to_have_count(len(sent))
     secretariat.get_by_role("link", name=names[0]).click()
     act(secretariat, "Trả lại để bổ sung", reason=REASON)

@@ -162,6 +162,6 @@ def test_the_leader_reads_the_statistics_of_a_unit_picked_by_typing(
     assert len(offered) == 1, offered
     page.locator(".ts-dropdown .option", has_text=world.centre.name).click()
     page.get_by_role("button", name="Xem").click()
-    page.wait_for_url(f"**don_vi={world.centre.uuid}**")
-    assert world.centre.name in page.locator("#id_don_vi-ts-control").locator("..").inner_text()
+    page.wait_for_url(f"**unit={world.centre.uuid}**")
+    assert world.centre.name in page.locator("#id_unit-ts-control").locator("..").inner_text()
     shot(page, "picker-stats-unit-1366x768")

@@ -41,7 +41,7 @@ def history(world, titles):
 def test_a_leader_reads_the_dashboard(live_server, history, page_for, shot, size):
     page = page_for(*size)
     login(page, live_server.url, "lanhdao")
-    page.goto(f"{live_server.url}/thong-ke/?tu_nam=2019&den_nam=2023")
+    page.goto(f"{live_server.url}/thong-ke/?year_from=2019&year_to=2023")
     page.locator("#gs-dashboard[data-drawn='1']").wait_for()
     assert page.get_by_role("heading", name="Số lượt khen thưởng theo năm và cấp").is_visible()
     assert page.locator("canvas[data-chart='levels']").bounding_box()["height"] > 100
@@ -55,7 +55,7 @@ def test_a_leader_reads_the_dashboard(live_server, history, page_for, shot, size
 def test_the_leader_builds_a_grouped_table_and_downloads_it(live_server, history, page_for, shot):
     page = page_for(*LAPTOP)
     login(page, live_server.url, "lanhdao")
-    page.goto(f"{live_server.url}/thong-ke/bang/?tu_nam=2019&den_nam=2023")
+    page.goto(f"{live_server.url}/thong-ke/bang/?year_from=2019&year_to=2023")
     page.get_by_label("Đơn vị", exact=True).check()
     page.get_by_role("button", name="Xem").click()
     page.get_by_role("columnheader", name="Đơn vị").wait_for()

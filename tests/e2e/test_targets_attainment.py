@@ -36,7 +36,7 @@ def test_an_officer_enters_a_month_and_sees_the_percentage(live_server, figures,
     shot(page, "targets-result-form-390x844")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã lưu số liệu.").wait_for()
-    page.goto(f"{live_server.url}/chi-tieu/?nam=2023")
+    page.goto(f"{live_server.url}/chi-tieu/?year=2023")
     body = page.locator("main").inner_text() if page.locator("main").count() else page.content()
     assert "105,7%" in body
     assert figures.other_centre.name not in page.content()
@@ -53,7 +53,7 @@ def test_the_secretariat_reads_the_attainment_of_the_department(
     )
     page = page_for(*LAPTOP)
     login(page, live_server.url, "thuongtruc")
-    page.goto(f"{live_server.url}/chi-tieu/?nam=2023")
+    page.goto(f"{live_server.url}/chi-tieu/?year=2023")
     text = page.content()
     assert "105,7%" in text and "103,6%" in text and figures.other_centre.name in text
     page.get_by_role("link", name=figures.centre.name).click()

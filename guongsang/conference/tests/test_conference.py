@@ -166,8 +166,12 @@ def test_create_then_pick_honourees_through_the_pages(client, world, titles):
     assert response.status_code == 302
     conference = Conference.objects.get()
     pick = reverse("conference:honourees_pick", args=[conference.uuid])
-    page = client.get(pick, {"nam": 2022, "so_qd": "1234/QĐ-SLĐTBXH"}).content.decode()
+    page = client.get(pick, {"year": 2022, "decision_number": "1234/QĐ-SLĐTBXH"}).content.decode()
     assert "Lê Thị Bích Liên" in page
+    # a link saved with the old names opens the same choice
+    old = client.get(f"{pick}?nam=2022&so_qd=1234%2FQ%C4%90-SL%C4%90TBXH", follow=True)
+    new = f"{pick}?year=2022&decision_number=1234%2FQ%C4%90-SL%C4%90TBXH"
+    assert old.redirect_chain == [(new, 301)] and "Lê Thị Bích Liên" in old.content.decode()
     client.post(pick, {"award": [award.pk]})
     assert list(conference.honourees.values_list("award_id", flat=True)) == [award.pk]
     response = client.get(

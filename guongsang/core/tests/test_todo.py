@@ -45,7 +45,7 @@ def dossiers(world, titles):
 def test_the_officer_sees_drafts_and_the_returned_dossier_with_its_reason(world, dossiers):
     drafts = _by_label(world.officer, Role.UNIT_OFFICER, "Hồ sơ đang soạn")
     assert drafts.count == len(dossiers["drafts"]) == 2
-    assert drafts.url == reverse("nominations:list") + "?trang_thai=draft"
+    assert drafts.url == reverse("nominations:list") + "?status=draft"
     returned = _by_label(world.officer, Role.UNIT_OFFICER, "Hồ sơ bị trả lại")
     assert returned.count == 1 and returned.urgent
     assert REASON in returned.detail and dossiers["returned"][0].person.full_name in returned.detail
@@ -89,7 +89,7 @@ def test_the_home_page_shows_the_list_with_links(client, world, dossiers):
     client.force_login(world.officer)
     page = client.get(reverse("core:home")).content.decode()
     assert "Việc cần làm" in page and "Hồ sơ bị trả lại, cần bổ sung" in page
-    assert REASON in page and "?trang_thai=returned" in page
+    assert REASON in page and "?status=returned" in page
 
 
 def test_the_unread_badge_counts_and_clears(client, world, dossiers):

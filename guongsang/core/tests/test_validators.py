@@ -191,11 +191,11 @@ def test_a_target_figure_out_of_bounds_is_refused_and_the_pages_still_open(clien
     client.force_login(world.secretariat)
     response = client.post(
         reverse("targets:plan"),
-        {"don_vi": world.centre.uuid, "chi_tieu": jobs.code, "nam": 2023, "so_lieu": value},
+        {"unit": world.centre.uuid, "indicator": jobs.code, "year": 2023, "value": value},
     )
     assert response.status_code in {200, 400}
     assert not Plan.objects.exists()
-    assert client.get(reverse("targets:index"), {"nam": 2023}).status_code == 200
+    assert client.get(reverse("targets:index"), {"year": 2023}).status_code == 200
 
 
 @pytest.mark.django_db
@@ -205,10 +205,10 @@ def test_a_target_figure_out_of_bounds_is_refused_and_the_pages_still_open(clien
         ("people:list", {"page": "1" + "0" * 23}),
         ("people:list", {"page": "٣"}),
         ("nominations:list", {"page": "-1"}),
-        ("decisions:list", {"nam": "²"}),
-        ("decisions:list", {"nam": "9" * 30}),
-        ("targets:index", {"nam": "abc"}),
-        ("stats:table", {"tu_nam": "0"}),
+        ("decisions:list", {"year": "²"}),
+        ("decisions:list", {"year": "9" * 30}),
+        ("targets:index", {"year": "abc"}),
+        ("stats:table", {"year_from": "0"}),
         ("core:audit_list", {"page": "x"}),
     ],
 )
@@ -223,6 +223,6 @@ def test_bad_page_or_year_parameters_answer_400_in_vietnamese(client, world, rou
 @pytest.mark.django_db
 def test_a_json_page_answers_its_400_in_json(client, world):
     client.force_login(world.admin)
-    response = client.get(reverse("stats:dashboard_data"), {"tu_nam": "١٩٩٠"})
+    response = client.get(reverse("stats:dashboard_data"), {"year_from": "١٩٩٠"})
     assert response.status_code == 400
     assert "Năm phải là số nguyên" in response.json()["detail"]

@@ -230,3 +230,16 @@ def test_the_citys_dossier_page_offers_no_forward_button(world, client):
     client.force_login(world.secretariat)
     page = client.get(reverse("nominations:detail", args=[lower.uuid])).content.decode()
     assert "Trình cấp trên" in page
+
+
+def test_the_outcome_form_opens_on_its_submission_even_from_an_old_link(world, client):
+    from django.urls import reverse
+
+    sent, _medal, _pm = _sent_to_board(world)
+    client.force_login(city_secretariat(world))
+    url = reverse("decisions:outcome_create")
+    form = client.get(f"{url}?submission={sent.uuid}").context["form"]
+    assert str(form["submission"].value()) == str(sent.uuid)
+    old = client.get(f"{url}?to_trinh={sent.uuid}", follow=True)
+    assert old.redirect_chain == [(f"{url}?submission={sent.uuid}", 301)]
+    assert str(old.context["form"]["submission"].value()) == str(sent.uuid)

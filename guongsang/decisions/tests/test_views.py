@@ -108,3 +108,15 @@ def test_a_downloaded_decision_keeps_the_d_of_qđ_in_its_file_name(client, world
         number = decision.full_number.split("/")[0]
         assert f"quyet-dinh-{number}-qd-" in disposition, disposition
         assert "-q-" not in disposition and "-qd-" in disposition
+
+
+def test_the_register_filters_by_year_and_an_old_link_still_does(client, world):
+    decision = signed_decision(world)
+    client.force_login(world.leader)
+    url = reverse("decisions:list")
+    year = decision.year
+    assert decision.full_number in client.get(url, {"year": year}).content.decode()
+    assert decision.full_number not in client.get(url, {"year": year - 1}).content.decode()
+    old = client.get(f"{url}?nam={year}", follow=True)
+    assert old.redirect_chain == [(f"{url}?year={year}", 301)]
+    assert decision.full_number in old.content.decode()

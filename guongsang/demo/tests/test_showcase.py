@@ -71,7 +71,7 @@ def _public_pages(client):
         reverse("showcase:search") + "?q=nguoi+tot",
         reverse("showcase:search") + "?q=nguyen",
         reverse("showcase:search") + "?q=trung+tam",
-        reverse("showcase:browse") + "?trang=2",
+        reverse("showcase:browse") + "?page=2",
         *(reverse("showcase:story", args=[s.year, s.slug]) for s in stories),
     ]
     for url in urls:

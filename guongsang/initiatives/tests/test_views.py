@@ -28,7 +28,7 @@ def test_the_register_filters_by_the_widest_scope_recognised(client, world):
     recognise(world, base, scope=Scope.BASE, number="1/QĐ")
     recognise(world, city, scope=Scope.CITY, number="2/QĐ")
     client.force_login(world.secretariat)
-    page = client.get(reverse("initiatives:list"), {"pham_vi": "city"}).content.decode()
+    page = client.get(reverse("initiatives:list"), {"scope": "city"}).content.decode()
     assert city.title in page and base.title not in page
 
 
@@ -78,3 +78,15 @@ def test_the_secretariat_records_the_finding_and_a_bad_one_is_explained(client, 
     response = client.post(url, {**data, "scope": "base"})
     assert response.status_code == 302
     assert initiative.assessments.get().scope == "base"
+
+
+def test_an_old_saved_link_to_the_register_keeps_its_filters(client, world):
+    base = make_initiative(world, title="Sáng kiến cơ sở")
+    city = make_initiative(world, title="Sáng kiến thành phố")
+    recognise(world, base, scope=Scope.BASE, number="1/QĐ")
+    recognise(world, city, scope=Scope.CITY, number="2/QĐ")
+    client.force_login(world.secretariat)
+    url = reverse("initiatives:list")
+    old = client.get(f"{url}?pham_vi=city&trang_thai=&linh_vuc=&nam=", follow=True)
+    assert old.redirect_chain == [(f"{url}?scope=city&status=&field=&year=", 301)]
+    assert city.title in old.content.decode() and base.title not in old.content.decode()

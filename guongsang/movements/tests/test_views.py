@@ -32,13 +32,13 @@ def test_the_list_shows_movements_by_year_and_filters_by_year(client, world, mov
     page = client.get(reverse("movements:list")).content.decode()
     assert movement.name in page and closed.name in page
     assert f"Năm {today().year}" in page and "Năm 2024" in page
-    filtered = client.get(reverse("movements:list"), {"nam": 2024}).content.decode()
+    filtered = client.get(reverse("movements:list"), {"year": 2024}).content.decode()
     assert closed.name in filtered and movement.name not in filtered
 
 
 def test_the_list_answers_htmx_with_the_results_only(client, world, closed):
     client.force_login(world.officer)
-    response = client.get(reverse("movements:list"), {"nam": 2024}, HTTP_HX_REQUEST="true")
+    response = client.get(reverse("movements:list"), {"year": 2024}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert body.startswith('<div id="movement-results">') and "<html" not in body
 
@@ -146,7 +146,7 @@ def test_the_secretariat_sees_who_has_not_pledged(client, world, movement, title
     make_pledge(movement, world.centre, [titles["tap-the-tot"]], on=today())
     client.force_login(world.secretariat)
     url = reverse("movements:status", args=[movement.uuid])
-    page = client.get(url, {"loc": "chua"}).content.decode()
+    page = client.get(url, {"show": "chua"}).content.decode()
     assert world.other_centre.name in page and world.centre.name not in page
     page = client.get(url).content.decode()
     assert world.centre.name in page and "50,0%" in page
@@ -188,3 +188,19 @@ def test_the_organiser_is_found_by_typing_among_the_units_the_user_manages(clien
     assert f'data-picker="{url}"' in page and world.other_centre.name not in page
     client.force_login(world.officer)
     assert client.get(url, {"q": "bao tro"}).status_code == 403
+
+
+def test_old_saved_links_to_the_movements_keep_their_filters(
+    client, world, movement, closed, titles
+):
+    make_pledge(movement, world.centre, [titles["tap-the-tot"]], on=today())
+    client.force_login(world.secretariat)
+    url = reverse("movements:list")
+    old = client.get(f"{url}?nam=2024", follow=True)
+    assert old.redirect_chain == [(f"{url}?year=2024", 301)]
+    assert closed.name in old.content.decode() and movement.name not in old.content.decode()
+    status = reverse("movements:status", args=[movement.uuid])
+    old = client.get(f"{status}?loc=chua", follow=True)
+    assert old.redirect_chain == [(f"{status}?show=chua", 301)]
+    page = old.content.decode()
+    assert world.other_centre.name in page and world.centre.name not in page

@@ -102,7 +102,7 @@ def test_export_holds_the_filtered_visible_dossiers(client, world):
     make_dossier(world, year=2024)
     make_dossier(world, year=2023)
     client.force_login(world.officer)
-    response = client.get("/ho-so/xuat-excel/", {"nam": 2024})
+    response = client.get("/ho-so/xuat-excel/", {"year": 2024})
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
@@ -168,8 +168,8 @@ def test_the_list_filters_by_unit_subtree(client, world):
         person=world.other_person,
     )
     client.force_login(world.secretariat)
-    page = client.get(reverse("nominations:list"), {"don_vi": str(world.centre.uuid)})
+    page = client.get(reverse("nominations:list"), {"unit": str(world.centre.uuid)})
     shown = {d.pk for d in page.context["page"]}
     assert shown == {ours.pk}
-    page = client.get(reverse("nominations:list"), {"don_vi": str(world.dept.uuid)})
+    page = client.get(reverse("nominations:list"), {"unit": str(world.dept.uuid)})
     assert {d.pk for d in page.context["page"]} == {ours.pk, theirs.pk}

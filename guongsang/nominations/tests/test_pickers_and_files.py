@@ -113,6 +113,6 @@ def test_the_lists_unit_filter_finds_only_units_of_visible_dossiers(client, worl
     client.force_login(world.officer)
     found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
     assert [r["value"] for r in found] == [str(world.centre.uuid)]
-    page = client.get(reverse("nominations:list"), {"don_vi": world.centre.uuid}).content
+    page = client.get(reverse("nominations:list"), {"unit": world.centre.uuid}).content
     assert f'value="{world.centre.uuid}" selected'.encode() in page  # the filter stays chosen
     assert f'data-picker="{url}"'.encode() in page

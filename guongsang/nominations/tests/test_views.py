@@ -192,10 +192,8 @@ def test_the_list_filters_by_state_and_text_and_answers_htmx_with_rows(client, w
     make_dossier(world)
     client.force_login(world.secretariat)
     url = reverse("nominations:list")
-    assert world.person.full_name in client.get(url, {"trang_thai": "draft"}).content.decode()
-    assert (
-        world.person.full_name not in client.get(url, {"trang_thai": "submitted"}).content.decode()
-    )
+    assert world.person.full_name in client.get(url, {"status": "draft"}).content.decode()
+    assert world.person.full_name not in client.get(url, {"status": "submitted"}).content.decode()
     response = client.get(url, {"q": "Bích"}, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert world.person.full_name in body and "<html" not in body
@@ -275,3 +273,16 @@ def test_every_direct_step_has_its_own_sentence():
     sentences = [str(t.done) for t in TRANSITIONS.values()]
     assert all(s.startswith("Đã ") and s.endswith(".") for s in sentences)
     assert len(set(sentences)) == len(sentences)
+
+
+def test_an_old_saved_link_lands_on_the_same_filtered_list(client, world):
+    make_dossier(world)
+    client.force_login(world.secretariat)
+    url = reverse("nominations:list")
+    response = client.get(f"{url}?nam=2024&trang_thai=draft&q=B%C3%ADch")
+    assert response.status_code == 301
+    assert response["Location"] == f"{url}?year=2024&status=draft&q=B%C3%ADch"
+    assert world.person.full_name in client.get(response["Location"]).content.decode()
+    old = client.get(f"{url}?nam=2024&trang_thai=submitted", follow=True)
+    assert old.redirect_chain == [(f"{url}?year=2024&status=submitted", 301)]
+    assert world.person.full_name not in old.content.decode()

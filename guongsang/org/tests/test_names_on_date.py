@@ -45,7 +45,7 @@ def test_the_tree_names_every_unit_in_a_fixed_number_of_queries(
 
 def test_the_tree_page_shows_the_name_of_the_date(client, world, renamed):
     client.force_login(world.admin)
-    old_page = client.get(reverse("org:tree"), {"ngay": "01/06/2015"}).content.decode()
+    old_page = client.get(reverse("org:tree"), {"on": "01/06/2015"}).content.decode()
     assert OLD in old_page and f"nay là {NEW}" in old_page
     today_page = client.get(reverse("org:tree")).content.decode()
     assert OLD not in today_page and NEW in today_page
@@ -86,7 +86,7 @@ def test_siblings_are_sorted_by_their_names_on_the_date(client, world, renamed):
     assert children(dt.date(2015, 6, 1)) == [*centres, care.name, OLD]
     assert children(None) == [*centres, NEW, care.name]
     client.force_login(world.admin)
-    page = client.get(reverse("org:tree"), {"ngay": "01/06/2015"}).content.decode()
+    page = client.get(reverse("org:tree"), {"on": "01/06/2015"}).content.decode()
     assert page.index(care.name) < page.index(OLD)
     page = client.get(reverse("org:tree")).content.decode()
     assert page.index(NEW) < page.index(care.name)
@@ -102,7 +102,7 @@ def test_the_tree_export_names_and_orders_units_as_on_the_date(client, world, re
     whose row gives today's name beside it."""
     care = make_unit("Trung tâm Điều dưỡng", parent=world.dept)
     client.force_login(world.admin)
-    content = client.get(reverse("org:tree_xlsx"), {"ngay": "01/06/2015"}).content
+    content = client.get(reverse("org:tree_xlsx"), {"on": "01/06/2015"}).content
     rows = list(load_workbook(io.BytesIO(content), read_only=True).worksheets[0].values)
     header = list(rows[0])
     name, parent, today_name = (header.index(h) for h in ("Đơn vị", "Trực thuộc", "Tên hiện nay"))

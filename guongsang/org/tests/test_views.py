@@ -55,8 +55,15 @@ def test_the_tree_as_of_a_date_shows_the_units_of_that_date(client, world):
 
     make_unit("Trung tâm mới", parent=world.dept, valid_from=dt.date(2021, 1, 1))
     client.force_login(world.secretariat)
-    old = client.get(reverse("org:tree"), {"ngay": "31/12/2020"}).content.decode()
+    old = client.get(reverse("org:tree"), {"on": "31/12/2020"}).content.decode()
     new = client.get(reverse("org:tree")).content.decode()
     assert "Trung tâm mới" not in old and "Trung tâm mới" in new
-    bad = client.get(reverse("org:tree"), {"ngay": "31/13/2020"})
+    bad = client.get(reverse("org:tree"), {"on": "31/13/2020"})
     assert "Ngày không hợp lệ" in bad.content.decode()
+
+
+def test_an_old_saved_link_to_the_tree_on_a_date_still_opens_it(client, world):
+    client.force_login(world.secretariat)
+    response = client.get(reverse("org:tree") + "?ngay=31/12/2020", follow=True)
+    assert response.redirect_chain == [(reverse("org:tree") + "?on=31/12/2020", 301)]
+    assert response.context["on"] == dt.date(2020, 12, 31)

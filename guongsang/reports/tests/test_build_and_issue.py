@@ -27,11 +27,11 @@ def test_building_with_unresolved_warnings_asks_first_and_lists_them(client, hon
     assert asked.status_code == 200
     body = asked.content.decode()
     assert "vẫn xuất" in body.lower() and "tăng 1 cá nhân" in body  # 2 in 2023, 1 in 2022
-    assert 'name="xac_nhan"' in body
+    assert 'name="confirm"' in body
     report.refresh_from_db()
     assert report.last_build is None  # nothing built yet
     with override_settings(TASKS=IMMEDIATE):
-        confirmed = client.post(url, {"xac_nhan": "1"})
+        confirmed = client.post(url, {"confirm": "1"})
     assert confirmed.status_code == 302
     report.refresh_from_db()
     assert report.last_build.status == "done" and report.last_format == "docx"
@@ -94,7 +94,7 @@ def test_the_header_carries_the_number_and_date_of_issue(client, honoured):  # n
     draft = docx_head(report)
     assert "/BC-" in draft and "Số: 12/" not in draft
     response = client.post(
-        reverse("reports:issue", args=[report.uuid]), {"so": "12", "ngay": "2024-01-05"}
+        reverse("reports:issue", args=[report.uuid]), {"number": "12", "date": "2024-01-05"}
     )
     assert response.status_code == 302
     report.refresh_from_db()
@@ -115,7 +115,9 @@ def test_the_header_carries_the_number_and_date_of_issue(client, honoured):  # n
 def test_an_issue_date_before_the_report_year_is_refused(client, honoured):  # noqa: F811
     report = _open(client, honoured.secretariat, honoured.dept)
     response = client.post(
-        reverse("reports:issue", args=[report.uuid]), {"so": "3", "ngay": "2022-12-31"}, follow=True
+        reverse("reports:issue", args=[report.uuid]),
+        {"number": "3", "date": "2022-12-31"},
+        follow=True,
     )
     assert "Ngày ban hành phải sau năm 2023" in response.content.decode()
     report.refresh_from_db()

@@ -26,7 +26,7 @@ def honoured(world, titles):
 
 def _open(client, user, unit, year=2023):
     client.force_login(user)
-    response = client.post(reverse("reports:create"), {"don_vi": unit.uuid, "nam": year})
+    response = client.post(reverse("reports:create"), {"unit": unit.uuid, "year": year})
     assert response.status_code == 302, response.content.decode()[:500]
     return AnnualReport.objects.get(unit=unit, year=year)
 
@@ -86,7 +86,7 @@ def test_building_the_pdf_runs_in_the_background_and_is_downloadable(client, hon
 def test_an_officer_cannot_open_a_report_for_another_unit(client, honoured):
     client.force_login(honoured.officer)
     response = client.post(
-        reverse("reports:create"), {"don_vi": honoured.other_centre.uuid, "nam": 2023}
+        reverse("reports:create"), {"unit": honoured.other_centre.uuid, "year": 2023}
     )
     assert response.status_code == 200  # the form refuses the unit
     assert not AnnualReport.objects.exists()

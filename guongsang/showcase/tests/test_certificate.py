@@ -15,7 +15,7 @@ def test_anyone_checks_a_code_and_sees_whom_and_which_decision(client, world):
     decision = signed_decision(world)
     line = decision.recipients.get()
     code = line.certificate_code
-    response = client.get(reverse("showcase:certificate_check"), {"ma": f" {code.lower()} "})
+    response = client.get(reverse("showcase:certificate_check"), {"code": f" {code.lower()} "})
     assert response.status_code == 302
     page = client.get(response.url)
     body = page.content.decode()
@@ -47,7 +47,7 @@ def test_a_revoked_certificate_says_so(client, world):
 def test_unknown_codes_and_enumeration_are_limited(client, world):
     response = client.get(reverse("showcase:certificate", args=["ABCDE-FGHJK"]))
     assert response.status_code == 404 and "Không tìm thấy giấy khen" in response.content.decode()
-    bad = client.get(reverse("showcase:certificate_check"), {"ma": "x'; drop"})
+    bad = client.get(reverse("showcase:certificate_check"), {"code": "x'; drop"})
     assert bad.status_code == 200 and "chỉ gồm chữ, số" in bad.content.decode()
     for _ in range(19):
         client.get(reverse("showcase:certificate", args=["ABCDE-FGHJK"]))
@@ -59,3 +59,13 @@ def test_unknown_codes_and_enumeration_are_limited(client, world):
         reverse("showcase:certificate", args=["ABCDE-FGHJK"]), REMOTE_ADDR="10.1.1.1"
     )
     assert other.status_code == 404
+
+
+def test_an_old_printed_lookup_link_still_finds_the_certificate(client, world):
+    decision = signed_decision(world)
+    code = decision.recipients.get().certificate_code
+    check = reverse("showcase:certificate_check")
+    response = client.get(f"{check}?ma={code}")
+    assert response.status_code == 301 and response["Location"] == f"{check}?code={code}"
+    found = client.get(response["Location"], follow=True)
+    assert "Giấy khen hợp lệ." in found.content.decode()

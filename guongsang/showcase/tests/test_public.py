@@ -56,10 +56,10 @@ def test_browse_by_year_unit_and_title(client, stories, world):
         "Tập thể đoàn kết" not in client.get(reverse("showcase:year", args=[2022])).content.decode()
     )
     body = client.get(
-        reverse("showcase:browse"), {"don_vi": str(world.other_centre.uuid)}
+        reverse("showcase:browse"), {"unit": str(world.other_centre.uuid)}
     ).content.decode()
     assert "Tập thể đoàn kết" in body and "Chị Liên và các cháu" not in body
-    body = client.get(reverse("showcase:browse"), {"nam": "2022"}).content.decode()
+    body = client.get(reverse("showcase:browse"), {"year": "2022"}).content.decode()
     assert "Chị Liên và các cháu" in body and "Tập thể đoàn kết" not in body
 
 
@@ -84,7 +84,7 @@ def test_search_page(client, stories):
     assert "max-age=60" in response["Cache-Control"]
     body = client.get(reverse("showcase:search"), {"q": "không có đâu"}).content.decode()
     assert "Không tìm thấy câu chuyện nào" in body
-    assert client.get(reverse("showcase:search"), {"q": "x", "trang": "abc"}).status_code == 200
+    assert client.get(reverse("showcase:search"), {"q": "x", "page": "abc"}).status_code == 200
 
 
 def _png() -> SimpleUploadedFile:
@@ -229,3 +229,27 @@ def test_the_site_has_a_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.url.endswith("/favicon.svg")
     assert 'rel="icon"' in client.get("/vuon-hoa/").content.decode()
+
+
+def test_old_saved_links_of_the_public_site_and_its_management_keep_their_filters(
+    client, world, stories
+):
+    browse = reverse("showcase:browse")
+    old = client.get(f"{browse}?nam=2022&trang=1", follow=True)
+    assert old.redirect_chain == [(f"{browse}?year=2022&page=1", 301)]
+    body = old.content.decode()
+    assert "Chị Liên và các cháu" in body and "Tập thể đoàn kết" not in body
+    old = client.get(f"{browse}?don_vi={world.other_centre.uuid}", follow=True)
+    assert "Tập thể đoàn kết" in old.content.decode()
+    assert "Chị Liên và các cháu" not in old.content.decode()
+    search = reverse("showcase:search")
+    response = client.get(f"{search}?q=Ch%E1%BB%8B+Li%C3%AAn&trang=2")
+    assert response.status_code == 301
+    assert response["Location"] == f"{search}?q=Ch%E1%BB%8B+Li%C3%AAn&page=2"
+    client.force_login(world.secretariat)
+    manage = reverse("showcase:manage_stories")
+    assert "Bản nháp bí mật" not in client.get(manage, {"status": "published"}).content.decode()
+    old = client.get(f"{manage}?trang_thai=published", follow=True)
+    assert old.redirect_chain == [(f"{manage}?status=published", 301)]
+    body = old.content.decode()
+    assert "Chị Liên và các cháu" in body and "Bản nháp bí mật" not in body

@@ -27,7 +27,7 @@ def _data(**extra):
         "what": "Cứu một cụ già bị ngã ở ngã tư.",
         "tipster_name": "Đỗ Văn Nam",
         "tipster_contact": "0987 654 321",
-        "dong_y": "on",
+        "consent": "on",
         "website": "",
         "started": form_token(issued_at=time.time() - 30),
         **extra,

@@ -24,7 +24,7 @@ def _data(**extra):
         "what": "Nhặt được ví và trả lại người đánh rơi.",
         "tipster_name": "Trần Thị Hoa",
         "tipster_contact": "0912 345 678",
-        "dong_y": "on",
+        "consent": "on",
         "website": "",
         "started": form_token(issued_at=time.time() - 30),
         **extra,
@@ -40,10 +40,10 @@ def test_a_citizen_sends_a_tip(client):
     year = timezone.localdate().year
     assert tip.reference == f"TB-{year}-{tip.pk:05d}"
     assert response.status_code == 302
-    assert response.url == f"/vuon-hoa/bao-tin/da-gui/?so={tip.reference}"
+    assert response.url == f"/vuon-hoa/bao-tin/da-gui/?reference={tip.reference}"
     thanks = client.get(response.url).content.decode()
     assert f">{tip.reference}</strong>" in thanks
-    forged = client.get("/vuon-hoa/bao-tin/da-gui/?so=<script>").content.decode()
+    forged = client.get("/vuon-hoa/bao-tin/da-gui/?reference=<script>").content.decode()
     assert "<script>" not in forged and "Số tiếp nhận" not in forged
     assert tip.status == TipStatus.NEW and tip.tipster_contact == "0912 345 678"
     assert tip.ip_hash and "127.0.0.1" not in tip.ip_hash
@@ -60,7 +60,7 @@ def test_a_citizen_sends_a_tip(client):
         (lambda: {"started": form_token(issued_at=time.time() - 3 * 3600)}, "quá hạn"),
         (lambda: {"started": "giả-mạo"}, "Biểu mẫu không hợp lệ"),
         (lambda: {"tipster_contact": "123"}, "Nhập số điện thoại"),
-        (lambda: {"dong_y": ""}, "This field is required|Trường này là bắt buộc"),
+        (lambda: {"consent": ""}, "This field is required|Trường này là bắt buộc"),
     ],
 )
 def test_bots_and_bad_input_are_refused_with_a_clear_message(client, extra, message):
@@ -177,3 +177,18 @@ def test_a_tip_cannot_become_a_dossier_of_a_unit_outside_scope(world, titles):
     assert not Dossier.objects.exists()
     tip.refresh_from_db()
     assert tip.status == TipStatus.NEW
+
+
+def test_old_saved_links_to_the_thanks_and_the_tips_list_still_work(client, world):
+    tip = make_tip(reference="TB-2024-00007")
+    thanks = reverse("showcase:tip_thanks")
+    old = client.get(f"{thanks}?so={tip.reference}", follow=True)
+    assert old.redirect_chain == [(f"{thanks}?reference={tip.reference}", 301)]
+    assert f">{tip.reference}</strong>" in old.content.decode()
+    client.force_login(world.secretariat)
+    tips = reverse("showcase:tips")
+    assert "T. T. Hoa" in client.get(tips, {"status": "new"}).content.decode()
+    assert "T. T. Hoa" not in client.get(tips, {"status": "rejected"}).content.decode()
+    old = client.get(f"{tips}?trang_thai=new", follow=True)
+    assert old.redirect_chain == [(f"{tips}?status=new", 301)]
+    assert "T. T. Hoa" in old.content.decode()

@@ -112,13 +112,11 @@ def _browse_form(request: HttpRequest) -> BrowseForm:
 def browse(request: HttpRequest, year: int | None = None) -> HttpResponse:
     form = _browse_form(request)
     data = form.cleaned_data if form.is_valid() else {}
-    chosen_year = year or data.get("nam")
-    stories = selectors.browse(
-        year=chosen_year, unit=data.get("don_vi"), title=data.get("danh_hieu")
-    )
-    page = Paginator(stories, BROWSE_PAGE).get_page(request.GET.get("trang"))
+    chosen_year = year or data.get("year")
+    stories = selectors.browse(year=chosen_year, unit=data.get("unit"), title=data.get("title"))
+    page = Paginator(stories, BROWSE_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("trang", None)
+    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
@@ -140,7 +138,7 @@ def _search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     try:
-        number = max(1, int(request.GET.get("trang", "1")))
+        number = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         number = 1
     number = min(number, 100)
@@ -239,7 +237,7 @@ def tip_create(request: HttpRequest) -> HttpResponse:
                 ip=ratelimit.client_ip(request),
                 photos=data["photos"],
             )
-            return redirect(f"{reverse('showcase:tip_thanks')}?so={tip.reference}")
+            return redirect(f"{reverse('showcase:tip_thanks')}?reference={tip.reference}")
     context = {"form": form, "search_form": SearchForm(), "current": request.path}
     return render(request, "showcase/tip_form.html", context)
 
@@ -248,7 +246,7 @@ def tip_create(request: HttpRequest) -> HttpResponse:
 def tip_thanks(request: HttpRequest) -> HttpResponse:
     """The thanks, with the tip's reference number (only its shape is checked: it tells
     nothing but itself)."""
-    reference = request.GET.get("so", "")
+    reference = request.GET.get("reference", "")
     reference = reference if TIP_REFERENCE.fullmatch(reference) else ""
     return _public(request, "showcase/tip_thanks.html", {"reference": reference})
 
@@ -257,7 +255,7 @@ def tip_thanks(request: HttpRequest) -> HttpResponse:
 def certificate_check(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.GET or None)
     if request.GET and form.is_valid():
-        return redirect("showcase:certificate", code=form.cleaned_data["ma"])
+        return redirect("showcase:certificate", code=form.cleaned_data["code"])
     response = _public(request, "showcase/certificate_form.html", {"form": form})
     patch_cache_control(response, max_age=0)
     return response
@@ -275,8 +273,8 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
         )
         response["Retry-After"] = str(ratelimit.LOOKUP_LIMIT[1])
         return response
-    form = LookupForm({"ma": code})
-    found = certificate_lookup(form.cleaned_data["ma"]) if form.is_valid() else None
+    form = LookupForm({"code": code})
+    found = certificate_lookup(form.cleaned_data["code"]) if form.is_valid() else None
     context = {
         "form": form,
         "code": code[:64],

@@ -49,7 +49,7 @@ def pick_person(request: AuthedRequest) -> JsonResponse:
 @login_required
 def manage_stories(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "showcase.manage_story")
-    status = request.GET.get("trang_thai", "")
+    status = request.GET.get("status", "")
     page = page_of(request, selectors.stories_managed(user=request.user, status=status))
     context = {"page": page, "status": status, "statuses": StoryStatus.choices}
     return render(request, "showcase/manage_stories.html", context)

@@ -27,7 +27,7 @@ from guongsang.showcase.views.stories import editor_units
 @login_required
 def tips(request: AuthedRequest) -> HttpResponse:
     require_perm(request, "showcase.moderate_tip")
-    status = request.GET.get("trang_thai", "")
+    status = request.GET.get("status", "")
     page = page_of(request, selectors.tips_for(user=request.user, status=status))
     context = {"page": page, "status": status, "statuses": TipStatus.choices}
     return render(request, "showcase/tips.html", context)

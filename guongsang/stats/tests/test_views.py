@@ -36,13 +36,13 @@ def history(world):
 
 
 def _table(client, **params):
-    query = {"tu_nam": 2021, "den_nam": 2022, **params}
+    query = {"year_from": 2021, "year_to": 2022, **params}
     return client.get(reverse("stats:table"), query)
 
 
 def test_the_leader_sees_the_department_table_with_cumulative_and_change(client, history):
     client.force_login(history.leader)
-    response = _table(client, chieu=["title", "year"])
+    response = _table(client, by=["title", "year"])
     body = response.content.decode()
     assert response.status_code == 200
     assert "Luỹ kế" in body and "Tăng/giảm" in body
@@ -53,22 +53,22 @@ def test_the_leader_sees_the_department_table_with_cumulative_and_change(client,
 
 def test_a_unit_officer_sees_only_their_unit(client, history):
     client.force_login(history.officer)
-    response = _table(client, chieu=["unit"])
+    response = _table(client, by=["unit"])
     assert response.context["result"].total == 5
     assert history.other_centre.name not in response.content.decode()
 
 
 def test_an_officer_cannot_pick_another_unit(client, history):
     client.force_login(history.officer)
-    response = _table(client, don_vi=str(history.other_centre.uuid))
+    response = _table(client, unit=str(history.other_centre.uuid))
     assert response.context["result"] is None
     assert "Lựa chọn không hợp lệ" in response.content.decode() or response.context[
         "form"
-    ].errors.get("don_vi")
+    ].errors.get("unit")
     assert (
         client.get(
             reverse("stats:table_xlsx"),
-            {"tu_nam": 2021, "den_nam": 2022, "don_vi": str(history.other_centre.uuid)},
+            {"year_from": 2021, "year_to": 2022, "unit": str(history.other_centre.uuid)},
         ).status_code
         == 400
     )
@@ -86,7 +86,7 @@ def test_a_judge_has_no_statistics(client, history):
 def test_the_table_exports_to_excel_with_the_same_figures(client, history):
     client.force_login(history.secretariat)
     response = client.get(
-        reverse("stats:table_xlsx"), {"tu_nam": 2021, "den_nam": 2022, "chieu": ["year"]}
+        reverse("stats:table_xlsx"), {"year_from": 2021, "year_to": 2022, "by": ["year"]}
     )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -98,16 +98,16 @@ def test_the_table_exports_to_excel_with_the_same_figures(client, history):
 
 def test_bad_years_say_so_and_change_nothing(client, history):
     client.force_login(history.leader)
-    response = _table(client, tu_nam=2023, den_nam=2021)
+    response = _table(client, year_from=2023, year_to=2021)
     assert "Năm bắt đầu phải không sau năm kết thúc" in response.content.decode()
-    data = client.get(reverse("stats:dashboard_data"), {"tu_nam": 2023, "den_nam": 2021})
+    data = client.get(reverse("stats:dashboard_data"), {"year_from": 2023, "year_to": 2021})
     assert data.status_code == 400 and "Năm bắt đầu" in data.json()["detail"]
 
 
 def test_the_dashboard_shows_every_chart_with_its_table(client, history, django_assert_num_queries):
     client.force_login(history.leader)
     with django_assert_num_queries(11):  # the unit filter is a picker: no list of units
-        response = client.get(reverse("stats:dashboard"), {"tu_nam": 2021, "den_nam": 2022})
+        response = client.get(reverse("stats:dashboard"), {"year_from": 2021, "year_to": 2022})
     body = response.content.decode()
     assert response.status_code == 200
     keys = [c.key for c in response.context["charts"]]
@@ -119,7 +119,7 @@ def test_the_dashboard_shows_every_chart_with_its_table(client, history, django_
 
 def test_the_chart_data_is_json_cut_to_the_scope(client, history):
     client.force_login(history.officer)
-    data = client.get(reverse("stats:dashboard_data"), {"tu_nam": 2021, "den_nam": 2022}).json()
+    data = client.get(reverse("stats:dashboard_data"), {"year_from": 2021, "year_to": 2022}).json()
     levels = next(c for c in data["charts"] if c["key"] == "levels")
     assert levels["labels"] == ["2021", "2022"]
     assert levels["datasets"][0]["data"] == [2, 3]
@@ -127,14 +127,14 @@ def test_the_chart_data_is_json_cut_to_the_scope(client, history):
 
 def test_the_dashboard_exports_each_chart_to_its_own_sheet(client, history):
     client.force_login(history.leader)
-    response = client.get(reverse("stats:dashboard_xlsx"), {"tu_nam": 2021, "den_nam": 2022})
+    response = client.get(reverse("stats:dashboard_xlsx"), {"year_from": 2021, "year_to": 2022})
     book = load_workbook(io.BytesIO(response.content))
     assert len(book.sheetnames) >= 3
     sheet = book[book.sheetnames[0]]
     assert [c.value for c in sheet[3]][:2] == ["Năm", "Cơ sở"]
     assert [c.value for c in sheet[5]][:2] == [2022, 8]
     one = client.get(
-        reverse("stats:dashboard_xlsx"), {"tu_nam": 2021, "den_nam": 2022, "bieu_do": "titles"}
+        reverse("stats:dashboard_xlsx"), {"year_from": 2021, "year_to": 2022, "chart": "titles"}
     )
     assert len(load_workbook(io.BytesIO(one.content)).sheetnames) == 1
 
@@ -159,7 +159,31 @@ def test_the_unit_filter_is_found_by_typing_within_the_scope(client, history):
     client.force_login(history.officer)
     found = client.get(url, {"q": "bao tro xa hoi"}).json()["results"]
     assert [r["value"] for r in found] == [str(history.centre.uuid)]
-    page = client.get(reverse("stats:table"), {"don_vi": str(history.centre.uuid)}).content
+    page = client.get(reverse("stats:table"), {"unit": str(history.centre.uuid)}).content
     assert f'value="{history.centre.uuid}" selected'.encode() in page
     assert f'data-picker="{url}"'.encode() in page
     assert history.other_centre.name.encode() not in page
+
+
+def test_old_saved_links_of_the_table_and_the_dashboard_keep_their_filters(client, history):
+    client.force_login(history.leader)
+    unit = history.other_centre.uuid
+    table = reverse("stats:table")
+    old = f"{table}?tu_nam=2021&den_nam=2022&chieu=unit&don_vi={unit}&thu_hoi=on&ngay=01/06/2022"
+    response = client.get(old, follow=True)
+    new = (
+        f"{table}?year_from=2021&year_to=2022&by=unit&unit={unit}&include_revoked=on&on=01/06/2022"
+    )
+    assert response.redirect_chain == [(new, 301)]
+    result = response.context["result"]
+    assert (result.from_year, result.to_year, result.by) == (2021, 2022, ("unit",))
+    assert result.unit == history.other_centre and result.include_revoked
+    assert result.as_of == dt.date(2022, 6, 1)
+    dashboard = reverse("stats:dashboard_xlsx")
+    response = client.get(
+        f"{dashboard}?tu_nam=2021&den_nam=2022&cap=so&doi_tuong=individual&bieu_do=titles"
+    )
+    assert response.status_code == 301
+    assert response["Location"] == (
+        f"{dashboard}?year_from=2021&year_to=2022&level=so&target=individual&chart=titles"
+    )

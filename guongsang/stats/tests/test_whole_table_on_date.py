@@ -110,7 +110,7 @@ def test_the_excel_file_has_the_names_and_the_notes(history):
 
 def test_the_table_page_and_its_excel_take_the_date_without_a_unit(client, history):
     client.force_login(history.admin)
-    query = {"tu_nam": 2015, "den_nam": 2015, "chieu": "unit", "ngay": "01/06/2015"}
+    query = {"year_from": 2015, "year_to": 2015, "by": "unit", "on": "01/06/2015"}
     page = client.get(reverse("stats:table"), query).content.decode()
     page = page[page.index("<table") : page.index("</table>")]  # the unit picker lists today's
     assert OLD in page and NEW not in page and MERGE_NOTE in page

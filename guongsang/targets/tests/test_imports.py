@@ -42,7 +42,7 @@ def test_a_file_with_one_bad_row_shows_the_errors_and_writes_nothing(client, wor
             [world.centre.code, "khong-co", 2023, 13, "abc"],
         ]
     )
-    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    response = client.post(reverse("targets:import_upload"), {"file": upload})
     assert response.status_code == 302
     preview = client.get(response.url).content.decode()
     assert "Dòng 5: không có chỉ tiêu “khong-co”" in preview
@@ -64,7 +64,7 @@ def test_a_clean_file_is_written_whole(client, world):
             [world.centre.name, "Giải quyết việc làm", 2023, 1, "1.250"],
         ]
     )
-    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    response = client.post(reverse("targets:import_upload"), {"file": upload})
     assert client.post(response.url).status_code == 302
     assert Plan.objects.get().value == 1000
     assert Result.objects.get().value == 1250
@@ -75,7 +75,7 @@ def test_an_officer_cannot_import_figures_of_another_unit(client, world):
     make_indicator()
     client.force_login(world.officer)
     upload = _xlsx([[world.other_centre.code, "viec-lam", 2023, 1, 5]])
-    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    response = client.post(reverse("targets:import_upload"), {"file": upload})
     body = client.get(response.url).content.decode()
     assert "bạn không được nhập" in body
     client.post(response.url)
@@ -143,7 +143,7 @@ def test_a_file_with_an_stt_column_and_columns_reordered_is_read(client, world):
     out = io.BytesIO()
     wb.save(out)
     upload = SimpleUploadedFile("ct.xlsx", out.getvalue())
-    response = client.post(reverse("targets:import_upload"), {"tep": upload})
+    response = client.post(reverse("targets:import_upload"), {"file": upload})
     preview = client.get(response.url).content.decode()
     assert "không hợp lệ" not in preview and "không có" not in preview
     client.post(response.url)

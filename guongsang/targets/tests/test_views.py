@@ -30,7 +30,7 @@ def test_the_attainment_table_shows_the_percentage_to_date(
 ):
     client.force_login(world.officer)
     with django_assert_num_queries(15):  # the unit filter loads no list: it is a picker
-        body = client.get(reverse("targets:index"), {"nam": 2023}).content.decode()
+        body = client.get(reverse("targets:index"), {"year": 2023}).content.decode()
     assert "105,7%" in body and "171.228" in body
     assert world.other_centre.name not in body
 
@@ -39,7 +39,7 @@ def test_the_attainment_table_shows_the_percentage_to_date(
 def test_the_unit_page_shows_the_score_and_months(client, world, figures):
     client.force_login(world.secretariat)
     body = client.get(
-        reverse("targets:unit", args=[world.centre.uuid]), {"nam": 2023}
+        reverse("targets:unit", args=[world.centre.uuid]), {"year": 2023}
     ).content.decode()
     assert "Điểm chỉ tiêu" in body and "100,0" in body and "171.228" in body
 
@@ -48,9 +48,9 @@ def test_the_unit_page_shows_the_score_and_months(client, world, figures):
 def test_an_officer_enters_a_month_for_their_unit_only(client, world, figures):
     client.force_login(world.officer)
     url = reverse("targets:result")
-    data = {"chi_tieu": "viec-lam", "nam": 2023, "thang": 10, "so_lieu": "100"}
-    assert client.post(url, {**data, "don_vi": world.centre.uuid}).status_code == 302
-    response = client.post(url, {**data, "don_vi": world.other_centre.uuid})
+    data = {"indicator": "viec-lam", "year": 2023, "month": 10, "value": "100"}
+    assert client.post(url, {**data, "unit": world.centre.uuid}).status_code == 302
+    response = client.post(url, {**data, "unit": world.other_centre.uuid})
     assert response.status_code == 200  # the form does not offer the other unit
     assert Result.objects.filter(month=10).count() == 1
 
@@ -58,7 +58,7 @@ def test_an_officer_enters_a_month_for_their_unit_only(client, world, figures):
 @pytest.mark.django_db
 def test_the_excel_export_has_the_rows(client, world, figures):
     client.force_login(world.secretariat)
-    response = client.get(reverse("targets:export"), {"nam": 2023})
+    response = client.get(reverse("targets:export"), {"year": 2023})
     ws = load_workbook(io.BytesIO(response.content)).active
     values = [row for row in ws.iter_rows(values_only=True)]
     assert any(r[0] == world.centre.name and r[5] == "105,7%" for r in values)
@@ -94,7 +94,7 @@ def test_the_secretariat_sets_a_plan_and_the_officer_may_not(client, world, figu
     from guongsang.targets.models import Plan
 
     url = reverse("targets:plan")
-    data = {"don_vi": world.centre.uuid, "chi_tieu": "viec-lam", "nam": 2024, "so_lieu": "90.000"}
+    data = {"unit": world.centre.uuid, "indicator": "viec-lam", "year": 2024, "value": "90.000"}
     client.force_login(world.officer)
     assert client.get(url).status_code == 403
     assert client.post(url, data).status_code == 403
@@ -139,11 +139,24 @@ def test_the_targets_page_opens_on_the_latest_year_with_a_plan(client, world):
 def test_the_unit_is_found_by_typing_within_the_scope_of_the_form(client, world):
     url = reverse("targets:pick_unit")
     client.force_login(world.officer)
-    found = client.get(url, {"q": "bao tro xa hoi", "muc": "ket-qua"}).json()["results"]
+    found = client.get(url, {"q": "bao tro xa hoi", "purpose": "ket-qua"}).json()["results"]
     assert [r["value"] for r in found] == [str(world.centre.uuid)]  # not the other centre
-    assert client.get(url, {"q": "bao tro", "muc": "ke-hoach"}).status_code == 403
+    assert client.get(url, {"q": "bao tro", "purpose": "ke-hoach"}).status_code == 403
     page = client.get(reverse("targets:result")).content.decode()
-    assert f'data-picker="{url}?muc=ket-qua"' in page and world.centre.name not in page
+    assert f'data-picker="{url}?purpose=ket-qua"' in page and world.centre.name not in page
     client.force_login(world.secretariat)
-    found = client.get(url, {"q": "trung tam bao tro", "muc": "ke-hoach"}).json()["results"]
+    found = client.get(url, {"q": "trung tam bao tro", "purpose": "ke-hoach"}).json()["results"]
     assert {r["value"] for r in found} == {str(world.centre.uuid), str(world.other_centre.uuid)}
+
+
+@pytest.mark.django_db
+def test_old_saved_links_to_the_targets_keep_their_year_and_unit(client, world, figures):
+    client.force_login(world.secretariat)
+    url = reverse("targets:index")
+    old = client.get(f"{url}?nam=2023&don_vi={world.centre.uuid}", follow=True)
+    assert old.redirect_chain == [(f"{url}?year=2023&unit={world.centre.uuid}", 301)]
+    assert old.context["year"] == 2023 and old.context["unit"] == world.centre
+    picker = reverse("targets:pick_unit")
+    response = client.get(f"{picker}?q=bao+tro&muc=ket-qua")
+    assert response.status_code == 301
+    assert response["Location"] == f"{picker}?q=bao+tro&purpose=ket-qua"
