@@ -5,7 +5,7 @@ from 2009 to last year (and this year's, open today), each linked to it; the 202
 its 13 contents (launched by the Director at the conference of 23/9/2022) and the 2024 plan with
 its 6; pledges of most of the department's units from 2023 on, a few missing so the secretariat
 has someone to chase.
-The plan texts are written for the demo (movement_texts.py); only facts and figures come from
+The plan texts are written for the demo (demo/movement_texts.py); only facts and figures come from
 the articles.
 
 Call `seed_movements()` after the organisation and the people exist. It is idempotent (a second
@@ -25,7 +25,7 @@ from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
 from guongsang.catalogue.seed import seed_catalogue
 from guongsang.demo import facts
 from guongsang.demo.context import DemoContext, audit_seeded
-from guongsang.demo.steps.movement_texts import (
+from guongsang.demo.movement_texts import (
     CITY_PURPOSE,
     COLLECTIVE_COMMITMENTS,
     DEFAULT_COMMITMENT,
