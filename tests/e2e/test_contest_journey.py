@@ -29,14 +29,14 @@ def test_entry_is_submitted_scored_blind_and_the_round_closed(live_server, world
     rnd.save()
 
     officer = page_for(*LAPTOP)
-    login(officer, live_server.url, "canbo")
-    officer.goto(f"{live_server.url}/cuoc-thi/")
-    officer.get_by_role("link", name=contest.name).click()
-    officer.get_by_role("link", name="Nộp bài dự thi").click()
-    officer.get_by_label("Tên bài viết").fill("Mẹ Liên của những bệnh nhân da cam")
-    officer.get_by_label("Tác giả").fill(AUTHOR)
-    officer.get_by_label("Nhân vật được viết về").fill("Lê Thị Bích Liên")
-    officer.get_by_label("Nội dung bài viết").fill(TEXT)
+    _write_entry(
+        officer,
+        live_server,
+        "canbo",
+        contest,
+        "Mẹ Liên của những bệnh nhân da cam",
+        "Lê Thị Bích Liên",
+    )
     officer.get_by_role("button", name="Lưu bài").click()
     officer.get_by_text("Đã lưu bài dự thi.").wait_for()
     officer.get_by_label("Tôi xác nhận nộp bài; sau khi nộp không sửa được.").check()
@@ -98,16 +98,22 @@ def test_an_officer_over_many_units_types_the_entrys_unit(live_server, world, pa
     contest = make_contest(world.dept)
 
     page = page_for(*LAPTOP)
-    login(page, live_server.url, "canbochicuc")
-    page.goto(f"{live_server.url}/cuoc-thi/")
-    page.get_by_role("link", name=contest.name).click()
-    page.get_by_role("link", name="Nộp bài dự thi").click()
-    page.get_by_label("Tên bài viết").fill("Người thầy thuốc của những học viên cai nghiện")
-    page.get_by_label("Tác giả").fill(AUTHOR)
-    page.get_by_label("Nhân vật được viết về").fill("Nguyễn Văn Hùng")
-    page.get_by_label("Nội dung bài viết").fill(TEXT)
+    title = "Người thầy thuốc của những học viên cai nghiện"
+    _write_entry(page, live_server, "canbochicuc", contest, title, "Nguyễn Văn Hùng")
     pick(page, "Đơn vị dự thi", "cai nghien so 12", "Cơ sở cai nghiện ma tuý số 12")
     shot_both_sizes(page, page_for, shot, "contest-entry-unit-typed")
     page.get_by_role("button", name="Lưu bài").click()
     page.get_by_text("Đã lưu bài dự thi.").wait_for()
     assert Entry.objects.get().unit.name == "Cơ sở cai nghiện ma tuý số 12"
+
+
+def _write_entry(page, live_server, username, contest, title, subject):
+    """`username` logs in, opens the contest from the list and types a new entry (not saved)."""
+    login(page, live_server.url, username)
+    page.goto(f"{live_server.url}/cuoc-thi/")
+    page.get_by_role("link", name=contest.name).click()
+    page.get_by_role("link", name="Nộp bài dự thi").click()
+    page.get_by_label("Tên bài viết").fill(title)
+    page.get_by_label("Tác giả").fill(AUTHOR)
+    page.get_by_label("Nhân vật được viết về").fill(subject)
+    page.get_by_label("Nội dung bài viết").fill(TEXT)

@@ -22,11 +22,17 @@ def test_an_officer_sees_the_initiatives_of_their_unit_only(client, world):
     assert client.get(reverse("initiatives:detail", args=[other.uuid])).status_code == 404
 
 
-def test_the_register_filters_by_the_widest_scope_recognised(client, world):
+def _recognised_at_base_and_city(world):
+    """Two initiatives, one recognised at the base level and one by the city."""
     base = make_initiative(world, title="Sáng kiến cơ sở")
     city = make_initiative(world, title="Sáng kiến thành phố")
     recognise(world, base, scope=Scope.BASE, number="1/QĐ")
     recognise(world, city, scope=Scope.CITY, number="2/QĐ")
+    return base, city
+
+
+def test_the_register_filters_by_the_widest_scope_recognised(client, world):
+    base, city = _recognised_at_base_and_city(world)
     client.force_login(world.secretariat)
     page = client.get(reverse("initiatives:list"), {"scope": "city"}).content.decode()
     assert city.title in page and base.title not in page
@@ -81,10 +87,7 @@ def test_the_secretariat_records_the_finding_and_a_bad_one_is_explained(client, 
 
 
 def test_an_old_saved_link_to_the_register_keeps_its_filters(client, world):
-    base = make_initiative(world, title="Sáng kiến cơ sở")
-    city = make_initiative(world, title="Sáng kiến thành phố")
-    recognise(world, base, scope=Scope.BASE, number="1/QĐ")
-    recognise(world, city, scope=Scope.CITY, number="2/QĐ")
+    base, city = _recognised_at_base_and_city(world)
     client.force_login(world.secretariat)
     url = reverse("initiatives:list")
     old = client.get(f"{url}?pham_vi=city&trang_thai=&linh_vuc=&nam=", follow=True)
