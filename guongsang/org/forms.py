@@ -40,6 +40,15 @@ class UnitMergeForm(BootstrapFormMixin, forms.Form):
     code = forms.SlugField(label=_("Mã đơn vị sau sáp nhập"), max_length=64)
     on = VNDateField(label=_("Ngày sáp nhập"), widget=_DATE)
     reason = forms.CharField(label=_("Căn cứ / lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+    move_staff = forms.BooleanField(
+        label=_("Chuyển cán bộ đang công tác ở các đơn vị cũ sang đơn vị sau sáp nhập"),
+        help_text=_(
+            "Mỗi người giữ chức vụ cũ ở đơn vị mới từ ngày sáp nhập; quá trình công tác ở đơn vị "
+            "cũ được giữ nguyên. Bỏ chọn nếu sẽ bố trí lại cán bộ sau."
+        ),
+        required=False,
+        initial=True,
+    )
     confirm = forms.BooleanField(
         label=_("Tôi xác nhận sáp nhập: các đơn vị cũ sẽ chấm dứt hoạt động từ ngày trên."),
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from guongsang.core import audit
 from guongsang.core.formatting import nfc, vn_short_date
 from guongsang.core.types import Actor
+from guongsang.org import signals
 from guongsang.org.models import (
     Cluster,
     ClusterMembership,
@@ -186,11 +187,13 @@ def unit_merge(
     unit_type: str | None = None,
     parent: Unit | None = None,
     reason: str = "",
+    move_staff: bool = False,
 ) -> Unit:
     """Sáp nhập A + B → C: C is created on `on`; A and B end that day and point to C.
 
     Their sub-units move under C; records of A and B keep their unit, and count under C
-    through `Unit.current`.
+    through `Unit.current`. With `move_staff`, the people serving in A and B serve in C from
+    that day (done by the people app, which receives `signals.units_merged`).
 
     Long on purpose: A merge is one transaction whose steps (the new unit, the sub-units moved,
     the ends, the closure, the audit) depend on each other in this order.
@@ -239,6 +242,9 @@ def unit_merge(
         kind=UnitEventKind.MERGED,
         on=on,
         description=f"Thành lập trên cơ sở sáp nhập {names}",
+    )
+    signals.units_merged.send(
+        sender=Unit, actor=actor, units=units, merged=merged, on=on, move_staff=move_staff
     )
     return merged
 

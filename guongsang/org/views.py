@@ -134,6 +134,7 @@ def unit_merge(request: AuthedRequest, uuid: str) -> HttpResponse:
             code=data["code"],
             name=data["name"],
             reason=data["reason"],
+            move_staff=data["move_staff"],
         )
 
     return _unit_form(

@@ -8,5 +8,5 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Nhân sự")
 
     def ready(self) -> None:
-        # Register this app's rules with the permission layer.
-        from guongsang.people import permissions  # noqa: F401
+        # Register this app's rules with the permission layer, and its receivers.
+        from guongsang.people import permissions, signals  # noqa: F401

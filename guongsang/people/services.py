@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from guongsang.core import audit
-from guongsang.core.formatting import nfc, vn_sort_key
+from guongsang.core.formatting import nfc, vn_short_date, vn_sort_key
 from guongsang.core.types import Actor
 from guongsang.core.validators import (
     clean_person_name,
@@ -143,6 +145,39 @@ def position_end(*, actor: Actor, position: Position, on: dt.date) -> Position:
     position.save(update_fields=["valid_to"])
     audit.audit_update(actor=actor, obj=position, before=before)
     return position
+
+
+@transaction.atomic
+def positions_move(*, actor: Actor, units: Sequence[Unit], to: Unit, on: dt.date) -> int:
+    """Everyone serving in `units` on `on` serves in `to` from that day in the same position
+    (a merge): the old position ends that day, so the person's history still shows where they
+    were before; a position that had not begun by then simply changes unit. Returns how many
+    positions moved."""
+    reason = f"Chuyển sang {to.name} từ ngày {vn_short_date(on)}"
+    moving = Position.objects.select_for_update().filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=on), unit__in=units
+    )
+    moved = 0
+    for position in moving:
+        before = audit.snapshot(position)
+        if position.valid_from >= on:
+            position.unit = to
+            position.save(update_fields=["unit"])
+            audit.audit_update(actor=actor, obj=position, before=before, reason=reason)
+        else:
+            follow_on = Position.objects.create(
+                person_id=position.person_id,
+                unit=to,
+                title=position.title,
+                valid_from=on,
+                valid_to=position.valid_to,
+            )
+            position.valid_to = on
+            position.save(update_fields=["valid_to"])
+            audit.audit_update(actor=actor, obj=position, before=before, reason=reason)
+            audit.audit_create(actor=actor, obj=follow_on, reason=reason)
+        moved += 1
+    return moved
 
 
 def personal_data_reveal(*, actor: Actor, person: Person, request: Any = None) -> dict[str, Any]:
