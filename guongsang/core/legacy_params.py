@@ -4,7 +4,9 @@ The filter forms and links once used Vietnamese names (`/ho-so/?nam=2024&trang_t
 the tip thanks page's `?so=…`, the certificate lookup's `?ma=…`). People keep such links in
 bookmarks, e-mails and printed pages, so a GET carrying an old name is sent, once and for good
 (301), to the same address with the names replaced; every other parameter and every value
-stays as it was, in its order. This table is the one place that knows the old names.
+stays as it was, in its order. The few parameters whose values were Vietnamese words
+(`?show=chua`) get their values replaced the same way. These tables are the one place that
+knows the old names.
 """
 
 from __future__ import annotations
@@ -43,27 +45,35 @@ LEGACY_PARAMS: dict[str, str] = {
     "ma": "code",
 }
 
+# New name → {old value → new value}, for the parameters whose values were Vietnamese words.
+LEGACY_VALUES: dict[str, dict[str, str]] = {
+    "show": {"chua": "not_pledged", "da": "pledged"},
+    "purpose": {"xem": "view", "ke-hoach": "plan", "ket-qua": "result"},
+}
+
 # The JSON API named its parameters in English from the start; static files take none.
 SKIPPED = ("/api/", "/static/")
 
 
 def legacy_query_renamed(query: str) -> str | None:
-    """`query` (a raw query string) with the old names replaced by the new ones, or None when
-    it carries no old name. Each part is kept as written (its value is not decoded, so `&`
-    written as %26 and Vietnamese text stay what they were) and in its place; an old name
+    """`query` (a raw query string) with the old names and values replaced by the new ones, or
+    None when it carries none. Each other part is kept as written (its value is not decoded, so
+    `&` written as %26 and Vietnamese text stay what they were) and in its place; an old name
     whose new name is also given is dropped, the new one wins."""
     parts = [part.partition("=") for part in query.split("&")] if query else []
     given = {unquote_plus(name) for name, _eq, _value in parts}
     renamed: list[str] = []
     changed = False
     for name, eq, value in parts:
-        new = LEGACY_PARAMS.get(unquote_plus(name))
-        if new is None:
+        new_name = LEGACY_PARAMS.get(unquote_plus(name))
+        new_value = LEGACY_VALUES.get(new_name or unquote_plus(name), {}).get(unquote_plus(value))
+        if new_name is None and new_value is None:
             renamed.append(name + eq + value)
             continue
         changed = True
-        if new not in given:
-            renamed.append(new + eq + value)
+        if new_name is not None and new_name in given:
+            continue
+        renamed.append((new_name or name) + eq + (new_value or value))
     return "&".join(renamed) if changed else None
 
 

@@ -261,7 +261,7 @@ def pledge_status(request: AuthedRequest, uuid: str) -> HttpResponse:
     require_perm(request, "movements.view_pledge_status", movement)
     status = selectors.pledge_status(user=request.user, movement=movement)
     show = request.GET.get("show", "")
-    rows = {"chua": status.not_pledged, "da": status.pledged}.get(show, status.rows)
+    rows = {"not_pledged": status.not_pledged, "pledged": status.pledged}.get(show, status.rows)
     context = {"movement": movement, "status": status, "rows": rows, "show": show}
     return render(request, "movements/status.html", context)
 

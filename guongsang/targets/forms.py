@@ -16,7 +16,7 @@ from guongsang.org.selectors import units_acting
 from guongsang.targets.models import Indicator
 
 # What a unit is chosen for (`?purpose=` of the picker's URL): each answers from its own roles.
-PURPOSE_VIEW, PURPOSE_PLAN, PURPOSE_RESULT = "xem", "ke-hoach", "ket-qua"
+PURPOSE_VIEW, PURPOSE_PLAN, PURPOSE_RESULT = "view", "plan", "result"
 
 
 def units_for(user: Actor, roles: frozenset[str]):

@@ -37,7 +37,13 @@ def test_each_old_name_has_its_own_new_name():
         ),
         ("q=Lê Thị Bích Liên&so=TB-2024-0007", "q=Lê Thị Bích Liên&reference=TB-2024-0007"),
         # a value that is an old name, or holds one, is a value
-        ("q=nam=2024&loc=chua", "q=nam=2024&show=chua"),
+        ("q=nam=2024&loc=x", "q=nam=2024&show=x"),
+        # the old Vietnamese values of a few parameters, under the old name or the new one
+        ("loc=chua&trang=2", "show=not_pledged&page=2"),
+        ("show=da", "show=pledged"),
+        ("q=bao+tro&muc=ket-qua", "q=bao+tro&purpose=result"),
+        ("purpose=ke-hoach", "purpose=plan"),
+        ("purpose=xem&q=chua", "purpose=view&q=chua"),
         # empty values and a name without `=`
         ("nam=&trang", "year=&page"),
         # a name written with a percent escape is the same name
@@ -52,7 +58,8 @@ def test_old_names_are_replaced_and_everything_else_kept(query, expected):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "year=2024&status=draft", "q=nam&page=2", "namx=1", "xnam=1"]
+    "query",
+    ["", "year=2024&status=draft", "q=nam&page=2", "namx=1", "xnam=1", "show=pledged", "q=da"],
 )
 def test_a_query_without_old_names_is_left_alone(query):
     assert legacy_query_renamed(query) is None

@@ -139,13 +139,13 @@ def test_the_targets_page_opens_on_the_latest_year_with_a_plan(client, world):
 def test_the_unit_is_found_by_typing_within_the_scope_of_the_form(client, world):
     url = reverse("targets:pick_unit")
     client.force_login(world.officer)
-    found = client.get(url, {"q": "bao tro xa hoi", "purpose": "ket-qua"}).json()["results"]
+    found = client.get(url, {"q": "bao tro xa hoi", "purpose": "result"}).json()["results"]
     assert [r["value"] for r in found] == [str(world.centre.uuid)]  # not the other centre
-    assert client.get(url, {"q": "bao tro", "purpose": "ke-hoach"}).status_code == 403
+    assert client.get(url, {"q": "bao tro", "purpose": "plan"}).status_code == 403
     page = client.get(reverse("targets:result")).content.decode()
-    assert f'data-picker="{url}?purpose=ket-qua"' in page and world.centre.name not in page
+    assert f'data-picker="{url}?purpose=result"' in page and world.centre.name not in page
     client.force_login(world.secretariat)
-    found = client.get(url, {"q": "trung tam bao tro", "purpose": "ke-hoach"}).json()["results"]
+    found = client.get(url, {"q": "trung tam bao tro", "purpose": "plan"}).json()["results"]
     assert {r["value"] for r in found} == {str(world.centre.uuid), str(world.other_centre.uuid)}
 
 
@@ -159,4 +159,4 @@ def test_old_saved_links_to_the_targets_keep_their_year_and_unit(client, world, 
     picker = reverse("targets:pick_unit")
     response = client.get(f"{picker}?q=bao+tro&muc=ket-qua")
     assert response.status_code == 301
-    assert response["Location"] == f"{picker}?q=bao+tro&purpose=ket-qua"
+    assert response["Location"] == f"{picker}?q=bao+tro&purpose=result"
