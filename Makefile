@@ -10,7 +10,7 @@ PY := $(UV) run --frozen python
 # installation: docs/deploy.md).
 PROD_GROUPS := --no-dev $(if $(filter 1 true yes on,$(GS_DEMO)),--group demo)
 PROD_PY := $(UV) run --frozen $(PROD_GROUPS) python
-SYSTEM_PACKAGES := chromium gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless softhsm2
+SYSTEM_PACKAGES := chromium-headless-shell gettext fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless softhsm2
 
 .PHONY: run serve build-prod test test-fast test-pg test-e2e-prod test-scale mutation check demo demo-with-logins install assets messages makemessages build system-deps uv fmt clean
 
@@ -22,7 +22,7 @@ uv:
 # System packages the project needs (Debian): installed with apt-get when missing.
 system-deps:
 	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \

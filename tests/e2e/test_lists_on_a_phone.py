@@ -2,6 +2,7 @@
 fold away behind a button."""
 
 import pytest
+from playwright.sync_api import expect
 
 from guongsang.nominations.tests.factories import make_dossier
 
@@ -37,12 +38,13 @@ def test_a_dossier_list_is_cards_on_a_phone_and_filters_fold(
     assert not filters.is_visible()
     page.get_by_role("button", name="Bộ lọc").click()
     filters.get_by_label("Tìm theo tên, đơn vị, thành tích").fill("Liên")
-    page.wait_for_load_state("networkidle")
+    # The list is searched as one types: wait for the rows that answer the search.
     card = page.locator("table.gs-cards tbody tr").first
     nominee = card.locator('td[data-label="Đối tượng"]')
-    assert "Lê Thị Bích Liên" in nominee.inner_text()
+    expect(nominee).to_contain_text("Lê Thị Bích Liên")
+    page.wait_for_load_state("networkidle")
     assert nominee.evaluate("el => getComputedStyle(el).display") == "block"
-    assert card.locator('td[data-label="Danh hiệu, hình thức"]').is_visible()
+    expect(card.locator('td[data-label="Danh hiệu, hình thức"]')).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
     shot(page, "phone-list-dossiers-filters-open")
 
