@@ -1,4 +1,5 @@
-"""The demo, built once per test session and copied into the test database per module.
+"""Whole-database copies for tests: the demo, built once per test session, and data built once
+per module.
 
 A module that needs the demo uses the `demo_db` fixture (module-scoped): the whole demo
 database is copied in before its first test and the blank database copied back after its
@@ -10,6 +11,9 @@ copy, never a replay of rows: the statistics triggers stay out of it.
   second in-memory database, in milliseconds.
 - PostgreSQL: template databases; the blank and the demo copies are made once, and a module
   gets a fresh copy of the demo (`CREATE DATABASE … TEMPLATE …`), dropped after it.
+
+`module_db` is the same idea for a module's own small world: what a module-scoped fixture
+writes on it is kept for the module's tests, then the blank database is copied back.
 """
 
 from __future__ import annotations
@@ -17,8 +21,7 @@ from __future__ import annotations
 import io
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import pytest
 from django.core.cache import cache
@@ -26,58 +29,61 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+# An in-memory SQLite copy, or the name of a PostgreSQL template database.
+Snapshot: TypeAlias = sqlite3.Connection | str
 
-@dataclass
-class _SQLiteSnapshots:
-    blank: sqlite3.Connection
-    demo: sqlite3.Connection
-    output: str = ""  # what seed_demo printed when it built the demo
 
-    @staticmethod
-    def take() -> sqlite3.Connection:
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.ensure_connection()
-        connection.connection.backup(copy)
-        return copy
+def _sqlite_take() -> sqlite3.Connection:
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.ensure_connection()
+    connection.connection.backup(copy)
+    return copy
 
-    def load(self, source: sqlite3.Connection) -> None:
+
+def _postgres_run(*statements: str) -> None:
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _postgres_take(copy: str) -> str:
+    name = connection.settings_dict["NAME"]
+    _postgres_run(
+        f'DROP DATABASE IF EXISTS "{copy}"', f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'
+    )
+    connection.ensure_connection()
+    return copy
+
+
+def _take(suffix: str) -> Snapshot:
+    """A copy of the test database as it is now."""
+    if connection.vendor == "sqlite":
+        return _sqlite_take()
+    if connection.vendor == "postgresql":
+        return _postgres_take(f"{connection.settings_dict['NAME']}_{suffix}")
+    raise RuntimeError(f"No snapshot for the {connection.vendor} backend")  # pragma: no cover
+
+
+def _load(source: Snapshot) -> None:
+    """The test database becomes a copy of `source` again."""
+    if isinstance(source, sqlite3.Connection):
         connection.ensure_connection()
         source.backup(connection.connection)
-
-    def close(self) -> None:
-        self.blank.close()
-        self.demo.close()
-
-
-@dataclass
-class _PostgresSnapshots:
-    name: str  # the test database
-    blank: str
-    demo: str
-    output: str = ""  # what seed_demo printed when it built the demo
-
-    @staticmethod
-    def _run(*statements: str) -> None:
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-    @classmethod
-    def take(cls, name: str, copy: str) -> str:
-        cls._run(f'DROP DATABASE IF EXISTS "{copy}"', f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
-        return copy
-
-    def load(self, source: str) -> None:
-        self._run(
-            f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
-            f'CREATE DATABASE "{self.name}" TEMPLATE "{source}"',
+    else:
+        name = connection.settings_dict["NAME"]
+        _postgres_run(
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            f'CREATE DATABASE "{name}" TEMPLATE "{source}"',
         )
+    cache.clear()
 
-    def close(self) -> None:
-        self._run(
-            f'DROP DATABASE IF EXISTS "{self.blank}"', f'DROP DATABASE IF EXISTS "{self.demo}"'
-        )
+
+def _drop(snapshot: Snapshot) -> None:
+    if isinstance(snapshot, sqlite3.Connection):
+        snapshot.close()
+    else:
+        _postgres_run(f'DROP DATABASE IF EXISTS "{snapshot}"')
 
 
 def _build_demo(media_root: Any) -> str:
@@ -88,42 +94,48 @@ def _build_demo(media_root: Any) -> str:
 
 
 @pytest.fixture(scope="session")
-def _demo_snapshots(
-    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[_SQLiteSnapshots | _PostgresSnapshots]:
-    """The blank test database and the demo database, each kept once for the session."""
+def _blank_snapshot(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Snapshot]:
+    """The migrated, empty test database, kept once for the session."""
+    with django_db_blocker.unblock():
+        blank = _take("blank")
+        yield blank
+        _drop(blank)
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(
+    _blank_snapshot: Snapshot, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Snapshot, str]]:
+    """The demo database, built once for the session, and what `seed_demo` printed."""
     media = tmp_path_factory.mktemp("demo-media")
     with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            blank = _SQLiteSnapshots.take()
-            output = _build_demo(media)
-            snapshots: Any = _SQLiteSnapshots(blank, _SQLiteSnapshots.take(), output)
-        elif connection.vendor == "postgresql":
-            name = connection.settings_dict["NAME"]
-            blank_name = _PostgresSnapshots.take(name, f"{name}_blank")
-            connection.ensure_connection()
-            output = _build_demo(media)
-            demo_name = _PostgresSnapshots.take(name, f"{name}_demo")
-            snapshots = _PostgresSnapshots(name, blank_name, demo_name, output)
-        else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
-            raise RuntimeError(f"No demo snapshot for the {connection.vendor} backend")
-        snapshots.load(snapshots.blank)
-        cache.clear()
-        yield snapshots
-        snapshots.load(snapshots.blank)
-        snapshots.close()
+        output = _build_demo(media)
+        demo = _take("demo")
+        _load(_blank_snapshot)
+        yield demo, output
+        _drop(demo)
 
 
 @pytest.fixture(scope="module")
 def demo_db(
-    _demo_snapshots: _SQLiteSnapshots | _PostgresSnapshots, django_db_blocker: Any
+    _demo_snapshot: tuple[Snapshot, str], _blank_snapshot: Snapshot, django_db_blocker: Any
 ) -> Iterator[str]:
     """The whole demo in the test database for this module's tests (the blank one after);
     the value is what `seed_demo` printed when it built it."""
+    demo, output = _demo_snapshot
     with django_db_blocker.unblock():
-        _demo_snapshots.load(_demo_snapshots.demo)
-        cache.clear()
-    yield _demo_snapshots.output
+        _load(demo)
+    yield output
     with django_db_blocker.unblock():
-        _demo_snapshots.load(_demo_snapshots.blank)
-        cache.clear()
+        _load(_blank_snapshot)
+
+
+@pytest.fixture(scope="module")
+def module_db(_blank_snapshot: Snapshot, django_db_blocker: Any) -> Iterator[None]:
+    """Rows written while this fixture is set up stay for the whole module, and the blank
+    database comes back after its last test. A module fixture that builds its data on it
+    builds it once instead of once per test; each test still runs in its own transaction,
+    rolled back at its end, so the tests never see each other's writes."""
+    with django_db_blocker.unblock():
+        yield
+        _load(_blank_snapshot)

@@ -35,14 +35,24 @@ def stored_files() -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
-@pytest.fixture
-def corpus(world, titles):
-    """The shared world plus an open contest and an indicator with a plan."""
+@pytest.fixture(scope="module")
+def corpus(module_db, tmp_path_factory):
+    """The shared world plus an open contest and an indicator with a plan, built once for the
+    module (each case runs in its own transaction, rolled back, so every case meets it as
+    built)."""
+    from django.test import override_settings
+
+    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
+    from guongsang.catalogue.seed import seed_catalogue
     from guongsang.contests.tests.factories import make_contest
     from guongsang.targets.tests.factories import make_indicator
+    from tests.world import build_world
 
-    world.contest = make_contest(world.dept)
-    world.indicator = make_indicator()
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("corpus-media")):
+        seed_catalogue(Title, Prerequisite, BaseSalary)
+        world = build_world()
+        world.contest = make_contest(world.dept)
+        world.indicator = make_indicator()
     return world
 
 

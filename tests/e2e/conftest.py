@@ -73,13 +73,36 @@ def page_for(browser):
     contexts = []
 
     def make(width: int = 1366, height: int = 768):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        # Reduced motion, as a person may set it: Bootstrap then shows dialogs and menus at
+        # once, and no click waits for a fade to end.
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="vi-VN", reduced_motion="reduce"
+        )
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_kept_by_the_browser():
+    """Django's test server sends static files without a lifetime, so the browser asks for all
+    seven again on every page; production (WhiteNoise) lets it keep them. Here too, for an
+    hour: nothing changes them during a run."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    serve = StaticFilesHandler.serve
+
+    def serve_kept(self, request):  # type: ignore[no-untyped-def]
+        response = serve(self, request)
+        response["Cache-Control"] = "max-age=3600"
+        return response
+
+    StaticFilesHandler.serve = serve_kept
+    yield
+    StaticFilesHandler.serve = serve
 
 
 @pytest.fixture
