@@ -18,10 +18,10 @@ def world(db):  # type: ignore[no-untyped-def]
 def titles(db):  # type: ignore[no-untyped-def]
     """The seeded catalogue. Transactional tests flush what migrations seeded, so re-seed
     (idempotent) rather than rely on the migration's rows."""
-    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-    from guongsang.catalogue.seed import seed_catalogue
+    from guongsang.catalogue.models import Title
+    from tests.world import seed_titles
 
-    seed_catalogue(Title, Prerequisite, BaseSalary)
+    seed_titles()
     return {t.code: t for t in Title.objects.all()}
 
 
@@ -39,15 +39,15 @@ def _catalogue_seeded(request):  # type: ignore[no-untyped-def]
     marker = request.node.get_closest_marker("django_db")
     if marker is None and "db" not in request.fixturenames:
         return
-    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-    from guongsang.catalogue.seed import seed_catalogue
+    from guongsang.catalogue.models import Title
+    from tests.world import seed_titles
 
     transactional = bool(marker and marker.kwargs.get("transaction")) or (
         "transactional_db" in request.fixturenames
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
     if not Title.objects.exists():
-        seed_catalogue(Title, Prerequisite, BaseSalary)
+        seed_titles()
 
 
 @pytest.fixture(autouse=True)

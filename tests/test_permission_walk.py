@@ -102,10 +102,10 @@ def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
 
 
 def _title():
-    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-    from guongsang.catalogue.seed import seed_catalogue
+    from guongsang.catalogue.models import Title
+    from tests.world import seed_titles
 
-    seed_catalogue(Title, Prerequisite, BaseSalary)
+    seed_titles()
     return Title.objects.filter(target="individual").first()
 
 

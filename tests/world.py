@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 
+def seed_titles() -> None:
+    """The catalogue the migration seeds (idempotent): a transactional test flushes it."""
+    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
+    from guongsang.catalogue.seed import seed_catalogue
+
+    seed_catalogue(Title, Prerequisite, BaseSalary)
+
+
 def build_world() -> Any:
     """Two departments under a city; a centre in each; a person in each centre; users."""
     from guongsang.accounts.tests.factories import make_user

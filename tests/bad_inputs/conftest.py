@@ -42,14 +42,12 @@ def corpus(module_db, tmp_path_factory):
     built)."""
     from django.test import override_settings
 
-    from guongsang.catalogue.models import BaseSalary, Prerequisite, Title
-    from guongsang.catalogue.seed import seed_catalogue
     from guongsang.contests.tests.factories import make_contest
     from guongsang.targets.tests.factories import make_indicator
-    from tests.world import build_world
+    from tests.world import build_world, seed_titles
 
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("corpus-media")):
-        seed_catalogue(Title, Prerequisite, BaseSalary)
+        seed_titles()
         world = build_world()
         world.contest = make_contest(world.dept)
         world.indicator = make_indicator()

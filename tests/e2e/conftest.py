@@ -100,9 +100,9 @@ def _static_files_kept_by_the_browser():
         response["Cache-Control"] = "max-age=3600"
         return response
 
-    StaticFilesHandler.serve = serve_kept
-    yield
-    StaticFilesHandler.serve = serve
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(StaticFilesHandler, "serve", serve_kept)
+        yield
 
 
 @pytest.fixture
